@@ -1,0 +1,573 @@
+//! Articles and the readers that stream them from JSONL, CSV, `.txt` files,
+//! directories and stdin, one at a time, so a corpus larger than memory
+//! works. A broken record becomes a [`BadArticle`] naming its file and line;
+//! the stream goes on.
+//!
+//! Invalid UTF-8 is rejected, never repaired: a record whose bytes are not
+//! UTF-8 becomes an error row, in every input format alike, so offsets
+//! always refer to the text exactly as given.
+
+use std::{
+    fs::File,
+    io::{self, BufRead, BufReader, Read},
+    path::{Path, PathBuf},
+};
+
+use chrono::NaiveDate;
+use serde_json::Value;
+
+/// One news article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Article {
+    /// Identifier: as given, or `FILE:LINE`, or the file's path for `.txt`.
+    pub id: String,
+    /// Headline (may be empty).
+    pub title: String,
+    /// Publication date as given (may be empty).
+    pub date_raw: String,
+    /// Publication date, when it parsed; anchors relative dates.
+    pub date: Option<NaiveDate>,
+    /// Outlet or feed.
+    pub source: String,
+    /// Address of the article.
+    pub url: String,
+    /// Body text.
+    pub text: String,
+    /// Problems that did not stop extraction (an unparseable date).
+    pub warnings: Vec<String>,
+}
+
+impl Article {
+    /// An article with just an id and a text.
+    pub fn new(id: impl Into<String>, text: impl Into<String>) -> Article {
+        Article {
+            id: id.into(),
+            text: text.into(),
+            ..Article::default()
+        }
+    }
+
+    /// Sets the publication date from an ISO 8601 date or date-time,
+    /// recording a warning when it does not parse.
+    pub fn set_date(&mut self, raw: &str) {
+        self.date_raw = raw.to_string();
+        self.date = parse_iso_date(raw);
+        if self.date.is_none() && !raw.trim().is_empty() {
+            self.warnings.push(format!(
+                "date {raw:?} is not an ISO 8601 date (YYYY-MM-DD[Thh:mm...]); relative dates left unanchored"
+            ));
+        }
+    }
+}
+
+/// Parses `YYYY-MM-DD`, optionally followed by a time (`T...` or ` ...`).
+pub fn parse_iso_date(raw: &str) -> Option<NaiveDate> {
+    let raw = raw.trim();
+    let day = raw.get(..10)?;
+    match raw.as_bytes().get(10) {
+        None | Some(b'T') | Some(b't') | Some(b' ') => {}
+        Some(_) => return None,
+    }
+    NaiveDate::parse_from_str(day, "%Y-%m-%d").ok()
+}
+
+/// A record that could not be read as an article.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct BadArticle {
+    /// The id it would have had (`FILE:LINE` unless the record named one).
+    pub id: String,
+    /// What was wrong, naming the file and line.
+    pub error: String,
+}
+
+/// What the reader yields: an article, or a record that failed.
+pub type Item = Result<Article, BadArticle>;
+
+/// An input that cannot be used at all.
+#[derive(Debug)]
+pub struct InputError {
+    /// The path.
+    pub path: PathBuf,
+    /// What was wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for InputError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path.display(), self.message)
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// The input formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Jsonl,
+    Csv,
+    Txt,
+}
+
+fn format_of(path: &Path) -> Option<Format> {
+    match path.extension()?.to_str()?.to_ascii_lowercase().as_str() {
+        "jsonl" | "ndjson" => Some(Format::Jsonl),
+        "csv" => Some(Format::Csv),
+        "txt" => Some(Format::Txt),
+        _ => None,
+    }
+}
+
+/// One input source, in batch order.
+#[derive(Debug, Clone)]
+enum Source {
+    Stdin,
+    File(PathBuf, Format),
+}
+
+/// Expands inputs into sources: directories walked recursively (sorted by
+/// name) for `.jsonl`, `.ndjson`, `.csv` and `.txt`; `-` is JSONL on stdin.
+/// Fails when an input does not exist or has an unknown extension.
+fn expand(inputs: &[PathBuf]) -> Result<Vec<Source>, InputError> {
+    let mut sources = Vec::new();
+    for input in inputs {
+        if input.as_os_str() == "-" {
+            sources.push(Source::Stdin);
+            continue;
+        }
+        let meta = std::fs::metadata(input).map_err(|e| InputError {
+            path: input.clone(),
+            message: format!("cannot read input: {e}"),
+        })?;
+        if meta.is_dir() {
+            for entry in walkdir::WalkDir::new(input).sort_by_file_name() {
+                let entry = entry.map_err(|e| InputError {
+                    path: input.clone(),
+                    message: format!("cannot walk directory: {e}"),
+                })?;
+                if entry.file_type().is_file() {
+                    if let Some(f) = format_of(entry.path()) {
+                        sources.push(Source::File(entry.into_path(), f));
+                    }
+                }
+            }
+        } else {
+            let f = format_of(input).ok_or_else(|| InputError {
+                path: input.clone(),
+                message:
+                    "unknown input kind: expected .jsonl, .ndjson, .csv, .txt, a directory or -"
+                        .into(),
+            })?;
+            sources.push(Source::File(input.clone(), f));
+        }
+    }
+    Ok(sources)
+}
+
+/// Streams articles from several inputs, in order.
+pub struct Corpus {
+    sources: std::vec::IntoIter<Source>,
+    current: Option<Box<dyn Iterator<Item = Item> + Send>>,
+}
+
+impl Corpus {
+    /// Opens the inputs. Fails only when an input is missing or of an
+    /// unknown kind; problems inside a file become [`BadArticle`]s.
+    pub fn open(inputs: &[PathBuf]) -> Result<Corpus, InputError> {
+        Ok(Corpus {
+            sources: expand(inputs)?.into_iter(),
+            current: None,
+        })
+    }
+
+    fn open_source(source: Source) -> Box<dyn Iterator<Item = Item> + Send> {
+        match source {
+            Source::Stdin => Box::new(JsonlReader::new(
+                "<stdin>".into(),
+                Box::new(BufReader::new(io::stdin())),
+            )),
+            Source::File(path, format) => {
+                let name = path.display().to_string();
+                let file = match File::open(&path) {
+                    Ok(f) => f,
+                    Err(e) => {
+                        return Box::new(std::iter::once(Err(BadArticle {
+                            id: name.clone(),
+                            error: format!("{name}: cannot open: {e}"),
+                        })))
+                    }
+                };
+                match format {
+                    Format::Jsonl => Box::new(JsonlReader::new(
+                        name,
+                        Box::new(BufReader::with_capacity(1 << 16, file)),
+                    )),
+                    Format::Csv => Box::new(CsvReader::new(name, file)),
+                    Format::Txt => Box::new(std::iter::once(read_txt(name, file))),
+                }
+            }
+        }
+    }
+}
+
+impl Iterator for Corpus {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        loop {
+            if let Some(cur) = &mut self.current {
+                if let Some(item) = cur.next() {
+                    return Some(item);
+                }
+                self.current = None;
+            }
+            self.current = Some(Corpus::open_source(self.sources.next()?));
+        }
+    }
+}
+
+fn read_txt(name: String, mut file: File) -> Item {
+    let mut bytes = Vec::new();
+    if let Err(e) = file.read_to_end(&mut bytes) {
+        return Err(BadArticle {
+            id: name.clone(),
+            error: format!("{name}: read error: {e}"),
+        });
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Article::new(name, text)),
+        Err(e) => Err(BadArticle {
+            id: name.clone(),
+            error: format!(
+                "{name}: invalid UTF-8 at byte {}",
+                e.utf8_error().valid_up_to()
+            ),
+        }),
+    }
+}
+
+/// Reads one article per line; blank lines are skipped.
+pub struct JsonlReader {
+    name: String,
+    reader: Box<dyn BufRead + Send>,
+    line: usize,
+    buf: Vec<u8>,
+    done: bool,
+}
+
+impl JsonlReader {
+    /// Reads JSONL from `reader`; `name` names it in ids and errors.
+    pub fn new(name: String, reader: Box<dyn BufRead + Send>) -> JsonlReader {
+        JsonlReader {
+            name,
+            reader,
+            line: 0,
+            buf: Vec::new(),
+            done: false,
+        }
+    }
+
+    fn parse_line(&self, bytes: &[u8]) -> Item {
+        let at = format!("{}:{}", self.name, self.line);
+        let fail = |id: &str, msg: String| BadArticle {
+            id: id.to_string(),
+            error: format!("{at}: {msg}"),
+        };
+        let text = std::str::from_utf8(bytes).map_err(|e| {
+            fail(
+                &at,
+                format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
+            )
+        })?;
+        let value: Value =
+            serde_json::from_str(text).map_err(|e| fail(&at, format!("malformed JSON: {e}")))?;
+        let Value::Object(obj) = value else {
+            return Err(fail(&at, "expected a JSON object".into()));
+        };
+        let id = match obj.get("id") {
+            None | Some(Value::Null) => at.clone(),
+            Some(Value::String(s)) => s.clone(),
+            Some(Value::Number(n)) => n.to_string(),
+            Some(other) => {
+                return Err(fail(
+                    &at,
+                    format!("`id` must be a string or a number, found {}", kind(other)),
+                ))
+            }
+        };
+        let text = match obj.get("text") {
+            Some(Value::String(s)) => s.clone(),
+            None | Some(Value::Null) => return Err(fail(&id, "missing `text`".into())),
+            Some(other) => {
+                return Err(fail(
+                    &id,
+                    format!("`text` must be a string, found {}", kind(other)),
+                ))
+            }
+        };
+        let mut article = Article::new(id, text);
+        let string = |key: &str| match obj.get(key) {
+            Some(Value::String(s)) => Ok(s.clone()),
+            None | Some(Value::Null) => Ok(String::new()),
+            Some(Value::Number(n)) => Ok(n.to_string()),
+            Some(other) => Err(format!("`{key}` must be a string, found {}", kind(other))),
+        };
+        article.title = string("title").map_err(|m| fail(&article.id, m))?;
+        article.source = string("source").map_err(|m| fail(&article.id, m))?;
+        article.url = string("url").map_err(|m| fail(&article.id, m))?;
+        let date = string("date").map_err(|m| fail(&article.id, m))?;
+        article.set_date(&date);
+        Ok(article)
+    }
+}
+
+fn kind(v: &Value) -> &'static str {
+    match v {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+impl Iterator for JsonlReader {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        while !self.done {
+            self.buf.clear();
+            self.line += 1;
+            match self.reader.read_until(b'\n', &mut self.buf) {
+                Ok(0) => self.done = true,
+                Ok(_) => {
+                    let mut line: &[u8] = &self.buf;
+                    if self.line == 1 {
+                        line = line.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(line);
+                    }
+                    if line.iter().all(u8::is_ascii_whitespace) {
+                        continue;
+                    }
+                    return Some(self.parse_line(line));
+                }
+                Err(e) => {
+                    self.done = true;
+                    let at = format!("{}:{}", self.name, self.line);
+                    return Some(Err(BadArticle {
+                        id: at.clone(),
+                        error: format!("{at}: read error: {e}"),
+                    }));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// Reads a CSV with a header row holding at least `text`.
+pub struct CsvReader {
+    name: String,
+    reader: csv::Reader<File>,
+    columns: Option<Result<CsvColumns, String>>,
+    record: csv::ByteRecord,
+    done: bool,
+}
+
+#[derive(Debug, Clone, Copy)]
+struct CsvColumns {
+    text: usize,
+    id: Option<usize>,
+    title: Option<usize>,
+    date: Option<usize>,
+    source: Option<usize>,
+    url: Option<usize>,
+}
+
+impl CsvReader {
+    fn new(name: String, file: File) -> CsvReader {
+        CsvReader {
+            name,
+            reader: csv::ReaderBuilder::new().flexible(true).from_reader(file),
+            columns: None,
+            record: csv::ByteRecord::new(),
+            done: false,
+        }
+    }
+
+    fn columns(&mut self) -> Result<CsvColumns, String> {
+        let headers = self
+            .reader
+            .byte_headers()
+            .map_err(|e| format!("{}: cannot read the header row: {e}", self.name))?;
+        let find = |key: &str| {
+            headers.iter().position(|h| {
+                std::str::from_utf8(h).is_ok_and(|h| h.trim().eq_ignore_ascii_case(key))
+            })
+        };
+        Ok(CsvColumns {
+            text: find("text")
+                .ok_or_else(|| format!("{}:1: the header row has no `text` column", self.name))?,
+            id: find("id"),
+            title: find("title"),
+            date: find("date"),
+            source: find("source"),
+            url: find("url"),
+        })
+    }
+
+    fn article(&self, cols: CsvColumns) -> Item {
+        let line = self.record.position().map_or(0, |p| p.line());
+        let at = format!("{}:{}", self.name, line);
+        let field = |c: Option<usize>, key: &str| -> Result<String, BadArticle> {
+            let Some(bytes) = c.and_then(|c| self.record.get(c)) else {
+                return Ok(String::new());
+            };
+            String::from_utf8(bytes.to_vec()).map_err(|e| BadArticle {
+                id: at.clone(),
+                error: format!(
+                    "{at}: invalid UTF-8 in `{key}` at byte {}",
+                    e.utf8_error().valid_up_to()
+                ),
+            })
+        };
+        if self.record.get(cols.text).is_none() {
+            return Err(BadArticle {
+                id: at.clone(),
+                error: format!("{at}: the row has no `text` field"),
+            });
+        }
+        let id = field(cols.id, "id")?;
+        let mut article = Article::new(
+            if id.is_empty() { at.clone() } else { id },
+            field(Some(cols.text), "text")?,
+        );
+        article.title = field(cols.title, "title")?;
+        article.source = field(cols.source, "source")?;
+        article.url = field(cols.url, "url")?;
+        let date = field(cols.date, "date")?;
+        article.set_date(&date);
+        Ok(article)
+    }
+}
+
+impl Iterator for CsvReader {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        if self.done {
+            return None;
+        }
+        if self.columns.is_none() {
+            self.columns = Some(self.columns());
+        }
+        let cols = match self.columns.clone()? {
+            Ok(c) => c,
+            Err(error) => {
+                self.done = true;
+                return Some(Err(BadArticle {
+                    id: self.name.clone(),
+                    error,
+                }));
+            }
+        };
+        match self.reader.read_byte_record(&mut self.record) {
+            Ok(true) => Some(self.article(cols)),
+            Ok(false) => {
+                self.done = true;
+                None
+            }
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                let at = format!("{}:{}", self.name, line);
+                // A CSV syntax error may leave the reader unable to resync: stop this file.
+                self.done = !matches!(e.kind(), csv::ErrorKind::Utf8 { .. });
+                Some(Err(BadArticle {
+                    id: at.clone(),
+                    error: format!("{at}: malformed CSV: {e}"),
+                }))
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn jsonl(input: &str) -> Vec<Item> {
+        JsonlReader::new(
+            "f.jsonl".into(),
+            Box::new(io::Cursor::new(input.as_bytes().to_vec())),
+        )
+        .collect()
+    }
+
+    #[test]
+    fn reads_fields_and_defaults_the_id() {
+        let items = jsonl(
+            "{\"text\":\"a\",\"date\":\"2023-09-23T10:00:00Z\"}\n\n{\"id\":7,\"text\":\"b\"}\n",
+        );
+        let a = items[0].as_ref().unwrap();
+        assert_eq!(a.id, "f.jsonl:1");
+        assert_eq!(a.date, NaiveDate::from_ymd_opt(2023, 9, 23));
+        assert_eq!(items[1].as_ref().unwrap().id, "7");
+        assert_eq!(items.len(), 2);
+    }
+
+    #[test]
+    fn broken_line_is_an_error_between_good_ones() {
+        let items = jsonl("{\"text\":\"a\"}\n{\"text\": oops\n{\"text\":\"c\"}\n");
+        assert!(items[0].is_ok() && items[2].is_ok());
+        let e = items[1].as_ref().unwrap_err();
+        assert_eq!(e.id, "f.jsonl:2");
+        assert!(
+            e.error.starts_with("f.jsonl:2: malformed JSON"),
+            "{}",
+            e.error
+        );
+    }
+
+    #[test]
+    fn missing_and_non_string_text() {
+        let items = jsonl("{\"id\":\"x\"}\n{\"text\":5}\n");
+        assert!(items[0]
+            .as_ref()
+            .unwrap_err()
+            .error
+            .contains("missing `text`"));
+        assert!(items[1]
+            .as_ref()
+            .unwrap_err()
+            .error
+            .contains("`text` must be a string, found a number"));
+    }
+
+    #[test]
+    fn invalid_utf8_is_rejected() {
+        let mut bytes = b"{\"text\":\"a".to_vec();
+        bytes.extend([0xff, b'"', b'}', b'\n']);
+        let items: Vec<Item> =
+            JsonlReader::new("f.jsonl".into(), Box::new(io::Cursor::new(bytes))).collect();
+        assert!(items[0]
+            .as_ref()
+            .unwrap_err()
+            .error
+            .contains("invalid UTF-8"));
+    }
+
+    #[test]
+    fn unparseable_date_is_a_warning() {
+        let items = jsonl("{\"text\":\"a\",\"date\":\"last Tuesday\"}\n");
+        let a = items[0].as_ref().unwrap();
+        assert_eq!(a.date, None);
+        assert_eq!(a.warnings.len(), 1);
+    }
+
+    #[test]
+    fn iso_dates() {
+        assert!(parse_iso_date("2023-09-23").is_some());
+        assert!(parse_iso_date("2023-09-23 08:00").is_some());
+        assert!(parse_iso_date("2023-09-231").is_none());
+        assert!(parse_iso_date("23/09/2023").is_none());
+    }
+}

@@ -1,0 +1,214 @@
+//! The extractor: built once from dictionaries and lexicons, then shared by
+//! every thread and called once per article. It runs the stages in order on
+//! each field (normalize, gazetteer, rules, dates, overlap resolution;
+//! attribution on the body) and turns byte spans into records with both
+//! character and byte offsets.
+
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+
+use crate::{
+    attribution,
+    corpus::Article,
+    dates,
+    gazetteer::{self, DictionaryError, Entry, Gazetteer},
+    normalize::Normalized,
+    offsets::CharIndex,
+    record::{Mention, Quote},
+    resolve::resolve_overlaps,
+    rules::{self, FieldContext, Lexicons},
+    span::{QuoteSpan, Span},
+};
+
+/// Configures an [`Extractor`].
+#[derive(Debug, Clone)]
+pub struct ExtractorBuilder {
+    default_dictionaries: bool,
+    extra: Vec<PathBuf>,
+    entries: Vec<Entry>,
+}
+
+impl Default for ExtractorBuilder {
+    fn default() -> Self {
+        ExtractorBuilder {
+            default_dictionaries: true,
+            extra: Vec::new(),
+            entries: Vec::new(),
+        }
+    }
+}
+
+/// Why an extractor could not be built.
+#[derive(Debug)]
+pub enum BuildError {
+    /// A dictionary could not be read or parsed.
+    Dictionary(DictionaryError),
+    /// The automaton could not be built.
+    Automaton(aho_corasick::BuildError),
+}
+
+impl std::fmt::Display for BuildError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            BuildError::Dictionary(e) => e.fmt(f),
+            BuildError::Automaton(e) => write!(f, "cannot build the matcher: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for BuildError {}
+
+impl ExtractorBuilder {
+    /// Whether to load the dictionaries shipped in the binary (default: yes).
+    pub fn default_dictionaries(mut self, yes: bool) -> Self {
+        self.default_dictionaries = yes;
+        self
+    }
+
+    /// Adds a dictionary file or a directory of `.tsv` files.
+    pub fn dictionary_path(mut self, path: impl Into<PathBuf>) -> Self {
+        self.extra.push(path.into());
+        self
+    }
+
+    /// Adds entries directly.
+    pub fn entries(mut self, entries: impl IntoIterator<Item = Entry>) -> Self {
+        self.entries.extend(entries);
+        self
+    }
+
+    /// Loads everything and builds the extractor.
+    pub fn build(self) -> Result<Extractor, BuildError> {
+        let mut entries = if self.default_dictionaries {
+            gazetteer::default_entries().map_err(BuildError::Dictionary)?
+        } else {
+            Vec::new()
+        };
+        for path in &self.extra {
+            entries.extend(gazetteer::entries_from_path(path).map_err(BuildError::Dictionary)?);
+        }
+        entries.extend(self.entries);
+        Ok(Extractor {
+            gazetteer: Gazetteer::new(entries).map_err(BuildError::Automaton)?,
+            lexicons: Lexicons::load_default(),
+        })
+    }
+}
+
+/// Everything found in one article.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extraction {
+    /// Mentions, title first, each field in text order.
+    pub mentions: Vec<Mention>,
+    /// Quotes and attributions, in text order.
+    pub quotes: Vec<Quote>,
+}
+
+impl Extraction {
+    /// Quotes flagged `unattributed`.
+    pub fn unattributed_quotes(&self) -> usize {
+        self.quotes
+            .iter()
+            .filter(|q| q.flags.split(';').any(|f| f == "unattributed"))
+            .count()
+    }
+}
+
+/// The immutable, thread-safe extractor.
+#[derive(Debug, Clone)]
+pub struct Extractor {
+    gazetteer: Gazetteer,
+    lexicons: Lexicons,
+}
+
+impl Extractor {
+    /// Starts configuring an extractor.
+    pub fn builder() -> ExtractorBuilder {
+        ExtractorBuilder::default()
+    }
+
+    /// The dictionary matcher.
+    pub fn gazetteer(&self) -> &Gazetteer {
+        &self.gazetteer
+    }
+
+    /// Finds the final entity and date spans of one field, in byte offsets.
+    pub fn field_spans(&self, text: &str, dct: Option<NaiveDate>, is_title: bool) -> Vec<Span> {
+        let norm = Normalized::new(text);
+        let found = self.gazetteer.find(text, &norm);
+        let field = FieldContext {
+            text,
+            norm: &norm,
+            is_title,
+        };
+        let mut spans = rules::apply(&self.lexicons, field, found);
+        spans.extend(dates::find_dates(text, dct));
+        resolve_overlaps(spans)
+    }
+
+    /// Extracts one article. `default_date` anchors relative dates when the
+    /// article carries no date of its own.
+    pub fn extract(&self, article: &Article, default_date: Option<NaiveDate>) -> Extraction {
+        let dct = article.date.or(default_date);
+        let mut out = Extraction::default();
+        for (field, text, is_title) in [
+            ("title", &article.title, true),
+            ("text", &article.text, false),
+        ] {
+            if text.is_empty() {
+                continue;
+            }
+            let spans = self.field_spans(text, dct, is_title);
+            let index = CharIndex::new(text);
+            if !is_title {
+                let quotes = attribution::attribute(text, &spans);
+                out.quotes = quotes
+                    .iter()
+                    .map(|q| quote_record(&article.id, text, &index, q))
+                    .collect();
+            }
+            out.mentions.extend(
+                spans
+                    .iter()
+                    .map(|s| mention_record(&article.id, field, text, &index, s)),
+            );
+        }
+        out
+    }
+}
+
+fn mention_record(doc_id: &str, field: &str, text: &str, index: &CharIndex, s: &Span) -> Mention {
+    Mention {
+        doc_id: doc_id.to_string(),
+        field: field.to_string(),
+        label: s.label.as_str().to_string(),
+        text: text[s.start..s.end].to_string(),
+        start: index.char_offset(s.start),
+        end: index.char_offset(s.end),
+        byte_start: s.start,
+        byte_end: s.end,
+        canonical: s.canonical.clone(),
+        entity_id: s.entity_id.clone(),
+        value: s.value.clone(),
+        timex_type: s.timex_type.clone(),
+        method: s.method.as_str().to_string(),
+    }
+}
+
+fn quote_record(doc_id: &str, text: &str, index: &CharIndex, q: &QuoteSpan) -> Quote {
+    let speaker = q.speaker.as_ref();
+    Quote {
+        doc_id: doc_id.to_string(),
+        quote: text[q.start..q.end].to_string(),
+        start: index.char_offset(q.start),
+        end: index.char_offset(q.end),
+        speaker: speaker.map(|s| s.name.clone()).unwrap_or_default(),
+        speaker_entity_id: speaker.map(|s| s.entity_id.clone()).unwrap_or_default(),
+        speaker_start: speaker.map(|s| index.char_offset(s.start)),
+        speaker_end: speaker.map(|s| index.char_offset(s.end)),
+        cue: q.cue.clone(),
+        kind: q.kind.as_str().to_string(),
+        flags: q.flags.join(";"),
+    }
+}

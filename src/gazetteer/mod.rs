@@ -1,0 +1,285 @@
+//! The dictionary matcher: every alias folded like the text, one
+//! aho-corasick automaton (leftmost-longest), whole words only, and each
+//! alias's case policy checked against the original text.
+
+mod load;
+
+use std::{collections::HashMap, fs, path::Path};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+
+pub use load::{parse_tsv, CasePolicy, DictionaryError, Entry};
+
+use crate::{
+    normalize::{fold, Normalized},
+    span::{Method, Span},
+};
+
+/// The dictionaries shipped inside the binary: `(name, contents)`.
+pub const DEFAULT_DICTIONARIES: &[(&str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/default_dictionaries.rs"));
+
+/// Parses every shipped dictionary.
+pub fn default_entries() -> Result<Vec<Entry>, DictionaryError> {
+    let mut all = Vec::new();
+    for (name, contents) in DEFAULT_DICTIONARIES {
+        all.extend(parse_tsv(name, contents)?);
+    }
+    Ok(all)
+}
+
+/// Reads a dictionary file, or every `.tsv` file under a directory (sorted).
+pub fn entries_from_path(path: &Path) -> Result<Vec<Entry>, DictionaryError> {
+    let unreadable = |p: &Path, e: &dyn std::fmt::Display| DictionaryError {
+        file: p.display().to_string(),
+        line: 0,
+        message: format!("cannot read: {e}"),
+    };
+    let mut files = Vec::new();
+    if path.is_dir() {
+        for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
+            let entry = entry.map_err(|e| unreadable(path, &e))?;
+            if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "tsv") {
+                files.push(entry.into_path());
+            }
+        }
+    } else {
+        files.push(path.to_path_buf());
+    }
+    let mut all = Vec::new();
+    for file in files {
+        let contents = fs::read_to_string(&file).map_err(|e| unreadable(&file, &e))?;
+        all.extend(parse_tsv(&file.display().to_string(), &contents)?);
+    }
+    Ok(all)
+}
+
+/// Per-pattern facts checked at match time.
+#[derive(Debug, Clone)]
+struct Pattern {
+    /// Entry indices, highest priority first.
+    entries: Vec<u32>,
+    /// Whether the folded alias starts / ends with a letter or digit (then a word boundary is required there).
+    word_start: bool,
+    word_end: bool,
+}
+
+/// An immutable, thread-safe dictionary matcher.
+#[derive(Debug, Clone)]
+pub struct Gazetteer {
+    automaton: AhoCorasick,
+    patterns: Vec<Pattern>,
+    entries: Vec<Entry>,
+}
+
+impl Gazetteer {
+    /// Builds the matcher from entries.
+    pub fn new(entries: Vec<Entry>) -> Result<Gazetteer, aho_corasick::BuildError> {
+        let mut by_alias: HashMap<String, usize> = HashMap::new();
+        let mut folded_aliases: Vec<String> = Vec::new();
+        let mut patterns: Vec<Pattern> = Vec::new();
+        for (i, entry) in entries.iter().enumerate() {
+            let folded = fold(&entry.alias);
+            if folded.trim().is_empty() {
+                continue;
+            }
+            let at = *by_alias.entry(folded.clone()).or_insert_with(|| {
+                let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+                patterns.push(Pattern {
+                    entries: Vec::new(),
+                    word_start: is_word(folded.chars().next()),
+                    word_end: is_word(folded.chars().next_back()),
+                });
+                folded_aliases.push(folded);
+                patterns.len() - 1
+            });
+            patterns[at].entries.push(i as u32);
+        }
+        for p in &mut patterns {
+            // Stable: among equal priorities the first loaded wins.
+            p.entries
+                .sort_by_key(|&e| std::cmp::Reverse(entries[e as usize].priority));
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .kind(Some(AhoCorasickKind::ContiguousNFA))
+            .build(&folded_aliases)?;
+        Ok(Gazetteer {
+            automaton,
+            patterns,
+            entries,
+        })
+    }
+
+    /// Number of distinct folded aliases.
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+    }
+
+    /// All loaded entries.
+    pub fn entries(&self) -> &[Entry] {
+        &self.entries
+    }
+
+    /// Finds dictionary mentions in `text`, given its folding `norm`.
+    ///
+    /// Leftmost-longest over the folded text; a candidate that is not a
+    /// whole word or fails its case policy is dropped and the search
+    /// resumes at the next character, so a shorter alias starting later can
+    /// still match.
+    pub fn find(&self, text: &str, norm: &Normalized) -> Vec<Span> {
+        let folded = norm.folded.as_str();
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < folded.len() {
+            let Some(m) = self
+                .automaton
+                .find(Input::new(folded).span(pos..folded.len()))
+            else {
+                break;
+            };
+            match self.accept(text, norm, m.pattern().as_usize(), m.start(), m.end()) {
+                Some(span) => {
+                    pos = m.end();
+                    out.push(span);
+                }
+                None => {
+                    pos = m.start() + folded[m.start()..].chars().next().map_or(1, char::len_utf8);
+                }
+            }
+        }
+        out
+    }
+
+    fn accept(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        pattern: usize,
+        start: usize,
+        end: usize,
+    ) -> Option<Span> {
+        let folded = norm.folded.as_str();
+        let p = &self.patterns[pattern];
+        if p.word_start
+            && folded[..start]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        {
+            return None;
+        }
+        if p.word_end
+            && folded[end..]
+                .chars()
+                .next()
+                .is_some_and(char::is_alphanumeric)
+        {
+            return None;
+        }
+        let (o_start, o_end) = norm.to_original(text, start, end);
+        let surface = &text[o_start..o_end];
+        let entry = p
+            .entries
+            .iter()
+            .map(|&e| &self.entries[e as usize])
+            .find(|e| case_accepts(e, surface))?;
+        Some(Span::entity(
+            o_start,
+            o_end,
+            entry.label,
+            entry.canonical.clone(),
+            entry.id.clone(),
+            Method::Dictionary,
+        ))
+    }
+}
+
+/// Whether `surface` (the original text) satisfies the entry's case policy.
+fn case_accepts(entry: &Entry, surface: &str) -> bool {
+    match entry.case {
+        CasePolicy::Fold => true,
+        CasePolicy::Exact => surface == entry.alias,
+        CasePolicy::Cased => surface
+            .chars()
+            .find(|c| c.is_alphabetic())
+            .is_some_and(char::is_uppercase),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Label;
+
+    fn gaz(rows: &str) -> Gazetteer {
+        let tsv = format!("id\tlabel\tcanonical\talias\tcase\tpriority\n{rows}");
+        Gazetteer::new(parse_tsv("t.tsv", &tsv).unwrap()).unwrap()
+    }
+
+    fn found(g: &Gazetteer, text: &str) -> Vec<(String, &'static str, String)> {
+        let n = Normalized::new(text);
+        g.find(text, &n)
+            .into_iter()
+            .map(|s| {
+                (
+                    text[s.start..s.end].to_string(),
+                    s.label.as_str(),
+                    s.entity_id,
+                )
+            })
+            .collect()
+    }
+
+    macro_rules! t {
+        ($name:ident, $rows:expr, $text:expr, [$($surface:expr),*]) => {
+            #[test]
+            fn $name() {
+                let g = gaz($rows);
+                let got: Vec<String> = found(&g, $text).into_iter().map(|f| f.0).collect();
+                let want: Vec<&str> = vec![$($surface),*];
+                assert_eq!(got, want);
+            }
+        };
+    }
+
+    const AZ: &str = "a:1\tPLACE\tAzerbaijan\tAzerbaijan\t\t\n\
+                      o:1\tORG\tAzerbaijan State Oil Company\tAzerbaijan State Oil Company\t\t\n\
+                      b:1\tPLACE\tBaku\tBaku\t\t\n\
+                      u:1\tPLACE\tUnited States\tUS\t\t\n\
+                      c:1\tPLACE\tChad\tChad\texact\t\n";
+
+    t!(
+        longest_wins,
+        AZ,
+        "the Azerbaijan State Oil Company said",
+        ["Azerbaijan State Oil Company"]
+    );
+    t!(folds_case_and_marks, AZ, "BAKU and Bakü", ["BAKU", "Bakü"]);
+    t!(whole_words_only, AZ, "Bakuvian Azerbaijani", []);
+    t!(possessive_is_a_boundary, AZ, "Baku's mayor", ["Baku"]);
+    t!(hyphen_is_a_boundary, AZ, "the Baku-Tbilisi line", ["Baku"]);
+    t!(cased_rejects_lowercase, AZ, "baku", []);
+    t!(exact_short_caps, AZ, "the US and us", ["US"]);
+    t!(exact_common_word, AZ, "Chad and chad and CHAD", ["Chad"]);
+    t!(
+        failed_long_match_lets_later_short_match,
+        AZ,
+        "xAzerbaijan Baku",
+        ["Baku"]
+    );
+
+    #[test]
+    fn priority_picks_among_shared_aliases() {
+        let g = gaz(
+            "s:1\tPLACE\tGeorgia (US state)\tGeorgia\t\t1\nc:1\tPLACE\tGeorgia\tGeorgia\t\t9\n",
+        );
+        assert_eq!(found(&g, "in Georgia")[0].2, "c:1");
+    }
+
+    #[test]
+    fn label_is_carried() {
+        let g = gaz(AZ);
+        assert_eq!(found(&g, "Baku")[0].1, Label::Place.as_str());
+    }
+}

@@ -1,0 +1,183 @@
+//! Text folding for matching: Unicode case folding, diacritic removal, and
+//! quote/dash/space unification, with an offset map from every folded byte
+//! back to the original character that produced it.
+//!
+//! The matcher runs on the folded text; every span it finds is mapped back
+//! with [`Normalized::to_original`], so offsets always point into the input
+//! exactly as given.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// A folded copy of a text plus the map back to the original.
+#[derive(Debug, Clone, Default)]
+pub struct Normalized {
+    /// The folded text: lowercase, no diacritics, ASCII quotes, dashes and spaces.
+    pub folded: String,
+    /// For every byte of `folded`, the byte offset of the original character it came from.
+    origin: Vec<u32>,
+    /// Byte length of the original text.
+    original_len: usize,
+}
+
+impl Normalized {
+    /// Folds `text`, reusing this value's buffers.
+    pub fn fold_into(&mut self, text: &str) {
+        self.folded.clear();
+        self.origin.clear();
+        self.original_len = text.len();
+        let mut buf = [0u8; 4];
+        for (at, c) in text.char_indices() {
+            if c.is_ascii() {
+                self.folded.push(c.to_ascii_lowercase());
+                self.origin.push(at as u32);
+                continue;
+            }
+            let before = self.folded.len();
+            fold_char(c, &mut |f| {
+                self.folded.push_str(f.encode_utf8(&mut buf));
+            });
+            if self.folded.len() == before {
+                // A character that folds to nothing (a combining mark, a
+                // zero-width space) still needs a trace so spans stay whole:
+                // nothing to push, its bytes are skipped.
+                continue;
+            }
+            self.origin.resize(self.folded.len(), at as u32);
+        }
+    }
+
+    /// Folds `text` into a new value.
+    pub fn new(text: &str) -> Self {
+        let mut n = Normalized::default();
+        n.fold_into(text);
+        n
+    }
+
+    /// Maps a folded byte span `[start, end)` back to the original text's byte span.
+    ///
+    /// `original` must be the text this value was folded from. The result
+    /// always lies on character boundaries of `original` and covers every
+    /// original character whose folding overlaps the span.
+    pub fn to_original(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
+        debug_assert_eq!(original.len(), self.original_len);
+        if start >= self.origin.len() {
+            return (self.original_len, self.original_len);
+        }
+        let o_start = self.origin[start] as usize;
+        if end <= start {
+            return (o_start, o_start);
+        }
+        let last = self.origin[end - 1] as usize;
+        let last_len = original[last..].chars().next().map_or(0, char::len_utf8);
+        (o_start, last + last_len)
+    }
+
+    /// The original byte offset of the character that produced folded byte `at`.
+    pub fn origin_of(&self, at: usize) -> usize {
+        self.origin
+            .get(at)
+            .map_or(self.original_len, |&o| o as usize)
+    }
+}
+
+/// Folds one non-ASCII character, calling `out` for each resulting character.
+fn fold_char(c: char, out: &mut dyn FnMut(char)) {
+    match c {
+        // Quotes and apostrophes.
+        '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}'
+        | '\u{FF07}' => out('\''),
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{2033}' | '\u{00AB}'
+        | '\u{00BB}' | '\u{FF02}' => out('"'),
+        // Dashes and hyphens.
+        '\u{2010}'..='\u{2015}' | '\u{2212}' | '\u{FE58}' | '\u{FE63}' | '\u{FF0D}' => out('-'),
+        // Space variants.
+        '\u{00A0}'
+        | '\u{1680}'
+        | '\u{2000}'..='\u{200A}'
+        | '\u{202F}'
+        | '\u{205F}'
+        | '\u{3000}' => out(' '),
+        // Zero-width characters and the BOM fold to nothing.
+        '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{FEFF}' | '\u{00AD}' => {}
+        // Letters that do not decompose but are written without marks in English news.
+        'ı' => out('i'),
+        'ə' | 'Ə' => out('e'),
+        'ø' | 'Ø' => out('o'),
+        'đ' | 'Đ' => out('d'),
+        'ł' | 'Ł' => out('l'),
+        'ß' => {
+            out('s');
+            out('s')
+        }
+        'æ' | 'Æ' => {
+            out('a');
+            out('e')
+        }
+        'œ' | 'Œ' => {
+            out('o');
+            out('e')
+        }
+        _ => {
+            decompose_canonical(c, |d| {
+                if is_combining_mark(d) {
+                    return;
+                }
+                for l in d.to_lowercase() {
+                    if !is_combining_mark(l) {
+                        out(l);
+                    }
+                }
+            });
+        }
+    }
+}
+
+/// Folds a short string (a dictionary alias) the same way as article text.
+pub fn fold(text: &str) -> String {
+    Normalized::new(text).folded
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    macro_rules! folds {
+        ($name:ident, $input:expr, $want:expr) => {
+            #[test]
+            fn $name() {
+                assert_eq!(fold($input), $want);
+            }
+        };
+    }
+
+    folds!(ascii_lowercases, "BAKU", "baku");
+    folds!(dotless_i, "Bakı", "baki");
+    folds!(diacritics_drop, "Şuşa Ağdam", "susa agdam");
+    folds!(schwa_folds_to_e, "Xankəndi", "xankendi");
+    folds!(curly_quotes, "“a” ‘b’", "\"a\" 'b'");
+    folds!(dashes, "Aghdam–Khankendi", "aghdam-khankendi");
+    folds!(nbsp, "a\u{a0}b", "a b");
+    folds!(combining_mark_dropped, "Baku\u{301}", "baku");
+    folds!(zero_width_dropped, "Ba\u{200b}ku", "baku");
+
+    #[test]
+    fn spans_map_back_to_original_characters() {
+        let text = "In Bakı, “Şuşa” is near Ağdam.";
+        let n = Normalized::new(text);
+        let at = n.folded.find("susa").unwrap();
+        let (s, e) = n.to_original(text, at, at + 4);
+        assert_eq!(&text[s..e], "Şuşa");
+        let at = n.folded.find("baki").unwrap();
+        let (s, e) = n.to_original(text, at, at + 4);
+        assert_eq!(&text[s..e], "Bakı");
+    }
+
+    #[test]
+    fn expanding_characters_map_whole() {
+        let text = "Straße";
+        let n = Normalized::new(text);
+        assert_eq!(n.folded, "strasse");
+        let (s, e) = n.to_original(text, 4, 7);
+        assert_eq!(&text[s..e], "ße");
+    }
+}
