@@ -1,0 +1,311 @@
+//! Direct and partial quotes: each quoted span gets its kind and the cue
+//! and speaker that attribute it.
+//!
+//! A quote that opens a sentence (or follows a colon, or a comma after a
+//! speech verb) is `direct`; one that opens mid-sentence is `partial`.
+//! The cue is searched after the quote first for direct quotes ("“...,” X
+//! said", "“...” of the separatists, X told reporters") and before it first
+//! for partial ones ("X said the process “can take time”"), within the
+//! sentence. A quote with no cue of its own continues the speaker of the
+//! quote before it when that one is in the same paragraph, when the
+//! quotation runs over a paragraph break, or when it opens the paragraph
+//! right after an attributed quote.
+
+use super::{
+    cues::{self, Cue},
+    doc::Doc,
+    marks::Quoted,
+    speaker::{self, Found},
+    tokens::Kind,
+    Draft,
+};
+use crate::span::QuoteKind;
+
+/// How far (in tokens) a cue may sit after a quote's closing mark.
+const TRAILING_WINDOW: usize = 14;
+/// How far (in tokens, other quotes skipped) a cue may sit before a quote.
+const LEADING_WINDOW: usize = 30;
+
+/// One draft per quoted span, in text order. Marks the cue tokens used.
+pub fn attribute(doc: &Doc, used: &mut [bool]) -> Vec<Draft> {
+    let mut out: Vec<Draft> = Vec::with_capacity(doc.quotes.spans.len());
+    for (k, q) in doc.quotes.spans.iter().enumerate() {
+        let kind = classify(doc, q);
+        let mut d = Draft::new(q.start, q.end, kind);
+        if q.odd {
+            d.flags.push("odd_quotes");
+        }
+        let found = if kind == QuoteKind::Direct {
+            trailing(doc, q, used).or_else(|| leading(doc, q, used))
+        } else {
+            leading(doc, q, used).or_else(|| trailing(doc, q, used))
+        };
+        match found {
+            Some((cue, Some(sp))) => {
+                used[cue] = true;
+                d.cue = doc.raw(cue).to_string();
+                d.speaker = Some(sp);
+            }
+            Some((cue, None)) => {
+                // A participle whose subject is the previous quote's speaker.
+                used[cue] = true;
+                d.cue = doc.raw(cue).to_string();
+                d.inherit = k.checked_sub(1).filter(|&p| attributed(&out[p]));
+            }
+            None => {
+                if k > 0 && continues(doc, &doc.quotes.spans[k - 1], q) && attributed(&out[k - 1]) {
+                    d.inherit = Some(k - 1);
+                }
+            }
+        }
+        out.push(d);
+    }
+    out
+}
+
+fn attributed(d: &Draft) -> bool {
+    d.speaker.is_some() || d.inherit.is_some()
+}
+
+/// True when quote `q` carries on the quotation `prev` without a cue of its
+/// own: same paragraph, a quotation reopened over a paragraph break, or the
+/// first thing in the paragraph right after `prev`'s.
+fn continues(doc: &Doc, prev: &Quoted, q: &Quoted) -> bool {
+    if q.continues {
+        return true;
+    }
+    let paras = (prev.close..q.open)
+        .filter(|&i| doc.toks[i].kind == Kind::Para)
+        .count();
+    match paras {
+        0 => true,
+        1 => q.open > 0 && doc.toks[q.open - 1].kind == Kind::Para && ends_paragraph(doc, prev),
+        _ => false,
+    }
+}
+
+/// True when nothing but one attribution sentence follows `q` in its
+/// paragraph.
+fn ends_paragraph(doc: &Doc, q: &Quoted) -> bool {
+    let mut i = q.close + 1;
+    let sent = doc.sent.get(i).copied();
+    while i < doc.len() && doc.toks[i].kind != Kind::Para {
+        if doc.in_quote(i) || Some(doc.sent[i]) != sent {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// Direct when the quote opens its sentence, follows a colon, or follows a
+/// speech verb; partial when it opens mid-sentence.
+fn classify(doc: &Doc, q: &Quoted) -> QuoteKind {
+    if !q.has_open || q.continues || q.open == 0 {
+        return QuoteKind::Direct;
+    }
+    let p = q.open - 1;
+    let starts_upper = doc.text[q.start..].chars().next().is_some_and(|c| !c.is_lowercase());
+    let direct = match doc.toks[p].kind {
+        Kind::Para | Kind::Quote(_) => true,
+        Kind::Punct(':' | '.' | '?' | '!' | '…') => true,
+        Kind::Punct(',' | '—' | '-' | ';') => {
+            starts_upper
+                && (p.saturating_sub(4)..p).any(|k| doc.is_word(k) && cues::cue(doc.w(k)).is_some())
+        }
+        Kind::Word => starts_upper && cues::cue(doc.w(p)).is_some(),
+        Kind::Punct(_) => false,
+    };
+    if direct {
+        QuoteKind::Direct
+    } else {
+        QuoteKind::Partial
+    }
+}
+
+/// The content of `q` ends a sentence of its own ("...down.” Kasich said").
+fn closes_sentence(doc: &Doc, q: &Quoted) -> bool {
+    q.has_close && q.close + 1 < doc.len() && doc.sent[q.close + 1] != doc.sent[q.close]
+}
+
+/// A cue after the quote, in its sentence, with its speaker.
+fn trailing(doc: &Doc, q: &Quoted, used: &[bool]) -> Option<(usize, Option<Found>)> {
+    if !q.has_close {
+        return None;
+    }
+    let c = q.close;
+    let mut sent = doc.sent[c];
+    // "“Why?” Dunn asked.": a question or exclamation may be attributed by
+    // the short sentence right after it.
+    let ends_qe = doc.text[..q.end].trim_end().ends_with(['?', '!']);
+    if closes_sentence(doc, q) {
+        if !ends_qe {
+            return None;
+        }
+        sent = doc.sent[c + 1];
+    }
+    let mut j = c + 1;
+    while j < doc.len() && j - c <= TRAILING_WINDOW {
+        let t = doc.toks[j];
+        if t.kind == Kind::Para || matches!(t.kind, Kind::Quote(_)) || doc.sent[j] != sent {
+            break;
+        }
+        if t.kind == Kind::Word && !used[j] {
+            if let Some(cue) = cues::cue(doc.w(j)) {
+                let inverted = j == c + 1 || (j == c + 2 && doc.toks[c + 1].kind == Kind::Punct(','));
+                if inverted {
+                    if let Some(sp) = speaker::after(doc, j) {
+                        return Some((j, Some(sp)));
+                    }
+                }
+                if let Some(sp) = speaker::before(doc, j, Some(c)) {
+                    return Some((j, Some(sp)));
+                }
+                if cue == Cue::Participle || inverted {
+                    return Some((j, subject(doc, j, Some(c))));
+                }
+            }
+        }
+        j += 1;
+    }
+    None
+}
+
+/// A cue before the quote, in its sentence, with its speaker.
+fn leading(doc: &Doc, q: &Quoted, used: &[bool]) -> Option<(usize, Option<Found>)> {
+    if !q.has_open || q.open == 0 {
+        return None;
+    }
+    let sent = doc.sent[q.open];
+    let mut j = q.open;
+    let mut n = 0;
+    while j > 0 && n < LEADING_WINDOW {
+        j -= 1;
+        if let Some(other) = doc.quotes.at(j) {
+            j = doc.quotes.spans[other].open;
+            continue;
+        }
+        let t = doc.toks[j];
+        if t.kind == Kind::Para || doc.sent[j] != sent {
+            break;
+        }
+        n += 1;
+        if t.kind != Kind::Word || used[j] {
+            continue;
+        }
+        let Some(cue) = cues::cue(doc.w(j)) else {
+            continue;
+        };
+        if let Some(sp) = speaker::before(doc, j, None) {
+            return Some((j, Some(sp)));
+        }
+        if let Some(sp) = speaker::after(doc, j).filter(|f| f.last + 1 < q.open) {
+            if matches!(doc.toks[f_last_next(&sp)].kind, Kind::Punct(':' | ',')) {
+                return Some((j, Some(sp)));
+            }
+        }
+        if cue == Cue::Participle {
+            return Some((j, subject(doc, j, None)));
+        }
+    }
+    None
+}
+
+fn f_last_next(f: &Found) -> usize {
+    f.last + 1
+}
+
+/// The subject of a participle cue ("she said, adding, “...”"): the speaker
+/// of the nearest finite cue before it in the sentence.
+fn subject(doc: &Doc, cue: usize, floor: Option<usize>) -> Option<Found> {
+    let sent = doc.sent[cue];
+    let mut j = cue;
+    while j > floor.map(|f| f + 1).unwrap_or(0) {
+        j -= 1;
+        if doc.sent[j] != sent {
+            break;
+        }
+        if doc.in_quote(j) || !doc.is_word(j) {
+            continue;
+        }
+        if cues::cue(doc.w(j)).is_some_and(|c| c != Cue::Participle) {
+            if let Some(f) = speaker::before(doc, j, floor) {
+                return Some(f);
+            }
+        }
+    }
+    None
+}
+
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn drafts(text: &str) -> Vec<(String, QuoteKind, Option<String>, bool)> {
+        let doc = Doc::new(text, &[]);
+        let mut used = vec![false; doc.len()];
+        attribute(&doc, &mut used)
+            .iter()
+            .map(|d| {
+                (
+                    text[d.start..d.end].to_string(),
+                    d.kind,
+                    d.speaker.as_ref().map(|s| text[s.start..s.end].to_string()),
+                    d.inherit.is_some(),
+                )
+            })
+            .collect()
+    }
+
+    macro_rules! d {
+        ($name:ident, $text:expr, [$(($q:expr, $kind:ident, $sp:expr, $inh:expr)),* $(,)?]) => {
+            #[test]
+            fn $name() {
+                let want: Vec<(String, QuoteKind, Option<String>, bool)> = vec![
+                    $(($q.to_string(), QuoteKind::$kind, ($sp as Option<&str>).map(str::to_string), $inh)),*
+                ];
+                assert_eq!(drafts($text), want);
+            }
+        };
+    }
+
+    d!(said_after, "“We won,” Smith said.", [("We won,", Direct, Some("Smith"), false)]);
+    d!(said_inverted, "“We won,” said Jane Smith.", [("We won,", Direct, Some("Jane Smith"), false)]);
+    d!(pronoun, "“We won,” he said.", [("We won,", Direct, Some("he"), false)]);
+    d!(colon, "Smith said: “We won.”", [("We won.", Direct, Some("Smith"), false)]);
+    d!(partial, "Smith said the process “can take time” because", [("can take time", Partial, Some("Smith"), false)]);
+    d!(
+        late_cue,
+        "“We cooperate” of the separatists, army spokesperson Anar Eyvazov told reporters.",
+        [("We cooperate", Direct, Some("Anar Eyvazov"), false)]
+    );
+    d!(
+        second_part,
+        "“One,” he said. “Two.”",
+        [("One,", Direct, Some("he"), false), ("Two.", Direct, None, true)]
+    );
+    d!(
+        split_sentence,
+        "“One,” he said, “two.”",
+        [("One,", Direct, Some("he"), false), ("two.", Partial, None, true)]
+    );
+    d!(
+        next_paragraph,
+        "“One,” Smith said.\n\n“Two.”",
+        [("One,", Direct, Some("Smith"), false), ("Two.", Direct, None, true)]
+    );
+    d!(
+        not_after_narration,
+        "“One,” Smith said. Then he left.\n\n“Two.”",
+        [("One,", Direct, Some("Smith"), false), ("Two.", Direct, None, false)]
+    );
+    d!(unattributed, "It was a “rigged” vote.", [("rigged", Partial, None, false)]);
+    d!(question, "“Why?” asked Dunn.", [("Why?", Direct, Some("Dunn"), false)]);
+    d!(sentence_closed, "“I left.” Smith said he would return.", [("I left.", Direct, None, false)]);
+    d!(
+        adding,
+        "“A,” she said, adding, “B.”",
+        [("A,", Direct, Some("she"), false), ("B.", Direct, Some("she"), false)]
+    );
+}
