@@ -103,8 +103,11 @@ const VERBS: &[[&str; 4]] = &[
 
 /// Forms that attribute only when next to a quotation.
 const QUOTE_ONLY: &[&str] = &[
-    "began", "begins", "chimed", "concluded", "concludes", "continued", "continues", "cried",
-    "interjected", "offered", "put", "went",
+    "agreed", "barked", "began", "begins", "chimed", "concluded", "concludes", "continued",
+    "continues", "cried", "demanded", "fired", "gushed", "interjected", "laughed", "marveled",
+    "mocked", "offered", "pleaded", "pressed", "put", "questioned", "raved", "read", "reads",
+    "reasoned", "riffed", "scoffed", "shot", "sighed", "snapped", "speculated", "started",
+    "summed", "teased", "went",
 ];
 
 static CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {

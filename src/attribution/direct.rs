@@ -15,14 +15,14 @@ use super::{
     cues::{self, Cue},
     doc::Doc,
     marks::Quoted,
-    speaker::{self, Found},
+    speaker::{self, Class, Found},
     tokens::Kind,
-    Draft,
+    words, Draft,
 };
 use crate::span::QuoteKind;
 
 /// How far (in tokens) a cue may sit after a quote's closing mark.
-const TRAILING_WINDOW: usize = 14;
+const TRAILING_WINDOW: usize = 30;
 /// How far (in tokens, other quotes skipped) a cue may sit before a quote.
 const LEADING_WINDOW: usize = 30;
 
@@ -53,8 +53,17 @@ pub fn attribute(doc: &Doc, used: &mut [bool]) -> Vec<Draft> {
                 d.inherit = k.checked_sub(1).filter(|&p| attributed(&out[p]));
             }
             None => {
-                if k > 0 && continues(doc, &doc.quotes.spans[k - 1], q) && attributed(&out[k - 1]) {
-                    d.inherit = Some(k - 1);
+                let introduced = kind == QuoteKind::Partial || q.open > 0 && doc.is_punct(q.open - 1, ':');
+                match introduced.then(|| sentence_subject(doc, q)).flatten() {
+                    Some((verb, sp)) => {
+                        d.cue = doc.raw(verb).to_string();
+                        d.speaker = Some(sp);
+                    }
+                    None => {
+                        if k > 0 && continues(doc, &doc.quotes.spans[k - 1], q) && attributed(&out[k - 1]) {
+                            d.inherit = Some(k - 1);
+                        }
+                    }
                 }
             }
         }
@@ -151,7 +160,7 @@ fn trailing(doc: &Doc, q: &Quoted, used: &[bool]) -> Option<(usize, Option<Found
             break;
         }
         if t.kind == Kind::Word && !used[j] {
-            if let Some(cue) = cues::cue(doc.w(j)) {
+            if let Some(cue) = doc.cue(j) {
                 let inverted = j == c + 1 || (j == c + 2 && doc.toks[c + 1].kind == Kind::Punct(','));
                 if inverted {
                     if let Some(sp) = speaker::after(doc, j) {
@@ -193,13 +202,15 @@ fn leading(doc: &Doc, q: &Quoted, used: &[bool]) -> Option<(usize, Option<Found>
         if t.kind != Kind::Word || used[j] {
             continue;
         }
-        let Some(cue) = cues::cue(doc.w(j)) else {
+        let Some(cue) = doc.cue(j) else {
             continue;
         };
         if let Some(sp) = speaker::before(doc, j, None) {
             return Some((j, Some(sp)));
         }
-        if let Some(sp) = speaker::after(doc, j).filter(|f| f.last + 1 < q.open) {
+        let after = speaker::after(doc, j)
+            .filter(|f| f.last + 1 < q.open && !matches!(f.class, Class::Pronoun(_)));
+        if let Some(sp) = after {
             if matches!(doc.toks[f_last_next(&sp)].kind, Kind::Punct(':' | ',')) {
                 return Some((j, Some(sp)));
             }
@@ -215,6 +226,37 @@ fn f_last_next(f: &Found) -> usize {
     f.last + 1
 }
 
+/// Words that may open a sentence before its subject.
+fn is_sentence_opener(w: &str) -> bool {
+    matches!(w, "but" | "and" | "so" | "yet" | "still" | "then" | "now" | "meanwhile" | "instead" | "later" | "also")
+}
+
+/// The subject opening the sentence of a quotation introduced by some
+/// other verb ("Halvorson blasted Shuster for “cavorting”", "Article 33
+/// affirms: “...”"): a name, pronoun or description followed by a
+/// lowercase word before the quotation. Returns the verb and the subject.
+fn sentence_subject(doc: &Doc, q: &Quoted) -> Option<(usize, Found)> {
+    let (s0, _) = doc.sentence_bounds(q.open);
+    let mut a = s0;
+    while a < q.open && (doc.is_punct(a, ',') || doc.is_word(a) && is_sentence_opener(doc.w(a))) {
+        a += 1;
+    }
+    let f = match words::pronoun(doc.w(a)) {
+        Some(p) if doc.is_word(a) => Found::pronoun(doc, a, p),
+        _ => speaker::starting_at(doc, a)?,
+    };
+    let mut v = f.last + 1;
+    while v < q.open && doc.is_word(v) && words::is_aux_or_adverb(doc.w(v)) {
+        v += 1;
+    }
+    let verb_like = doc.is_word(v)
+        && v < q.open
+        && !doc.is_cap(v)
+        && !words::is_function_word(doc.w(v))
+        && !doc.in_quote(v);
+    verb_like.then_some((v, f))
+}
+
 /// The subject of a participle cue ("she said, adding, “...”"): the speaker
 /// of the nearest finite cue before it in the sentence.
 fn subject(doc: &Doc, cue: usize, floor: Option<usize>) -> Option<Found> {
@@ -228,7 +270,7 @@ fn subject(doc: &Doc, cue: usize, floor: Option<usize>) -> Option<Found> {
         if doc.in_quote(j) || !doc.is_word(j) {
             continue;
         }
-        if cues::cue(doc.w(j)).is_some_and(|c| c != Cue::Participle) {
+        if doc.cue(j).is_some_and(|c| c != Cue::Participle) {
             if let Some(f) = speaker::before(doc, j, floor) {
                 return Some(f);
             }

@@ -2,6 +2,7 @@
 //! ids, quoted spans, and which entity mention covers each token.
 
 use super::{
+    cues::{self, Cue},
     marks::{self, Quotes},
     tokens::{self, Kind, Token},
 };
@@ -86,6 +87,19 @@ impl<'a> Doc<'a> {
     /// True when token `i` is a capitalised word.
     pub fn is_cap(&self, i: usize) -> bool {
         self.is_word(i) && tokens::is_capitalised(self.raw(i))
+    }
+
+    /// The speech cue at token `i`: a lowercase speech verb, or a
+    /// capitalised one opening its sentence ("Stated Stone: ...").
+    pub fn cue(&self, i: usize) -> Option<Cue> {
+        if !self.is_word(i) {
+            return None;
+        }
+        let sentence_initial = i == 0 || self.sent[i - 1] != self.sent[i];
+        if self.is_cap(i) && !sentence_initial {
+            return None;
+        }
+        cues::cue(self.w(i))
     }
 
     /// True when token `i` lies inside a quoted span (marks included).

@@ -14,7 +14,7 @@
 //! row it hangs on. Final punctuation is left out.
 
 use super::{
-    cues::{self, Cue},
+    cues::Cue,
     doc::Doc,
     speaker::{self, Class, Found},
     tokens::Kind,
@@ -50,7 +50,7 @@ pub fn find(doc: &Doc, used: &mut [bool], out: &mut Vec<Draft>) {
                 j = end + 1;
                 continue;
             }
-        } else if cues::cue(w) == Some(Cue::Finite) && !adjectival(doc, j) {
+        } else if doc.cue(j) == Some(Cue::Finite) && !adjectival(doc, j) {
             let (_, s1) = doc.sentence_bounds(j);
             let chain_at = (j + 1..s1).find(|&k| {
                 doc.is_punct(k, ',') && !doc.in_quote(k) && is_chain_word(doc.w(k + 1))

@@ -55,6 +55,11 @@ pub struct Found {
 }
 
 impl Found {
+    /// A pronoun at token `i`.
+    pub fn pronoun(doc: &Doc, i: usize, p: Pronoun) -> Found {
+        Found::new(doc, i, i, Class::Pronoun(p))
+    }
+
     fn new(doc: &Doc, first: usize, last: usize, class: Class) -> Found {
         Found {
             first,
@@ -136,9 +141,13 @@ pub fn before(doc: &Doc, cue: usize, floor: Option<usize>) -> Option<Found> {
         if k <= min || !(doc.is_punct(k, ',') || doc.is_punct(k, '—')) {
             return None;
         }
-        let appositive = ending_at(doc, k - 1, min)?;
-        return (appositive.class != Class::Description || appositive.first + 1 < k)
-            .then_some(appositive);
+        let outer = ending_at(doc, k - 1, min);
+        if outer.as_ref().is_some_and(|f| matches!(f.class, Class::Name | Class::Pronoun(_))) {
+            return outer;
+        }
+        // "Carson’s business manager, Armstrong Williams, stated"
+        let inner = ending_at(doc, j - 1, k + 1).filter(|f| f.class == Class::Name && f.first == k + 1);
+        return inner.or(outer);
     }
     ending_at(doc, j, min)
 }
@@ -380,7 +389,11 @@ pub fn starting_at(doc: &Doc, j: usize) -> Option<Found> {
         let n = e + 1;
         if is_np_word(doc, n) || (words::is_determiner(doc.w(n)) && e == j && words::is_determiner(w)) {
             e = n;
-        } else if is_preposition(doc.w(n)) && ext < 2 && e > j && (is_np_word(doc, n + 1) || words::is_determiner(doc.w(n + 1))) {
+        } else if is_preposition(doc.w(n))
+            && ext < 2
+            && (e > j || doc.w(n) == "of" && words::is_determiner(w))
+            && (is_np_word(doc, n + 1) || words::is_determiner(doc.w(n + 1)))
+        {
             e = n + 1;
             ext += 1;
         } else if words::is_determiner(doc.w(n)) && ext > 0 && e == n - 1 && is_preposition(doc.w(e)) {
@@ -395,6 +408,19 @@ pub fn starting_at(doc: &Doc, j: usize) -> Option<Found> {
     // Trim a trailing determiner or preposition.
     while e > j && (words::is_determiner(doc.w(e)) || is_preposition(doc.w(e))) {
         e -= 1;
+    }
+    // Role words before a name: "pollster Frank Luntz", "Republican
+    // nominee Donald Trump": the name is the speaker.
+    if is_name_word(doc, e) && !is_possessive(doc.w(e)) {
+        let mut a = e;
+        while a > j && is_name_word(doc, a - 1) {
+            a -= 1;
+        }
+        if a > j && (j..a).all(|k| !is_preposition(doc.w(k))) {
+            let mut f = name_run(doc, a, e, j);
+            f.gender = f.gender.or_else(|| words::gender_marker(doc.w(a - 1)));
+            return Some(f);
+        }
     }
     let f = description_ending_at(doc, e, j)?;
     (f.first == j).then_some(f)
