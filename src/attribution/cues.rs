@@ -103,8 +103,8 @@ const VERBS: &[[&str; 4]] = &[
 
 /// Forms that attribute only when next to a quotation.
 const QUOTE_ONLY: &[&str] = &[
-    "agreed", "barked", "began", "begins", "chimed", "concluded", "concludes", "continued",
-    "continues", "cried", "demanded", "fired", "gushed", "interjected", "laughed", "marveled",
+    "agreed", "agrees", "assured", "barked", "began", "begins", "chimed", "concluded", "concludes", "continued",
+    "continues", "cried", "demanded", "emailed", "fired", "gushed", "interjected", "laughed", "marveled",
     "mocked", "offered", "pleaded", "pressed", "put", "questioned", "raved", "read", "reads",
     "reasoned", "riffed", "scoffed", "shot", "sighed", "snapped", "speculated", "started",
     "summed", "teased", "went",

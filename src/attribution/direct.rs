@@ -36,20 +36,22 @@ pub fn attribute(doc: &Doc, used: &mut [bool]) -> Vec<Draft> {
             d.flags.push("odd_quotes");
         }
         let found = if kind == QuoteKind::Direct {
-            trailing(doc, q, used).or_else(|| leading(doc, q, used))
+            trailing(doc, q, used, false).or_else(|| leading(doc, q, used))
         } else {
-            leading(doc, q, used).or_else(|| trailing(doc, q, used))
+            trailing(doc, q, used, true)
+                .or_else(|| leading(doc, q, used))
+                .or_else(|| trailing(doc, q, used, false))
         };
         match found {
             Some((cue, Some(sp))) => {
                 used[cue] = true;
-                d.cue = doc.raw(cue).to_string();
+                d.cue = cue_text(doc, cue);
                 d.speaker = Some(sp);
             }
             Some((cue, None)) => {
                 // A participle whose subject is the previous quote's speaker.
                 used[cue] = true;
-                d.cue = doc.raw(cue).to_string();
+                d.cue = cue_text(doc, cue);
                 d.inherit = k.checked_sub(1).filter(|&p| attributed(&out[p]));
             }
             None => {
@@ -70,6 +72,14 @@ pub fn attribute(doc: &Doc, used: &mut [bool]) -> Vec<Draft> {
         out.push(d);
     }
     out
+}
+
+fn cue_text(doc: &Doc, cue: usize) -> String {
+    if doc.w(cue) == "according" {
+        "according to".to_string()
+    } else {
+        doc.raw(cue).to_string()
+    }
 }
 
 fn attributed(d: &Draft) -> bool {
@@ -137,24 +147,24 @@ fn closes_sentence(doc: &Doc, q: &Quoted) -> bool {
     q.has_close && q.close + 1 < doc.len() && doc.sent[q.close + 1] != doc.sent[q.close]
 }
 
-/// A cue after the quote, in its sentence, with its speaker.
-fn trailing(doc: &Doc, q: &Quoted, used: &[bool]) -> Option<(usize, Option<Found>)> {
+/// A cue after the quote, in its sentence, with its speaker. With
+/// `immediate`, only a cue right after the closing mark ("“...” said X",
+/// "“...,” X said").
+fn trailing(doc: &Doc, q: &Quoted, used: &[bool], immediate: bool) -> Option<(usize, Option<Found>)> {
     if !q.has_close {
         return None;
     }
     let c = q.close;
     let mut sent = doc.sent[c];
-    // "“Why?” Dunn asked.": a question or exclamation may be attributed by
-    // the short sentence right after it.
-    let ends_qe = doc.text[..q.end].trim_end().ends_with(['?', '!']);
-    if closes_sentence(doc, q) {
-        if !ends_qe {
-            return None;
-        }
+    // "“Why?” Dunn asked." / "“I left.” Smith said.": a quotation that ends
+    // its sentence may still be attributed by a bare "X said" right after.
+    let crossed = closes_sentence(doc, q);
+    if crossed {
         sent = doc.sent[c + 1];
     }
+    let window = if immediate || crossed { 12 } else { TRAILING_WINDOW };
     let mut j = c + 1;
-    while j < doc.len() && j - c <= TRAILING_WINDOW {
+    while j < doc.len() && j - c <= window {
         let t = doc.toks[j];
         if t.kind == Kind::Para || matches!(t.kind, Kind::Quote(_)) || doc.sent[j] != sent {
             break;
@@ -167,17 +177,57 @@ fn trailing(doc: &Doc, q: &Quoted, used: &[bool]) -> Option<(usize, Option<Found
                         return Some((j, Some(sp)));
                     }
                 }
+                // Only punctuation and titles between the mark and the speaker.
+                let adjacent = |f: &Found| {
+                    f.first - c <= 5
+                        && (c + 1..f.first).all(|k| {
+                            doc.is_punct(k, ',') || doc.is_punct(k, '.') || words::is_title(doc.w(k))
+                        })
+                };
                 if let Some(sp) = speaker::before(doc, j, Some(c)) {
+                    if (immediate || crossed) && !adjacent(&sp) {
+                        return None;
+                    }
+                    if crossed && !bare_attribution(doc, j) {
+                        return None;
+                    }
                     return Some((j, Some(sp)));
                 }
+                if immediate || crossed {
+                    return None;
+                }
                 if cue == Cue::Participle || inverted {
-                    return Some((j, subject(doc, j, Some(c))));
+                    return Some((j, subject(doc, j, Some(c)).or_else(|| sentence_subject(doc, q).map(|(_, f)| f))));
                 }
             }
         }
         j += 1;
     }
     None
+}
+
+/// True when cue `j` ends its clause ("Smith said.", "Smith said of the
+/// encounter", "Smith told reporters on Monday"), so the sentence is only
+/// an attribution of the quotation before it.
+fn bare_attribution(doc: &Doc, j: usize) -> bool {
+    let mut n = j + 1;
+    if matches!(doc.w(j), "told" | "tells" | "asked") {
+        if let Some(obj) = speaker::starting_at(doc, n) {
+            n = obj.last + 1;
+        }
+    }
+    while doc.is_word(n) && doc.w(n).ends_with("ly") {
+        n += 1;
+    }
+    n >= doc.len()
+        || !doc.is_word(n)
+        || matches!(
+            doc.w(n),
+            "in" | "on" | "at" | "of" | "during" | "after" | "before" | "last" | "this" | "when"
+                | "while" | "as" | "to" | "about" | "monday" | "tuesday" | "wednesday"
+                | "thursday" | "friday" | "saturday" | "sunday" | "yesterday" | "today"
+                | "recently" | "later" | "earlier" | "twice" | "again"
+        )
 }
 
 /// A cue before the quote, in its sentence, with its speaker.
@@ -199,6 +249,21 @@ fn leading(doc: &Doc, q: &Quoted, used: &[bool]) -> Option<(usize, Option<Found>
             break;
         }
         n += 1;
+        // "According to HuffPo: “...”"
+        if doc.w(j) == "according" && doc.w(j + 1) == "to" && !used[j] {
+            if let Some(sp) = speaker::starting_at(doc, j + 2).filter(|f| f.last < q.open) {
+                return Some((j, Some(sp)));
+            }
+        }
+        // "Jeffrey M. Jones: “...”"
+        if n == 1 && doc.is_punct(j, ':') && j > 0 {
+            if let Some(sp) = speaker::ending_at(doc, j - 1, 0).filter(|f| f.class == Class::Name) {
+                let (s0, _) = doc.sentence_bounds(j);
+                if sp.first == s0 || doc.is_punct(sp.first - 1, '-') || doc.is_punct(sp.first - 1, '—') {
+                    return Some((j, Some(sp)));
+                }
+            }
+        }
         if t.kind != Kind::Word || used[j] {
             continue;
         }
@@ -216,7 +281,7 @@ fn leading(doc: &Doc, q: &Quoted, used: &[bool]) -> Option<(usize, Option<Found>
             }
         }
         if cue == Cue::Participle {
-            return Some((j, subject(doc, j, None)));
+            return Some((j, subject(doc, j, None).or_else(|| sentence_subject(doc, q).map(|(_, f)| f))));
         }
     }
     None

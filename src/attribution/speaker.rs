@@ -139,7 +139,8 @@ pub fn before(doc: &Doc, cue: usize, floor: Option<usize>) -> Option<Found> {
             }
         }
         if k <= min || !(doc.is_punct(k, ',') || doc.is_punct(k, '—')) {
-            return None;
+            // "Mr. Manafort, citing ..., said": the subject before the comma.
+            return ending_at(doc, j - 1, min).filter(|f| f.class == Class::Name && (f.first == min || f.first == 0 || doc.sent[f.first - 1] != sent));
         }
         let outer = ending_at(doc, k - 1, min);
         if outer.as_ref().is_some_and(|f| matches!(f.class, Class::Name | Class::Pronoun(_))) {
@@ -328,9 +329,54 @@ fn is_np_word(doc: &Doc, i: usize) -> bool {
 }
 
 /// The inverted slot after cue token `cue` ("said Anar Eyvazov", "said a
-/// spokesman for the ministry", "according to him").
+/// spokesman for the ministry", "according to him"). The phrase must end
+/// the clause ("said the candidate could ..." is reported speech, not an
+/// inverted speaker).
 pub fn after(doc: &Doc, cue: usize) -> Option<Found> {
-    starting_at(doc, cue + 1)
+    let f = starting_at(doc, cue + 1)?;
+    let n = f.last + 1;
+    let ends = !doc.is_word(n)
+        || matches!(
+            doc.w(n),
+            "in" | "on" | "at" | "during" | "after" | "before" | "who" | "whose" | "when" | "while"
+                | "as" | "via" | "from" | "last" | "this" | "yesterday" | "today" | "tonight"
+                | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
+                | "sunday" | "recently" | "earlier" | "later" | "and" | "to" | "of" | "about"
+                | "outside" | "inside"
+        );
+    ends.then_some(f)
+}
+
+/// "Republican strategist Ryan Williams", "Judicial Watch president Tom
+/// Fitton", "Pentagon spokesman Navy Capt. Jeff Davis": words with at least
+/// one lowercase role word, ending in a name; the name is the speaker.
+fn role_then_name(doc: &Doc, s: usize) -> Option<Found> {
+    let mut e = s;
+    let mut lowercase = !doc.is_cap(s);
+    while e + 1 < doc.len() && e - s < 10 {
+        let n = e + 1;
+        if is_np_word(doc, n) {
+            lowercase |= !doc.is_cap(n);
+            e = n;
+        } else if doc.is_punct(n, '.') && words::is_title(doc.w(e)) && is_name_word(doc, n + 1) {
+            e = n + 1;
+        } else {
+            break;
+        }
+    }
+    if !lowercase || !is_name_word(doc, e) || is_possessive(doc.w(e)) || !doc.is_word(s) {
+        return None;
+    }
+    let mut a = e;
+    while a > s && is_name_word(doc, a - 1) {
+        a -= 1;
+    }
+    if a == s || doc.is_cap(a - 1) && !doc.is_punct(a - 1, '.') {
+        return None;
+    }
+    let mut f = name_run(doc, a, e, s);
+    f.gender = f.gender.or_else(|| words::gender_marker(doc.w(a - 1)));
+    Some(f)
 }
 
 /// The phrase starting at token `j`.
@@ -354,6 +400,9 @@ pub fn starting_at(doc: &Doc, j: usize) -> Option<Found> {
             e += 1;
         }
         return Some(from_mention(doc, m, s, e));
+    }
+    if let Some(f) = role_then_name(doc, s) {
+        return Some(f);
     }
     if is_name_word(doc, s) {
         let mut e = s;

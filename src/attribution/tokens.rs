@@ -82,7 +82,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 if d.is_alphanumeric() || matches!(d, '\u{300}'..='\u{36f}') {
                     end = j + d.len_utf8();
                     it.next();
-                } else if is_joiner(d) && joins(text, j, d) {
+                } else if is_joiner(d) && joins(text, i, j, d) {
                     end = j + d.len_utf8();
                     it.next();
                 } else {
@@ -125,12 +125,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// True when the joiner `d` at byte `j` sits between a word character and an
 /// alphanumeric one (the word character before is already consumed). `''`
 /// never joins: it is a quote mark.
-fn joins(text: &str, j: usize, d: char) -> bool {
+/// A dot joins only initials ("U.S"), numbers ("3.5") and lowercase
+/// continuations ("twitter.com"), so "said.Trump" stays two words.
+fn joins(text: &str, word_start: usize, j: usize, d: char) -> bool {
     let after = &text[j + d.len_utf8()..];
     if d == '\'' && after.starts_with('\'') {
         return false;
     }
-    after.chars().next().is_some_and(char::is_alphanumeric)
+    let Some(next) = after.chars().next().filter(|c| c.is_alphanumeric()) else {
+        return false;
+    };
+    if d == '.' {
+        let segment = text[word_start..j].rsplit('.').next().unwrap_or("");
+        return next.is_lowercase() || next.is_ascii_digit() || segment.chars().count() == 1;
+    }
+    true
 }
 
 /// True when a word is capitalised (its first letter is uppercase).
@@ -240,6 +249,7 @@ mod tests {
     tok!(typewriter_quotes, "''It's,'' he", ["''", "It's", ",", "''", "he"]);
     tok!(dotted, "the U.S. and Mark-Viverito", ["the", "U.S", ".", "and", "Mark-Viverito"]);
     tok!(paragraphs, "a\n\n b", ["a", "\n\n ", "b"]);
+    tok!(missing_space, "he said.Trump", ["he", "said", ".", "Trump"]);
 
     #[test]
     fn abbreviations_are_sorted() {
