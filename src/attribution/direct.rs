@@ -55,7 +55,8 @@ pub fn attribute(doc: &Doc, used: &mut [bool]) -> Vec<Draft> {
                 d.inherit = k.checked_sub(1).filter(|&p| attributed(&out[p]));
             }
             None => {
-                let introduced = kind == QuoteKind::Partial || q.open > 0 && doc.is_punct(q.open - 1, ':');
+                let a = anchor(doc, q);
+                let introduced = kind == QuoteKind::Partial || a > 0 && (a != q.open || doc.is_punct(a - 1, ':'));
                 match introduced.then(|| sentence_subject(doc, q)).flatten() {
                     Some((verb, sp)) => {
                         d.cue = doc.raw(verb).to_string();
@@ -169,9 +170,16 @@ fn trailing(doc: &Doc, q: &Quoted, used: &[bool], immediate: bool) -> Option<(us
         if t.kind == Kind::Para || matches!(t.kind, Kind::Quote(_)) || doc.sent[j] != sent {
             break;
         }
+        if t.kind == Kind::Word && !used[j] && !immediate && doc.w(j) == "according" && doc.w(j + 1) == "to" {
+            if let Some(sp) = speaker::starting_at(doc, j + 2) {
+                return Some((j, Some(sp)));
+            }
+        }
         if t.kind == Kind::Word && !used[j] {
             if let Some(cue) = doc.cue(j) {
-                let inverted = j == c + 1 || (j == c + 2 && doc.toks[c + 1].kind == Kind::Punct(','));
+                let inverted = j == c + 1
+                    || (j == c + 2 && doc.toks[c + 1].kind == Kind::Punct(','))
+                    || !immediate && !crossed && doc.is_punct(j - 1, ',');
                 if inverted {
                     if let Some(sp) = speaker::after(doc, j) {
                         return Some((j, Some(sp)));
@@ -235,8 +243,11 @@ fn leading(doc: &Doc, q: &Quoted, used: &[bool]) -> Option<(usize, Option<Found>
     if !q.has_open || q.open == 0 {
         return None;
     }
-    let sent = doc.sent[q.open];
-    let mut j = q.open;
+    // "Trump issued the following statement:¶“...”": a paragraph opening
+    // with a quotation after one that ends with a colon.
+    let start = anchor(doc, q);
+    let sent = doc.sent[start - 1];
+    let mut j = start;
     let mut n = 0;
     while j > 0 && n < LEADING_WINDOW {
         j -= 1;
@@ -291,6 +302,17 @@ fn f_last_next(f: &Found) -> usize {
     f.last + 1
 }
 
+/// The token a leading search starts before: the quote's opening mark, or
+/// the paragraph break after a colon that introduces it.
+fn anchor(doc: &Doc, q: &Quoted) -> usize {
+    let o = q.open;
+    if o > 1 && doc.toks[o - 1].kind == Kind::Para && doc.is_punct(o - 2, ':') && !doc.in_quote(o - 2) {
+        o - 1
+    } else {
+        o
+    }
+}
+
 /// Words that may open a sentence before its subject.
 fn is_sentence_opener(w: &str) -> bool {
     matches!(w, "but" | "and" | "so" | "yet" | "still" | "then" | "now" | "meanwhile" | "instead" | "later" | "also")
@@ -301,9 +323,10 @@ fn is_sentence_opener(w: &str) -> bool {
 /// affirms: “...”"): a name, pronoun or description followed by a
 /// lowercase word before the quotation. Returns the verb and the subject.
 fn sentence_subject(doc: &Doc, q: &Quoted) -> Option<(usize, Found)> {
-    let (s0, _) = doc.sentence_bounds(q.open);
+    let limit = anchor(doc, q);
+    let (s0, _) = doc.sentence_bounds(limit - usize::from(limit != q.open));
     let mut a = s0;
-    while a < q.open && (doc.is_punct(a, ',') || doc.is_word(a) && is_sentence_opener(doc.w(a))) {
+    while a < limit && (doc.is_punct(a, ',') || doc.is_word(a) && is_sentence_opener(doc.w(a))) {
         a += 1;
     }
     let f = match words::pronoun(doc.w(a)) {
@@ -311,11 +334,11 @@ fn sentence_subject(doc: &Doc, q: &Quoted) -> Option<(usize, Found)> {
         _ => speaker::starting_at(doc, a)?,
     };
     let mut v = f.last + 1;
-    while v < q.open && doc.is_word(v) && words::is_aux_or_adverb(doc.w(v)) {
+    while v < limit && doc.is_word(v) && words::is_aux_or_adverb(doc.w(v)) {
         v += 1;
     }
     let verb_like = doc.is_word(v)
-        && v < q.open
+        && v < limit
         && !doc.is_cap(v)
         && !words::is_function_word(doc.w(v))
         && !doc.in_quote(v);

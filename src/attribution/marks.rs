@@ -146,6 +146,12 @@ pub fn scan(tokens: &[Token]) -> Quotes {
                     open = None;
                     free_from = i + 1;
                 }
+                (Some(o), Mark::Open) if looks_closing(tokens, i) => {
+                    // A wrong-way mark glued to the word before: “It's unusual,“ said
+                    s.push(o, i, true, true, false);
+                    open = None;
+                    free_from = i + 1;
+                }
                 (Some(o), Mark::Open) => {
                     // Opened twice: cut the first at the new mark.
                     if i > o + 1 {
@@ -250,6 +256,7 @@ mod tests {
     q!(orphan_straight_close, "Opened nowhere,\" he said.", [("Opened nowhere,", false, true)]);
     q!(empty, "\"\" and", []);
     q!(odd_open_twice, "“One “Two” end", [("One", false, true), ("Two", false, false)]);
+    q!(wrong_way_close, "“It is,“ said Noble. “Yes.”", [("It is,", false, false), ("Yes.", false, false)]);
 
     #[test]
     fn tokens_know_their_quote() {

@@ -131,7 +131,15 @@ pub fn before(doc: &Doc, cue: usize, floor: Option<usize>) -> Option<Found> {
         let mut k = j;
         while k > min && j - k < 30 {
             k -= 1;
-            if doc.sent[k] != sent || doc.in_quote(k) || doc.toks[k].kind == Kind::Para {
+            if let Some(q) = doc.quotes.at(k) {
+                // A quoted phrase inside the appositive.
+                k = doc.quotes.spans[q].open;
+                if k <= min {
+                    return None;
+                }
+                continue;
+            }
+            if doc.sent[k] != sent || doc.toks[k].kind == Kind::Para {
                 return None;
             }
             if doc.is_punct(k, ',') || doc.is_punct(k, '—') {
@@ -155,6 +163,17 @@ pub fn before(doc: &Doc, cue: usize, floor: Option<usize>) -> Option<Found> {
 
 /// The phrase whose last token is `j` (not reading before token `min`).
 pub fn ending_at(doc: &Doc, j: usize, min: usize) -> Option<Found> {
+    // "James B. Comey Jr., the director": the dot of an abbreviation.
+    let j = if doc.is_punct(j, '.')
+        && j > min
+        && doc.is_word(j - 1)
+        && doc.toks[j - 1].end == doc.toks[j].start
+        && (matches!(doc.w(j - 1), "jr" | "sr" | "inc" | "ltd" | "co" | "corp") || doc.raw(j - 1).len() == 1)
+    {
+        j - 1
+    } else {
+        j
+    };
     if !doc.is_word(j) || doc.in_quote(j) || j < min {
         return None;
     }
@@ -253,7 +272,13 @@ fn is_preposition(w: &str) -> bool {
 /// A descriptive noun phrase ending at the lowercase word `j`.
 fn description_ending_at(doc: &Doc, j: usize, min: usize) -> Option<Found> {
     let w = doc.w(j);
-    if words::is_function_word(w) || cues::cue(w).is_some() || w.ends_with("ly") {
+    // A cue word heads a phrase only as a noun after a determiner ("the report").
+    let noun_cue = cues::cue(w).is_some() && j > min && words::is_determiner(doc.w(j - 1));
+    if words::is_function_word(w)
+        || words::is_determiner(w)
+        || cues::cue(w).is_some() && !noun_cue
+        || w.ends_with("ly")
+    {
         return None;
     }
     if !w.chars().next().is_some_and(char::is_alphabetic) {
@@ -436,7 +461,8 @@ pub fn starting_at(doc: &Doc, j: usize) -> Option<Found> {
     let mut ext = 0;
     while e + 1 < doc.len() && e - j < 10 {
         let n = e + 1;
-        if is_np_word(doc, n) || (words::is_determiner(doc.w(n)) && e == j && words::is_determiner(w)) {
+        let noun_cue = e == j && words::is_determiner(w) && doc.is_word(n) && cues::cue(doc.w(n)).is_some();
+        if is_np_word(doc, n) || noun_cue || (words::is_determiner(doc.w(n)) && e == j && words::is_determiner(w)) {
             e = n;
         } else if is_preposition(doc.w(n))
             && ext < 2
