@@ -35,7 +35,9 @@ pub fn attribute(doc: &Doc, used: &mut [bool]) -> Vec<Draft> {
         if q.odd {
             d.flags.push("odd_quotes");
         }
-        let found = if kind == QuoteKind::Direct {
+        let found = if kind == QuoteKind::Direct && introduced_by_cue(doc, q) {
+            leading(doc, q, used).or_else(|| trailing(doc, q, used, false))
+        } else if kind == QuoteKind::Direct {
             trailing(doc, q, used, false).or_else(|| leading(doc, q, used))
         } else {
             trailing(doc, q, used, true)
@@ -63,7 +65,8 @@ pub fn attribute(doc: &Doc, used: &mut [bool]) -> Vec<Draft> {
                         d.speaker = Some(sp);
                     }
                     None => {
-                        if k > 0 && continues(doc, &doc.quotes.spans[k - 1], q) && attributed(&out[k - 1]) {
+                        let signed = k > 0 && matches!(out[k - 1].cue.as_str(), "―" | "—" | "–" | "-");
+                        if k > 0 && !signed && continues(doc, &doc.quotes.spans[k - 1], q) && attributed(&out[k - 1]) {
                             d.inherit = Some(k - 1);
                         }
                     }
@@ -73,6 +76,16 @@ pub fn attribute(doc: &Doc, used: &mut [bool]) -> Vec<Draft> {
         out.push(d);
     }
     out
+}
+
+/// "X said, “...”", "saying: “...”", "said in a statement: “...”": the
+/// quotation follows its cue.
+fn introduced_by_cue(doc: &Doc, q: &Quoted) -> bool {
+    let p = anchor(doc, q);
+    if p < 2 || !(doc.is_punct(p - 1, ',') || doc.is_punct(p - 1, ':')) {
+        return false;
+    }
+    (p.saturating_sub(6)..p - 1).any(|k| !doc.in_quote(k) && doc.cue(k).is_some())
 }
 
 fn cue_text(doc: &Doc, cue: usize) -> String {
@@ -163,6 +176,15 @@ fn trailing(doc: &Doc, q: &Quoted, used: &[bool], immediate: bool) -> Option<(us
     if crossed {
         sent = doc.sent[c + 1];
     }
+    // "“...” ― Veronica Cruz": a signature after a dash.
+    if matches!(doc.toks.get(c + 1).map(|t| t.kind), Some(Kind::Punct('―' | '—' | '–' | '-'))) {
+        if let Some(sp) = speaker::starting_at(doc, c + 2).filter(|f| f.class == Class::Name) {
+            let end = f_last_next(&sp);
+            if end >= doc.len() || !doc.is_word(end) {
+                return Some((c + 1, Some(sp)));
+            }
+        }
+    }
     let window = if immediate || crossed { 12 } else { TRAILING_WINDOW };
     let mut j = c + 1;
     while j < doc.len() && j - c <= window {
@@ -177,9 +199,8 @@ fn trailing(doc: &Doc, q: &Quoted, used: &[bool], immediate: bool) -> Option<(us
         }
         if t.kind == Kind::Word && !used[j] {
             if let Some(cue) = doc.cue(j) {
-                let inverted = j == c + 1
-                    || (j == c + 2 && doc.toks[c + 1].kind == Kind::Punct(','))
-                    || !immediate && !crossed && doc.is_punct(j - 1, ',');
+                let inverted = j == c + 1 || (j == c + 2 && doc.toks[c + 1].kind == Kind::Punct(','));
+                let after_comma = !immediate && !crossed && !inverted && doc.is_punct(j - 1, ',');
                 if inverted {
                     if let Some(sp) = speaker::after(doc, j) {
                         return Some((j, Some(sp)));
@@ -192,7 +213,14 @@ fn trailing(doc: &Doc, q: &Quoted, used: &[bool], immediate: bool) -> Option<(us
                             doc.is_punct(k, ',') || doc.is_punct(k, '.') || words::is_title(doc.w(k))
                         })
                 };
-                if let Some(sp) = speaker::before(doc, j, Some(c)) {
+                let before = speaker::before(doc, j, Some(c));
+                if after_comma && before.is_none() {
+                    // "“...” that Sanders can win, said Steve Elmendorf"
+                    if let Some(sp) = speaker::after(doc, j) {
+                        return Some((j, Some(sp)));
+                    }
+                }
+                if let Some(sp) = before {
                     if (immediate || crossed) && !adjacent(&sp) {
                         return None;
                     }
@@ -432,6 +460,11 @@ mod tests {
     );
     d!(unattributed, "It was a “rigged” vote.", [("rigged", Partial, None, false)]);
     d!(question, "“Why?” asked Dunn.", [("Why?", Direct, Some("Dunn"), false)]);
+    d!(question_name_first, "“Why?” Dunn asked.", [("Why?", Direct, Some("Dunn"), false)]);
+    d!(signature, "“We are tired.” ― Jane Roe\n“Next.”", [("We are tired.", Direct, Some("Jane Roe"), false), ("Next.", Direct, None, false)]);
+    d!(inverted_after_comma, "“It is over” for him, said Steve Elmendorf, an adviser.", [("It is over", Direct, Some("Steve Elmendorf"), false)]);
+    d!(statement_colon, "Trump issued this statement:\n\n“We pray.”", [("We pray.", Direct, Some("Trump"), false)]);
+    d!(wrong_way_mark, "“It's unusual,“ said Larry Noble.", [("It's unusual,", Direct, Some("Larry Noble"), false)]);
     d!(sentence_closed, "“I left.” Smith said he would return.", [("I left.", Direct, None, false)]);
     d!(
         adding,

@@ -150,7 +150,17 @@ pub fn before(doc: &Doc, cue: usize, floor: Option<usize>) -> Option<Found> {
             // "Mr. Manafort, citing ..., said": the subject before the comma.
             return ending_at(doc, j - 1, min).filter(|f| f.class == Class::Name && (f.first == min || f.first == 0 || doc.sent[f.first - 1] != sent));
         }
-        let outer = ending_at(doc, k - 1, min);
+        let mut e = k - 1;
+        if doc.is_punct(e, ')') {
+            let mut p = e;
+            while p > min && !doc.is_punct(p, '(') && e - p < 12 {
+                p -= 1;
+            }
+            if doc.is_punct(p, '(') && p > min {
+                e = p - 1;
+            }
+        }
+        let outer = ending_at(doc, e, min);
         if outer.as_ref().is_some_and(|f| matches!(f.class, Class::Name | Class::Pronoun(_))) {
             return outer;
         }
@@ -281,7 +291,7 @@ fn description_ending_at(doc: &Doc, j: usize, min: usize) -> Option<Found> {
     {
         return None;
     }
-    if !w.chars().next().is_some_and(char::is_alphabetic) {
+    if !w.chars().any(char::is_alphabetic) {
         return None;
     }
     let mut a = j;
@@ -358,6 +368,10 @@ fn is_np_word(doc: &Doc, i: usize) -> bool {
 /// the clause ("said the candidate could ..." is reported speech, not an
 /// inverted speaker).
 pub fn after(doc: &Doc, cue: usize) -> Option<Found> {
+    // What follows "told" is the one told.
+    if matches!(doc.w(cue), "told" | "tells" | "tell" | "telling") {
+        return None;
+    }
     let f = starting_at(doc, cue + 1)?;
     let n = f.last + 1;
     let ends = !doc.is_word(n)
@@ -367,7 +381,7 @@ pub fn after(doc: &Doc, cue: usize) -> Option<Found> {
                 | "as" | "via" | "from" | "last" | "this" | "yesterday" | "today" | "tonight"
                 | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
                 | "sunday" | "recently" | "earlier" | "later" | "and" | "to" | "of" | "about"
-                | "outside" | "inside"
+                | "outside" | "inside" | "that"
         );
     ends.then_some(f)
 }
@@ -433,7 +447,7 @@ pub fn starting_at(doc: &Doc, j: usize) -> Option<Found> {
         let mut e = s;
         while e + 1 < doc.len() && e - s < MAX_RUN {
             let n = e + 1;
-            if is_name_word(doc, n) && !is_possessive(doc.w(e)) {
+            if is_name_word(doc, n) {
                 e = n;
             } else if doc.is_punct(n, '.')
                 && doc.raw(e).chars().count() == 1
