@@ -99,6 +99,18 @@ const VERBS: &[[&str; 4]] = &[
     ["", "counters", "countered", "countering"],
     ["", "retorts", "retorted", "retorting"],
     ["", "cites", "cited", "citing"],
+    ["", "describes", "described", "describing"],
+    ["", "criticizes", "criticized", "criticizing"],
+    ["", "criticises", "criticised", "criticising"],
+    ["", "accuses", "accused", "accusing"],
+    ["", "praises", "praised", "praising"],
+    ["", "reveals", "revealed", "revealing"],
+    ["", "discloses", "disclosed", "disclosing"],
+    ["", "mentions", "mentioned", "mentioning"],
+    ["", "comments", "commented", "commenting"],
+    ["", "indicates", "indicated", "indicating"],
+    ["think", "thinks", "thought", ""],
+    ["believe", "believes", "believed", ""],
 ];
 
 /// Forms that attribute only when next to a quotation.

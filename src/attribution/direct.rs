@@ -341,36 +341,18 @@ fn anchor(doc: &Doc, q: &Quoted) -> usize {
     }
 }
 
-/// Words that may open a sentence before its subject.
-fn is_sentence_opener(w: &str) -> bool {
-    matches!(w, "but" | "and" | "so" | "yet" | "still" | "then" | "now" | "meanwhile" | "instead" | "later" | "also")
-}
-
 /// The subject opening the sentence of a quotation introduced by some
 /// other verb ("Halvorson blasted Shuster for “cavorting”", "Article 33
-/// affirms: “...”"): a name, pronoun or description followed by a
-/// lowercase word before the quotation. Returns the verb and the subject.
+/// affirms: “...”"). Returns the verb and the subject.
 fn sentence_subject(doc: &Doc, q: &Quoted) -> Option<(usize, Found)> {
     let limit = anchor(doc, q);
     let (s0, _) = doc.sentence_bounds(limit - usize::from(limit != q.open));
-    let mut a = s0;
-    while a < limit && (doc.is_punct(a, ',') || doc.is_word(a) && is_sentence_opener(doc.w(a))) {
-        a += 1;
-    }
-    let f = match words::pronoun(doc.w(a)) {
-        Some(p) if doc.is_word(a) => Found::pronoun(doc, a, p),
-        _ => speaker::starting_at(doc, a)?,
-    };
+    let f = speaker::clause_subject(doc, s0, limit)?;
     let mut v = f.last + 1;
-    while v < limit && doc.is_word(v) && words::is_aux_or_adverb(doc.w(v)) {
+    while v < limit && !(doc.is_word(v) && !doc.is_cap(v) && !words::is_function_word(doc.w(v)) && !words::is_aux_or_adverb(doc.w(v))) {
         v += 1;
     }
-    let verb_like = doc.is_word(v)
-        && v < limit
-        && !doc.is_cap(v)
-        && !words::is_function_word(doc.w(v))
-        && !doc.in_quote(v);
-    verb_like.then_some((v, f))
+    (v < limit).then_some((v, f))
 }
 
 /// The subject of a participle cue ("she said, adding, “...”"): the speaker

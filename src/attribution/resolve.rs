@@ -36,7 +36,8 @@ fn name_of(doc: &Doc, names: &NameIndex, f: &Found) -> Named {
         };
         return (name, span.entity_id.clone(), true);
     }
-    let text = &doc.text[f.start..f.end];
+    let (start, end) = f.refers.unwrap_or((f.start, f.end));
+    let text = &doc.text[start..end];
     match f.class {
         Class::Name => {
             if !text.contains(char::is_whitespace) {
@@ -47,13 +48,13 @@ fn name_of(doc: &Doc, names: &NameIndex, f: &Found) -> Named {
             (text.to_string(), String::new(), true)
         }
         Class::Description | Class::Anonymous => {
-            if f.last == f.first + 1 && doc.w(f.first) == "the" {
+            if f.refers.is_none() && f.last == f.first + 1 && doc.w(f.first) == "the" {
                 if let Some((org, id)) = names.link_org(doc.w(f.head), f.start) {
                     return (org.to_string(), id.to_string(), true);
                 }
             }
             let mut s = text.to_string();
-            if doc.is_cap(f.first) && super::words::is_determiner(doc.w(f.first)) {
+            if f.refers.is_none() && doc.is_cap(f.first) && super::words::is_determiner(doc.w(f.first)) {
                 s = format!("{}{}", doc.w(f.first), &text[doc.toks[f.first].end - f.start..]);
             }
             (s, String::new(), false)

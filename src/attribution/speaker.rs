@@ -50,8 +50,10 @@ pub struct Found {
     pub org: bool,
     /// Grammatical gender when a title or role word shows it.
     pub gender: Option<Pronoun>,
-    /// The lowercased head word of a description.
+    /// The head token of a description.
     pub head: usize,
+    /// Byte span of the phrase a relative pronoun ("who said") stands for.
+    pub refers: Option<(usize, usize)>,
 }
 
 impl Found {
@@ -71,6 +73,7 @@ impl Found {
             org: false,
             gender: None,
             head: last,
+            refers: None,
         }
     }
 }
@@ -114,6 +117,42 @@ pub fn before(doc: &Doc, cue: usize, floor: Option<usize>) -> Option<Found> {
     }
     if j < min {
         return None;
+    }
+    if doc.is_word(j) {
+        match doc.w(j) {
+            // "experts who say", "a message that said": the relative pronoun
+            // is the speaker's mention, standing for the phrase before it.
+            "who" | "which" | "that" if j > min => {
+                let a = if doc.is_punct(j - 1, ',') { j.checked_sub(2)? } else { j - 1 };
+                if a < min {
+                    return None;
+                }
+                let ante = ending_at(doc, a, min)?;
+                let mut f = ante.clone();
+                f.first = j;
+                f.last = j;
+                f.start = doc.toks[j].start;
+                f.end = doc.toks[j].end;
+                f.refers = Some((ante.start, ante.end));
+                return Some(f);
+            }
+            // "Trump ... and said": the clause's subject.
+            "and" | "but" => {
+                let (s0, _) = doc.sentence_bounds(j);
+                return clause_subject(doc, s0.max(min), j);
+            }
+            // "Some said", "many say": a vague quantity.
+            "some" | "many" | "most" | "others" | "few" | "several" | "both" | "all" | "none"
+                if j + 1 == cue =>
+            {
+                return Some(Found::new(doc, j, j, Class::Anonymous));
+            }
+            _ => {}
+        }
+    }
+    // "26% say"
+    if doc.is_punct(j, '%') && j > min && doc.is_word(j - 1) {
+        return Some(Found::new(doc, j - 1, j, Class::Anonymous));
     }
     // "X (R-Texas) said"
     if doc.is_punct(j, ')') {
@@ -169,6 +208,52 @@ pub fn before(doc: &Doc, cue: usize, floor: Option<usize>) -> Option<Found> {
         return inner.or(outer);
     }
     ending_at(doc, j, min)
+}
+
+/// Words that may open a sentence before its subject.
+pub fn is_sentence_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "but" | "and" | "so" | "yet" | "still" | "then" | "now" | "meanwhile" | "instead" | "later"
+            | "also" | "however" | "thus"
+    )
+}
+
+/// The subject opening the clause that starts at token `s0` and runs
+/// before token `limit`: a name, pronoun or description followed by a
+/// lowercase verb-like word.
+pub fn clause_subject(doc: &Doc, s0: usize, limit: usize) -> Option<Found> {
+    let mut a = s0;
+    while a < limit && (doc.is_punct(a, ',') || doc.is_word(a) && is_sentence_opener(doc.w(a))) {
+        a += 1;
+    }
+    if a >= limit {
+        return None;
+    }
+    let f = match words::pronoun(doc.w(a)) {
+        Some(p) if doc.is_word(a) => Found::pronoun(doc, a, p),
+        _ => starting_at(doc, a)?,
+    };
+    let mut v = f.last + 1;
+    // Skip an appositive: "Trump, the nominee, ..."
+    if doc.is_punct(v, ',') {
+        let mut k = v + 1;
+        while k < limit && !doc.is_punct(k, ',') && k - v < 20 {
+            k += 1;
+        }
+        if k < limit {
+            v = k + 1;
+        }
+    }
+    while v < limit && doc.is_word(v) && words::is_aux_or_adverb(doc.w(v)) {
+        v += 1;
+    }
+    let verb_like = v < limit
+        && doc.is_word(v)
+        && !doc.is_cap(v)
+        && !words::is_function_word(doc.w(v))
+        && !doc.in_quote(v);
+    verb_like.then_some(f)
 }
 
 /// The phrase whose last token is `j` (not reading before token `min`).

@@ -83,6 +83,7 @@ pub fn is_aux_or_adverb(w: &str) -> bool {
             | "earlier" | "too" | "could" | "might" | "may" | "can" | "must" | "should"
             | "yesterday" | "today" | "tonight" | "last" | "week" | "night" | "personally"
             | "directly" | "specifically" | "explicitly" | "openly" | "bluntly" | "subsequently"
+            | "himself" | "herself" | "itself" | "themselves" | "however"
     )
 }
 
