@@ -205,7 +205,7 @@ pub fn before(doc: &Doc, cue: usize, floor: Option<usize>) -> Option<Found> {
         }
         if k <= min || !(doc.is_punct(k, ',') || doc.is_punct(k, '—')) {
             // "Mr. Manafort, citing ..., said": the subject before the comma.
-            return ending_at(doc, j - 1, min).filter(|f| {
+            return ending_at(doc, j.checked_sub(1)?, min).filter(|f| {
                 f.class == Class::Name
                     && (f.first == min || f.first == 0 || doc.sent[f.first - 1] != sent)
             });
@@ -624,17 +624,15 @@ pub fn starting_at(doc: &Doc, j: usize) -> Option<Found> {
             let n = e + 1;
             if is_name_word(doc, n) {
                 e = n;
-            } else if doc.is_punct(n, '.')
-                && doc.raw(e).chars().count() == 1
-                && is_name_word(doc, n + 1)
+            } else if is_name_word(doc, n + 1)
+                && (doc.is_punct(n, '.') && doc.raw(e).chars().count() == 1
+                    || (is_particle(doc.w(n)) || matches!(doc.w(n), "of" | "for" | "&"))
+                        && doc
+                            .mention(n + 1)
+                            .is_none_or(|m| doc.mentions[m].label != Label::Place))
             {
-                e = n + 1;
-            } else if (is_particle(doc.w(n)) || matches!(doc.w(n), "of" | "for" | "&"))
-                && is_name_word(doc, n + 1)
-                && !doc
-                    .mention(n + 1)
-                    .is_some_and(|m| doc.mentions[m].label == Label::Place)
-            {
+                // An initial ("John F. Kennedy") or a connector ("Bank of
+                // America"), never before a place ("Smith of Ohio").
                 e = n + 1;
             } else {
                 break;

@@ -85,10 +85,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
-                if d.is_alphanumeric() || matches!(d, '\u{300}'..='\u{36f}') {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else if is_joiner(d) && joins(text, i, j, d) {
+                let inner = d.is_alphanumeric()
+                    || matches!(d, '\u{300}'..='\u{36f}')
+                    || is_joiner(d) && joins(text, i, j, d);
+                if inner {
                     end = j + d.len_utf8();
                     it.next();
                 } else {
