@@ -136,6 +136,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let mut end = i + c.len_utf8();
         let kind = match c {
+            // A straight mark between two letters is a typo for an apostrophe ("Iran"s").
+            '"' if text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+                && text[end..].chars().next().is_some_and(char::is_alphabetic) =>
+            {
+                Kind::Punct('\'')
+            }
             '"' | '＂' => Kind::Quote(Mark::Either),
             '“' | '„' | '«' | '‟' => Kind::Quote(Mark::Open),
             '”' | '»' => Kind::Quote(Mark::Close),
@@ -305,6 +314,11 @@ mod tests {
     );
     tok!(paragraphs, "a\n\n b", ["a", "\n\n ", "b"]);
     tok!(missing_space, "he said.Trump", ["he", "said", ".", "Trump"]);
+    tok!(
+        straight_apostrophe,
+        "Iran\"s quota",
+        ["Iran", "\"", "s", "quota"]
+    );
 
     #[test]
     fn hard_wrapped_lines_are_one_paragraph() {
