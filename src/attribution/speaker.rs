@@ -182,57 +182,82 @@ pub fn before(doc: &Doc, cue: usize, floor: Option<usize>) -> Option<Found> {
             j = k - 1;
         }
     }
-    // "X, a spokesman for Y, said" / "X, who ..., said" / "X, 42, said"
+    // "X, a spokesman for Y, said" / "X, who ..., said" / "X, 42, said" /
+    // "Sandra Inman, a supporter from Jackson, Miss., attending ..., said"
     if doc.is_punct(j, ',') {
-        let sent = doc.sent[j];
-        let mut k = j;
-        while k > min && j - k < 30 {
-            k -= 1;
-            if let Some(q) = doc.quotes.at(k) {
-                // A quoted phrase inside the appositive.
-                k = doc.quotes.spans[q].open;
-                if k <= min {
-                    return None;
-                }
-                continue;
-            }
-            if doc.sent[k] != sent || doc.toks[k].kind == Kind::Para {
-                return None;
-            }
-            if doc.is_punct(k, ',') || doc.is_punct(k, '—') {
-                break;
-            }
+        return appositive(doc, j, min);
+    }
+    ending_at(doc, j, min)
+}
+
+/// The subject before an appositive that ends with the comma at `j`: the
+/// phrase before one of the commas further back (up to four) that opens
+/// its clause, else the nearest name, else a name right before `j`
+/// ("Carson’s business manager, Armstrong Williams, stated"), else the
+/// nearest description.
+fn appositive(doc: &Doc, j: usize, min: usize) -> Option<Found> {
+    let sent = doc.sent[j];
+    let (s0, _) = doc.sentence_bounds(j);
+    let lo = min.max(s0);
+    let mut nearest_name: Option<Found> = None;
+    let mut nearest_desc: Option<Found> = None;
+    let mut first_comma = None;
+    let mut commas = 0;
+    let mut k = j;
+    while k > lo && j - k < 45 && commas < 4 {
+        k -= 1;
+        if let Some(q) = doc.quotes.at(k) {
+            // A quoted phrase inside the appositive.
+            k = doc.quotes.spans[q].open;
+            continue;
         }
-        if k <= min || !(doc.is_punct(k, ',') || doc.is_punct(k, '—')) {
-            // "Mr. Manafort, citing ..., said": the subject before the comma.
-            return ending_at(doc, j.checked_sub(1)?, min).filter(|f| {
-                f.class == Class::Name
-                    && (f.first == min || f.first == 0 || doc.sent[f.first - 1] != sent)
-            });
+        if doc.sent[k] != sent || doc.toks[k].kind == Kind::Para {
+            break;
         }
+        if !(doc.is_punct(k, ',') || doc.is_punct(k, '—')) || k == lo {
+            continue;
+        }
+        commas += 1;
+        first_comma.get_or_insert(k);
         let mut e = k - 1;
         if doc.is_punct(e, ')') {
             let mut p = e;
-            while p > min && !doc.is_punct(p, '(') && e - p < 12 {
+            while p > lo && !doc.is_punct(p, '(') && e - p < 12 {
                 p -= 1;
             }
-            if doc.is_punct(p, '(') && p > min {
+            if doc.is_punct(p, '(') && p > lo {
                 e = p - 1;
             }
         }
-        let outer = ending_at(doc, e, min);
-        if outer
-            .as_ref()
-            .is_some_and(|f| matches!(f.class, Class::Name | Class::Pronoun(_)))
-        {
-            return outer;
+        let Some(f) = ending_at(doc, e, lo) else {
+            continue;
+        };
+        if matches!(f.class, Class::Name | Class::Pronoun(_)) {
+            if opens_clause(doc, &f, lo) {
+                return Some(f);
+            }
+            nearest_name.get_or_insert(f);
+        } else {
+            nearest_desc.get_or_insert(f);
         }
-        // "Carson’s business manager, Armstrong Williams, stated"
-        let inner =
-            ending_at(doc, j - 1, k + 1).filter(|f| f.class == Class::Name && f.first == k + 1);
-        return inner.or(outer);
     }
-    ending_at(doc, j, min)
+    let Some(k) = first_comma else {
+        // "Mr. Manafort, citing ..., said": the subject before the comma.
+        return ending_at(doc, j.checked_sub(1)?, lo)
+            .filter(|f| f.class == Class::Name && opens_clause(doc, f, lo));
+    };
+    let inner = ending_at(doc, j - 1, k + 1).filter(|f| f.class == Class::Name && f.first == k + 1);
+    nearest_name.or(inner).or(nearest_desc)
+}
+
+/// True when only titles, openers and punctuation stand between the start
+/// of the clause (`lo`) and the phrase `f`.
+fn opens_clause(doc: &Doc, f: &Found, lo: usize) -> bool {
+    (lo..f.first).all(|i| {
+        !doc.is_word(i) && !doc.in_quote(i)
+            || words::is_title(doc.w(i))
+            || is_sentence_opener(doc.w(i))
+    })
 }
 
 /// True when a phrase can plausibly be a source: a name or pronoun, or a
@@ -384,14 +409,17 @@ fn name_run(doc: &Doc, a: usize, j: usize, min: usize) -> Found {
     if g > min {
         gender = words::gender_marker(doc.w(g - 1));
     }
+    let mut titled = g > min && words::is_title(doc.w(g - 1));
     if !org {
         while first < j && words::is_title(doc.w(first)) {
             gender = gender.or(words::gender_marker(doc.w(first)));
+            titled = true;
             first += 1;
         }
     }
-    // A PLACE/NORP/ORG mention exactly covering the run ("Russia said").
-    if let Some(m) = doc.mention(first) {
+    // A PLACE/NORP/ORG mention exactly covering the run ("Russia said"),
+    // unless a title shows a person ("Mr Raha").
+    if let Some(m) = doc.mention(first).filter(|_| !titled) {
         let span = &doc.mentions[m];
         if span.start == doc.toks[first].start && span.end == doc.toks[j].end {
             let mut f = from_mention(doc, m, first, j);
