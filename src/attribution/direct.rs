@@ -330,7 +330,11 @@ fn leading(doc: &Doc, q: &Quoted, used: &[bool]) -> Option<(usize, Option<Found>
     // "Trump issued the following statement:¶“...”": a paragraph opening
     // with a quotation after one that ends with a colon.
     let start = anchor(doc, q);
-    let sent = doc.sent[start - 1];
+    let sent = if start == q.open {
+        doc.sent[q.open]
+    } else {
+        doc.sent[start - 1]
+    };
     let mut j = start;
     let mut n = 0;
     while j > 0 && n < LEADING_WINDOW {
@@ -368,6 +372,13 @@ fn leading(doc: &Doc, q: &Quoted, used: &[bool]) -> Option<(usize, Option<Found>
         let Some(cue) = doc.cue(j) else {
             continue;
         };
+        // "Warren endorsed Clinton, saying, “...”": the clause's subject.
+        if cue == Cue::Participle && j > 0 && doc.is_punct(j - 1, ',') {
+            let sp = subject(doc, j, None).or_else(|| sentence_subject(doc, q).map(|(_, f)| f));
+            if sp.is_some() {
+                return Some((j, sp));
+            }
+        }
         if let Some(sp) = speaker::before(doc, j, None) {
             return Some((j, Some(sp)));
         }
@@ -556,6 +567,24 @@ mod tests {
         question_name_first,
         "“Why?” Dunn asked.",
         [("Why?", Direct, Some("Dunn"), false)]
+    );
+    d!(
+        new_sentence_after_attribution,
+        "“A,” said Jo Doe, who wrote about it in the book. “B.”",
+        [
+            ("A,", Direct, Some("Jo Doe"), false),
+            ("B.", Direct, None, true)
+        ]
+    );
+    d!(
+        participle_subject,
+        "Warren appeared with Maddow and endorsed Clinton, saying, “I think so.”",
+        [("I think so.", Direct, Some("Warren"), false)]
+    );
+    d!(
+        two_comma_appositive,
+        "Rory Neill, editor of a magazine, which did the research, said: “Yes.”",
+        [("Yes.", Direct, Some("Rory Neill"), false)]
     );
     d!(
         signature,
