@@ -190,15 +190,25 @@ fn trailing(
     if crossed {
         sent = doc.sent[c + 1];
     }
-    // "“...” ― Veronica Cruz": a signature after a dash.
+    // "“...” ― Veronica Cruz": a signature after a dash, on the same line
+    // or opening the next paragraph.
+    let dash = if doc.toks.get(c + 1).is_some_and(|t| t.kind == Kind::Para) {
+        c + 2
+    } else {
+        c + 1
+    };
     if matches!(
-        doc.toks.get(c + 1).map(|t| t.kind),
+        doc.toks.get(dash).map(|t| t.kind),
         Some(Kind::Punct('―' | '—' | '–' | '-'))
     ) {
-        if let Some(sp) = speaker::starting_at(doc, c + 2).filter(|f| f.class == Class::Name) {
+        if let Some(sp) = speaker::starting_at(doc, dash + 1).filter(|f| f.class == Class::Name) {
             let end = f_last_next(&sp);
-            if end >= doc.len() || !doc.is_word(end) {
-                return Some((c + 1, Some(sp)));
+            let para_end = |k: usize| doc.toks.get(k).is_none_or(|t| t.kind == Kind::Para);
+            let ends = para_end(end)
+                || doc.is_punct(end, '.') && para_end(end + 1)
+                || dash == c + 1 && !doc.is_word(end);
+            if ends {
+                return Some((dash, Some(sp)));
             }
         }
     }
@@ -580,6 +590,27 @@ mod tests {
         participle_subject,
         "Warren appeared with Maddow and endorsed Clinton, saying, “I think so.”",
         [("I think so.", Direct, Some("Warren"), false)]
+    );
+    d!(
+        signature_next_paragraph,
+        "“We are tired.”\n\n- Bernie Sanders.\n\nThe senator",
+        [("We are tired.", Direct, Some("Bernie Sanders"), false)]
+    );
+    d!(
+        capitalised_verb_as_name,
+        "“It is a deal,” Read said.",
+        [("It is a deal,", Direct, Some("Read"), false)]
+    );
+    d!(
+        subject_with_place,
+        "Chancellor Angela Merkel of Germany condemned ''such a murderous attack'' today.",
+        // Without a PLACE mention for "Germany" the connector joins the run.
+        [(
+            "such a murderous attack",
+            Partial,
+            Some("Angela Merkel of Germany"),
+            false
+        )]
     );
     d!(
         two_comma_appositive,

@@ -105,8 +105,12 @@ fn is_particle(w: &str) -> bool {
 /// True when token `i` can be part of a person's or body's name.
 fn is_name_word(doc: &Doc, i: usize) -> bool {
     doc.is_cap(i) && !doc.in_quote(i) && !words::is_function_word(doc.w(i)) && {
-        let w = doc.w(i);
-        cues::cue(w).is_none() || doc.raw(i).chars().nth(1).is_some_and(char::is_uppercase)
+        // A capitalised speech verb is a name ("Read said") unless it opens
+        // the sentence ("Stated Stone: ...").
+        let sentence_initial = i == 0 || doc.sent[i - 1] != doc.sent[i];
+        cues::cue(doc.w(i)).is_none()
+            || !sentence_initial
+            || doc.raw(i).chars().nth(1).is_some_and(char::is_uppercase)
     }
 }
 
@@ -302,6 +306,27 @@ pub fn is_sentence_opener(w: &str) -> bool {
 /// lowercase verb-like word.
 pub fn clause_subject(doc: &Doc, s0: usize, limit: usize) -> Option<Found> {
     let mut a = s0;
+    // "In March, Trump blasted ...": skip an opening phrase up to its comma.
+    if doc.is_word(a)
+        && matches!(
+            doc.w(a),
+            "in" | "on"
+                | "at"
+                | "after"
+                | "before"
+                | "during"
+                | "last"
+                | "earlier"
+                | "later"
+                | "when"
+                | "while"
+                | "as"
+        )
+    {
+        if let Some(c) = (a + 1..limit.min(a + 8)).find(|&k| doc.is_punct(k, ',')) {
+            a = c + 1;
+        }
+    }
     while a < limit && (doc.is_punct(a, ',') || doc.is_word(a) && is_sentence_opener(doc.w(a))) {
         a += 1;
     }
@@ -313,6 +338,13 @@ pub fn clause_subject(doc: &Doc, s0: usize, limit: usize) -> Option<Found> {
         _ => starting_at(doc, a)?,
     };
     let mut v = f.last + 1;
+    // "Angela Merkel of Germany condemned ..."
+    if matches!(doc.w(v), "of" | "from") && is_name_word(doc, v + 1) {
+        v += 1;
+        while v < limit && is_name_word(doc, v) {
+            v += 1;
+        }
+    }
     // Skip an appositive: "Trump, the nominee, ..."
     if doc.is_punct(v, ',') {
         let mut k = v + 1;
@@ -600,6 +632,9 @@ fn role_then_name(doc: &Doc, s: usize) -> Option<Found> {
         if is_np_word(doc, n) {
             lowercase |= !doc.is_cap(n);
             e = n;
+        } else if doc.w(n) == "of" && lowercase && is_np_word(doc, n + 1) {
+            // "former secretary of state Hillary Clinton"
+            e = n + 1;
         } else if doc.is_punct(n, '.') && words::is_title(doc.w(e)) && is_name_word(doc, n + 1) {
             e = n + 1;
         } else {
