@@ -6,6 +6,11 @@
 //! Invalid UTF-8 is rejected, never repaired: a record whose bytes are not
 //! UTF-8 becomes an error row, in every input format alike, so offsets
 //! always refer to the text exactly as given.
+//!
+//! A byte-order mark opening a file is an encoding signature, not text: it
+//! is skipped in every format (offsets into a `.txt` article count from
+//! after it). An empty file holds no articles, whatever its format, except
+//! an empty `.txt`, which is one empty article.
 
 use std::{
     fs::File,
@@ -232,6 +237,9 @@ fn read_txt(name: String, mut file: File) -> Item {
             id: name.clone(),
             error: format!("{name}: read error: {e}"),
         });
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Article::new(name, text)),
@@ -462,6 +470,11 @@ impl Iterator for CsvReader {
         }
         let cols = match self.columns.clone()? {
             Ok(c) => c,
+            Err(_) if self.reader.byte_headers().is_ok_and(|h| h.is_empty()) => {
+                // An empty file: no header, no articles.
+                self.done = true;
+                return None;
+            }
             Err(error) => {
                 self.done = true;
                 return Some(Err(BadArticle {

@@ -64,12 +64,21 @@ impl Normalized {
             return (self.original_len, self.original_len);
         }
         let o_start = self.origin[start] as usize;
+        let end = end.min(self.origin.len());
         if end <= start {
             return (o_start, o_start);
         }
         let last = self.origin[end - 1] as usize;
-        let last_len = original[last..].chars().next().map_or(0, char::len_utf8);
-        (o_start, last + last_len)
+        let mut o_end = last + original[last..].chars().next().map_or(0, char::len_utf8);
+        // Combining marks fold to nothing, yet belong to the letter before
+        // them: keep them inside the span so a grapheme is never cut.
+        for c in original[o_end..].chars() {
+            if !is_combining_mark(c) {
+                break;
+            }
+            o_end += c.len_utf8();
+        }
+        (o_start, o_end)
     }
 
     /// The original byte offset of the character that produced folded byte `at`.
@@ -179,5 +188,101 @@ mod tests {
         assert_eq!(n.folded, "strasse");
         let (s, e) = n.to_original(text, 4, 7);
         assert_eq!(&text[s..e], "ße");
+    }
+
+    #[test]
+    fn trailing_combining_marks_stay_with_their_letter() {
+        let text = "Baku\u{301} is";
+        let n = Normalized::new(text);
+        assert_eq!(n.to_original(text, 0, 4), (0, 6));
+        // A zero-width space is not part of the word before it.
+        let text = "Baku\u{200b} is";
+        let n = Normalized::new(text);
+        assert_eq!(n.to_original(text, 0, 4), (0, 4));
+    }
+
+    #[test]
+    fn out_of_range_spans_are_clamped() {
+        let text = "Bakı";
+        let n = Normalized::new(text);
+        assert_eq!(n.to_original(text, 2, 99), (2, 5));
+        assert_eq!(n.to_original(text, 99, 100), (5, 5));
+    }
+
+    mod props {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        /// Text rich in the characters the folding treats specially.
+        fn text() -> impl Strategy<Value = String> {
+            prop_oneof![
+                "[a-zA-Z0-9 .,'\"ıİßæŒøə\u{301}\u{308}\u{200b}\u{feff}\u{ad}“”‘’«»–—\u{a0}\u{3000}éÅŞ🙂\r\n]{0,40}",
+                any::<String>(),
+            ]
+        }
+
+        fn boundaries(s: &str) -> Vec<usize> {
+            s.char_indices().map(|(i, _)| i).chain([s.len()]).collect()
+        }
+
+        proptest! {
+            #[test]
+            fn folding_is_compositional(t in text(), cut in any::<prop::sample::Index>()) {
+                let b = boundaries(&t);
+                let i = b[cut.index(b.len())];
+                prop_assert_eq!(fold(&t[..i]) + &fold(&t[i..]), fold(&t));
+            }
+
+            #[test]
+            fn origins_are_monotone_char_boundaries(t in text()) {
+                let n = Normalized::new(&t);
+                let mut last = 0;
+                for at in 0..=n.folded.len() {
+                    let o = n.origin_of(at);
+                    prop_assert!(t.is_char_boundary(o), "byte {} -> {}", at, o);
+                    prop_assert!(o >= last);
+                    last = o;
+                }
+            }
+
+            #[test]
+            fn any_span_maps_to_char_boundaries(
+                t in text(),
+                a in 0usize..200,
+                b in 0usize..200,
+            ) {
+                let n = Normalized::new(&t);
+                let (s, e) = n.to_original(&t, a.min(b), a.max(b));
+                prop_assert!(s <= e && e <= t.len(), "{}..{} of {}", s, e, t.len());
+                prop_assert!(t.is_char_boundary(s) && t.is_char_boundary(e));
+            }
+
+            #[test]
+            fn char_aligned_spans_round_trip(
+                t in text(),
+                x in any::<prop::sample::Index>(),
+                y in any::<prop::sample::Index>(),
+            ) {
+                let b = boundaries(&t);
+                let (i, j) = {
+                    let (p, q) = (b[x.index(b.len())], b[y.index(b.len())]);
+                    (p.min(q), p.max(q))
+                };
+                let n = Normalized::new(&t);
+                let (fs, fe) = (fold(&t[..i]).len(), fold(&t[..j]).len());
+                prop_assume!(fs < fe);
+                let (s, e) = n.to_original(&t, fs, fe);
+                // The original span folds to exactly the folded span ...
+                prop_assert_eq!(fold(&t[s..e]), &n.folded[fs..fe]);
+                // ... and differs from the characters asked for only by
+                // characters that fold to nothing.
+                prop_assert!(i <= s && fold(&t[i..s]).is_empty());
+                if e >= j {
+                    prop_assert!(t[j..e].chars().all(is_combining_mark));
+                } else {
+                    prop_assert!(fold(&t[e..j]).is_empty());
+                }
+            }
+        }
     }
 }
