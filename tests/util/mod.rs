@@ -167,3 +167,47 @@ pub fn assert_offsets(field_text: &str, row: &Row) {
         .collect();
     assert_eq!(by_chars, row["text"], "chars of {row:?}");
 }
+
+/// A corpus of `n` JSONL lines exercising ids given and defaulted, quotes,
+/// every place in [`PLACES`] and, every 17th line, a broken record.
+pub fn corpus(n: usize) -> String {
+    let places = [
+        "Baku",
+        "Yerevan",
+        "Tbilisi",
+        "Moscow",
+        "Ankara",
+        "Rotterdam",
+    ];
+    let mut out = String::new();
+    for i in 0..n {
+        let a = places[i % places.len()];
+        let b = places[(i * 7 + 3) % places.len()];
+        let text = format!(
+            "Officials in {a} met their peers from {b} on Monday.\n\n\
+             “We will meet again in {b},” said the minister, adding that {a} was ready."
+        );
+        let line = match i % 17 {
+            5 => format!("{{\"id\": \"broken-{i}\", \"text\": "),
+            11 => {
+                serde_json::json!({ "text": text, "title": format!("News from {a}") }).to_string()
+            }
+            13 => serde_json::json!({ "id": i, "text": text, "date": "2024-03-15" }).to_string(),
+            _ => serde_json::json!({ "id": format!("doc-{i}"), "text": text }).to_string(),
+        };
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
+}
+
+/// The data lines of a CSV table, sorted (a multiset to compare).
+pub fn sorted_rows(raw: &str) -> Vec<String> {
+    let mut reader = csv::Reader::from_reader(raw.as_bytes());
+    let mut rows: Vec<String> = reader
+        .records()
+        .map(|r| r.unwrap().iter().collect::<Vec<_>>().join("\u{1f}"))
+        .collect();
+    rows.sort();
+    rows
+}
