@@ -154,6 +154,9 @@ pub struct StreamArgs {
     /// Process only the articles whose id hashes to shard K of N (as for `extract`).
     #[arg(long, value_name = "K/N")]
     pub shard: Option<Shard>,
+    /// Exit 0 even when some articles failed (their records say "status":"error"). For Spark RDD.pipe() and Hadoop Streaming, which fail the whole task on a non-zero exit.
+    #[arg(long)]
+    pub allow_errors: bool,
     /// Dictionaries.
     #[command(flatten)]
     pub dicts: DictArgs,
@@ -319,10 +322,12 @@ fn stream(args: StreamArgs) -> Result<ExitCode> {
     };
     let summary = pipeline::run(&extractor, items(corpus, args.shard), sink, &options)
         .context("writing to stdout failed")?;
-    Ok(exit_status(
-        &summary,
-        "the records with \"status\":\"error\"",
-    ))
+    let status = exit_status(&summary, "the records with \"status\":\"error\"");
+    Ok(if args.allow_errors {
+        ExitCode::from(EXIT_OK)
+    } else {
+        status
+    })
 }
 
 fn merge(args: MergeArgs) -> Result<ExitCode> {

@@ -235,3 +235,35 @@ fn merge_warns_about_a_shard_merged_twice() {
     assert_eq!(entities[0]["mentions"], "2");
     assert_eq!(entities[0]["documents"], "2");
 }
+
+#[test]
+fn allow_errors_exits_0_for_spark_and_hadoop() {
+    let dir = Dir::new();
+    let input = corpus(20);
+    let out = dir.run_with_stdin(&["stream", "--allow-errors"], Some(input.as_bytes()));
+    assert_code(&out, 0);
+    assert!(records(&out.stdout).iter().any(|r| r["status"] == "error"));
+    assert!(
+        stderr(&out).contains("failed"),
+        "errors are still reported on stderr"
+    );
+}
+
+/// Hadoop Streaming writes a mapper's line with no tab as `KEY<TAB>`: merge
+/// takes such lines as they come.
+#[test]
+fn merge_reads_hadoop_streaming_output() {
+    let dir = Dir::new();
+    dir.write("in.jsonl", corpus(20));
+    let out = dir.run(&["stream", "in.jsonl"]);
+    let tabbed: String = String::from_utf8(out.stdout)
+        .unwrap()
+        .lines()
+        .map(|l| format!("{l}\t\n"))
+        .collect();
+    assert_code(&dir.run(&["extract", "in.jsonl", "--out", "x"]), 1);
+    let merged = dir.run_with_stdin(&["merge", "-", "--out", "m"], Some(tabbed.as_bytes()));
+    assert_code(&merged, 1);
+    assert_eq!(dir.raw("m", "mentions"), dir.raw("x", "mentions"));
+    assert_eq!(dir.raw("m", "entities"), dir.raw("x", "entities"));
+}
