@@ -294,7 +294,15 @@ impl JsonlReader {
         let id = match obj.get("id") {
             None | Some(Value::Null) => at.clone(),
             Some(Value::String(s)) => s.clone(),
-            Some(Value::Number(n)) => n.to_string(),
+            // Integers only: a float, or an integer past 64 bits, would be
+            // rounded, and two ids could silently become one.
+            Some(Value::Number(n)) if n.is_i64() || n.is_u64() => n.to_string(),
+            Some(Value::Number(n)) => {
+                return Err(fail(
+                    &at,
+                    format!("`id` {n} is not an integer of at most 64 bits: give it as a string to keep it exact"),
+                ))
+            }
             Some(other) => {
                 return Err(fail(
                     &at,

@@ -112,6 +112,18 @@ bad_record!(
     "`id` must be a string or a number"
 );
 bad_record!(
+    float_id,
+    r#"{"id": 1.5, "text": "t"}"#,
+    "in.jsonl:1",
+    "`id` 1.5 is not an integer of at most 64 bits"
+);
+bad_record!(
+    huge_id_would_be_rounded,
+    r#"{"id": 123456789012345678901234567890, "text": "t"}"#,
+    "in.jsonl:1",
+    "give it as a string to keep it exact"
+);
+bad_record!(
     not_an_object,
     r#"["text", "Baku"]"#,
     "in.jsonl:1",
@@ -135,13 +147,19 @@ fn numeric_ids_are_written_as_given() {
     let dir = Dir::new();
     dir.write(
         "in.jsonl",
-        "{\"id\": 42, \"text\": \"Baku\"}\n{\"id\": -7, \"text\": \"Baku\"}\n{\"text\": \"Baku\"}\n",
+        "{\"id\": 42, \"text\": \"Baku\"}\n{\"id\": -7, \"text\": \"Baku\"}\n{\"text\": \"Baku\"}\n\
+         {\"id\": 18446744073709551615, \"text\": \"Baku\"}\n",
     );
     let (code, docs, mentions) = extract(&dir, "in.jsonl", &[]);
     assert_eq!(code, 0);
     assert_eq!(
         statuses(&docs),
-        pairs(&[("42", "ok"), ("-7", "ok"), ("in.jsonl:3", "ok")])
+        pairs(&[
+            ("42", "ok"),
+            ("-7", "ok"),
+            ("in.jsonl:3", "ok"),
+            ("18446744073709551615", "ok")
+        ])
     );
     assert_eq!(mentions_of(&mentions, "42"), ["Baku"]);
 }
