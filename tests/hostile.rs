@@ -453,6 +453,34 @@ fn very_long_csv_lines() {
     assert_eq!(mentions_of(&mentions, "wide"), ["Yerevan"]);
 }
 
+/// A quote that never closes makes the CSV reader take the rest of the
+/// file as one field: that must be an error, not articles silently gone.
+#[test]
+fn csv_quote_that_never_closes_is_an_error_not_a_silent_merge() {
+    let dir = Dir::new();
+    dir.write(
+        "in.csv",
+        "id,text\nok,\"He said \"\"yes\"\" in Baku.\"\nbad,\"In Yerevan.\nc,In Moscow.\nd,In Ankara.\n",
+    );
+    let (code, docs, mentions) = extract(&dir, "in.csv", &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        statuses(&docs),
+        pairs(&[("ok", "ok"), ("in.csv:3", "error")])
+    );
+    assert!(
+        docs[1]["error"].contains("never closes, so lines 3-5"),
+        "{}",
+        docs[1]["error"]
+    );
+    assert_eq!(mentions_of(&mentions, "ok"), ["Baku"]);
+    // A well-formed multi-line last field is fine.
+    dir.write("multi.csv", "id,text\nm,\"In\nBaku.\"\n");
+    let (code, docs, _) = extract(&dir, "multi.csv", &[]);
+    assert_eq!(code, 0);
+    assert_eq!(statuses(&docs), pairs(&[("m", "ok")]));
+}
+
 #[test]
 fn csv_without_a_text_column_is_one_error_row() {
     let dir = Dir::new();
