@@ -14,6 +14,7 @@ use crate::{
     corpus::{Corpus, Item},
     eval,
     extract::Extractor,
+    gazetteer::{self, DictSource},
     merge,
     pipeline::{self, RunOptions, RunSummary},
     shard::Shard,
@@ -64,6 +65,12 @@ pub enum Command {
     /// Example: newsner merge out-1 out-2 out-3 --out all/
     #[command(after_help = EXIT_HELP)]
     Merge(MergeArgs),
+    /// Dictionary tools.
+    Dict {
+        /// What to do.
+        #[command(subcommand)]
+        what: DictCommand,
+    },
     /// Score the extractor against gold data.
     Eval {
         /// Which gold format.
@@ -75,9 +82,9 @@ pub enum Command {
 /// Dictionary flags shared by every command that builds an extractor.
 #[derive(Debug, clap::Args)]
 pub struct DictArgs {
-    /// Extra dictionary: a TSV file (columns id, label, canonical, alias) or a directory of them. Repeatable.
+    /// Extra dictionary: a TSV file (columns id, label, canonical, alias), a directory of them, a spaCy EntityRuler .jsonl, or LABEL=FILE for a plain one-name-per-line list (PERSON=names.txt). Repeatable.
     #[arg(long = "dict", value_name = "PATH")]
-    pub dicts: Vec<PathBuf>,
+    pub dicts: Vec<String>,
     /// Do not load the dictionaries shipped in the binary (use only --dict).
     #[arg(long)]
     pub no_default_dict: bool,
@@ -88,9 +95,16 @@ impl DictArgs {
     pub fn extractor(&self) -> Result<Extractor> {
         let mut builder = Extractor::builder().default_dictionaries(!self.no_default_dict);
         for d in &self.dicts {
-            builder = builder.dictionary_path(d);
+            builder = builder.dictionary(DictSource::parse(d));
         }
-        Ok(builder.build()?)
+        let extractor = builder.build()?;
+        if extractor.skipped_labels() > 0 {
+            eprintln!(
+                "newsner: skipped {} dictionary patterns whose label is not PERSON, PLACE (GPE, LOC, FAC), ORG or NORP",
+                extractor.skipped_labels()
+            );
+        }
+        Ok(extractor)
     }
 }
 
@@ -179,6 +193,17 @@ pub struct MergeArgs {
     pub excel_safe: bool,
 }
 
+/// `newsner dict ...`.
+#[derive(Debug, Subcommand)]
+pub enum DictCommand {
+    /// Validate dictionaries (file:line errors, ids naming two entities, aliases shared across labels) and count rows per label. Without PATH: the shipped dictionaries.
+    Check {
+        /// Dictionaries to check (same forms as --dict).
+        #[arg(value_name = "PATH")]
+        paths: Vec<String>,
+    },
+}
+
 /// `newsner eval ...`.
 #[derive(Debug, Subcommand)]
 pub enum EvalCommand {
@@ -245,6 +270,9 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract(args) => extract(args),
         Command::Stream(args) => stream(args),
         Command::Merge(args) => merge(args),
+        Command::Dict {
+            what: DictCommand::Check { paths },
+        } => dict_check(&paths),
         Command::Eval { what } => {
             let report = match what {
                 EvalCommand::Conll { file, dicts } => eval::conll::run(&dicts.extractor()?, &file),
@@ -280,6 +308,30 @@ fn exit_status(summary: &RunSummary, table: &str) -> ExitCode {
         return ExitCode::from(EXIT_SOME_FAILED);
     }
     ExitCode::from(EXIT_OK)
+}
+
+fn dict_check(paths: &[String]) -> Result<ExitCode> {
+    let mut entries = Vec::new();
+    if paths.is_empty() {
+        entries = gazetteer::default_entries()?;
+    }
+    for p in paths {
+        let parsed = gazetteer::entries_from_source(&DictSource::parse(p))?;
+        if parsed.skipped_labels > 0 {
+            println!(
+                "{p}: skipped {} patterns with other labels",
+                parsed.skipped_labels
+            );
+        }
+        entries.extend(parsed.entries);
+    }
+    let report = gazetteer::check::check(&entries);
+    print!("{}", gazetteer::check::render(&report, 20));
+    Ok(ExitCode::from(if report.is_clean() {
+        EXIT_OK
+    } else {
+        EXIT_SOME_FAILED
+    }))
 }
 
 fn extract(args: ExtractArgs) -> Result<ExitCode> {
