@@ -124,6 +124,12 @@ bad_record!(
     "give it as a string to keep it exact"
 );
 bad_record!(
+    nesting_past_the_parser_limit,
+    "[".repeat(100_000),
+    "in.jsonl:1",
+    "malformed JSON"
+);
+bad_record!(
     not_an_object,
     r#"["text", "Baku"]"#,
     "in.jsonl:1",
@@ -621,6 +627,12 @@ fn a_batch_mixing_every_broken_case_with_good_articles() {
         }
     }
     assert!(mentions_of(&mentions, "g-crlf").contains(&"Baku"));
+    // One thread or several: the same bytes.
+    let out = dir.run(&["extract", "mix.jsonl", "--out", "one", "--threads", "1"]);
+    assert_code(&out, 1);
+    for table in ["mentions", "quotes", "documents", "entities"] {
+        assert_eq!(dir.raw("one", table), dir.raw("out", table), "{table}");
+    }
 }
 
 /// Tables appear whole or not at all: a run killed halfway leaves no table
