@@ -120,11 +120,18 @@ pub fn merge(
         .collect::<Result<Vec<_>, _>>()?;
     // Starting the output removes earlier tables there: never an input's.
     if let Ok(out_dir) = out.canonicalize() {
+        let tables: Vec<PathBuf> = ["mentions", "quotes", "documents", "entities"]
+            .iter()
+            .flat_map(|t| [Format::Csv, Format::Jsonl].map(|f| out_dir.join(f.file_name(t))))
+            .collect();
         for input in &inputs {
-            if let Input::Tables(dir, _) = input {
-                if dir.canonicalize().is_ok_and(|d| d == out_dir) {
-                    return Err(fail(out, 0, "the output directory is also an input"));
-                }
+            let clash = match input {
+                Input::Tables(dir, _) => dir.canonicalize().is_ok_and(|d| d == out_dir),
+                Input::Records(file) => file.canonicalize().is_ok_and(|f| tables.contains(&f)),
+                Input::Stdin => false,
+            };
+            if clash {
+                return Err(fail(out, 0, "the output directory holds an input"));
             }
         }
     }

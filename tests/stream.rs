@@ -213,6 +213,21 @@ fn merge_is_all_or_nothing() {
         dir.path("x/documents.csv").exists(),
         "merge clobbered its input"
     );
+    // Nor a records file that has the name of an output table.
+    dir.write("r/documents.jsonl", &text);
+    let out = dir.run(&[
+        "merge",
+        "r/documents.jsonl",
+        "--out",
+        "r",
+        "--format",
+        "jsonl",
+    ]);
+    assert_code(&out, 2);
+    assert!(
+        dir.path("r/documents.jsonl").exists(),
+        "merge clobbered its input"
+    );
 }
 
 #[test]
