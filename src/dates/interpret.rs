@@ -100,44 +100,85 @@ fn sentence_start(text: &str, at: usize) -> bool {
 }
 
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:will|'ll|shall|going|scheduled|expected|expects|expect|plans|plan|planned|due|would|intends|set|upcoming|next|until|wo|hopes|aims|should|could|may|might|must)$")
+    Regex::new(r"^(?:will|'ll|shall|going|scheduled|expected|expects|expect|plans|plan|planned|planning|due|would|intends|upcoming|next|wo|hopes|aims|should|could|might|must|soon|tomorrow)$")
         .expect("future marker pattern")
 });
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(?:said|says|was|were|had|did|told|ago|last|\w+ed|\w+ought|\w+ew|\w+ang|\w+un|came|went|gave|took|made|met|saw|won|lost|left|sold|fell|rose|held|began|spoke)$")
+    Regex::new(r"^(?:said|says|was|were|had|did|told|ago|last|yesterday|[a-z]{2,}ed|[a-z]*ought|came|went|gave|took|made|met|saw|won|lost|left|sold|fell|rose|held|began|spoke|got|hit|struck|killed|broke|ran|shot|found|became|brought|led|sent|put|set|cut|paid|kept|felt|fled)$")
         .expect("past marker pattern")
 });
 
-/// Which way a bare weekday, month or day-month points: the nearest tense
-/// marker in the same sentence decides, past when none.
-pub fn tense(text: &str, start: usize, end: usize) -> Direction {
-    let left_bound = text[..start]
-        .rfind(['.', '!', '?', '\n'])
+/// Words ending in -ed that are not past tenses.
+fn not_past(w: &str) -> bool {
+    matches!(
+        w,
+        "need"
+            | "indeed"
+            | "speed"
+            | "feed"
+            | "seed"
+            | "hundred"
+            | "red"
+            | "bed"
+            | "based"
+            | "proceed"
+            | "exceed"
+            | "succeed"
+            | "bred"
+            | "shed"
+            | "wed"
+            | "breed"
+            | "embed"
+            | "united"
+            | "limited"
+            | "related"
+            | "concerned"
+            | "interested"
+            | "supposed"
+            | "advanced"
+            | "detailed"
+            | "armed"
+            | "used"
+    )
+}
+
+/// Which way a bare weekday or month points, when the sentence says: the
+/// nearest tense marker decides (a marker before the expression counts
+/// double against one after it); `None` when there is no marker.
+pub fn tense_marker(text: &str, start: usize, end: usize) -> Option<Direction> {
+    if text[end..].starts_with("'s") || text[end..].starts_with("\u{2019}s") {
+        return Some(Direction::Past);
+    }
+    let mut left_bound = text[..start]
+        .rfind(['.', '!', '?', '\n', ';'])
         .map_or(0, |i| i + 1)
         .max(start.saturating_sub(120));
+    while !text.is_char_boundary(left_bound) {
+        left_bound += 1;
+    }
     let mut right_bound = text[end..]
-        .find(['.', '!', '?', '\n'])
+        .find(['.', '!', '?', '\n', ';'])
         .map_or(text.len(), |i| end + i)
         .min(end + 80);
     while !text.is_char_boundary(right_bound) {
         right_bound -= 1;
     }
-    let mut left_bound = left_bound;
-    while !text.is_char_boundary(left_bound) {
-        left_bound += 1;
-    }
-    let tok = |s: &str| -> Vec<String> {
+    let tok = |s: &'_ str| -> Vec<String> {
         s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
-            .filter(|w| !w.is_empty())
+            .filter(|w| !w.is_empty() && !w.starts_with(char::is_uppercase))
             .map(str::to_ascii_lowercase)
             .collect()
     };
+    let before = text[left_bound..start].to_ascii_lowercase();
+    if before.ends_with("as early as ") || before.ends_with("as soon as ") {
+        return Some(Direction::Future);
+    }
     let left = tok(&text[left_bound..start]);
     let right = tok(&text[end..right_bound]);
     let classify = |w: &str| {
         if FUTURE.is_match(w) {
             Some(Direction::Future)
-        } else if PAST.is_match(w) {
+        } else if PAST.is_match(w) && !not_past(w) {
             Some(Direction::Past)
         } else {
             None
@@ -152,13 +193,76 @@ pub fn tense(text: &str, start: usize, end: usize) -> Direction {
     }
     for (d, w) in right.iter().enumerate() {
         if let Some(t) = classify(w) {
-            if best.is_none_or(|(bd, _)| d < bd) {
+            if best.is_none_or(|(bd, _)| 2 * d + 1 < bd) {
                 best = Some((d, t));
             }
             break;
         }
     }
-    best.map_or(Direction::Past, |(_, t)| t)
+    best.map(|(_, t)| t)
+}
+
+/// Which way a bare weekday or month points: the sentence's tense, past
+/// when it does not say.
+pub fn tense(text: &str, start: usize, end: usize) -> Direction {
+    tense_marker(text, start, end).unwrap_or(Direction::Past)
+}
+
+/// True when "of" follows and introduces a noun phrase ("the quarter of a
+/// century", "the fall of the Berlin Wall") rather than an amount or a year.
+fn of_phrase(text: &str, end: usize) -> bool {
+    let after = text[end..].trim_start();
+    let Some(rest) = after.strip_prefix("of") else {
+        return false;
+    };
+    let w = next_word(text, end + (text[end..].len() - after.len()) + 2);
+    rest.starts_with(char::is_whitespace) && w.starts_with(|c: char| c.is_alphabetic())
+}
+
+/// True when the expression opens a dateline ("WASHINGTON, August 11
+/// (Xinhua) --"): only a place in capitals stands before it on its line.
+fn dateline(text: &str, start: usize) -> bool {
+    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+    let head = text[line_start..start].trim();
+    let Some(place) = head.strip_suffix(',') else {
+        return false;
+    };
+    !place.is_empty()
+        && place.chars().any(char::is_alphabetic)
+        && !place.chars().any(char::is_lowercase)
+}
+
+/// A found expression with its own span.
+fn found_at(
+    start: usize,
+    end: usize,
+    ty: &'static str,
+    value: String,
+    point: Option<Point>,
+) -> Option<Found> {
+    Some(Found {
+        start,
+        end,
+        timex_type: ty,
+        value,
+        point,
+    })
+}
+
+/// The span without leading words in `drop` (case-insensitive), e.g. an
+/// adjectival "the third-quarter" -> "third-quarter".
+fn trim_leading(text: &str, start: usize, end: usize, drop: &[&str]) -> usize {
+    let mut s = start;
+    loop {
+        let rest = &text[s..end];
+        let w_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
+        let w = &rest[..w_end];
+        if w_end < rest.len() && drop.iter().any(|d| d.eq_ignore_ascii_case(w)) {
+            s += w_end + (rest[w_end..].len() - rest[w_end..].trim_start().len());
+        } else {
+            return s;
+        }
+    }
 }
 
 fn day_of(w: &str) -> Option<u32> {
@@ -195,7 +299,9 @@ fn month_day(ctx: &Ctx, c: &Candidate, m: u32, d: Option<u32>) -> (String, Optio
     let Some(dct) = ctx.dct else {
         return (no_year(m, d), None);
     };
-    let y = anchor::year_for(dct, m, d, tense(ctx.text, c.start, c.end));
+    // A full date without a year is nearly always within months of the DCT.
+    let _ = c;
+    let y = anchor::year_for(dct, m, d, Direction::Nearest);
     point_md(y, m, d)
 }
 
@@ -387,7 +493,9 @@ const NUMBER_PREFIXES: &[&str] = &[
 fn year_context_ok(text: &str, start: usize, end: usize, digits_start: usize) -> bool {
     let before = &text[..digits_start];
     let after = &text[end..];
-    if before.ends_with(['$', '#', '£', '€', '+', '-', '/', '.', ':'])
+    let bare = start == digits_start;
+    if before.ends_with(['$', '#', '£', '€', '+', '/', '.', ':'])
+        || (bare && before.ends_with('-'))
         || before.ends_with(|c: char| c.is_ascii_digit())
         || before.ends_with(", ")
             && before
@@ -426,6 +534,14 @@ fn number_value(ws: &[String]) -> Option<f64> {
     let mut i = 0;
     while i < ws.len() {
         let w = ws[i].as_str();
+        if (w == "a" || w == "an")
+            && ws
+                .get(i + 1)
+                .is_some_and(|n| lexicon::number(n).is_some() || n == "half")
+        {
+            i += 1;
+            continue;
+        }
         if w == "1/2" {
             total = Some(total.unwrap_or(0.0) + 0.5);
         } else if let Ok(x) = w.replace(',', "").parse::<f64>() {
@@ -593,6 +709,9 @@ pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
             {
                 return None;
             }
+            if dateline(text, c.start) {
+                return None;
+            }
             let m = ws.iter().find_map(|w| lexicon::month(w))?;
             let d = ws
                 .iter()
@@ -645,6 +764,11 @@ pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
                 if text[c.end..].starts_with("'s") && m == 5 {
                     return None;
                 }
+                // "the annual March for Life", "the March of the Mothers".
+                let lp = prev.to_ascii_lowercase();
+                if matches!(lp.as_str(), "the" | "annual" | "a") || of_phrase(text, c.end) {
+                    return None;
+                }
             }
             let Some(dct) = ctx.dct else {
                 return found(c, DATE, no_year(m, None), None);
@@ -664,7 +788,8 @@ pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
             } else if ws.iter().any(|w| w == "this") {
                 dct.year()
             } else {
-                anchor::year_for(dct, m, None, tense(text, c.start, c.end))
+                let dir = tense_marker(text, c.start, c.end).unwrap_or(Direction::Nearest);
+                anchor::year_for(dct, m, None, dir)
             };
             let (value, point) = point_md(y, m, None);
             found(c, DATE, value, point)
@@ -690,13 +815,7 @@ pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
                     return None;
                 }
             }
-            let fiscal = ws.first().is_some_and(|w| w == "fiscal" || w == "fy");
-            let value = if fiscal {
-                format!("FY{y}")
-            } else {
-                anchor::year(y)
-            };
-            found(c, DATE, value, Some(Point::Year(y)))
+            found(c, DATE, anchor::year(y), Some(Point::Year(y)))
         }
         Kind::SpokenYear => {
             let n = spoken_year(&ws)?;
@@ -806,7 +925,10 @@ pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
         Kind::Time => time(c, ctx, span, &ws),
         Kind::RelUnit => rel_unit(c, ctx, &ws),
         Kind::TheUnit => the_unit(c, ctx, &ws),
-        Kind::Ago => ago(c, ctx, &ws),
+        Kind::Ago => ago(c, ctx, &ws).map(|mut f| {
+            f.start = trim_leading(text, f.start, f.end, &["just", "only"]);
+            f
+        }),
         Kind::Duration => duration(c, ctx, &ws),
         Kind::LongAdj => {
             let (_, unit) = find_unit(&ws)?;
@@ -815,20 +937,20 @@ pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
             found(c, DURATION, duration_value(n, unit), None)
         }
         Kind::BarePlural => {
-            let (_, unit) = find_unit(&ws)?;
             let word_end = c.start + span.find(char::is_whitespace)?;
             let start =
                 word_end + text[word_end..c.end].len() - text[word_end..c.end].trim_start().len();
             if next_word(text, c.end).eq_ignore_ascii_case("of") || text[c.end..].starts_with('-') {
                 return None;
             }
-            Some(Found {
-                start,
-                end: c.end,
-                timex_type: DURATION,
-                value: duration_value(None, unit),
-                point: None,
-            })
+            let value = find_unit(&ws).map_or("PXX".to_string(), |(_, u)| duration_value(None, u));
+            // "the days before the shooting": only the unit is the expression.
+            let end = if ws[0] == "the" {
+                start + text[start..].find(char::is_whitespace)?
+            } else {
+                c.end
+            };
+            found_at(start, end, DURATION, value, None)
         }
         Kind::RecentPlural => {
             let (_, unit) = find_unit(&ws)?;
@@ -847,40 +969,6 @@ pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
             found(c, DURATION, duration_value(None, unit), None)
         }
         Kind::Set => set(c, ctx, &ws),
-        Kind::PerUnit => {
-            let prev = prev_word(text, c.start).to_ascii_lowercase();
-            let rate = prev.ends_with(|ch: char| ch.is_ascii_digit())
-                || matches!(
-                    prev.as_str(),
-                    "percent"
-                        | "times"
-                        | "dollars"
-                        | "cents"
-                        | "million"
-                        | "billion"
-                        | "trillion"
-                        | "thousand"
-                        | "hundred"
-                        | "twice"
-                        | "once"
-                        | "miles"
-                        | "tons"
-                        | "tonnes"
-                        | "barrels"
-                        | "hours"
-                        | "pounds"
-                        | "euros"
-                        | "yen"
-                        | "dollar"
-                        | "cent"
-                )
-                || lexicon::number(&prev).is_some_and(|n| n > 1);
-            if !rate {
-                return None;
-            }
-            let (_, unit) = find_unit(&ws)?;
-            found(c, SET, duration_value(Some(1.0), unit), None)
-        }
         Kind::Ref => reference(c, ctx, &ws),
         Kind::Holiday => holiday(c, ctx, &ws),
         Kind::YearAgoAdj => {
@@ -1068,16 +1156,17 @@ fn quarter(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
     let text = ctx.text;
     let after = &text[c.end..];
     let next = next_word(text, c.end).to_ascii_lowercase();
-    if after.starts_with('-') && !after.starts_with("-to-") {
-        // "the quarter-point", "first-half-of-the-game"
-        if !matches!(next.as_str(), "") {
-            return None;
-        }
+    if after.starts_with('-') {
+        // "the quarter-point", "quarter-to-quarter"
+        return None;
+    }
+    if next == "of" && of_phrase(text, c.end) {
+        return None;
     }
     let half = ws.iter().any(|w| w == "half");
     if matches!(
         next.as_str(),
-        "of" | "mile"
+        "mile"
             | "percent"
             | "point"
             | "century"
@@ -1099,7 +1188,12 @@ fn quarter(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
         return None;
     }
     let ord = ws.iter().find_map(|w| match w.as_str() {
-        "final" | "last" => Some(if half { 2 } else { 4 }),
+        "final" | "last"
+            if half || ws.first().is_some_and(|f| f == "the") || explicit_year(ws).is_some() =>
+        {
+            Some(if half { 2 } else { 4 })
+        }
+        "last" => None,
         "latter" => Some(2),
         w => lexicon::ordinal(w).filter(|&n| n <= if half { 2 } else { 4 }),
     });
@@ -1192,7 +1286,14 @@ fn quarter(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
         Point::Quarter(y, q)
     };
     let keep = if year_back { None } else { Some(value) };
-    found(c, DATE, value.value(), keep)
+    // The adjective "third-quarter" goes without its determiner.
+    let span = &text[c.start..c.end];
+    let start = if span.contains("-quarter") || span.contains("-half") {
+        trim_leading(text, c.start, c.end, &["the", "a", "an"])
+    } else {
+        c.start
+    };
+    found_at(start, c.end, DATE, value.value(), keep)
 }
 
 fn weekday(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
@@ -1274,6 +1375,11 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
 fn time(c: &Candidate, ctx: &Ctx, span: &str, ws: &[String]) -> Option<Found> {
     let text = ctx.text;
     let lower = span.to_ascii_lowercase();
+    // "High Noon": a capitalised noon or midnight inside a sentence.
+    if (span.starts_with("Noon") || span.starts_with("Midnight")) && !sentence_start(text, c.start)
+    {
+        return None;
+    }
     let (h, m) = if lower.contains("noon") && !lower.contains(char::is_numeric) {
         (12, 0)
     } else if lower.contains("midnight") && !lower.contains(char::is_numeric) {
@@ -1366,11 +1472,39 @@ fn time(c: &Candidate, ctx: &Ctx, span: &str, ws: &[String]) -> Option<Found> {
 }
 
 fn rel_unit(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
-    let (_, unit) = find_unit(ws)?;
+    let pod = pod_of(ws);
+    let (_, unit) = find_unit(ws).or(pod.map(|_| (0, Unit::Day)))?;
     let has = |x: &str| ws.iter().any(|w| w == x);
     let the = ws.iter().any(|w| w == "the");
-    if next_word(ctx.text, c.end).eq_ignore_ascii_case("of") && !matches!(unit, Unit::Year) {
+    if of_phrase(ctx.text, c.end) && !matches!(unit, Unit::Year) {
         return None;
+    }
+    // "This Week" the programme.
+    let last_word = ctx.text[c.start..c.end]
+        .split_whitespace()
+        .last()
+        .unwrap_or("");
+    if is_capitalised(last_word) && ctx.text[c.start..c.end].chars().any(char::is_lowercase) {
+        return None;
+    }
+    if let Some(p) = pod {
+        let back = has("last") || has("previous") || has("prior") || has("preceding");
+        let fwd = has("next") || has("following");
+        let base = if has("this") { ctx.dct } else { last_day(ctx) };
+        let d = base.map(|b| {
+            anchor::shift_days(
+                b,
+                if back {
+                    -1
+                } else if fwd {
+                    1
+                } else {
+                    0
+                },
+            )
+        });
+        let (v, pt) = day_value(d, Some(p));
+        return found(c, TIME, v, pt);
     }
     if ctx.text[c.end..].starts_with('-') {
         return None;
@@ -1632,22 +1766,101 @@ fn duration(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
     if next == "of" && bare_article && matches!(unit, Unit::Century | Unit::Decade) {
         return None;
     }
-    // "a day after" is fine; "the first day of school" is not a duration.
-    if next == "of" && ws.first().is_some_and(|w| w == "the") && ws.iter().any(|w| w == "first") {
+    // "three-quarters of its food", "more than a quarter of the market".
+    if unit == Unit::Quarter && next == "of" {
+        return None;
+    }
+    // "60 Minutes" the programme: a capitalised unit inside a sentence.
+    let unit_word = &text[c.start..c.end]
+        .rsplit(|ch: char| ch.is_whitespace() || ch == '-')
+        .next()
+        .unwrap_or("");
+    let all_caps = !text[c.start..c.end].chars().any(char::is_lowercase);
+    if is_capitalised(unit_word) && !all_caps {
         return None;
     }
     let n = number_value(&num_words);
     let vague = vague(&num_words) || n.is_none();
     let n = if vague { None } else { n };
     // Money and counts before the unit ("$5 a year") are rates, not here.
-    let prev = prev_word(text, c.start);
-    if bare_article && (prev.ends_with(|ch: char| ch.is_ascii_digit()) || prev.starts_with('$')) {
+    if bare_article && rate_before(text, c.start) {
         return None;
     }
-    if n.is_some_and(|n| n > 10000.0) {
+    if n.is_some_and(|n| n > 999.0) {
         return None;
     }
-    found(c, DURATION, duration_value(n, unit), None)
+    // TimeML keeps "at least", "more than", "nearly" inside the span but not
+    // "about", "only", "just"; an adjectival "the two-week" loses "the".
+    let mut start = trim_leading(
+        text,
+        c.start,
+        c.end,
+        &[
+            "about",
+            "almost",
+            "only",
+            "just",
+            "some",
+            "roughly",
+            "approximately",
+            "around",
+            "each",
+            "of",
+        ],
+    );
+    if text[start..c.end].to_ascii_lowercase().starts_with("over ")
+        && !ws.iter().any(|w| w == "a" || w == "an")
+    {
+        start = trim_leading(text, start, c.end, &["over"]);
+    }
+    if ws.windows(2).any(|p| p[0] == "each" && p[1] == "of") {
+        start = c.start;
+    }
+    let hyphenated = text[start..c.end]
+        .split_whitespace()
+        .last()
+        .is_some_and(|w| w.contains('-'));
+    if hyphenated {
+        start = trim_leading(text, start, c.end, &["the", "a", "an"]);
+    }
+    found_at(start, c.end, DURATION, duration_value(n, unit), None)
+}
+
+/// True when an amount comes just before ("$5 a year", "four flights a
+/// week", "358,000 a month"): the expression is a rate, not a duration.
+fn rate_before(text: &str, start: usize) -> bool {
+    let mut at = start;
+    for _ in 0..3 {
+        let w = prev_word(text, at);
+        if w.is_empty() {
+            return false;
+        }
+        let lw = w.to_ascii_lowercase();
+        if w.starts_with('$')
+            || w.ends_with(|ch: char| ch.is_ascii_digit())
+            || w.ends_with('%')
+            || matches!(
+                lw.as_str(),
+                "percent"
+                    | "million"
+                    | "billion"
+                    | "thousand"
+                    | "hundred"
+                    | "times"
+                    | "twice"
+                    | "once"
+                    | "per"
+            )
+            || lexicon::number(&lw).is_some_and(|n| n > 1)
+        {
+            return true;
+        }
+        match text[..at].rfind(w) {
+            Some(i) => at = i,
+            None => return false,
+        }
+    }
+    false
 }
 
 fn set(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
@@ -1670,6 +1883,7 @@ fn set(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
         if (is_capitalised(span) && !sentence_start(text, c.start))
             || (is_capitalised(prev) && !sentence_start(text, c.start))
             || matches!(prev.to_ascii_lowercase().as_str(), "average" | "a" | "the")
+            || (first == "annually" && rate_before(text, c.start))
         {
             return None;
         }
@@ -1749,7 +1963,7 @@ fn reference(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
         .map(String::as_str)?;
     let value = match key {
         "now" => {
-            if prev == "from" || next == "that" && prev != "right" {
+            if prev == "from" {
                 return None;
             }
             "PRESENT_REF"
@@ -1828,6 +2042,19 @@ fn reference(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
 }
 
 fn holiday(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
+    let rel = ws
+        .iter()
+        .take_while(|w| matches!(w.as_str(), "last" | "this" | "next" | "past" | "coming"))
+        .count();
+    let dir = match ws.first().map(String::as_str) {
+        _ if rel == 0 => tense(ctx.text, c.start, c.end),
+        Some("last") | Some("past") => Direction::Past,
+        Some("next") | Some("coming") => Direction::Future,
+        _ if rel == 2 && ws[1] == "past" => Direction::Past,
+        _ if rel == 2 => Direction::Future,
+        _ => Direction::Nearest,
+    };
+    let ws = &ws[rel..];
     let joined = ws.join(" ");
     let fixed = |m: u32, d: u32| Some((m, d));
     let rule: fn(i32) -> Option<NaiveDate>;
@@ -1878,12 +2105,7 @@ fn holiday(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
             (None, Some(f)) => f(dct.year()).map(|x| (x.month(), x.day()))?,
             _ => return None,
         };
-        Some(anchor::year_for(
-            dct,
-            m,
-            Some(d),
-            tense(ctx.text, c.start, c.end),
-        ))
+        Some(anchor::year_for(dct, m, Some(d), dir))
     });
     let date = match (year, md, computed) {
         (Some(y), Some((m, d)), _) => NaiveDate::from_ymd_opt(y, m, d),

@@ -62,8 +62,6 @@ pub enum Kind {
     RecentPlural,
     /// "every year", "each Thursday", "daily".
     Set,
-    /// "a year", "per month" after an amount (a rate).
-    PerUnit,
     /// "now", "currently", "recently", "the future".
     Ref,
     /// "Christmas", "Thanksgiving Day".
@@ -134,8 +132,16 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         build(Month, r"\b(?:(?:<REL>|<EDGE>)\s*)?<MONTHF>\b"),
         build(
+            Quarter,
+            r"\b(?:(?:the|this\s+year's|last\s+year's|next\s+year's|<YEAR>|fiscal|calendar|year-ago|year-earlier|year\s+earlier|comparable|corresponding|latest|current|recent|previous|past|same|most\s+recent|just-ended|just\s+ended)[-\s]+)*(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)[-\s]+(?:fiscal[-\s]+)?(?:quarter|half)|(?:the|latest|current|previous|year-ago|year-earlier|comparable|corresponding|recent|same|this|that)\s+quarter|(?:latest|year-ago|year-earlier|year\s+earlier|comparable|corresponding|same|<YEAR>|last\s+year's)\s+(?:period|quarter))(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:<YEAR>|this\s+year|last\s+year|next\s+year|the\s+year|a\s+year\s+(?:ago|earlier)))?\b",
+        ),
+        build(
+            Season,
+            r"\b(?:(?:the|this|last|next|this\s+past|this\s+coming|early|late)\s+|<EDGE>)*(?:spring|summer|fall|autumn|winter)(?:\s+of\s+<YEAR>|\s+<YEAR>)?\b",
+        ),
+        build(
             Year,
-            r"(?:\b(?:the\s+)?(?:<EDGE>)?)?(?:\b(?:fiscal|calendar|model|crop|school|tax|financial)(?:\s+year)?\s+|\bFY\s*)?\b<YEAR>\b",
+            r"(?:\b<EDGE>|\b(?:post|pre)-)?(?:\b(?:fiscal|calendar|model|crop|school|tax|financial)(?:\s+year)?\s+|\bFY\s*)?\b<YEAR>\b",
         ),
         build(
             SpokenYear,
@@ -148,14 +154,6 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         build(
             Century,
             r"\b(?:the\s+)?(?:<EDGE>)?(?:(?:\d{1,2}(?:st|nd|rd|th)|<ORDW>)[-\s]+century|(?:this|last|next|the\s+last|the\s+next|the\s+previous)\s+century)\b",
-        ),
-        build(
-            Season,
-            r"\b(?:(?:the|this|last|next|this\s+past|this\s+coming|early|late)\s+|<EDGE>)*(?:spring|summer|fall|autumn|winter)(?:\s+of\s+<YEAR>|\s+<YEAR>)?\b",
-        ),
-        build(
-            Quarter,
-            r"\b(?:(?:the|its|their|a|this\s+year's|last\s+year's|next\s+year's|<YEAR>|fiscal|calendar|year-ago|year-earlier|year\s+earlier|comparable|corresponding|latest|current|recent|previous|past|same|flat|strong|weak|most\s+recent|just-ended|just\s+ended|seasonally\s+slow)[-\s]+)*(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)[-\s]+(?:fiscal[-\s]+)?(?:quarter|half)|(?:the|latest|current|previous|year-ago|year-earlier|comparable|corresponding|recent|same|this)\s+quarter)(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:<YEAR>|this\s+year|last\s+year|next\s+year|the\s+year))?\b",
         ),
         build(
             DayWord,
@@ -172,7 +170,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         build(DayWord, r"\b(?:overnight|mid[-\s]?afternoon|midday)\b"),
         build(
             Weekday,
-            r"\b(?:(?:last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|coming|early|late|earlier|later)\s+)?<WEEKDAY>s?(?:\s+(?:morning|afternoon|evening|night)s?)?\b",
+            r"\b(?:(?:last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|coming)\s+)?<WEEKDAY>s?(?:\s+(?:morning|afternoon|evening|night)s?)?\b",
         ),
         build(
             Time,
@@ -180,7 +178,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         build(
             RelUnit,
-            r"\b(?:(?:early|late|mid|earlier|later)[-\s]+)?(?:the\s+)?(?:last|past|previous|next|coming|following|current|same|latest|this|that|present|prior|preceding|this\s+past|this\s+coming)\s+(?:week|weekend|month|year|quarter|decade|century)\b",
+            r"\b(?:(?:early|late|mid|earlier|later|sometime)[-\s]+)?(?:the\s+)?(?:last|past|previous|next|coming|following|current|same|latest|this|that|present|prior|preceding|this\s+past|this\s+coming|that\s+same)\s+(?:fiscal\s+|calendar\s+)?(?:week|weekend|month|year|quarter|decade|century|day|morning|afternoon|evening|night)\b(?:\s+or\s+so)?",
         ),
         build(
             RelUnit,
@@ -188,17 +186,13 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         build(
             TheUnit,
-            r"\b(?:<EDGE>(?:the\s+|this\s+|last\s+|next\s+)?|the\s+)(?:week|weekend|month|year|quarter|decade|day)\b",
+            r"\b(?:<EDGE>(?:the\s+|this\s+|last\s+|next\s+)?|the\s+)(?:(?:full|fiscal|calendar|whole|entire)\s+)?(?:week|weekend|month|year|quarter|decade|day)\b",
         ),
-        build(
-            TheUnit,
-            r"\b(?:(?:around|by)\s+)?(?:year[-\s]end|year's\s+end)\b",
-        ),
+        build(TheUnit, r"\b(?:year[-\s]end|year's\s+end)\b"),
         build(
             Ago,
-            r"\b<QMOD>?(?:<NUMBER>|a\s+(?:year|decade|month|week|day)\s+or\s+(?:so|two))[-\s]+(?:more\s+)?(?:<UNIT>|seconds?)(?:\s+or\s+so)?\s+(?:ago|earlier|later|from\s+now|hence)\b",
+            r"\b<QMOD>?(?:<NUMBER>|a\s+(?:year|decade|month|week|day)\s+or\s+(?:so|two))[-\s]+(?:more\s+)?(?:<UNIT>|seconds?)(?:\s+or\s+so)?\s+(?:ago|earlier|from\s+now|hence)\b",
         ),
-        build(PerUnit, r"\b(?:a|an|per)\s+(?:year|month|week|day|hour)\b"),
         build(
             Duration,
             r"\b(?:the\s+|each\s+of\s+the\s+)?(?:(?:past|last|next|first|final|coming|previous|following|latest|initial|same|remaining|full|entire|whole|better\s+part\s+of\s+the)\s+)?<QMOD>?<NUMBER>(?:(?:\s+or|\s+to|-)\s+<NUMBER>)?(?:\s+or\s+so)?[-\s]+(?:more\s+|full\s+|straight\s+|consecutive\s+|trading\s+|business\s+|working\s+|calendar\s+|long\s+)?(?:<UNIT>|seconds?)(?:\s+or\s+(?:so|more|longer))?(?:-(?:long|old))?\b",
@@ -209,7 +203,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         build(
             BarePlural,
-            r"\b(?:for|in|within|over|after|take|takes|took|taking|last|lasted|lasts)\s+(?:days|weeks|months|years|decades|centuries|hours|minutes)\b",
+            r"\b(?:for|in|within|over|after|take|takes|took|taking|lasted|lasts)\s+(?:days|weeks|months|years|decades|centuries|hours|minutes|a\s+(?:long\s+|short\s+|little\s+)?while|some\s+time|a\s+long\s+time)\b",
         ),
         build(
             RecentPlural,
@@ -225,9 +219,17 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         build(
             Ref,
-            r"\b(?:(?:right|just)\s+)?now\b|\b(?:currently|nowadays|presently|lately|formerly|previously|(?:more\s+|most\s+|very\s+|only\s+)?recently|soon|these\s+days|at\s+present|(?:the\s+)?present\s+day|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?(?:future|past)|the\s+(?:near|short|long)\s+term)\b",
+            r"\bnow\b|\b(?:currently|nowadays|presently|lately|(?:more\s+|most\s+|very\s+|only\s+)?recently|these\s+days|at\s+present|(?:the\s+)?present\s+day|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?(?:future|past)|the\s+(?:near|short|long)\s+term|as\s+soon\s+as\s+possible|a\s+later\s+date)\b",
         ),
-        build(Holiday, r"\b<HOLIDAY>(?:\s+<YEAR>)?\b"),
+        build(
+            Holiday,
+            r"\b(?:(?:last|this|next|this\s+past|this\s+coming)\s+)?<HOLIDAY>(?:\s+<YEAR>)?\b",
+        ),
+        build(Ago, r"\b(?:days|weeks|months|years|decades)\s+ago\b"),
+        build(
+            BarePlural,
+            r"\bthe\s+(?:days|weeks|months|years)\s+(?:before|after|that\s+followed|following|leading|since|ahead|to\s+come)\b",
+        ),
         build(YearAgoAdj, r"\byear[-\s](?:ago|earlier)\b"),
     ]
 });
