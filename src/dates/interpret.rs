@@ -215,21 +215,12 @@ fn of_phrase(text: &str, end: usize) -> bool {
     let Some(rest) = after.strip_prefix("of") else {
         return false;
     };
-    let w = next_word(text, end + (text[end..].len() - after.len()) + 2);
-    rest.starts_with(char::is_whitespace) && w.starts_with(|c: char| c.is_alphabetic())
-}
-
-/// True when the expression opens a dateline ("WASHINGTON, August 11
-/// (Xinhua) --"): only a place in capitals stands before it on its line.
-fn dateline(text: &str, start: usize) -> bool {
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let head = text[line_start..start].trim();
-    let Some(place) = head.strip_suffix(',') else {
-        return false;
-    };
-    !place.is_empty()
-        && place.chars().any(char::is_alphabetic)
-        && !place.chars().any(char::is_lowercase)
+    let w = next_word(text, end + (text[end..].len() - after.len()) + 2).to_ascii_lowercase();
+    rest.starts_with(char::is_whitespace)
+        && matches!(
+            w.as_str(),
+            "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "this" | "that" | "these" | "those" | "one" | "all"
+        )
 }
 
 /// A found expression with its own span.
@@ -299,10 +290,21 @@ fn month_day(ctx: &Ctx, c: &Candidate, m: u32, d: Option<u32>) -> (String, Optio
     let Some(dct) = ctx.dct else {
         return (no_year(m, d), None);
     };
-    // A full date without a year is nearly always within months of the DCT.
-    let _ = c;
-    let y = anchor::year_for(dct, m, d, Direction::Nearest);
+    let y = year_by_tense(ctx, c, dct, m, d);
     point_md(y, m, d)
+}
+
+/// The year of a month (and day) given without one: the occurrence
+/// nearest the DCT, unless the sentence's tense points the other way and
+/// that occurrence is more than a month off on the wrong side.
+fn year_by_tense(ctx: &Ctx, c: &Candidate, dct: NaiveDate, m: u32, d: Option<u32>) -> i32 {
+    let y = anchor::year_for(dct, m, d, Direction::Nearest);
+    let months_off = (y - dct.year()) * 12 + m as i32 - dct.month() as i32;
+    match tense_marker(ctx.text, c.start, c.end) {
+        Some(Direction::Past) if months_off > 1 => y - 1,
+        Some(Direction::Future) if months_off < -1 => y + 1,
+        _ => y,
+    }
 }
 
 fn point_md(y: i32, m: u32, d: Option<u32>) -> (String, Option<Point>) {
@@ -709,9 +711,6 @@ pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
             {
                 return None;
             }
-            if dateline(text, c.start) {
-                return None;
-            }
             let m = ws.iter().find_map(|w| lexicon::month(w))?;
             let d = ws
                 .iter()
@@ -766,7 +765,11 @@ pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
                 }
                 // "the annual March for Life", "the March of the Mothers".
                 let lp = prev.to_ascii_lowercase();
-                if matches!(lp.as_str(), "the" | "annual" | "a") || of_phrase(text, c.end) {
+                let nl = next.to_ascii_lowercase();
+                if matches!(lp.as_str(), "the" | "annual" | "a")
+                    && (is_capitalised(next) || nl == "of" || nl == "for")
+                    || of_phrase(text, c.end)
+                {
                     return None;
                 }
             }
@@ -788,8 +791,7 @@ pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
             } else if ws.iter().any(|w| w == "this") {
                 dct.year()
             } else {
-                let dir = tense_marker(text, c.start, c.end).unwrap_or(Direction::Nearest);
-                anchor::year_for(dct, m, None, dir)
+                year_by_tense(ctx, c, dct, m, None)
             };
             let (value, point) = point_md(y, m, None);
             found(c, DATE, value, point)
@@ -1067,7 +1069,7 @@ fn season(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
                 | "would"
                 | "will"
                 | "could"
-        ) && !(next == "of" && has_rel)
+        ) && !has_rel
         {
             return None;
         }
@@ -1595,16 +1597,21 @@ fn the_unit(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
                     | "late"
                     | "mid"
                     | "year's"
+                    | "full"
+                    | "fiscal"
+                    | "calendar"
             )
         }) || ws.len() >= 2 && ws.iter().any(|w| w == "year") && ws.iter().any(|w| w == "end");
     let prev = prev_word(text, c.start).to_ascii_lowercase();
     let next = next_word(text, c.end).to_ascii_lowercase();
     let weekend = unit == Unit::Weekend;
-    if !edge && !weekend {
+    let possessive = text[c.end..].starts_with("'s");
+    let of_year = prev == "of" && unit == Unit::Year;
+    if !edge && !weekend && !possessive {
         if unit == Unit::Day || unit == Unit::Decade {
             return None;
         }
-        if !matches!(
+        if !of_year && !matches!(
             prev.as_str(),
             "in" | "for"
                 | "during"

@@ -222,7 +222,7 @@ pub const WEEKDAY: &str = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturd
 
 /// Regex fragment: a cardinal written as digits or words (up to ninety-nine,
 /// hundreds and thousands), or "a"/"an" and vague quantities.
-pub const NUMBER: &str = r"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundreds\s+of|a\s+thousand|thousands\s+of|a\s+dozen|dozens\s+of|a\s+couple\s+of|a\s+few|several|few|many|some|a|an)";
+pub const NUMBER: &str = r"(?:\d+(?:[.,]\d+)?(?:\s+1/2)?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundreds\s+of|a\s+thousand|thousands\s+of|a\s+dozen|dozens\s+of|a\s+couple\s+of|couple\s+of|a\s+few|several|few|many|some|a|an)";
 
 /// Regex fragment: a duration unit, singular or plural (no "second": it is
 /// added with a numeral only, so "second" the ordinal never matches).

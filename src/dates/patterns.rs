@@ -199,7 +199,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         build(
             LongAdj,
-            r"\b(?:years|decades|months|weeks|days|hours|centuries|day|year|month|week|hour|night)[-\s]long\b",
+            r"\b(?:(?:years|decades|months|weeks|days|hours|centuries|day|year|month|week|hour|night)[-\s]long|(?:years|decades|months|weeks|centuries)-old)\b",
         ),
         build(
             BarePlural,
