@@ -149,14 +149,15 @@ pub fn year_for(anchor: NaiveDate, m: u32, d: Option<u32>, dir: Direction) -> i3
         Direction::Future if key(y) < a => y + 1,
         Direction::Past | Direction::Future => y,
         Direction::Nearest => {
-            let months = (m as i32) - anchor.month() as i32;
-            if months > 6 {
-                y - 1
-            } else if months < -6 {
-                y + 1
-            } else {
-                y
-            }
+            let day = d.unwrap_or(15);
+            let distance = |yy: i32| {
+                NaiveDate::from_ymd_opt(yy, m, day.min(28))
+                    .map_or(i64::MAX, |x| (x - anchor).num_days().abs())
+            };
+            [y, y - 1, y + 1]
+                .into_iter()
+                .min_by_key(|&yy| distance(yy))
+                .unwrap_or(y)
         }
     }
 }

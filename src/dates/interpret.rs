@@ -100,7 +100,7 @@ fn sentence_start(text: &str, at: usize) -> bool {
 }
 
 static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:will|'ll|shall|going|scheduled|expected|expects|expect|plans|plan|planned|planning|due|would|intends|upcoming|next|wo|hopes|aims|should|could|might|must|soon|tomorrow)$")
+    Regex::new(r"^(?:will|'ll|shall|going|scheduled|expected|expects|expect|planning|due|would|intends|upcoming|next|wo|hopes|aims|should|could|might|must|soon|tomorrow|payable|effective)$")
         .expect("future marker pattern")
 });
 static PAST: LazyLock<Regex> = LazyLock::new(|| {
@@ -170,7 +170,11 @@ pub fn tense_marker(text: &str, start: usize, end: usize) -> Option<Direction> {
             .collect()
     };
     let before = text[left_bound..start].to_ascii_lowercase();
-    if before.ends_with("as early as ") || before.ends_with("as soon as ") {
+    if before.ends_with("as early as ")
+        || before.ends_with("as soon as ")
+        || (before.ends_with("until ") && !before.ends_with("up until "))
+        || (before.ends_with("until on ") && !before.ends_with("up until on "))
+    {
         return Some(Direction::Future);
     }
     let left = tok(&text[left_bound..start]);
@@ -192,6 +196,11 @@ pub fn tense_marker(text: &str, start: usize, end: usize) -> Option<Direction> {
         }
     }
     for (d, w) in right.iter().enumerate() {
+        // "..., Castro said": a reporting clause after the expression does
+        // not govern it.
+        if matches!(w.as_str(), "said" | "says" | "told" | "added" | "stated" | "reported") {
+            continue;
+        }
         if let Some(t) = classify(w) {
             if best.is_none_or(|(bd, _)| 2 * d + 1 < bd) {
                 best = Some((d, t));
@@ -572,8 +581,29 @@ fn fmt_num(x: f64) -> String {
     }
 }
 
-/// `P3D`, `PT5H`, `P2Q`, `PXY`.
+/// `P3D`, `PT5H`, `P2Q`, `PXY`; a half goes to the next smaller unit
+/// (`P2Y6M`, `PT5H30M`).
 fn duration_value(n: Option<f64>, unit: Unit) -> String {
+    if let Some(x) = n {
+        if x.fract() == 0.5 {
+            let whole = x.trunc() as u64;
+            let half = match unit {
+                Unit::Year => Some(("", "Y", "6M")),
+                Unit::Month => Some(("", "M", "15D")),
+                Unit::Day => Some(("", "D", "T12H")),
+                Unit::Hour => Some(("T", "H", "30M")),
+                Unit::Minute => Some(("T", "M", "30S")),
+                _ => None,
+            };
+            if let Some((t, letter, rest)) = half {
+                return if whole == 0 {
+                    format!("P{t}{rest}")
+                } else {
+                    format!("P{t}{whole}{letter}{rest}")
+                };
+            }
+        }
+    }
     let (letter, mult) = unit.duration_letter();
     let t = if unit.is_time() { "T" } else { "" };
     match (n, unit) {
@@ -1450,9 +1480,7 @@ fn time(c: &Candidate, ctx: &Ctx, span: &str, ws: &[String]) -> Option<Found> {
             .any(|w| lexicon::month(w).is_some() && w.len() >= 3)
     }) {
         let d = ws.iter().rev().find_map(|w| day_of(w))?;
-        let y = ctx
-            .dct
-            .map(|dct| anchor::year_for(dct, mo, Some(d), tense(text, c.start, c.end)));
+        let y = ctx.dct.map(|dct| year_by_tense(ctx, c, dct, mo, Some(d)));
         y.and_then(|y| NaiveDate::from_ymd_opt(y, mo, d))
     } else if let Some(wd) = ws.iter().find_map(|w| lexicon::weekday(w)) {
         ctx.dct
@@ -1511,9 +1539,7 @@ fn rel_unit(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
     if ctx.text[c.end..].starts_with('-') {
         return None;
     }
-    if the && (has("past") || has("last")) && !has("in") {
-        return found(c, DURATION, duration_value(Some(1.0), unit), None);
-    }
+    let _ = the;
     let n = if has("last") || has("past") || has("previous") || has("prior") || has("preceding") {
         -1
     } else if has("next") || has("coming") || has("following") {
@@ -1971,6 +1997,18 @@ fn reference(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
     let value = match key {
         "now" => {
             if prev == "from" {
+                return None;
+            }
+            "PRESENT_REF"
+        }
+        "current" => {
+            // The adjective, but not the electrical or the accounting term.
+            if matches!(
+                next.as_str(),
+                "account" | "accounts" | "liabilities" | "assets" | "affairs" | "events" | "ratio" | "flow" | "flows" | "yield" | "yields" | "dollars" | "prices" | "issue"
+            ) || next.is_empty()
+                || prev == "the" && next == "one"
+            {
                 return None;
             }
             "PRESENT_REF"
