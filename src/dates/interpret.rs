@@ -25,7 +25,26 @@ pub struct Ctx<'a> {
     pub dct: Option<NaiveDate>,
     /// The last point in time mentioned before this candidate.
     pub last: Option<Point>,
+    /// Where the last point in time was mentioned (byte offset of its end).
+    pub last_end: usize,
 }
+
+impl Ctx<'_> {
+    /// The last point mentioned, when it is a quarter mentioned close
+    /// enough before `at` to be the period under discussion.
+    fn recent_quarter(&self, at: usize) -> Option<Point> {
+        match self.last {
+            Some(p @ Point::Quarter(..)) if at.saturating_sub(self.last_end) <= QUARTER_REACH => {
+                Some(p)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// How far (in bytes) a quarter mentioned earlier still anchors "a year
+/// ago" or "the year-earlier period".
+const QUARTER_REACH: usize = 400;
 
 /// An accepted temporal expression.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -198,7 +217,10 @@ pub fn tense_marker(text: &str, start: usize, end: usize) -> Option<Direction> {
     for (d, w) in right.iter().enumerate() {
         // "..., Castro said": a reporting clause after the expression does
         // not govern it.
-        if matches!(w.as_str(), "said" | "says" | "told" | "added" | "stated" | "reported") {
+        if matches!(
+            w.as_str(),
+            "said" | "says" | "told" | "added" | "stated" | "reported"
+        ) {
             continue;
         }
         if let Some(t) = classify(w) {
@@ -228,7 +250,21 @@ fn of_phrase(text: &str, end: usize) -> bool {
     rest.starts_with(char::is_whitespace)
         && matches!(
             w.as_str(),
-            "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "this" | "that" | "these" | "those" | "one" | "all"
+            "a" | "an"
+                | "the"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "my"
+                | "your"
+                | "this"
+                | "that"
+                | "these"
+                | "those"
+                | "one"
+                | "all"
         )
 }
 
@@ -519,10 +555,6 @@ fn year_context_ok(text: &str, start: usize, end: usize, digits_start: usize) ->
         || after.starts_with(|c: char| c.is_ascii_digit())
         || (after.starts_with([',', '.']) && after[1..].starts_with(|c: char| c.is_ascii_digit()))
         || after.starts_with("-year")
-        || after.starts_with(" to ")
-            && after[4..].starts_with(|c: char| c.is_ascii_digit())
-            && start == digits_start
-            && prev_word(text, start).eq_ignore_ascii_case("from")
     {
         return false;
     }
@@ -914,6 +946,16 @@ pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
         Kind::Season => season(c, ctx, &ws),
         Kind::Quarter => quarter(c, ctx, &ws),
         Kind::DayWord => {
+            // "in today's world", "for tomorrow's leaders": generic.
+            if (text[c.end..].starts_with("'s") || text[c.end..].starts_with("\u{2019}s"))
+                && matches!(
+                    prev_word(text, c.start).to_ascii_lowercase().as_str(),
+                    "of" | "for" | "in"
+                )
+                && ws.len() == 1
+            {
+                return None;
+            }
             let pod = pod_of(&ws);
             let offset = if ws.iter().any(|w| w == "yesterday") {
                 -1
@@ -1005,7 +1047,9 @@ pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
         Kind::Holiday => holiday(c, ctx, &ws),
         Kind::YearAgoAdj => {
             let v = match ctx.last {
-                Some(p @ Point::Quarter(..)) => p.shift_years(-1).value(),
+                Some(Point::Quarter(..)) if ctx.recent_quarter(c.start).is_some() => ctx
+                    .recent_quarter(c.start)
+                    .map_or_else(String::new, |p| p.shift_years(-1).value()),
                 Some(p) if ctx.dct.is_none_or(|d| p.year() >= d.year() - 1) => {
                     Point::Year(p.year() - 1).value()
                 }
@@ -1301,7 +1345,7 @@ fn quarter(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
             y
         };
         Point::Quarter(y, q)
-    } else if ws.iter().any(|w| w == "current" || w == "this") {
+    } else if ws.iter().any(|w| w == "current") {
         let dct = ctx.dct?;
         Point::Quarter(dct.year(), anchor::quarter_of(dct.month()))
     } else if ws.iter().any(|w| w == "previous") {
@@ -1337,12 +1381,12 @@ fn weekday(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
     let word = &ws[idx];
     let pod = pod_of(&ws[idx..]);
     let suffix = pod.map(|p| format!("T{p}")).unwrap_or_default();
-    let plural = word.ends_with('s');
-    if plural
-        || ws.iter().any(|w| {
-            w.ends_with('s') && lexicon::part_of_day(w).is_some() && w != "nights" || w == "nights"
-        }) && plural
-    {
+    // "Mondays", "Tuesday nights": every such day.
+    let plural = word.ends_with('s')
+        || ws[idx + 1..]
+            .iter()
+            .any(|w| w.ends_with('s') && lexicon::part_of_day(w).is_some());
+    if plural {
         return found(c, SET, format!("XXXX-WXX-{wd}{suffix}"), None);
     }
     let prev = prev_word(text, c.start);
@@ -1637,21 +1681,23 @@ fn the_unit(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
         if unit == Unit::Day || unit == Unit::Decade {
             return None;
         }
-        if !of_year && !matches!(
-            prev.as_str(),
-            "in" | "for"
-                | "during"
-                | "over"
-                | "throughout"
-                | "since"
-                | "within"
-                | "through"
-                | "all"
-                | "earlier"
-                | "later"
-                | "until"
-                | "by"
-        ) {
+        if !of_year
+            && !matches!(
+                prev.as_str(),
+                "in" | "for"
+                    | "during"
+                    | "over"
+                    | "throughout"
+                    | "since"
+                    | "within"
+                    | "through"
+                    | "all"
+                    | "earlier"
+                    | "later"
+                    | "until"
+                    | "by"
+            )
+        {
             return None;
         }
         if matches!(
@@ -1662,10 +1708,8 @@ fn the_unit(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
         {
             return None;
         }
-        if matches!(
-            prev.as_str(),
-            "for" | "over" | "throughout" | "during" | "within" | "all"
-        ) {
+        // "the year ended Sept. 30" is a fiscal year: a duration.
+        if matches!(next.as_str(), "ended" | "ending" | "through" | "to") {
             return found(c, DURATION, duration_value(Some(1.0), unit), None);
         }
     }
@@ -1721,7 +1765,7 @@ fn ago(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
     }
     let n = n? as i32;
     let anchor_point = match ctx.last {
-        Some(p @ Point::Quarter(..)) if matches!(unit, Unit::Year) => Some(p),
+        Some(Point::Quarter(..)) if matches!(unit, Unit::Year) => ctx.recent_quarter(c.start),
         Some(p) if relative_to_last && matches!(unit, Unit::Year) => Some(p),
         _ => None,
     };
@@ -2005,7 +2049,20 @@ fn reference(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
             // The adjective, but not the electrical or the accounting term.
             if matches!(
                 next.as_str(),
-                "account" | "accounts" | "liabilities" | "assets" | "affairs" | "events" | "ratio" | "flow" | "flows" | "yield" | "yields" | "dollars" | "prices" | "issue"
+                "account"
+                    | "accounts"
+                    | "liabilities"
+                    | "assets"
+                    | "affairs"
+                    | "events"
+                    | "ratio"
+                    | "flow"
+                    | "flows"
+                    | "yield"
+                    | "yields"
+                    | "dollars"
+                    | "prices"
+                    | "issue"
             ) || next.is_empty()
                 || prev == "the" && next == "one"
             {
@@ -2014,6 +2071,7 @@ fn reference(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
             "PRESENT_REF"
         }
         "currently" | "nowadays" | "presently" | "days" | "present" | "day" => "PRESENT_REF",
+        "possible" | "date" => "FUTURE_REF",
         "recently" | "lately" | "formerly" | "previously" => "PAST_REF",
         "past" => {
             if next == "of"

@@ -39,6 +39,7 @@ pub fn find_dates(text: &str, dct: Option<NaiveDate>) -> Vec<Span> {
         text,
         dct,
         last: None,
+        last_end: 0,
     };
     let mut accepted: Vec<(Candidate, usize, usize)> = cands
         .drain(..)
@@ -67,9 +68,15 @@ pub fn find_dates(text: &str, dct: Option<NaiveDate>) -> Vec<Span> {
     kept.sort_by_key(|&(_, s, _)| s);
 
     let mut last = None;
+    let mut last_end = 0;
     let mut out = Vec::with_capacity(kept.len());
     for (c, _, _) in kept {
-        let ctx = Ctx { text, dct, last };
+        let ctx = Ctx {
+            text,
+            dct,
+            last,
+            last_end,
+        };
         let Some(Found {
             start,
             end,
@@ -82,6 +89,7 @@ pub fn find_dates(text: &str, dct: Option<NaiveDate>) -> Vec<Span> {
         };
         if point.is_some() {
             last = point;
+            last_end = end;
         }
         let mut span = Span::entity(start, end, Label::Date, "", "", Method::Date);
         span.value = value;
