@@ -141,6 +141,7 @@ impl Extractor {
             text,
             norm: &norm,
             is_title,
+            gazetteer: Some(&self.gazetteer),
         };
         let mut spans = rules::apply(&self.lexicons, field, found);
         spans.extend(dates::find_dates(text, dct));

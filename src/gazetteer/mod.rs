@@ -70,6 +70,8 @@ pub struct Gazetteer {
     automaton: AhoCorasick,
     patterns: Vec<Pattern>,
     entries: Vec<Entry>,
+    /// Folded alias -> pattern index, for [`Gazetteer::lookup`].
+    by_alias: HashMap<String, usize>,
 }
 
 impl Gazetteer {
@@ -108,6 +110,7 @@ impl Gazetteer {
             automaton,
             patterns,
             entries,
+            by_alias,
         })
     }
 
@@ -119,6 +122,17 @@ impl Gazetteer {
     /// All loaded entries.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// The entries whose alias folds like `surface`, highest priority
+    /// first, whatever their case policy (for the context rules, where the
+    /// text's case says nothing: a line written in capitals).
+    pub fn lookup(&self, surface: &str) -> impl Iterator<Item = &Entry> + '_ {
+        self.by_alias
+            .get(&fold(surface))
+            .into_iter()
+            .flat_map(move |&p| self.patterns[p].entries.iter())
+            .map(move |&e| &self.entries[e as usize])
     }
 
     /// Finds dictionary mentions in `text`, given its folding `norm`.
@@ -275,6 +289,14 @@ mod tests {
             "s:1\tPLACE\tGeorgia (US state)\tGeorgia\t\t1\nc:1\tPLACE\tGeorgia\tGeorgia\t\t9\n",
         );
         assert_eq!(found(&g, "in Georgia")[0].2, "c:1");
+    }
+
+    #[test]
+    fn lookup_ignores_case_policy() {
+        let g = gaz(AZ);
+        let ids: Vec<&str> = g.lookup("CHAD").map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["c:1"]);
+        assert_eq!(g.lookup("Nowhere").count(), 0);
     }
 
     #[test]

@@ -4,8 +4,34 @@
 //!
 //! The rules run after the gazetteer on one field and return the field's
 //! entity spans (they may add, relabel, link or drop dictionary spans).
+//! The order: tokens -> dictionary matches filtered by context
+//! ([`ambiguity`]) -> capitalised chunks ([`chunks`]) classified as
+//! organisations ([`orgs`]), people ([`people`]) or places -> sports teams
+//! -> acronyms ([`acronyms`]) -> linking ([`linking`]) -> dateline places.
+//!
+//! Names found by a rule carry no dictionary id: their `entity_id` is empty
+//! and their canonical is the name as written (whitespace collapsed); a
+//! linked or acronym mention takes the canonical and id of the name it
+//! links to.
 
-use crate::{normalize::Normalized, span::Span};
+pub mod acronyms;
+pub mod ambiguity;
+pub mod chunks;
+pub mod lexicons;
+pub mod linking;
+pub mod orgs;
+pub mod people;
+pub mod tokens;
+
+pub use lexicons::Lexicons;
+
+use crate::{
+    gazetteer::Gazetteer,
+    normalize::Normalized,
+    span::{Label, Method, Span},
+};
+use chunks::Chunk;
+use tokens::{Kind, Tokens};
 
 /// What the rules see of one field.
 #[derive(Debug, Clone, Copy)]
@@ -16,20 +42,172 @@ pub struct FieldContext<'a> {
     pub norm: &'a Normalized,
     /// True for a headline (title case everywhere, no sentence context).
     pub is_title: bool,
+    /// The dictionary matcher, for lookups that ignore an alias's case
+    /// policy where the text's case says nothing (lines in capitals).
+    pub gazetteer: Option<&'a Gazetteer>,
 }
 
-/// Word lists the rules use (first names, roles, organisation words, ...).
-#[derive(Debug, Clone, Default)]
-pub struct Lexicons {}
+/// What every rule reads: the tokens, the lexicons, and the spans so far.
+#[derive(Debug)]
+pub struct Ctx<'a> {
+    /// The field's tokens.
+    pub t: Tokens<'a>,
+    /// The word lists.
+    pub lex: &'a Lexicons,
+    /// The dictionary matcher, when available.
+    pub gazetteer: Option<&'a Gazetteer>,
+    /// The spans found so far (dictionary matches, then rule results).
+    pub spans: Vec<Span>,
+}
 
-impl Lexicons {
-    /// The shipped lexicons.
-    pub fn load_default() -> Lexicons {
-        Lexicons {}
+/// The name as written, with runs of whitespace collapsed to one space.
+pub fn surface_name(text: &str, start: usize, end: usize) -> String {
+    text[start..end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a headline is written in title case (most longer words capitalised).
+fn title_cased(t: &Tokens<'_>) -> bool {
+    let (mut cap, mut all) = (0, 0);
+    for i in 0..t.len() {
+        if t.toks[i].kind == Kind::Word && t.s(i).chars().count() >= 4 {
+            all += 1;
+            cap += usize::from(t.is_cap(i));
+        }
     }
+    all >= 2 && cap * 3 >= all * 2
+}
+
+/// Puts `new` into `spans` when nothing crosses it or holds it; spans it
+/// contains (strictly smaller, or of equal extent when `replace_equal`) give
+/// way. Returns whether it was placed.
+fn place(spans: &mut Vec<Span>, new: Span, replace_equal: bool) -> bool {
+    for s in spans.iter().filter(|s| s.overlaps(&new)) {
+        let inside = s.start >= new.start && s.end <= new.end;
+        let equal = s.start == new.start && s.end == new.end;
+        if !inside || (equal && !replace_equal) {
+            return false;
+        }
+    }
+    spans.retain(|s| !s.overlaps(&new));
+    spans.push(new);
+    true
+}
+
+fn rule_span(ctx: &Ctx<'_>, first: usize, last: usize, label: Label) -> Span {
+    let (start, end) = (ctx.t.toks[first].start, ctx.t.toks[last].end);
+    Span::entity(
+        start,
+        end,
+        label,
+        surface_name(ctx.t.text, start, end),
+        "",
+        Method::Rule,
+    )
+}
+
+/// Skips leading tokens covered by a nationality span ("Australian Tom Moody").
+fn strip_norp(ctx: &Ctx<'_>, mut c: Chunk) -> Chunk {
+    while c.first < c.last {
+        let tok = ctx.t.toks[c.first];
+        let norp = ctx
+            .spans
+            .iter()
+            .any(|s| s.label == Label::Norp && s.start <= tok.start && tok.end <= s.end);
+        if !norp {
+            break;
+        }
+        let end_tok = ctx.t.ending_at(
+            ctx.spans
+                .iter()
+                .find(|s| s.label == Label::Norp && s.start <= tok.start && tok.end <= s.end)
+                .map_or(tok.end, |s| s.end),
+        );
+        c.first = end_tok.map_or(c.first + 1, |e| e + 1);
+    }
+    c
+}
+
+/// What one chunk is, by context: `(first, last, label, replace_equal)`.
+fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Option<(usize, usize, Label, bool)> {
+    let t = &ctx.t;
+    let (a, b) = (t.toks[c.first].start, t.toks[c.last].end);
+    if orgs::named_as_source(ctx, c) {
+        let ext = orgs::extend_outlet(ctx, c);
+        if ext.last > c.last && people::person(ctx, c).is_none() {
+            return Some((ext.first, ext.last, Label::Org, true));
+        }
+    }
+    let whole_dictionary = ctx.spans.iter().any(|s| s.start == a && s.end == b);
+    if whole_dictionary {
+        return None;
+    }
+    if orgs::has_org_suffix(ctx, c) {
+        return Some((c.first, c.last, Label::Org, false));
+    }
+    let core = strip_norp(ctx, c);
+    if let Some((f, l)) = people::person(ctx, core) {
+        return Some((f, l, Label::Person, false));
+    }
+    if orgs::named_as_source(ctx, core) {
+        return Some((core.first, core.last, Label::Org, false));
+    }
+    if orgs::has_geo_head(ctx, core) {
+        return Some((core.first, core.last, Label::Place, false));
+    }
+    if sports && ambiguity::followed_by_score(ctx, core.last) && !t.toks[core.first].sent_start {
+        return Some((core.first, core.last, Label::Org, false));
+    }
+    if orgs::place_with_words(ctx, core) {
+        return Some((core.first, core.last, Label::Org, false));
+    }
+    None
 }
 
 /// Applies the context rules to one field's dictionary spans.
-pub fn apply(_lexicons: &Lexicons, _field: FieldContext<'_>, spans: Vec<Span>) -> Vec<Span> {
+pub fn apply(lexicons: &Lexicons, field: FieldContext<'_>, spans: Vec<Span>) -> Vec<Span> {
+    let t = tokens::tokenize(field.text);
+    let skip_all = field.is_title && title_cased(&t);
+    let mut ctx = Ctx {
+        t,
+        lex: lexicons,
+        gazetteer: field.gazetteer,
+        spans: Vec::new(),
+    };
+    ctx.spans = ambiguity::filter_dictionary(&ctx, spans);
+    let sports = ambiguity::is_sports(&ctx);
+
+    let found = chunks::find(&ctx.t, lexicons, skip_all);
+    let mut proposals: Vec<(Span, bool)> = Vec::new();
+    for &c in &found {
+        if let Some((f, l, label, replace_equal)) = classify(&ctx, c, sports) {
+            proposals.push((rule_span(&ctx, f, l, label), replace_equal));
+        } else if let Some(k) = acronyms::bracketed_after(&ctx, c.last) {
+            // An undefined long name with its acronym: an organisation.
+            let (a, b) = (ctx.t.toks[c.first].start, ctx.t.toks[c.last].end);
+            let known = ctx.spans.iter().any(|s| s.start == a && s.end == b);
+            if !known && acronyms::initials_match(&ctx, c, ctx.t.s(k)) {
+                proposals.push((rule_span(&ctx, c.first, c.last, Label::Org), false));
+            }
+        }
+    }
+    let mut spans = std::mem::take(&mut ctx.spans);
+    for (span, replace_equal) in proposals {
+        place(&mut spans, span, replace_equal);
+    }
+    if sports {
+        ambiguity::sports_teams(&ctx, &mut spans);
+    }
+    acronyms::link(&ctx, &mut spans);
+    linking::link(&ctx, &mut spans);
+    ctx.spans = spans;
+    let mut spans = std::mem::take(&mut ctx.spans);
+    ambiguity::dateline_places(&ctx, &mut spans);
+    spans.sort_by_key(|s| (s.start, s.end));
     spans
 }
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,150 @@
+//! Linking within a field: a surname or the whole of a name found earlier
+//! (or later) is the same entity wherever it appears ("Eyvazov" -> "Anar
+//! Eyvazov", same canonical and id), and a name found once by a rule is
+//! found everywhere in the field, in any case on lines written in capitals.
+
+use std::collections::HashMap;
+
+use super::{tokens::Kind, Ctx};
+use crate::{
+    normalize::fold,
+    span::{Label, Method, Span},
+};
+
+/// What a linked key names; `None` when two different entities share it.
+type Target = Option<(Label, String, String)>;
+
+/// The longest name looked for, in words.
+const MAX_WORDS: usize = 6;
+
+/// Word tokens of a span, by index.
+fn word_tokens(ctx: &Ctx<'_>, s: &Span) -> Vec<usize> {
+    let t = &ctx.t;
+    let a = t.toks.partition_point(|k| k.start < s.start);
+    (a..t.len())
+        .take_while(|&k| t.toks[k].end <= s.end)
+        .filter(|&k| t.toks[k].kind == Kind::Word)
+        .collect()
+}
+
+fn remember(keys: &mut HashMap<String, Target>, key: String, s: &Span) {
+    let target = Some((s.label, s.canonical.clone(), s.entity_id.clone()));
+    keys.entry(key)
+        .and_modify(|old| {
+            if *old != target {
+                *old = None;
+            }
+        })
+        .or_insert(target);
+}
+
+/// Adds a linked mention for every other occurrence of a person's surname
+/// or full name, and of every organisation found by a rule.
+pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
+    let t = &ctx.t;
+    let mut keys: HashMap<String, Target> = HashMap::new();
+    for s in spans.iter() {
+        let person = s.label == Label::Person && s.method != Method::Linked;
+        let rule_org = s.label == Label::Org && s.method == Method::Rule;
+        if !person && !rule_org {
+            continue;
+        }
+        let words = word_tokens(ctx, s);
+        if words.is_empty() || words.len() > MAX_WORDS {
+            continue;
+        }
+        let full: Vec<String> = words.iter().map(|&k| fold(t.s(k))).collect();
+        remember(&mut keys, full.join(" "), s);
+        if person && words.len() >= 2 {
+            let last = *words.last().unwrap_or(&0);
+            if t.s(last).chars().count() > 1 {
+                remember(&mut keys, fold(t.s(last)), s);
+            }
+        }
+    }
+    if keys.is_empty() {
+        return;
+    }
+    let n = t.len();
+    let mut added: Vec<Span> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if t.toks[i].kind != Kind::Word || !(t.is_cap(i) || t.toks[i].caps_line) {
+            i += 1;
+            continue;
+        }
+        let mut matched = 0;
+        let mut key = String::new();
+        let mut best: Option<(usize, Label, String, String)> = None;
+        for k in i..(i + MAX_WORDS).min(n) {
+            if t.toks[k].kind != Kind::Word || !t.same_line(i, k) {
+                break;
+            }
+            if k > i {
+                key.push(' ');
+            }
+            key.push_str(&fold(t.s(k)));
+            if let Some(Some((label, canonical, id))) = keys.get(&key) {
+                best = Some((k, *label, canonical.clone(), id.clone()));
+            }
+        }
+        if let Some((last, label, canonical, id)) = best {
+            let (start, end) = (t.toks[i].start, t.toks[last].end);
+            if accept(ctx, spans, start, end, label, i) {
+                spans.retain(|s| !(s.start >= start && s.end <= end));
+                added.push(Span::entity(
+                    start,
+                    end,
+                    label,
+                    canonical,
+                    id,
+                    Method::Linked,
+                ));
+                matched = last + 1 - i;
+            }
+        }
+        i += matched.max(1);
+    }
+    spans.extend(added);
+}
+
+/// Whether a link may stand at `start..end`: no span crosses it or holds
+/// it, an equal span of the same label stays as it is, and a place of
+/// equal extent gives way only outside a place context.
+fn accept(
+    ctx: &Ctx<'_>,
+    spans: &[Span],
+    start: usize,
+    end: usize,
+    label: Label,
+    first: usize,
+) -> bool {
+    for s in spans.iter().filter(|s| s.start < end && start < s.end) {
+        let inside = s.start >= start && s.end <= end;
+        let equal = s.start == start && s.end == end;
+        if !inside {
+            return false;
+        }
+        if equal {
+            if s.label == label || s.label == Label::Norp || s.label == Label::Date {
+                return false;
+            }
+            if s.label == Label::Place {
+                if super::ambiguity::is_country(s) && label == Label::Org {
+                    return false;
+                }
+                let t = &ctx.t;
+                if first > 0
+                    && t.same_line(first - 1, first)
+                    && matches!(
+                        fold(t.s(first - 1)).as_str(),
+                        "in" | "at" | "to" | "near" | "from"
+                    )
+                {
+                    return false;
+                }
+            }
+        }
+    }
+    true
+}

@@ -1,0 +1,182 @@
+//! People by context: a role or title before the name ("army spokesperson
+//! Anar Eyvazov", "President X", "Mr. Y"), a known first name or an initial
+//! starting it, the subject or object of a speech verb ("Eyvazov told",
+//! "said Smith"), apposition ("X, a spokesman for Y", "X, 45,") and a
+//! nationality in brackets after it ("Mary Onyali ( Nigeria )").
+
+use super::{chunks::is_function_word, chunks::is_title_abbreviation, chunks::Chunk, Ctx};
+use crate::normalize::fold;
+use crate::span::Label;
+
+/// Words joined by single spaces, folded, for tokens `a..b` (words only).
+fn phrase(ctx: &Ctx<'_>, a: usize, b: usize) -> String {
+    let mut s = String::new();
+    for k in a..b {
+        if ctx.t.toks[k].kind != super::tokens::Kind::Word {
+            continue;
+        }
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(&fold(ctx.t.s(k)));
+    }
+    s
+}
+
+/// How many leading tokens of the chunk form titles or roles ("President",
+/// "Prime Minister", "Mr."), counting each title's dot.
+pub fn title_prefix(ctx: &Ctx<'_>, c: Chunk) -> usize {
+    let mut at = c.first;
+    'outer: while at < c.last {
+        if is_title_abbreviation(&ctx.t, at) {
+            at += 2;
+            continue;
+        }
+        for k in (1..=ctx.lex.role_max_words()).rev() {
+            if at + k > c.last {
+                continue;
+            }
+            if ctx.lex.is_role(&phrase(ctx, at, at + k)) {
+                at += k;
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    at - c.first
+}
+
+/// Whether lowercase words right before token `i` form a role
+/// ("army spokesperson", "coach", "prime minister").
+pub fn role_before(ctx: &Ctx<'_>, i: usize) -> bool {
+    for k in 1..=ctx.lex.role_max_words() {
+        if k > i {
+            break;
+        }
+        let a = i - k;
+        if !(a..i).all(|j| ctx.t.is_lower(j) || ctx.t.is_punct(j, "-")) || !ctx.t.same_line(a, i) {
+            break;
+        }
+        if ctx.lex.is_role(&phrase(ctx, a, i)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the word after the chunk is a speech verb ("Eyvazov said"), or
+/// a speech verb precedes a chunk that ends its clause ("..., said Smith.").
+pub fn speech_subject(ctx: &Ctx<'_>, c: Chunk) -> bool {
+    let t = &ctx.t;
+    let n = t.len();
+    let next = c.last + 1;
+    if next < n && t.is_lower(next) && t.same_line(c.last, next) {
+        let w = fold(t.s(next));
+        if ctx.lex.is_speech_verb(&w) && w != "according" {
+            return true;
+        }
+    }
+    if c.first > 0 && t.is_lower(c.first - 1) {
+        let w = fold(t.s(c.first - 1));
+        let closes = next >= n
+            || t.toks[next].kind == super::tokens::Kind::Punct
+            || !t.same_line(c.last, next);
+        if closes
+            && matches!(
+                w.as_str(),
+                "said" | "says" | "added" | "asked" | "told" | "wrote"
+            )
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether an apposition follows: ", a spokesman for", ", the company's
+/// chief executive", or an age ", 45 ,".
+pub fn apposition(ctx: &Ctx<'_>, c: Chunk) -> bool {
+    let t = &ctx.t;
+    let n = t.len();
+    let mut i = c.last + 1;
+    if !t.is_punct(i, ",") {
+        return false;
+    }
+    i += 1;
+    if i < n && t.toks[i].kind == super::tokens::Kind::Number {
+        let age = t.s(i).parse::<u32>().ok();
+        return age.is_some_and(|a| (14..=110).contains(&a)) && t.is_punct(i + 1, ",");
+    }
+    let det = i < n
+        && matches!(
+            fold(t.s(i)).as_str(),
+            "a" | "an" | "the" | "its" | "his" | "her" | "their"
+        );
+    let from = if det { i + 1 } else { i };
+    for k in from..(from + 5).min(n) {
+        if t.is_punct(k, "'") {
+            continue;
+        }
+        if !t.is_lower(k) {
+            break;
+        }
+        if ctx.lex.is_role(&fold(t.s(k))) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the chunk is followed by a country in brackets ("( Nigeria )").
+fn nationality_after(ctx: &Ctx<'_>, c: Chunk) -> bool {
+    let t = &ctx.t;
+    let open = c.last + 1;
+    if !t.is_punct(open, "(") || open + 1 >= t.len() {
+        return false;
+    }
+    let start = t.toks[open + 1].start;
+    ctx.spans.iter().any(|s| {
+        s.start == start
+            && s.label == Label::Place
+            && super::ambiguity::is_country(s)
+            && t.ending_at(s.end).is_some_and(|e| t.is_punct(e + 1, ")"))
+    })
+}
+
+/// The person inside a chunk, as a token range `(first, last)`, when the
+/// context says it is one.
+pub fn person(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
+    let t = &ctx.t;
+    let titled = title_prefix(ctx, c);
+    let first = c.first + titled;
+    if first > c.last {
+        return None;
+    }
+    let body = Chunk {
+        first,
+        last: c.last,
+    };
+    let words = (first..=c.last)
+        .filter(|&k| t.toks[k].kind == super::tokens::Kind::Word)
+        .count();
+    if titled > 0 || role_before(ctx, c.first) {
+        return Some((first, c.last));
+    }
+    let lead = t.s(first);
+    let lead_lower = lead.to_lowercase();
+    if words >= 2
+        && (t.is_initial(first)
+            || (ctx.lex.is_first_name(lead)
+                && !is_function_word(&lead_lower)
+                && !(t.is_upper(first) && lead.chars().count() > 1)))
+    {
+        return Some((first, c.last));
+    }
+    if words <= 3 && (speech_subject(ctx, body) || apposition(ctx, body)) {
+        return Some((first, c.last));
+    }
+    if words >= 2 && nationality_after(ctx, body) {
+        return Some((first, c.last));
+    }
+    None
+}
