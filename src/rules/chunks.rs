@@ -322,9 +322,9 @@ pub fn find(t: &Tokens<'_>, lex: &Lexicons, skip_all: bool) -> Vec<Chunk> {
         .collect()
 }
 
-/// Joins "A of B", "A for B", "A and B", "A of the B" when the result is one
-/// organisation name: A ends in an organisation head word (before of/for),
-/// or B ends in one (any connector).
+/// Joins "A of B", "A for B", "A of the B" when A ends in an organisation
+/// head word ("Bank of Canada"), and "A and B", "A & B" when B ends in one
+/// ("Test and County Cricket Board").
 fn join_org_names(t: &Tokens<'_>, lex: &Lexicons, chunks: Vec<Chunk>) -> Vec<Chunk> {
     let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
     for c in chunks {
@@ -337,7 +337,7 @@ fn join_org_names(t: &Tokens<'_>, lex: &Lexicons, chunks: Vec<Chunk>) -> Vec<Chu
             let and_like = matches!(gap.as_slice(), ["and"] | ["&"]);
             if t.same_line(prev.last, c.first)
                 && ((of_like && lex.is_org_suffix(t.s(prev.last)))
-                    || ((of_like || and_like) && lex.is_org_suffix(t.s(c.last))))
+                    || (and_like && lex.is_org_suffix(t.s(c.last))))
             {
                 prev.last = c.last;
                 continue;

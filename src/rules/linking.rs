@@ -43,7 +43,11 @@ fn remember(keys: &mut HashMap<String, Target>, key: String, s: &Span) {
 pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
     let t = &ctx.t;
     let mut keys: HashMap<String, Target> = HashMap::new();
-    for s in spans.iter() {
+    // Full names first, so a single word found alone ("Eyvazov said")
+    // links to the full name rather than standing as a rival entity.
+    let mut order: Vec<&Span> = spans.iter().collect();
+    order.sort_by_key(|s| std::cmp::Reverse(word_tokens(ctx, s).len()));
+    for s in order {
         let person = s.label == Label::Person && s.method != Method::Linked;
         let rule_org = s.label == Label::Org && s.method == Method::Rule;
         if !person && !rule_org {
@@ -54,7 +58,11 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
             continue;
         }
         let full: Vec<String> = words.iter().map(|&k| fold(t.s(k))).collect();
-        remember(&mut keys, full.join(" "), s);
+        let full = full.join(" ");
+        if words.len() == 1 && keys.contains_key(&full) {
+            continue;
+        }
+        remember(&mut keys, full, s);
         if person && words.len() >= 2 {
             let last = *words.last().unwrap_or(&0);
             if t.s(last).chars().count() > 1 {
@@ -90,7 +98,7 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
         }
         if let Some((last, label, canonical, id)) = best {
             let (start, end) = (t.toks[i].start, t.toks[last].end);
-            if accept(ctx, spans, start, end, label, i) {
+            if accept(ctx, spans, (start, end), (label, &canonical), i) {
                 spans.retain(|s| !(s.start >= start && s.end <= end));
                 added.push(Span::entity(
                     start,
@@ -109,14 +117,14 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
 }
 
 /// Whether a link may stand at `start..end`: no span crosses it or holds
-/// it, an equal span of the same label stays as it is, and a place of
+/// it, an equal span of the same label stays as it is (unless a rule
+/// found it under another canonical), and a place of
 /// equal extent gives way only outside a place context.
 fn accept(
     ctx: &Ctx<'_>,
     spans: &[Span],
-    start: usize,
-    end: usize,
-    label: Label,
+    (start, end): (usize, usize),
+    (label, canonical): (Label, &str),
     first: usize,
 ) -> bool {
     for s in spans.iter().filter(|s| s.start < end && start < s.end) {
@@ -126,7 +134,14 @@ fn accept(
             return false;
         }
         if equal {
-            if s.label == label || s.label == Label::Norp || s.label == Label::Date {
+            if s.label == label {
+                // A rule's lone surname gives way to the full name's link.
+                if s.method == Method::Rule && s.canonical != canonical {
+                    continue;
+                }
+                return false;
+            }
+            if s.label == Label::Norp || s.label == Label::Date {
                 return false;
             }
             if s.label == Label::Place {

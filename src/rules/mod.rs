@@ -148,14 +148,14 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Option<(usize, usize, Labe
         return Some((c.first, c.last, Label::Org, false));
     }
     let core = strip_norp(ctx, c);
+    if orgs::has_geo_head(ctx, core) {
+        return Some((core.first, core.last, Label::Place, false));
+    }
     if let Some((f, l)) = people::person(ctx, core) {
         return Some((f, l, Label::Person, false));
     }
     if orgs::named_as_source(ctx, core) {
         return Some((core.first, core.last, Label::Org, false));
-    }
-    if orgs::has_geo_head(ctx, core) {
-        return Some((core.first, core.last, Label::Place, false));
     }
     if sports && ambiguity::followed_by_score(ctx, core.last) && !t.toks[core.first].sent_start {
         return Some((core.first, core.last, Label::Org, false));

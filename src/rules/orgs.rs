@@ -125,7 +125,7 @@ pub fn place_with_words(ctx: &Ctx<'_>, c: Chunk) -> bool {
         t.toks[k].kind == Kind::Word
             && !inside
                 .iter()
-                .any(|s| s.start <= t.toks[k].start && t.toks[k].end <= s.end)
+                .any(|s| s.start < t.toks[k].end && t.toks[k].start < s.end)
     });
     let mut any = false;
     for k in uncovered {
