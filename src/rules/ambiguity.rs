@@ -9,10 +9,86 @@ use crate::{
     span::{Label, Method, Span},
 };
 
+/// The nations of the United Kingdom, which field national teams and read
+/// as countries in news, though ISO lists them as subdivisions.
+const HOME_NATIONS: &[&str] = &[
+    "iso3166-2:GB-ENG",
+    "iso3166-2:GB-SCT",
+    "iso3166-2:GB-WLS",
+    "iso3166-2:GB-NIR",
+];
+
 /// Whether a place span is a country (or a territory with an ISO 3166-1 code).
 pub fn is_country(s: &Span) -> bool {
-    s.label == Label::Place && s.entity_id.starts_with("iso3166:")
+    s.label == Label::Place
+        && (s.entity_id.starts_with("iso3166:") || HOME_NATIONS.contains(&s.entity_id.as_str()))
 }
+
+/// Words before a team's name in a sports report ("beat Somerset",
+/// "v Northampton", "joined Newcastle").
+const TEAM_BEFORE: &[&str] = &[
+    "beat", "beating", "against", "v", "vs", "over", "joined", "joining", "with", "for", "from",
+    "to", "by", "former",
+];
+
+/// Words after a team's name in a sports report ("Kent made", "Essex reached").
+const TEAM_AFTER: &[&str] = &[
+    "beat",
+    "beats",
+    "drew",
+    "draw",
+    "lost",
+    "lose",
+    "won",
+    "win",
+    "wins",
+    "lead",
+    "leads",
+    "led",
+    "play",
+    "plays",
+    "played",
+    "need",
+    "needs",
+    "take",
+    "took",
+    "made",
+    "make",
+    "got",
+    "have",
+    "had",
+    "has",
+    "were",
+    "are",
+    "is",
+    "was",
+    "will",
+    "kept",
+    "face",
+    "faces",
+    "meet",
+    "meets",
+    "host",
+    "hosts",
+    "scored",
+    "reached",
+    "closed",
+    "moved",
+    "stepped",
+    "captain",
+    "coach",
+    "manager",
+    "striker",
+    "midfielder",
+    "defender",
+    "goalkeeper",
+    "player",
+    "players",
+    "side",
+    "team",
+    "fans",
+    "skipper",
+];
 
 /// Words that mark a sports report. Scored per document: a report names
 /// several of them.
@@ -154,6 +230,24 @@ fn place_context(ctx: &Ctx<'_>, spans: &[Span], a: usize, b: usize) -> bool {
             .any(|s| s.start == t.toks[b + 2].start && is_country(s))
 }
 
+/// Whether a place at tokens `a..=b` reads as a team: followed by a score,
+/// or next to a word of play ("beat Somerset", "Kent made"), and not
+/// preceded by "the" ("the Berlin meeting").
+fn team_context(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    let t = &ctx.t;
+    if followed_by_score(ctx, b) {
+        return true;
+    }
+    let prev = (a > 0 && t.same_line(a - 1, a)).then(|| fold(t.s(a - 1)));
+    if prev.as_deref() == Some("the") {
+        return false;
+    }
+    let next = (b + 1 < t.len() && t.same_line(b, b + 1)).then(|| fold(t.s(b + 1)));
+    prev.is_some_and(|p| TEAM_BEFORE.contains(&p.as_str()))
+        || next.is_some_and(|n| TEAM_AFTER.contains(&n.as_str()) || n.ends_with("ed"))
+        || t.is_punct(b + 1, "'")
+}
+
 /// Turns cities and regions that name teams into organisations, in a sports
 /// report: every place that is not a country and does not stand in a place
 /// context.
@@ -168,7 +262,7 @@ pub fn sports_teams(ctx: &Ctx<'_>, spans: &mut [Span]) {
             let (Some(a), Some(b)) = (t.starting_at(s.start), t.ending_at(s.end)) else {
                 return false;
             };
-            !place_context(ctx, spans, a, b)
+            !place_context(ctx, spans, a, b) && team_context(ctx, a, b)
         })
         .collect();
     for i in teams {
@@ -195,7 +289,7 @@ pub fn followed_by_score(ctx: &Ctx<'_>, last: usize) -> bool {
 /// capitals, a single word that is neither a country, nor in a dateline,
 /// nor named in mixed case elsewhere in the field; at the start of a
 /// sentence, a hazard word that is also an ordinary English word.
-pub fn filter_dictionary(ctx: &Ctx<'_>, spans: Vec<Span>) -> Vec<Span> {
+pub fn filter_dictionary(ctx: &Ctx<'_>, spans: Vec<Span>, sports: bool) -> Vec<Span> {
     let t = &ctx.t;
     let mixed_case: std::collections::HashSet<String> = spans
         .iter()
@@ -220,6 +314,7 @@ pub fn filter_dictionary(ctx: &Ctx<'_>, spans: Vec<Span>) -> Vec<Span> {
                     || is_country(s)
                     || s.label == Label::Norp
                     || is_dateline(ctx, a, b)
+                    || (sports && followed_by_score(ctx, b))
                     || mixed_case.contains(&s.canonical)
                     || (s.label == Label::Org && surface.chars().count() <= 5);
             }

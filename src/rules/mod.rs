@@ -31,6 +31,7 @@ use crate::{
     span::{Label, Method, Span},
 };
 use chunks::Chunk;
+use std::collections::HashSet;
 use tokens::{Kind, Tokens};
 
 /// What the rules see of one field.
@@ -58,6 +59,8 @@ pub struct Ctx<'a> {
     pub gazetteer: Option<&'a Gazetteer>,
     /// The spans found so far (dictionary matches, then rule results).
     pub spans: Vec<Span>,
+    /// Every word the field writes in lowercase, folded.
+    pub lower_words: HashSet<String>,
 }
 
 /// The name as written, with runs of whitespace collapsed to one space.
@@ -130,60 +133,99 @@ fn strip_norp(ctx: &Ctx<'_>, mut c: Chunk) -> Chunk {
     c
 }
 
-/// What one chunk is, by context: `(first, last, label, replace_equal)`.
-fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Option<(usize, usize, Label, bool)> {
+/// What one chunk is, by context: `(first, last, label, replace_equal)` for
+/// each name in it (a chunk may hold two: "Cofinec CEO Stephen Frater").
+fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, bool)> {
     let t = &ctx.t;
     let (a, b) = (t.toks[c.first].start, t.toks[c.last].end);
     if orgs::named_as_source(ctx, c) {
         let ext = orgs::extend_outlet(ctx, c);
         if ext.last > c.last && people::person(ctx, c).is_none() {
-            return Some((ext.first, ext.last, Label::Org, true));
+            return vec![(ext.first, ext.last, Label::Org, true)];
         }
     }
     let whole_dictionary = ctx.spans.iter().any(|s| s.start == a && s.end == b);
     if whole_dictionary {
-        return None;
+        return Vec::new();
     }
     if orgs::has_org_suffix(ctx, c) {
-        return Some((c.first, c.last, Label::Org, false));
+        return vec![(c.first, c.last, Label::Org, false)];
     }
     let core = strip_norp(ctx, c);
+    if t.toks[core.first].sent_start
+        && core.first == core.last
+        && ctx
+            .lower_words
+            .contains(&crate::normalize::fold(t.s(core.first)))
+    {
+        // A sentence's first word that the field also writes in lowercase.
+        return Vec::new();
+    }
     if orgs::has_geo_head(ctx, core) {
-        return Some((core.first, core.last, Label::Place, false));
+        return vec![(core.first, core.last, Label::Place, false)];
+    }
+    if let Some((role, after)) = people::inner_role(ctx, core) {
+        let right = Chunk {
+            first: after,
+            last: core.last,
+        };
+        if !people::has_org_word(ctx, right.first, right.last) {
+            let mut out = vec![(right.first, right.last, Label::Person, false)];
+            let left = Chunk {
+                first: core.first,
+                last: role - 1,
+            };
+            let (la, lb) = (t.toks[left.first].start, t.toks[left.last].end);
+            if !ctx.spans.iter().any(|s| s.start < lb && la < s.end) {
+                out.push((left.first, left.last, Label::Org, false));
+            }
+            return out;
+        }
+    }
+    if orgs::descriptor_before(ctx, core) {
+        return vec![(core.first, core.last, Label::Org, false)];
     }
     if let Some((f, l)) = people::person(ctx, core) {
-        return Some((f, l, Label::Person, false));
+        return vec![(f, l, Label::Person, false)];
     }
-    if orgs::named_as_source(ctx, core) {
-        return Some((core.first, core.last, Label::Org, false));
+    if orgs::named_as_source(ctx, core) || people::apposition(ctx, core) == Some(Label::Org) {
+        return vec![(core.first, core.last, Label::Org, false)];
     }
     if sports && ambiguity::followed_by_score(ctx, core.last) && !t.toks[core.first].sent_start {
-        return Some((core.first, core.last, Label::Org, false));
+        return vec![(core.first, core.last, Label::Org, false)];
     }
     if orgs::place_with_words(ctx, core) {
-        return Some((core.first, core.last, Label::Org, false));
+        return vec![(core.first, core.last, Label::Org, false)];
     }
-    None
+    Vec::new()
 }
 
 /// Applies the context rules to one field's dictionary spans.
 pub fn apply(lexicons: &Lexicons, field: FieldContext<'_>, spans: Vec<Span>) -> Vec<Span> {
     let t = tokens::tokenize(field.text);
     let skip_all = field.is_title && title_cased(&t);
+    let lower_words = (0..t.len())
+        .filter(|&i| t.is_lower(i))
+        .map(|i| crate::normalize::fold(t.s(i)))
+        .collect();
     let mut ctx = Ctx {
         t,
         lex: lexicons,
         gazetteer: field.gazetteer,
         spans: Vec::new(),
+        lower_words,
     };
-    ctx.spans = ambiguity::filter_dictionary(&ctx, spans);
     let sports = ambiguity::is_sports(&ctx);
+    ctx.spans = ambiguity::filter_dictionary(&ctx, spans, sports);
 
     let found = chunks::find(&ctx.t, lexicons, skip_all);
     let mut proposals: Vec<(Span, bool)> = Vec::new();
     for &c in &found {
-        if let Some((f, l, label, replace_equal)) = classify(&ctx, c, sports) {
+        let names = classify(&ctx, c, sports);
+        for &(f, l, label, replace_equal) in &names {
             proposals.push((rule_span(&ctx, f, l, label), replace_equal));
+        }
+        if !names.is_empty() {
         } else if let Some(k) = acronyms::bracketed_after(&ctx, c.last) {
             // An undefined long name with its acronym: an organisation.
             let (a, b) = (ctx.t.toks[c.first].start, ctx.t.toks[c.last].end);

@@ -78,6 +78,18 @@ pub fn named_as_source(ctx: &Ctx<'_>, c: Chunk) -> bool {
         && matches!(fold(t.s(next)).as_str(), "reported" | "reports")
 }
 
+/// Whether a lowercase organisation word stands right before the chunk
+/// ("news agency Tanjug", "carrier El Al" is not one: only words of the
+/// organisation lexicon count).
+pub fn descriptor_before(ctx: &Ctx<'_>, c: Chunk) -> bool {
+    let t = &ctx.t;
+    c.first > 0
+        && t.is_lower(c.first - 1)
+        && t.same_line(c.first - 1, c.first)
+        && t.s(c.first - 1).chars().count() > 3
+        && ctx.lex.is_org_suffix(t.s(c.first - 1))
+}
+
 /// Extends a source's chunk across lowercase connectors followed by
 /// capitalised words on the same line ("Azerbaijan in Focus").
 pub fn extend_outlet(ctx: &Ctx<'_>, c: Chunk) -> Chunk {

@@ -8,6 +8,29 @@ use super::{chunks::is_function_word, chunks::is_title_abbreviation, chunks::Chu
 use crate::normalize::fold;
 use crate::span::Label;
 
+/// Speech verbs whose subject is as often an outlet or a company as a
+/// person ("Tanjug reported"): no evidence of a person.
+const SOURCE_VERBS: &[&str] = &[
+    "according",
+    "reported",
+    "reports",
+    "report",
+    "quoted",
+    "quotes",
+    "quote",
+    "estimated",
+    "estimates",
+    "expects",
+    "expected",
+    "posted",
+    "posts",
+    "announced",
+    "announces",
+];
+
+/// Determiners that open an apposition (", a spokesman for ...").
+const APPOSITION_OPENERS: &[&str] = &["a", "an", "the", "its", "his", "her", "their"];
+
 /// Words joined by single spaces, folded, for tokens `a..b` (words only).
 fn phrase(ctx: &Ctx<'_>, a: usize, b: usize) -> String {
     let mut s = String::new();
@@ -72,7 +95,7 @@ pub fn speech_subject(ctx: &Ctx<'_>, c: Chunk) -> bool {
     let next = c.last + 1;
     if next < n && t.is_lower(next) && t.same_line(c.last, next) {
         let w = fold(t.s(next));
-        if ctx.lex.is_speech_verb(&w) && w != "according" {
+        if ctx.lex.is_speech_verb(&w) && !SOURCE_VERBS.contains(&w.as_str()) {
             return true;
         }
     }
@@ -93,38 +116,50 @@ pub fn speech_subject(ctx: &Ctx<'_>, c: Chunk) -> bool {
     false
 }
 
-/// Whether an apposition follows: ", a spokesman for", ", the company's
-/// chief executive", or an age ", 45 ,".
-pub fn apposition(ctx: &Ctx<'_>, c: Chunk) -> bool {
+/// What an apposition after the chunk says it is: a person for a role
+/// (", a spokesman for", ", the company's chief executive") or an age
+/// (", 45 ,"), an organisation for an organisation word (", the first
+/// foreign company to ...").
+pub fn apposition(ctx: &Ctx<'_>, c: Chunk) -> Option<Label> {
     let t = &ctx.t;
     let n = t.len();
     let mut i = c.last + 1;
     if !t.is_punct(i, ",") {
-        return false;
+        return None;
     }
     i += 1;
     if i < n && t.toks[i].kind == super::tokens::Kind::Number {
         let age = t.s(i).parse::<u32>().ok();
-        return age.is_some_and(|a| (14..=110).contains(&a)) && t.is_punct(i + 1, ",");
+        return (age.is_some_and(|a| (14..=110).contains(&a)) && t.is_punct(i + 1, ","))
+            .then_some(Label::Person);
     }
-    let det = i < n
-        && matches!(
-            fold(t.s(i)).as_str(),
-            "a" | "an" | "the" | "its" | "his" | "her" | "their"
-        );
+    let det = i < n && APPOSITION_OPENERS.contains(&fold(t.s(i)).as_str());
     let from = if det { i + 1 } else { i };
     for k in from..(from + 5).min(n) {
-        if t.is_punct(k, "'") {
+        if t.is_punct(k, "'") || t.is_punct(k, "-") {
             continue;
         }
         if !t.is_lower(k) {
             break;
         }
-        if ctx.lex.is_role(&fold(t.s(k))) {
-            return true;
+        let w = fold(t.s(k));
+        if ctx.lex.is_role(&w) {
+            return Some(Label::Person);
+        }
+        if det && w.len() > 3 && ctx.lex.is_org_suffix(&w) {
+            return Some(Label::Org);
         }
     }
-    false
+    None
+}
+
+/// Whether any word of tokens `a..=b` is an organisation word.
+pub fn has_org_word(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    (a..=b).any(|k| {
+        ctx.t.toks[k].kind == super::tokens::Kind::Word
+            && ctx.t.s(k).chars().count() > 3
+            && ctx.lex.is_org_suffix(ctx.t.s(k))
+    }) || (a..=b).any(|k| ctx.t.is_punct(k, "&"))
 }
 
 /// Whether the chunk is followed by a country in brackets ("( Nigeria )").
@@ -143,6 +178,24 @@ fn nationality_after(ctx: &Ctx<'_>, c: Chunk) -> bool {
     })
 }
 
+/// Where a role stands inside the chunk after its first word ("Cofinec CEO
+/// Stephen Frater"): `(role start, first token after the role)`.
+pub fn inner_role(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
+    for k in c.first + 1..c.last {
+        for m in (1..=ctx.lex.role_max_words()).rev() {
+            if k + m > c.last {
+                continue;
+            }
+            if (k..k + m).all(|j| ctx.t.toks[j].kind == super::tokens::Kind::Word)
+                && ctx.lex.is_role(&phrase(ctx, k, k + m))
+            {
+                return Some((k, k + m));
+            }
+        }
+    }
+    None
+}
+
 /// The person inside a chunk, as a token range `(first, last)`, when the
 /// context says it is one.
 pub fn person(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
@@ -159,6 +212,9 @@ pub fn person(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
     let words = (first..=c.last)
         .filter(|&k| t.toks[k].kind == super::tokens::Kind::Word)
         .count();
+    if has_org_word(ctx, first, c.last) {
+        return None;
+    }
     if titled > 0 || role_before(ctx, c.first) {
         return Some((first, c.last));
     }
@@ -172,7 +228,7 @@ pub fn person(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
     {
         return Some((first, c.last));
     }
-    if words <= 3 && (speech_subject(ctx, body) || apposition(ctx, body)) {
+    if words <= 3 && (speech_subject(ctx, body) || apposition(ctx, body) == Some(Label::Person)) {
         return Some((first, c.last));
     }
     if words >= 2 && nationality_after(ctx, body) {
