@@ -90,8 +90,8 @@ const TEAM_AFTER: &[&str] = &[
     "skipper",
 ];
 
-/// Words that mark a sports report. Scored per document: a report names
-/// several of them.
+/// Words that mark a sports report; a report names several of them, or
+/// one of them and several scores.
 const SPORTS_WORDS: &[&str] = &[
     "match",
     "matches",
@@ -109,10 +109,10 @@ const SPORTS_WORDS: &[&str] = &[
     "coach",
     "striker",
     "midfielder",
+    "goalkeeper",
     "tournament",
     "seeded",
     "scored",
-    "season",
     "soccer",
     "cricket",
     "tennis",
@@ -124,25 +124,13 @@ const SPORTS_WORDS: &[&str] = &[
     "athletics",
     "olympic",
     "club",
-    "team",
-    "game",
-    "games",
-    "player",
-    "players",
-    "win",
-    "won",
-    "draw",
     "drew",
-    "defeat",
-    "points",
-    "round",
-    "final",
+    "standings",
     "semifinal",
     "quarter-final",
-    "standings",
-    "played",
-    "division",
-    "race",
+    "homer",
+    "inning",
+    "par",
 ];
 
 /// Locative words before a place that keep it a place ("at Headingley").
@@ -184,7 +172,7 @@ pub fn is_sports(ctx: &Ctx<'_>) -> bool {
             Kind::Punct => {}
         }
     }
-    words >= 3 || (words >= 1 && scores >= 2) || scores >= 4
+    words >= 2 || (words >= 1 && scores >= 2) || scores >= 4
 }
 
 /// Whether token `i` is a date written as digits ("1996-08-30").

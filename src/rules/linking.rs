@@ -45,8 +45,15 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
     let mut keys: HashMap<String, Target> = HashMap::new();
     // Full names first, so a single word found alone ("Eyvazov said")
     // links to the full name rather than standing as a rival entity.
+    // People before organisations: a cricketer's surname found alone
+    // beside his figures is still his.
     let mut order: Vec<&Span> = spans.iter().collect();
-    order.sort_by_key(|s| std::cmp::Reverse(word_tokens(ctx, s).len()));
+    order.sort_by_key(|s| {
+        (
+            std::cmp::Reverse(word_tokens(ctx, s).len()),
+            s.label != Label::Person,
+        )
+    });
     for s in order {
         let person = s.label == Label::Person && s.method != Method::Linked;
         let rule_org = s.label == Label::Org && s.method == Method::Rule;
@@ -73,6 +80,11 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
     if keys.is_empty() {
         return;
     }
+    let locative = |i: usize| {
+        i > 0
+            && t.same_line(i - 1, i)
+            && matches!(fold(t.s(i - 1)).as_str(), "in" | "at" | "near")
+    };
     let n = t.len();
     let mut added: Vec<Span> = Vec::new();
     let mut i = 0;
@@ -96,7 +108,9 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
                 best = Some((k, *label, canonical.clone(), id.clone()));
             }
         }
-        if let Some((last, label, canonical, id)) = best {
+        if let Some((last, label, canonical, id)) =
+            best.filter(|b| !(b.1 == Label::Org && locative(i)))
+        {
             let (start, end) = (t.toks[i].start, t.toks[last].end);
             if accept(ctx, spans, (start, end), (label, &canonical), i) {
                 spans.retain(|s| !(s.start >= start && s.end <= end));

@@ -152,6 +152,9 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, 
         return vec![(c.first, c.last, Label::Org, false)];
     }
     let core = strip_norp(ctx, c);
+    if core.first == core.last && t.s(core.first).chars().count() == 1 {
+        return Vec::new();
+    }
     if t.toks[core.first].sent_start
         && core.first == core.last
         && ctx

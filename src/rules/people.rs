@@ -181,16 +181,22 @@ fn nationality_after(ctx: &Ctx<'_>, c: Chunk) -> bool {
 /// Where a role stands inside the chunk after its first word ("Cofinec CEO
 /// Stephen Frater"): `(role start, first token after the role)`.
 pub fn inner_role(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
-    for k in c.first + 1..c.last {
+    let start = c.first + title_prefix(ctx, c);
+    for k in start + 1..c.last {
         for m in (1..=ctx.lex.role_max_words()).rev() {
             if k + m > c.last {
                 continue;
             }
-            if (k..k + m).all(|j| ctx.t.toks[j].kind == super::tokens::Kind::Word)
-                && ctx.lex.is_role(&phrase(ctx, k, k + m))
-            {
-                return Some((k, k + m));
+            let words = |a: usize| (a..k + m).all(|j| ctx.t.toks[j].kind == super::tokens::Kind::Word);
+            if !(words(k) && ctx.lex.is_role(&phrase(ctx, k, k + m))) {
+                continue;
             }
+            // The whole role: "Foreign Minister", not "Minister" after "Foreign".
+            let mut role = k;
+            while role > start && words(role - 1) && ctx.lex.is_role(&phrase(ctx, role - 1, k + m)) {
+                role -= 1;
+            }
+            return (role > start).then_some((role, k + m));
         }
     }
     None
