@@ -271,6 +271,18 @@ pub fn followed_by_score(ctx: &Ctx<'_>, last: usize) -> bool {
         && t.same_line(last, next)
         && t.toks[next].kind == Kind::Number
         && !is_date_number(ctx, next)
+        && t.s(next).matches('-').count() <= 1
+}
+
+/// Whether the chunk at tokens `first..=last` is an entry of a results
+/// line or table in a sports report: followed by a score and not after a
+/// lowercase word ("Huddersfield 1 Crystal Palace 1", "Leyton Orient 4 1 1
+/// 2", but not "b Muralitharan 22").
+pub fn results_entry(ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
+    let t = &ctx.t;
+    followed_by_score(ctx, last)
+        && !t.is_initial(first)
+        && !(first > 0 && t.same_line(first - 1, first) && t.is_lower(first - 1))
 }
 
 /// Drops dictionary matches that context makes unreliable: on a line in

@@ -336,7 +336,9 @@ fn join_org_names(t: &Tokens<'_>, lex: &Lexicons, chunks: Vec<Chunk>) -> Vec<Chu
             );
             let and_like = matches!(gap.as_slice(), ["and"] | ["&"]);
             if t.same_line(prev.last, c.first)
-                && ((of_like && lex.is_org_suffix(t.s(prev.last)))
+                && ((of_like
+                    && lex.is_org_suffix(t.s(prev.last))
+                    && !lex.is_legal_form(t.s(prev.last)))
                     || (and_like && lex.is_org_suffix(t.s(c.last))))
             {
                 prev.last = c.last;
@@ -357,11 +359,15 @@ fn strip_front(t: &Tokens<'_>, lex: &Lexicons, mut c: Chunk) -> Option<Chunk> {
         }
         let w = t.s(c.first).to_lowercase();
         let function = is_function_word(&w) && !(w == "mr" || w == "mrs" || w == "ms");
+        // "Ontario-based Magna", "Boston-based": a place made an adjective.
+        let adjective = c.first < c.last
+            && w.rsplit_once('-')
+                .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
         let common_opener = t.toks[c.first].sent_start
             && !lex.is_first_name(&w)
             && (w.ends_with("ing") || w.ends_with("ly"))
             && c.first < c.last;
-        if function || common_opener {
+        if function || common_opener || adjective {
             c.first += 1;
             continue;
         }
@@ -376,7 +382,7 @@ mod tests {
 
     fn lex() -> Lexicons {
         Lexicons::from_files([
-            ("org_suffixes.tsv", "suffix\nBank\nBoard\nCompany\nCo\n"),
+            ("org_suffixes.tsv", "suffix\tsource\nBank\tcurated\nBoard\tcurated\nCompany\tcurated\nCo\tcleanco\nCorp\tcleanco\n"),
             ("first_names.tsv", "name\nPeter\n"),
         ])
     }

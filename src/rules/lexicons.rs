@@ -37,6 +37,8 @@ pub struct Lexicons {
     /// Organisation suffixes and head words, folded; value: true for short
     /// legal forms that count only when written in capitals ("AG", "SA").
     org_suffixes: HashMap<String, bool>,
+    /// Company legal forms (the `cleanco` rows of org_suffixes.tsv), folded.
+    legal_forms: HashSet<String>,
     speech_verbs: HashSet<String>,
     hazards: HashMap<String, Hazard>,
 }
@@ -83,6 +85,9 @@ impl Lexicons {
                         let caps_only = letters <= 3
                             && !word.contains(' ')
                             && !TITLE_CASE_SHORT_FORMS.contains(&fold(word).as_str());
+                        if r.get(1).is_some_and(|s| s.contains("cleanco")) {
+                            lex.legal_forms.insert(fold(word.trim_end_matches('.')));
+                        }
                         let e = lex.org_suffixes.entry(fold(word)).or_insert(caps_only);
                         *e &= caps_only;
                     }
@@ -131,6 +136,12 @@ impl Lexicons {
             Some(false) => true,
             None => false,
         }
+    }
+
+    /// Whether `word` is a company legal form ("Corp", "Inc", "GmbH") rather
+    /// than a head word ("Bank", "Ministry").
+    pub fn is_legal_form(&self, word: &str) -> bool {
+        self.legal_forms.contains(&fold(word.trim_end_matches('.')))
     }
 
     /// Whether the folded word or phrase is a speech or attribution verb.

@@ -48,11 +48,16 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
     // People before organisations: a cricketer's surname found alone
     // beside his figures is still his.
     let mut order: Vec<&Span> = spans.iter().collect();
+    // Among lone words, an organisation's evidence (an apposition, a
+    // descriptor, an acronym) outweighs a speech verb's.
     order.sort_by_key(|s| {
-        (
-            std::cmp::Reverse(word_tokens(ctx, s).len()),
-            s.label != Label::Person,
-        )
+        let words = word_tokens(ctx, s).len();
+        let first_label = if words >= 2 {
+            Label::Person
+        } else {
+            Label::Org
+        };
+        (std::cmp::Reverse(words), s.label != first_label)
     });
     for s in order {
         let person = s.label == Label::Person && s.method != Method::Linked;
@@ -81,9 +86,7 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
         return;
     }
     let locative = |i: usize| {
-        i > 0
-            && t.same_line(i - 1, i)
-            && matches!(fold(t.s(i - 1)).as_str(), "in" | "at" | "near")
+        i > 0 && t.same_line(i - 1, i) && matches!(fold(t.s(i - 1)).as_str(), "in" | "at" | "near")
     };
     let n = t.len();
     let mut added: Vec<Span> = Vec::new();

@@ -185,16 +185,20 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, 
             return out;
         }
     }
+    if sports && ambiguity::results_entry(ctx, core.first, core.last) {
+        return vec![(core.first, core.last, Label::Org, false)];
+    }
     if orgs::descriptor_before(ctx, core) {
         return vec![(core.first, core.last, Label::Org, false)];
     }
     if let Some((f, l)) = people::person(ctx, core) {
         return vec![(f, l, Label::Person, false)];
     }
-    if orgs::named_as_source(ctx, core) || people::apposition(ctx, core) == Some(Label::Org) {
-        return vec![(core.first, core.last, Label::Org, false)];
-    }
-    if sports && ambiguity::followed_by_score(ctx, core.last) && !t.toks[core.first].sent_start {
+    let acronym = core.first == core.last && acronyms::is_acronym(ctx, core.first);
+    if orgs::named_as_source(ctx, core)
+        || people::apposition(ctx, core) == Some(Label::Org)
+        || (acronym && people::speech_subject(ctx, core))
+    {
         return vec![(core.first, core.last, Label::Org, false)];
     }
     if orgs::place_with_words(ctx, core) {
@@ -225,7 +229,15 @@ pub fn apply(lexicons: &Lexicons, field: FieldContext<'_>, spans: Vec<Span>) -> 
     let mut proposals: Vec<(Span, bool)> = Vec::new();
     for &c in &found {
         let names = classify(&ctx, c, sports);
-        for &(f, l, label, replace_equal) in &names {
+        for &(f, mut l, label, replace_equal) in &names {
+            // A legal form written with its dot keeps it ("Norwest Corp.").
+            if label == Label::Org
+                && ctx.t.is_punct(l + 1, ".")
+                && ctx.t.touches_next(l)
+                && lexicons.is_legal_form(ctx.t.s(l))
+            {
+                l += 1;
+            }
             proposals.push((rule_span(&ctx, f, l, label), replace_equal));
         }
         if !names.is_empty() {

@@ -187,13 +187,15 @@ pub fn inner_role(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
             if k + m > c.last {
                 continue;
             }
-            let words = |a: usize| (a..k + m).all(|j| ctx.t.toks[j].kind == super::tokens::Kind::Word);
+            let words =
+                |a: usize| (a..k + m).all(|j| ctx.t.toks[j].kind == super::tokens::Kind::Word);
             if !(words(k) && ctx.lex.is_role(&phrase(ctx, k, k + m))) {
                 continue;
             }
             // The whole role: "Foreign Minister", not "Minister" after "Foreign".
             let mut role = k;
-            while role > start && words(role - 1) && ctx.lex.is_role(&phrase(ctx, role - 1, k + m)) {
+            while role > start && words(role - 1) && ctx.lex.is_role(&phrase(ctx, role - 1, k + m))
+            {
                 role -= 1;
             }
             return (role > start).then_some((role, k + m));
@@ -219,6 +221,10 @@ pub fn person(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
         .filter(|&k| t.toks[k].kind == super::tokens::Kind::Word)
         .count();
     if has_org_word(ctx, first, c.last) {
+        return None;
+    }
+    // A lone acronym ("RDR said") names a body, not a person.
+    if first == c.last && super::acronyms::is_acronym(ctx, first) {
         return None;
     }
     if titled > 0 || role_before(ctx, c.first) {
