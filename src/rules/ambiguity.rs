@@ -272,6 +272,7 @@ pub fn followed_by_score(ctx: &Ctx<'_>, last: usize) -> bool {
         && t.toks[next].kind == Kind::Number
         && !is_date_number(ctx, next)
         && t.s(next).matches('-').count() <= 1
+        && t.s(next).chars().all(|c| c.is_ascii_digit() || c == '-')
 }
 
 /// Whether the chunk at tokens `first..=last` is an entry of a results

@@ -185,14 +185,14 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, 
             return out;
         }
     }
-    if sports && ambiguity::results_entry(ctx, core.first, core.last) {
-        return vec![(core.first, core.last, Label::Org, false)];
-    }
     if orgs::descriptor_before(ctx, core) {
         return vec![(core.first, core.last, Label::Org, false)];
     }
     if let Some((f, l)) = people::person(ctx, core) {
         return vec![(f, l, Label::Person, false)];
+    }
+    if sports && ambiguity::results_entry(ctx, core.first, core.last) {
+        return vec![(core.first, core.last, Label::Org, false)];
     }
     let acronym = core.first == core.last && acronyms::is_acronym(ctx, core.first);
     if orgs::named_as_source(ctx, core)
