@@ -27,11 +27,14 @@ fn word_tokens(ctx: &Ctx<'_>, s: &Span) -> Vec<usize> {
         .collect()
 }
 
-fn remember(keys: &mut HashMap<String, Target>, key: String, s: &Span) {
+/// Records what `key` names. A full name shared by two different entities
+/// names neither; a surname shared by two people ("Boris Yeltsin", "Naina
+/// Yeltsin") names the one mentioned first, as news writing does.
+fn remember(keys: &mut HashMap<String, Target>, key: String, s: &Span, surname: bool) {
     let target = Some((s.label, s.canonical.clone(), s.entity_id.clone()));
     keys.entry(key)
         .and_modify(|old| {
-            if *old != target {
+            if *old != target && !surname {
                 *old = None;
             }
         })
@@ -57,7 +60,7 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
         } else {
             Label::Org
         };
-        (std::cmp::Reverse(words), s.label != first_label)
+        (std::cmp::Reverse(words), s.label != first_label, s.start)
     });
     for s in order {
         let person = s.label == Label::Person && s.method != Method::Linked;
@@ -74,11 +77,11 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
         if words.len() == 1 && keys.contains_key(&full) {
             continue;
         }
-        remember(&mut keys, full, s);
+        remember(&mut keys, full, s, false);
         if person && words.len() >= 2 {
             let last = *words.last().unwrap_or(&0);
             if t.s(last).chars().count() > 1 {
-                remember(&mut keys, fold(t.s(last)), s);
+                remember(&mut keys, fold(t.s(last)), s, true);
             }
         }
     }

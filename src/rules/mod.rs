@@ -254,6 +254,7 @@ pub fn apply(lexicons: &Lexicons, field: FieldContext<'_>, spans: Vec<Span>) -> 
     for (span, replace_equal) in proposals {
         place(&mut spans, span, replace_equal);
     }
+    people::list_members(&ctx, &found, &mut spans);
     if sports {
         ambiguity::sports_teams(&ctx, &mut spans);
     }

@@ -248,3 +248,60 @@ pub fn person(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
     }
     None
 }
+
+/// Names in a list beside a person are people too ("Mike Hulbert , Tiger
+/// Woods , Steve Jurgenson", "Given , Breen , Staunton"): chunks that no
+/// span touches, separated by a comma or "and" from a person, become
+/// people, spreading along the list.
+pub fn list_members(ctx: &Ctx<'_>, found: &[Chunk], spans: &mut Vec<crate::span::Span>) {
+    let t = &ctx.t;
+    let is_sep = |k: usize| t.is_punct(k, ",") || (k < t.len() && t.s(k) == "and");
+    let mut open: Vec<Chunk> = found
+        .iter()
+        .copied()
+        .filter(|c| {
+            let (a, b) = (t.toks[c.first].start, t.toks[c.last].end);
+            !spans.iter().any(|s| s.start < b && a < s.end)
+        })
+        .collect();
+    loop {
+        let person_ending = |spans: &[crate::span::Span], end: usize| {
+            spans
+                .iter()
+                .any(|s| s.end == end && s.label == Label::Person)
+        };
+        let person_starting = |spans: &[crate::span::Span], start: usize| {
+            spans
+                .iter()
+                .any(|s| s.start == start && s.label == Label::Person)
+        };
+        let mut grown = false;
+        open.retain(|c| {
+            let left = c.first >= 2
+                && is_sep(c.first - 1)
+                && t.same_line(c.first - 2, c.first)
+                && person_ending(spans, t.toks[c.first - 2].end);
+            let right = c.last + 2 < t.len()
+                && is_sep(c.last + 1)
+                && t.same_line(c.last, c.last + 2)
+                && person_starting(spans, t.toks[c.last + 2].start);
+            if !(left || right) {
+                return true;
+            }
+            let (a, b) = (t.toks[c.first].start, t.toks[c.last].end);
+            spans.push(crate::span::Span::entity(
+                a,
+                b,
+                Label::Person,
+                super::surface_name(t.text, a, b),
+                "",
+                crate::span::Method::Rule,
+            ));
+            grown = true;
+            false
+        });
+        if !grown {
+            break;
+        }
+    }
+}
