@@ -227,7 +227,7 @@ pub fn score_document(doc: &Document, predicted: &[Entity], score: &mut Score) {
         if !aligned(p) {
             score.unaligned += 1;
         }
-        if gold.iter().any(|g| *g == p) {
+        if gold.contains(&p) {
             score.by_type[t].tp += 1;
             continue;
         }

@@ -84,13 +84,13 @@ fn title_cased(t: &Tokens<'_>) -> bool {
 }
 
 /// Puts `new` into `spans` when nothing crosses it or holds it; spans it
-/// contains (strictly smaller, or of equal extent when `replace_equal`) give
-/// way. Returns whether it was placed.
+/// contains (strictly smaller, or of equal extent and another label when
+/// `replace_equal`) give way. Returns whether it was placed.
 fn place(spans: &mut Vec<Span>, new: Span, replace_equal: bool) -> bool {
     for s in spans.iter().filter(|s| s.overlaps(&new)) {
         let inside = s.start >= new.start && s.end <= new.end;
         let equal = s.start == new.start && s.end == new.end;
-        if !inside || (equal && !replace_equal) {
+        if !inside || (equal && (!replace_equal || s.label == new.label)) {
             return false;
         }
     }
@@ -241,8 +241,10 @@ pub fn apply(lexicons: &Lexicons, field: FieldContext<'_>, spans: Vec<Span>) -> 
             proposals.push((rule_span(&ctx, f, l, label), replace_equal));
         }
         if !names.is_empty() {
-        } else if let Some(k) = acronyms::bracketed_after(&ctx, c.last) {
-            // An undefined long name with its acronym: an organisation.
+            continue;
+        }
+        // An undefined long name with its acronym: an organisation.
+        if let Some(k) = acronyms::bracketed_after(&ctx, c.last) {
             let (a, b) = (ctx.t.toks[c.first].start, ctx.t.toks[c.last].end);
             let known = ctx.spans.iter().any(|s| s.start == a && s.end == b);
             if !known && acronyms::initials_match(&ctx, c, ctx.t.s(k)) {

@@ -94,9 +94,9 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
             let joins = match n {
                 '\'' | '\u{2019}' if !number => {
                     // "O'Brien" joins; the possessive "'s" does not.
-                    after.is_some_and(is_word_char)
-                        && !(matches!(after, Some('s' | 'S'))
-                            && !chars.next().is_some_and(is_word_char))
+                    let possessive =
+                        matches!(after, Some('s' | 'S')) && !chars.next().is_some_and(is_word_char);
+                    after.is_some_and(is_word_char) && !possessive
                 }
                 '-' | '\u{2010}' | '\u{2011}' => after.is_some_and(is_word_char),
                 '.' if number => after.is_some_and(|a| a.is_ascii_digit()),
@@ -234,10 +234,10 @@ impl<'a> Tokens<'a> {
                             }
                         }
                         // A dash after a capitals heading ("CRICKET - ...") starts anew.
-                        "-" | "\u{2013}" | "\u{2014}" => {
-                            if i > 0 && self.toks[i - 1].line == t.line && self.is_upper(i - 1) {
-                                start_next = true;
-                            }
+                        "-" | "\u{2013}" | "\u{2014}"
+                            if i > 0 && self.toks[i - 1].line == t.line && self.is_upper(i - 1) =>
+                        {
+                            start_next = true;
                         }
                         _ => {}
                     }
