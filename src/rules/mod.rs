@@ -191,6 +191,11 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, 
     if let Some((f, l)) = people::person(ctx, core) {
         return vec![(f, l, Label::Person, false)];
     }
+    if core.first == core.last && people::speech_subject(ctx, core) {
+        // A lone word before "said" is a person as often as a company
+        // ("Yukos said"): it is one only when linked to a full name.
+        return Vec::new();
+    }
     if sports && ambiguity::results_entry(ctx, core.first, core.last) {
         return vec![(core.first, core.last, Label::Org, false)];
     }

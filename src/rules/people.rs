@@ -240,7 +240,10 @@ pub fn person(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
     {
         return Some((first, c.last));
     }
-    if words <= 3 && (speech_subject(ctx, body) || apposition(ctx, body) == Some(Label::Person)) {
+    if words <= 3
+        && ((words >= 2 && speech_subject(ctx, body))
+            || apposition(ctx, body) == Some(Label::Person))
+    {
         return Some((first, c.last));
     }
     if words >= 2 && nationality_after(ctx, body) {

@@ -75,13 +75,25 @@ yes!(
 );
 yes!(
     speech_subject,
-    "The talks failed. Later Kowalczyk said the deal was off.",
+    "The talks failed. Later Marek Kowalczyk said the deal was off.",
     "PERSON",
-    "Kowalczyk"
+    "Marek Kowalczyk"
 );
 yes!(
     speech_object,
-    "\"It is over,\" said Kowalczyk.",
+    "\"It is over,\" said Marek Kowalczyk.",
+    "PERSON",
+    "Marek Kowalczyk"
+);
+no!(
+    lone_speech_subject_is_not_a_person,
+    "Output rose. Yukovia said profits fell.",
+    "PERSON",
+    "Yukovia"
+);
+yes!(
+    lone_speech_subject_linked,
+    "Envoy Marek Kowalczyk arrived. Kowalczyk said the deal was off.",
     "PERSON",
     "Kowalczyk"
 );
