@@ -179,7 +179,14 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, 
                 last: role - 1,
             };
             let (la, lb) = (t.toks[left.first].start, t.toks[left.last].end);
-            if !ctx.spans.iter().any(|s| s.start < lb && la < s.end) {
+            // "Agriculture Minister X": the portfolio is no organisation.
+            let portfolio = (role..after).any(|k| {
+                matches!(
+                    crate::normalize::fold(t.s(k)).as_str(),
+                    "minister" | "secretary"
+                )
+            });
+            if !portfolio && !ctx.spans.iter().any(|s| s.start < lb && la < s.end) {
                 out.push((left.first, left.last, Label::Org, false));
             }
             return out;

@@ -1,8 +1,10 @@
 //! People by context: a role or title before the name ("army spokesperson
 //! Anar Eyvazov", "President X", "Mr. Y"), a known first name or an initial
-//! starting it, the subject or object of a speech verb ("Eyvazov told",
-//! "said Smith"), apposition ("X, a spokesman for Y", "X, 45,") and a
-//! nationality in brackets after it ("Mary Onyali ( Nigeria )").
+//! starting it, apposition ("X, a spokesman for Y", "X, 45,") and a
+//! nationality in brackets after it ("Mary Onyali ( Nigeria )"), and the
+//! members of a list beside a person. A speech verb alone is no evidence
+//! ("Yukos said", "Time Warner said"): a lone surname before "said" is a
+//! person when it links to a full name (see `linking`).
 
 use super::{chunks::is_function_word, chunks::is_title_abbreviation, chunks::Chunk, Ctx};
 use crate::normalize::fold;
@@ -240,10 +242,9 @@ pub fn person(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
     {
         return Some((first, c.last));
     }
-    if words <= 3
-        && ((words >= 2 && speech_subject(ctx, body))
-            || apposition(ctx, body) == Some(Label::Person))
-    {
+    // A speech verb alone says nothing ("Time Warner said"): people come
+    // from roles, first names, initials, appositions and links.
+    if words <= 3 && apposition(ctx, body) == Some(Label::Person) {
         return Some((first, c.last));
     }
     if words >= 2 && nationality_after(ctx, body) {
@@ -259,6 +260,17 @@ pub fn person(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
 pub fn list_members(ctx: &Ctx<'_>, found: &[Chunk], spans: &mut Vec<crate::span::Span>) {
     let t = &ctx.t;
     let is_sep = |k: usize| t.is_punct(k, ",") || (k < t.len() && t.s(k) == "and");
+    // A list member stands between separators: after "," or "and", and
+    // before one of them, a full stop, a semicolon or the end of its line.
+    let ends_member = |last: usize| {
+        last + 1 >= t.len()
+            || !t.same_line(last, last + 1)
+            || is_sep(last + 1)
+            || t.is_punct(last + 1, ".")
+            || t.is_punct(last + 1, ";")
+    };
+    let starts_member =
+        |first: usize| first == 0 || !t.same_line(first - 1, first) || is_sep(first - 1);
     let mut open: Vec<Chunk> = found
         .iter()
         .copied()
@@ -280,6 +292,9 @@ pub fn list_members(ctx: &Ctx<'_>, found: &[Chunk], spans: &mut Vec<crate::span:
         };
         let mut grown = false;
         open.retain(|c| {
+            if !(starts_member(c.first) && ends_member(c.last)) {
+                return true;
+            }
             let left = c.first >= 2
                 && is_sep(c.first - 1)
                 && t.same_line(c.first - 2, c.first)
