@@ -74,13 +74,15 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
         }
         let full: Vec<String> = words.iter().map(|&k| fold(t.s(k))).collect();
         let full = full.join(" ");
-        if words.len() == 1 && keys.contains_key(&full) {
+        if words.len() == 1 && (keys.contains_key(&full) || ctx.lower_words.contains(&full)) {
             continue;
         }
         remember(&mut keys, full, s, false);
         if person && words.len() >= 2 {
             let last = *words.last().unwrap_or(&0);
-            if t.s(last).chars().count() > 1 {
+            // A surname the field also writes in lowercase is a common
+            // word ("Motor Show" ... "the show"): not linked alone.
+            if t.s(last).chars().count() > 1 && !ctx.lower_words.contains(&fold(t.s(last))) {
                 remember(&mut keys, fold(t.s(last)), s, true);
             }
         }
