@@ -14,6 +14,20 @@ use crate::{
 /// What a linked key names; `None` when two different entities share it.
 type Target = Option<(Label, String, String)>;
 
+/// The names one field makes known to another (the body's people and
+/// organisations, for its headline): folded name or surname -> entity.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Names {
+    keys: HashMap<String, Target>,
+}
+
+impl Names {
+    /// True when no name is known.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
 /// The longest name looked for, in words.
 const MAX_WORDS: usize = 6;
 
@@ -43,7 +57,10 @@ fn remember(keys: &mut HashMap<String, Target>, key: String, s: &Span, surname: 
 
 /// Adds a linked mention for every other occurrence of a person's surname
 /// or full name, and of every organisation found by a rule.
-pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
+///
+/// `known` adds the names of another field (they yield to this field's
+/// own); the names of this field are returned.
+pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Names {
     let t = &ctx.t;
     let mut keys: HashMap<String, Target> = HashMap::new();
     // Full names first, so a single word found alone ("Eyvazov said")
@@ -87,8 +104,14 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
             }
         }
     }
+    let own = Names { keys: keys.clone() };
+    if let Some(known) = known {
+        for (k, v) in &known.keys {
+            keys.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+    }
     if keys.is_empty() {
-        return;
+        return own;
     }
     let locative = |i: usize| {
         i > 0 && t.same_line(i - 1, i) && matches!(fold(t.s(i - 1)).as_str(), "in" | "at" | "near")
@@ -136,6 +159,7 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
         i += matched.max(1);
     }
     spans.extend(added);
+    own
 }
 
 /// Whether a link may stand at `start..end`: no span crosses it or holds

@@ -24,6 +24,7 @@ pub mod people;
 pub mod tokens;
 
 pub use lexicons::Lexicons;
+pub use linking::Names;
 
 use crate::{
     gazetteer::Gazetteer,
@@ -221,6 +222,18 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, 
 
 /// Applies the context rules to one field's dictionary spans.
 pub fn apply(lexicons: &Lexicons, field: FieldContext<'_>, spans: Vec<Span>) -> Vec<Span> {
+    apply_with(lexicons, field, spans, None).0
+}
+
+/// Like [`apply`], also linking the names `known` from another field (a
+/// headline's surnames to the body's full names), and returning the names
+/// this field makes known.
+pub fn apply_with(
+    lexicons: &Lexicons,
+    field: FieldContext<'_>,
+    spans: Vec<Span>,
+    known: Option<&Names>,
+) -> (Vec<Span>, Names) {
     let t = tokens::tokenize(field.text);
     let skip_all = field.is_title && title_cased(&t);
     let lower_words = (0..t.len())
@@ -273,12 +286,12 @@ pub fn apply(lexicons: &Lexicons, field: FieldContext<'_>, spans: Vec<Span>) -> 
         ambiguity::sports_teams(&ctx, &mut spans);
     }
     acronyms::link(&ctx, &mut spans);
-    linking::link(&ctx, &mut spans);
+    let names = linking::link(&ctx, &mut spans, known);
     ctx.spans = spans;
     let mut spans = std::mem::take(&mut ctx.spans);
     ambiguity::dateline_places(&ctx, &mut spans);
     spans.sort_by_key(|s| (s.start, s.end));
-    spans
+    (spans, names)
 }
 
 #[cfg(test)]

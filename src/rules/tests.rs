@@ -265,3 +265,26 @@ fn seed_article() {
         assert!(get(place).iter().any(|m| m.label == "PLACE"), "{place}");
     }
 }
+
+#[test]
+fn headline_links_to_body_names() {
+    let mut article = Article::new(
+        "t",
+        "Army spokesperson Anar Eyvazov told reporters the work went on.",
+    );
+    article.title = "Eyvazov: the work goes on".to_string();
+    let x = extractor().extract(&article, None);
+    let title: Vec<_> = x.mentions.iter().filter(|m| m.field == "title").collect();
+    assert_eq!(title.len(), 1, "{title:?}");
+    assert_eq!(
+        (
+            title[0].text.as_str(),
+            title[0].label.as_str(),
+            title[0].method.as_str()
+        ),
+        ("Eyvazov", "PERSON", "linked")
+    );
+    assert_eq!(title[0].canonical, "Anar Eyvazov");
+    // Title mentions still come first.
+    assert_eq!(x.mentions[0].field, "title");
+}
