@@ -211,6 +211,9 @@ pub enum EvalCommand {
     Conll {
         /// The CoNLL file.
         file: PathBuf,
+        /// Also write every error (misses, spurious, wrong type, boundary), grouped by kind, to this file.
+        #[arg(long, value_name = "FILE")]
+        errors: Option<PathBuf>,
         /// Dictionaries.
         #[command(flatten)]
         dicts: DictArgs,
@@ -275,7 +278,11 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         } => dict_check(&paths),
         Command::Eval { what } => {
             let report = match what {
-                EvalCommand::Conll { file, dicts } => eval::conll::run(&dicts.extractor()?, &file),
+                EvalCommand::Conll {
+                    file,
+                    errors,
+                    dicts,
+                } => eval::conll::run_with_errors(&dicts.extractor()?, &file, errors.as_deref()),
                 EvalCommand::Timeml { dir, dicts } => eval::timeml::run(&dicts.extractor()?, &dir),
                 EvalCommand::Attribution { file, dicts } => {
                     eval::attribution::run(&dicts.extractor()?, &file)

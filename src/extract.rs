@@ -15,7 +15,7 @@ use crate::{
     offsets::CharIndex,
     record::{Mention, Quote},
     resolve::resolve_overlaps,
-    rules::{self, FieldContext, Lexicons},
+    rules::{self, FieldContext, Lexicons, Names},
     span::{QuoteSpan, Span},
 };
 
@@ -145,16 +145,29 @@ impl Extractor {
 
     /// Finds the final entity and date spans of one field, in byte offsets.
     pub fn field_spans(&self, text: &str, dct: Option<NaiveDate>, is_title: bool) -> Vec<Span> {
+        self.field_spans_with(text, dct, is_title, None).0
+    }
+
+    /// Like [`Extractor::field_spans`], also linking names `known` from
+    /// another field of the article; returns the names this field makes known.
+    pub fn field_spans_with(
+        &self,
+        text: &str,
+        dct: Option<NaiveDate>,
+        is_title: bool,
+        known: Option<&Names>,
+    ) -> (Vec<Span>, Names) {
         let norm = Normalized::new(text);
         let found = self.gazetteer.find(text, &norm);
         let field = FieldContext {
             text,
             norm: &norm,
             is_title,
+            gazetteer: Some(&self.gazetteer),
         };
-        let mut spans = rules::apply(&self.lexicons, field, found);
+        let (mut spans, names) = rules::apply_with(&self.lexicons, field, found, known);
         spans.extend(dates::find_dates(text, dct));
-        resolve_overlaps(spans)
+        (resolve_overlaps(spans), names)
     }
 
     /// Extracts one article. `default_date` anchors relative dates when the
@@ -162,6 +175,13 @@ impl Extractor {
     pub fn extract(&self, article: &Article, default_date: Option<NaiveDate>) -> Extraction {
         let dct = article.date.or(default_date);
         let mut out = Extraction::default();
+        // The body first, so the headline can link to the body's names.
+        let (body, names) = if article.text.is_empty() {
+            (Vec::new(), Names::default())
+        } else {
+            self.field_spans_with(&article.text, dct, false, None)
+        };
+        let mut body = Some(body);
         for (field, text, is_title) in [
             ("title", &article.title, true),
             ("text", &article.text, false),
@@ -169,7 +189,11 @@ impl Extractor {
             if text.is_empty() {
                 continue;
             }
-            let spans = self.field_spans(text, dct, is_title);
+            let spans = if is_title {
+                self.field_spans_with(text, dct, true, Some(&names)).0
+            } else {
+                body.take().unwrap_or_default()
+            };
             let index = CharIndex::new(text);
             if !is_title {
                 let quotes = attribution::attribute(text, &spans);

@@ -126,6 +126,8 @@ pub struct Gazetteer {
     automaton: AhoCorasick,
     patterns: Vec<Pattern>,
     entries: Vec<Entry>,
+    /// Folded alias -> pattern index, for [`Gazetteer::lookup`].
+    by_alias: HashMap<String, usize>,
 }
 
 impl Gazetteer {
@@ -169,6 +171,7 @@ impl Gazetteer {
             automaton,
             patterns,
             entries,
+            by_alias,
         })
     }
 
@@ -180,6 +183,17 @@ impl Gazetteer {
     /// All loaded entries.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// The entries whose alias folds like `surface`, highest priority
+    /// first, whatever their case policy (for the context rules, where the
+    /// text's case says nothing: a line written in capitals).
+    pub fn lookup(&self, surface: &str) -> impl Iterator<Item = &Entry> + '_ {
+        self.by_alias
+            .get(&fold(surface))
+            .into_iter()
+            .flat_map(move |&p| self.patterns[p].entries.iter())
+            .map(move |&e| &self.entries[e as usize])
     }
 
     /// Finds dictionary mentions in `text`, given its folding `norm`.
@@ -370,6 +384,14 @@ mod tests {
             "x:1\tPLACE\tAvtonomna Respublika Krym\tKrym\t\t65\nx:1\tPLACE\tCrimea\tCrimea\t\t90\n",
         );
         assert!(g.entries().iter().all(|e| e.canonical == "Crimea"));
+    }
+
+    #[test]
+    fn lookup_ignores_case_policy() {
+        let g = gaz(AZ);
+        let ids: Vec<&str> = g.lookup("CHAD").map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["c:1"]);
+        assert_eq!(g.lookup("Nowhere").count(), 0);
     }
 
     #[test]
