@@ -39,6 +39,10 @@ pub enum Command {
         #[command(subcommand)]
         what: EvalCommand,
     },
+    /// Write HTML pages to check entities and quotes by eye: an index, problems first, and one page per article.
+    ///
+    /// Example: newsner review corpus/ --out review/ (then open review/index.html)
+    Review(crate::review::args::ReviewArgs),
 }
 
 /// Dictionary flags shared by every command that builds an extractor.
@@ -145,6 +149,7 @@ pub const EXIT_FATAL: u8 = 2;
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Review(args) => args.run(),
         Command::Eval { what } => {
             let report = match what {
                 EvalCommand::Conll { file, dicts } => eval::conll::run(&dicts.extractor()?, &file),
