@@ -260,7 +260,12 @@ mod tests {
     #[test]
     fn invalid_offsets_are_dropped_not_panicking() {
         let text = "Bakı";
-        let wraps = [w(0, 5, 2, "m"), w(4, 5, 2, "m"), w(2, 9, 2, "m"), w(3, 2, 2, "m")];
+        let wraps = [
+            w(0, 5, 2, "m"),
+            w(4, 5, 2, "m"),
+            w(2, 9, 2, "m"),
+            w(3, 2, 2, "m"),
+        ];
         let mut out = String::new();
         let stats = render(text, &wraps, &[], &mut out);
         assert_eq!(stats.dropped, 3);
