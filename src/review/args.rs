@@ -1,6 +1,6 @@
 //! The `newsner review` command line: its flags and how it runs.
 
-use std::{path::PathBuf, process::ExitCode};
+use std::{io::IsTerminal, path::PathBuf, process::ExitCode};
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -32,7 +32,7 @@ pub struct ReviewArgs {
     /// Articles per index page.
     #[arg(long, value_name = "N", default_value_t = 500)]
     pub page_size: usize,
-    /// Print nothing when done.
+    /// No progress line, and nothing printed when done.
     #[arg(long, short)]
     pub quiet: bool,
     /// Dictionaries (ignored with --tables).
@@ -62,6 +62,7 @@ impl ReviewArgs {
             default_date: self.date,
             threads: self.threads,
             page_size: self.page_size,
+            progress: !self.quiet && std::io::stderr().is_terminal(),
             ..ReviewOptions::default()
         };
         let summary = super::run(records, corpus, &options)

@@ -55,6 +55,8 @@ pub struct ReviewOptions {
     pub page_size: usize,
     /// Articles rendered per parallel chunk.
     pub chunk_articles: usize,
+    /// Show a progress line on stderr.
+    pub progress: bool,
 }
 
 impl Default for ReviewOptions {
@@ -65,6 +67,7 @@ impl Default for ReviewOptions {
             threads: 0,
             page_size: 500,
             chunk_articles: 256,
+            progress: false,
         }
     }
 }
@@ -150,6 +153,19 @@ where
         Records::Extract(x) => (Some(x), None),
         Records::Tables(t) => (None, Some(t)),
     };
+    let progress = if options.progress {
+        let bar = indicatif::ProgressBar::new_spinner();
+        bar.set_style(
+            indicatif::ProgressStyle::with_template(
+                "{spinner} {elapsed_precise} {pos} articles ({per_sec})",
+            )
+            .expect("valid progress template"),
+        );
+        bar.enable_steady_tick(std::time::Duration::from_millis(200));
+        bar
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
     let mut rows: Vec<Summary> = Vec::new();
     let mut chunk: Vec<Work> = Vec::new();
     let mut made_dirs = 0usize;
@@ -188,8 +204,10 @@ where
             for r in done {
                 rows.push(r?);
             }
+            progress.set_position(rows.len() as u64);
         }
     }
+    progress.finish_and_clear();
     if let Some(t) = tables {
         t.finish()?;
     }

@@ -73,9 +73,10 @@ pub fn render(
     markup::render(&article.text, &wraps, &markers, &mut h);
     h.push_str("</div></main><aside class=\"panel\">");
     problems(&mut h, article, &checked);
-    quoted(&mut h, quotes, &checked);
+    let drawn = drawn_quotes(quotes.len(), &checked);
+    quoted(&mut h, quotes, &drawn);
     cited(&mut h, quotes);
-    attributions(&mut h, quotes, &checked);
+    attributions(&mut h, quotes, &drawn);
     entities(&mut h, mentions);
     h.push_str("</aside></div><script>");
     h.push_str(assets::PAGE_SCRIPT);
@@ -219,7 +220,12 @@ fn speakers(checked: &Checked) -> Vec<((usize, usize), Vec<usize>)> {
 
 fn quote_wraps(quotes: &[Quote], checked: &Checked) -> (Vec<Wrap>, Vec<Marker>) {
     let speakers = speakers(checked);
-    let speaker_of = |index: usize| speakers.iter().position(|(_, qs)| qs.contains(&index));
+    let mut speaker_of = vec![None; quotes.len()];
+    for (k, (_, qs)) in speakers.iter().enumerate() {
+        for &i in qs {
+            speaker_of[i] = Some(k);
+        }
+    }
     let mut wraps = Vec::new();
     let mut markers = Vec::new();
     for c in &checked.quotes {
@@ -239,7 +245,7 @@ fn quote_wraps(quotes: &[Quote], checked: &Checked) -> (Vec<Wrap>, Vec<Marker>) 
         if !q.speaker_entity_id.is_empty() {
             attr(&mut a, "data-who-id", &q.speaker_entity_id);
         }
-        if let Some(k) = speaker_of(c.index) {
+        if let Some(k) = speaker_of[c.index] {
             let _ = write!(a, " data-s=\"{k}\"");
         }
         attr(&mut a, "data-cue", &q.cue);
@@ -308,6 +314,15 @@ fn quote_wraps(quotes: &[Quote], checked: &Checked) -> (Vec<Wrap>, Vec<Marker>) 
     (wraps, markers)
 }
 
+/// Which quotes are drawn in the text (and can be linked to).
+fn drawn_quotes(n: usize, checked: &Checked) -> Vec<bool> {
+    let mut drawn = vec![false; n];
+    for c in &checked.quotes {
+        drawn[c.index] = true;
+    }
+    drawn
+}
+
 /// Link target of quote `i`: its element when drawn.
 fn quote_link(h: &mut String, i: usize, drawn: bool, text: &str) {
     if drawn {
@@ -333,8 +348,7 @@ fn problems(h: &mut String, a: &Article, checked: &Checked) {
 }
 
 /// Who is quoted how often (all kinds but cited sources), and the quotes with no speaker.
-fn quoted(h: &mut String, quotes: &[Quote], checked: &Checked) {
-    let drawn = |i: usize| checked.quotes.iter().any(|c| c.index == i);
+fn quoted(h: &mut String, quotes: &[Quote], drawn: &[bool]) {
     let mut who: Vec<(String, String, Vec<usize>)> = Vec::new();
     let mut none = Vec::new();
     for (i, q) in quotes.iter().enumerate().filter(|(_, q)| !cites_source(q)) {
@@ -372,7 +386,7 @@ fn quoted(h: &mut String, quotes: &[Quote], checked: &Checked) {
             if k > 0 {
                 h.push(' ');
             }
-            quote_link(h, i, drawn(i), &format!("{}", i + 1));
+            quote_link(h, i, drawn[i], &format!("{}", i + 1));
         }
         h.push_str("</td></tr>");
     }
@@ -387,7 +401,7 @@ fn quoted(h: &mut String, quotes: &[Quote], checked: &Checked) {
             if k > 0 {
                 h.push(' ');
             }
-            quote_link(h, i, drawn(i), &format!("{}", i + 1));
+            quote_link(h, i, drawn[i], &format!("{}", i + 1));
         }
         h.push_str("</td></tr>");
     }
@@ -426,15 +440,14 @@ fn cited(h: &mut String, quotes: &[Quote]) {
 }
 
 /// Every quote: number, kind, speaker, cue, flags.
-fn attributions(h: &mut String, quotes: &[Quote], checked: &Checked) {
+fn attributions(h: &mut String, quotes: &[Quote], drawn: &[bool]) {
     if quotes.is_empty() {
         return;
     }
     h.push_str("<section class=\"attributions\"><h2>Attributions</h2><table><tbody>");
     for (i, q) in quotes.iter().enumerate() {
-        let drawn = checked.quotes.iter().any(|c| c.index == i);
         h.push_str("<tr><td class=\"n\">");
-        quote_link(h, i, drawn, &format!("{}", i + 1));
+        quote_link(h, i, drawn[i], &format!("{}", i + 1));
         h.push_str("</td><td>");
         push_escaped(h, &q.kind.replace('_', " "));
         h.push_str("</td><td>");
@@ -513,4 +526,126 @@ fn entities(h: &mut String, mentions: &[Mention]) {
         h.push_str("</tbody></table>");
     }
     h.push_str("</section>");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mention(label: &str, canonical: &str, id: &str, value: &str, timex: &str) -> Mention {
+        Mention {
+            doc_id: "d".into(),
+            field: "text".into(),
+            label: label.into(),
+            text: "x".into(),
+            start: 0,
+            end: 1,
+            byte_start: 0,
+            byte_end: 1,
+            canonical: canonical.into(),
+            entity_id: id.into(),
+            value: value.into(),
+            timex_type: timex.into(),
+            method: "dictionary".into(),
+        }
+    }
+
+    macro_rules! hover {
+        ($name:ident, $m:expr, $want:expr) => {
+            #[test]
+            fn $name() {
+                assert_eq!(mention_title(&$m), $want);
+            }
+        };
+    }
+
+    hover!(
+        place,
+        mention("PLACE", "Baku", "geonames:587084", "", ""),
+        "PLACE · Baku · geonames:587084 · by dictionary"
+    );
+    hover!(
+        date,
+        mention("DATE", "", "", "2023-09-21", "DATE"),
+        "DATE · value 2023-09-21 (DATE) · by dictionary"
+    );
+    hover!(bare, mention("ORG", "", "", "", ""), "ORG · by dictionary");
+
+    fn quote(speaker: &str, kind: &str, flags: &str) -> Quote {
+        Quote {
+            doc_id: "d".into(),
+            quote: String::new(),
+            start: 0,
+            end: 0,
+            speaker: speaker.into(),
+            speaker_entity_id: String::new(),
+            speaker_start: None,
+            speaker_end: None,
+            cue: String::new(),
+            kind: kind.into(),
+            flags: flags.into(),
+        }
+    }
+
+    macro_rules! flags {
+        ($name:ident, $q:expr, [$($want:expr),*]) => {
+            #[test]
+            fn $name() {
+                let want: Vec<&str> = vec![$($want),*];
+                assert_eq!(quote_flags(&$q), want);
+            }
+        };
+    }
+
+    flags!(clean, quote("Anar Eyvazov", "direct", ""), []);
+    flags!(
+        no_speaker_unflagged,
+        quote("", "direct", ""),
+        ["unattributed"]
+    );
+    flags!(
+        flagged_once,
+        quote("", "direct", "odd_quotes; unattributed"),
+        ["odd_quotes", "unattributed"]
+    );
+    flags!(
+        anonymous_kind,
+        quote("officials", "anonymous", ""),
+        ["anonymous"]
+    );
+
+    /// A speaker span that starts inside a quote and ends after it still
+    /// gives balanced markup, and the text reads back unchanged.
+    #[test]
+    fn crossing_speaker_span_is_well_formed() {
+        let text = "“Calm now,” said Anar Eyvazov.";
+        let article = Article::new("d", text);
+        let start = text.find("Calm").unwrap();
+        let end = text.find(',').unwrap() + 1;
+        let chars = |b: usize| text[..b].chars().count();
+        let mut q = quote("Anar Eyvazov", "direct", "");
+        q.quote = text[start..end].into();
+        (q.start, q.end) = (chars(start), chars(end));
+        // A deliberately odd speaker span: from "now" inside the quote to "said".
+        let sp = text.find("now").unwrap();
+        let sp_end = text.find("said").unwrap() + 4;
+        (q.speaker_start, q.speaker_end) = (Some(chars(sp)), Some(chars(sp_end)));
+        let (html, summary) = render(0, &article, &[], &[q]);
+        assert_eq!(summary.errors, 0);
+        let body = html
+            .split("id=\"text\" data-field=\"text\">")
+            .nth(1)
+            .unwrap();
+        let body = &body[..body.find("</div>").unwrap()];
+        assert_eq!(
+            body.matches("<span").count(),
+            body.matches("</span>").count()
+        );
+        assert_eq!(
+            body.matches("data-s=\"0\"").count(),
+            3,
+            "quote + two speaker fragments: {body}"
+        );
+        assert_eq!(body.matches(" id=\"s0\"").count(), 1);
+    }
 }
