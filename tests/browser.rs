@@ -203,6 +203,14 @@ fn seed_page_highlights_places_in_browser() {
         );
     }
     assert!(!places.iter().any(|e| e.text.contains("State Oil")));
+    // The index's sorting script runs under its policy, and links the page.
+    let index = Dom::new(dump_dom(&exe, &dir.path().join("index.html")));
+    assert_eq!(index.one("body").attr("data-ready"), Some("1"));
+    assert_eq!(index.select("tr[data-n]").len(), 1);
+    let links: Vec<El> = index.select("a");
+    assert!(links
+        .iter()
+        .any(|a| a.attr("href") == Some("articles/0/0.html")));
 }
 
 fn punctuation_trimmed(s: &str) -> &str {

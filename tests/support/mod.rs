@@ -195,18 +195,18 @@ pub fn write_fixture_tables(dir: &Path) -> PathBuf {
 
 /// The headless browser, or `None` (with a printed note) when there is none.
 pub fn chromium(test: &str) -> Option<PathBuf> {
-    let found = std::env::var_os("NEWSNER_CHROMIUM")
+    // NEWSNER_CHROMIUM names the browser (a path that does not exist means none).
+    let found = match std::env::var_os("NEWSNER_CHROMIUM") {
+        Some(p) => Some(PathBuf::from(p)).filter(|p| p.exists()),
+        None => [
+            "/usr/bin/chromium",
+            "/usr/bin/chromium-browser",
+            "/usr/bin/google-chrome",
+        ]
+        .into_iter()
         .map(PathBuf::from)
-        .or_else(|| {
-            [
-                "/usr/bin/chromium",
-                "/usr/bin/chromium-browser",
-                "/usr/bin/google-chrome",
-            ]
-            .into_iter()
-            .map(PathBuf::from)
-            .find(|p| p.exists())
-        });
+        .find(|p| p.exists()),
+    };
     if found.is_none() {
         assert!(
             std::env::var_os("NEWSNER_REQUIRE_BROWSER").is_none_or(|v| v != "1"),
