@@ -77,6 +77,10 @@ pub enum Command {
         #[command(subcommand)]
         what: EvalCommand,
     },
+    /// Write HTML pages to check entities and quotes by eye: an index, problems first, and one page per article.
+    ///
+    /// Example: newsner review corpus/ --out review/ (then open review/index.html)
+    Review(crate::review::args::ReviewArgs),
 }
 
 /// Dictionary flags shared by every command that builds an extractor.
@@ -273,6 +277,7 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract(args) => extract(args),
         Command::Stream(args) => stream(args),
         Command::Merge(args) => merge(args),
+        Command::Review(args) => args.run(),
         Command::Dict {
             what: DictCommand::Check { paths },
         } => dict_check(&paths),
