@@ -10,6 +10,7 @@ use crate::{
     corpus::Corpus,
     eval,
     extract::Extractor,
+    gazetteer::{self, DictSource},
     pipeline::{self, RunOptions},
     sink::{CellPolicy, Format, TableSink},
 };
@@ -33,6 +34,12 @@ pub enum Command {
     ///
     /// Example: newsner extract corpus/ --out out/
     Extract(ExtractArgs),
+    /// Dictionary tools.
+    Dict {
+        /// What to do.
+        #[command(subcommand)]
+        what: DictCommand,
+    },
     /// Score the extractor against gold data.
     Eval {
         /// Which gold format.
@@ -44,9 +51,9 @@ pub enum Command {
 /// Dictionary flags shared by every command that builds an extractor.
 #[derive(Debug, clap::Args)]
 pub struct DictArgs {
-    /// Extra dictionary: a TSV file (columns id, label, canonical, alias) or a directory of them. Repeatable.
+    /// Extra dictionary: a TSV file (columns id, label, canonical, alias), a directory of them, a spaCy EntityRuler .jsonl, or LABEL=FILE for a plain one-name-per-line list (PERSON=names.txt). Repeatable.
     #[arg(long = "dict", value_name = "PATH")]
-    pub dicts: Vec<PathBuf>,
+    pub dicts: Vec<String>,
     /// Do not load the dictionaries shipped in the binary (use only --dict).
     #[arg(long)]
     pub no_default_dict: bool,
@@ -57,9 +64,16 @@ impl DictArgs {
     pub fn extractor(&self) -> Result<Extractor> {
         let mut builder = Extractor::builder().default_dictionaries(!self.no_default_dict);
         for d in &self.dicts {
-            builder = builder.dictionary_path(d);
+            builder = builder.dictionary(DictSource::parse(d));
         }
-        Ok(builder.build()?)
+        let extractor = builder.build()?;
+        if extractor.skipped_labels() > 0 {
+            eprintln!(
+                "newsner: skipped {} dictionary patterns whose label is not PERSON, PLACE (GPE, LOC, FAC), ORG or NORP",
+                extractor.skipped_labels()
+            );
+        }
+        Ok(extractor)
     }
 }
 
@@ -99,6 +113,17 @@ pub struct ExtractArgs {
     /// Dictionaries.
     #[command(flatten)]
     pub dicts: DictArgs,
+}
+
+/// `newsner dict ...`.
+#[derive(Debug, Subcommand)]
+pub enum DictCommand {
+    /// Validate dictionaries (file:line errors, ids naming two entities, aliases shared across labels) and count rows per label. Without PATH: the shipped dictionaries.
+    Check {
+        /// Dictionaries to check (same forms as --dict).
+        #[arg(value_name = "PATH")]
+        paths: Vec<String>,
+    },
 }
 
 /// `newsner eval ...`.
@@ -145,6 +170,9 @@ pub const EXIT_FATAL: u8 = 2;
 pub fn run(cli: Cli) -> Result<ExitCode> {
     match cli.command {
         Command::Extract(args) => extract(args),
+        Command::Dict {
+            what: DictCommand::Check { paths },
+        } => dict_check(&paths),
         Command::Eval { what } => {
             let report = match what {
                 EvalCommand::Conll { file, dicts } => eval::conll::run(&dicts.extractor()?, &file),
@@ -157,6 +185,30 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
             Ok(ExitCode::from(EXIT_OK))
         }
     }
+}
+
+fn dict_check(paths: &[String]) -> Result<ExitCode> {
+    let mut entries = Vec::new();
+    if paths.is_empty() {
+        entries = gazetteer::default_entries()?;
+    }
+    for p in paths {
+        let parsed = gazetteer::entries_from_source(&DictSource::parse(p))?;
+        if parsed.skipped_labels > 0 {
+            println!(
+                "{p}: skipped {} patterns with other labels",
+                parsed.skipped_labels
+            );
+        }
+        entries.extend(parsed.entries);
+    }
+    let report = gazetteer::check::check(&entries);
+    print!("{}", gazetteer::check::render(&report, 20));
+    Ok(ExitCode::from(if report.is_clean() {
+        EXIT_OK
+    } else {
+        EXIT_SOME_FAILED
+    }))
 }
 
 fn extract(args: ExtractArgs) -> Result<ExitCode> {

@@ -4,15 +4,13 @@
 //! attribution on the body) and turns byte spans into records with both
 //! character and byte offsets.
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 
 use crate::{
     attribution,
     corpus::Article,
     dates,
-    gazetteer::{self, DictionaryError, Entry, Gazetteer},
+    gazetteer::{self, DictSource, DictionaryError, Entry, Gazetteer},
     normalize::Normalized,
     offsets::CharIndex,
     record::{Mention, Quote},
@@ -25,7 +23,7 @@ use crate::{
 #[derive(Debug, Clone)]
 pub struct ExtractorBuilder {
     default_dictionaries: bool,
-    extra: Vec<PathBuf>,
+    extra: Vec<DictSource>,
     entries: Vec<Entry>,
 }
 
@@ -66,9 +64,10 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Adds a dictionary file or a directory of `.tsv` files.
-    pub fn dictionary_path(mut self, path: impl Into<PathBuf>) -> Self {
-        self.extra.push(path.into());
+    /// Adds a dictionary: a `.tsv` file, a directory of them, a spaCy
+    /// EntityRuler `.jsonl`, or a plain list with its label.
+    pub fn dictionary(mut self, source: DictSource) -> Self {
+        self.extra.push(source);
         self
     }
 
@@ -85,13 +84,17 @@ impl ExtractorBuilder {
         } else {
             Vec::new()
         };
-        for path in &self.extra {
-            entries.extend(gazetteer::entries_from_path(path).map_err(BuildError::Dictionary)?);
+        let mut skipped_labels = 0;
+        for source in &self.extra {
+            let parsed = gazetteer::entries_from_source(source).map_err(BuildError::Dictionary)?;
+            entries.extend(parsed.entries);
+            skipped_labels += parsed.skipped_labels;
         }
         entries.extend(self.entries);
         Ok(Extractor {
             gazetteer: Gazetteer::new(entries).map_err(BuildError::Automaton)?,
             lexicons: Lexicons::load_default(),
+            skipped_labels,
         })
     }
 }
@@ -120,12 +123,19 @@ impl Extraction {
 pub struct Extractor {
     gazetteer: Gazetteer,
     lexicons: Lexicons,
+    skipped_labels: usize,
 }
 
 impl Extractor {
     /// Starts configuring an extractor.
     pub fn builder() -> ExtractorBuilder {
         ExtractorBuilder::default()
+    }
+
+    /// Dictionary records skipped because their label is not newsner's
+    /// (a spaCy `PRODUCT` pattern, say).
+    pub fn skipped_labels(&self) -> usize {
+        self.skipped_labels
     }
 
     /// The dictionary matcher.

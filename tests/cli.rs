@@ -49,7 +49,11 @@ fn table(path: &Path) -> Vec<HashMap<String, String>> {
         .records()
         .map(|r| {
             let r = r.unwrap();
-            headers.iter().map(String::from).zip(r.iter().map(String::from)).collect()
+            headers
+                .iter()
+                .map(String::from)
+                .zip(r.iter().map(String::from))
+                .collect()
         })
         .collect()
 }
@@ -73,14 +77,21 @@ fn articles(path: &Path) -> HashMap<String, (String, String)> {
 }
 
 /// Asserts that every mention slices back to its text by chars and by bytes.
-fn assert_offsets_slice_back(mentions: &[HashMap<String, String>], arts: &HashMap<String, (String, String)>) {
+fn assert_offsets_slice_back(
+    mentions: &[HashMap<String, String>],
+    arts: &HashMap<String, (String, String)>,
+) {
     assert!(!mentions.is_empty());
     for m in mentions {
         let (title, text) = &arts[&m["doc_id"]];
         let field = if m["field"] == "title" { title } else { text };
         let n = |k: &str| m[k].parse::<usize>().unwrap();
         let by_bytes = &field[n("byte_start")..n("byte_end")];
-        let by_chars: String = field.chars().skip(n("start")).take(n("end") - n("start")).collect();
+        let by_chars: String = field
+            .chars()
+            .skip(n("start"))
+            .take(n("end") - n("start"))
+            .collect();
         assert_eq!(by_bytes, m["text"], "byte offsets of {m:?}");
         assert_eq!(by_chars, m["text"], "char offsets of {m:?}");
     }
@@ -89,10 +100,23 @@ fn assert_offsets_slice_back(mentions: &[HashMap<String, String>], arts: &HashMa
 #[test]
 fn sample_corpus_matches_golden_tables() {
     let dir = tempfile::tempdir().unwrap();
-    let out = extract(&[&manifest().join("corpus")], dir.path(), &["--threads", "2"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = extract(
+        &[&manifest().join("corpus")],
+        dir.path(),
+        &["--threads", "2"],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let bless = std::env::var_os("NEWSNER_BLESS").is_some();
-    for name in ["mentions.csv", "quotes.csv", "documents.csv", "entities.csv"] {
+    for name in [
+        "mentions.csv",
+        "quotes.csv",
+        "documents.csv",
+        "entities.csv",
+    ] {
         let got = fs::read_to_string(dir.path().join(name)).unwrap();
         let golden = manifest().join("tests/golden").join(name);
         if bless {
@@ -100,7 +124,11 @@ fn sample_corpus_matches_golden_tables() {
             continue;
         }
         let want = fs::read_to_string(&golden).unwrap_or_default();
-        assert!(got == want, "{name} differs from {} (rerun with NEWSNER_BLESS=1 if intended)\n--- got ---\n{got}", golden.display());
+        assert!(
+            got == want,
+            "{name} differs from {} (rerun with NEWSNER_BLESS=1 if intended)\n--- got ---\n{got}",
+            golden.display()
+        );
     }
 }
 
@@ -118,8 +146,17 @@ fn seed_places_come_out_with_exact_offsets() {
         .map(|m| m["text"].as_str())
         .collect();
     for want in [
-        "Azerbaijan", "Russia", "Karabakh", "Baku", "Shusha", "Aghdam", "Khankendi", "Moscow",
-        "Ukraine", "Armenia", "Yerevan",
+        "Azerbaijan",
+        "Russia",
+        "Karabakh",
+        "Baku",
+        "Shusha",
+        "Aghdam",
+        "Khankendi",
+        "Moscow",
+        "Ukraine",
+        "Armenia",
+        "Yerevan",
     ] {
         assert!(places.contains(&want), "{want} missing from {places:?}");
     }
@@ -146,12 +183,18 @@ fn broken_line_between_good_ones_is_one_error_row() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("in.jsonl:2: malformed JSON"), "{stderr}");
     let docs = table(&out_dir.join("documents.csv"));
-    let status: Vec<(&str, &str)> = docs.iter().map(|d| (d["doc_id"].as_str(), d["status"].as_str())).collect();
+    let status: Vec<(&str, &str)> = docs
+        .iter()
+        .map(|d| (d["doc_id"].as_str(), d["status"].as_str()))
+        .collect();
     assert_eq!(status[0], ("a", "ok"));
     assert!(status[1].0.ends_with("in.jsonl:2") && status[1].1 == "error");
     assert_eq!(status[2], ("c", "ok"));
     let mentions = table(&out_dir.join("mentions.csv"));
-    let found: Vec<(&str, &str)> = mentions.iter().map(|m| (m["doc_id"].as_str(), m["text"].as_str())).collect();
+    let found: Vec<(&str, &str)> = mentions
+        .iter()
+        .map(|m| (m["doc_id"].as_str(), m["text"].as_str()))
+        .collect();
     assert_eq!(found, [("a", "Baku"), ("c", "Yerevan")]);
 }
 
@@ -167,9 +210,17 @@ fn missing_input_exits_2_naming_it() {
 fn bad_dictionary_exits_2_naming_file_and_line() {
     let dir = tempfile::tempdir().unwrap();
     let dict = dir.path().join("mine.tsv");
-    fs::write(&dict, "id\tlabel\tcanonical\talias\nx\tPLACE\tA\tA\ny\tCITY\tB\tB\n").unwrap();
+    fs::write(
+        &dict,
+        "id\tlabel\tcanonical\talias\nx\tPLACE\tA\tA\ny\tCITY\tB\tB\n",
+    )
+    .unwrap();
     let seed = manifest().join("corpus/seed.jsonl");
-    let out = extract(&[&seed], &dir.path().join("o"), &["--dict", dict.to_str().unwrap()]);
+    let out = extract(
+        &[&seed],
+        &dir.path().join("o"),
+        &["--dict", dict.to_str().unwrap()],
+    );
     assert_eq!(out.status.code(), Some(2));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(stderr.contains("mine.tsv:3: unknown label"), "{stderr}");
@@ -179,13 +230,24 @@ fn bad_dictionary_exits_2_naming_file_and_line() {
 fn user_dictionary_alone_with_no_default_dict() {
     let dir = tempfile::tempdir().unwrap();
     let dict = dir.path().join("mine.tsv");
-    fs::write(&dict, "id\tlabel\tcanonical\talias\nlocal:eyv\tPERSON\tAnar Eyvazov\tEyvazov\n").unwrap();
+    fs::write(
+        &dict,
+        "id\tlabel\tcanonical\talias\nlocal:eyv\tPERSON\tAnar Eyvazov\tEyvazov\n",
+    )
+    .unwrap();
     let seed = manifest().join("corpus/seed.jsonl");
     let out_dir = dir.path().join("o");
-    let out = extract(&[&seed], &out_dir, &["--no-default-dict", "--dict", dict.to_str().unwrap()]);
+    let out = extract(
+        &[&seed],
+        &out_dir,
+        &["--no-default-dict", "--dict", dict.to_str().unwrap()],
+    );
     assert!(out.status.success());
     let mentions = table(&out_dir.join("mentions.csv"));
-    assert!(mentions.iter().filter(|m| m["label"] != "DATE").all(|m| m["entity_id"] == "local:eyv"));
+    assert!(mentions
+        .iter()
+        .filter(|m| m["label"] != "DATE")
+        .all(|m| m["entity_id"] == "local:eyv"));
     assert!(mentions.iter().any(|m| m["text"] == "Eyvazov"));
 }
 
@@ -204,8 +266,14 @@ fn empty_input_still_writes_headers() {
 fn jsonl_format_writes_the_same_records() {
     let dir = tempfile::tempdir().unwrap();
     let seed = manifest().join("corpus/seed.jsonl");
-    assert!(extract(&[&seed], &dir.path().join("c"), &[]).status.success());
-    assert!(extract(&[&seed], &dir.path().join("j"), &["--format", "jsonl"]).status.success());
+    assert!(extract(&[&seed], &dir.path().join("c"), &[])
+        .status
+        .success());
+    assert!(
+        extract(&[&seed], &dir.path().join("j"), &["--format", "jsonl"])
+            .status
+            .success()
+    );
     let csv_rows = table(&dir.path().join("c/mentions.csv"));
     let json_rows: Vec<Value> = fs::read_to_string(dir.path().join("j/mentions.jsonl"))
         .unwrap()
@@ -236,9 +304,18 @@ fn news_3000_threads_agree_and_offsets_slice_back() {
     fs::write(&input, body).unwrap();
     let one = dir.path().join("t1");
     let two = dir.path().join("t2");
-    assert!(extract(&[&input], &one, &["--threads", "1"]).status.success());
-    assert!(extract(&[&input], &two, &["--threads", "2"]).status.success());
-    for name in ["mentions.csv", "quotes.csv", "documents.csv", "entities.csv"] {
+    assert!(extract(&[&input], &one, &["--threads", "1"])
+        .status
+        .success());
+    assert!(extract(&[&input], &two, &["--threads", "2"])
+        .status
+        .success());
+    for name in [
+        "mentions.csv",
+        "quotes.csv",
+        "documents.csv",
+        "entities.csv",
+    ] {
         assert!(
             fs::read(one.join(name)).unwrap() == fs::read(two.join(name)).unwrap(),
             "{name} differs between 1 and 2 threads"

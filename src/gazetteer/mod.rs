@@ -2,17 +2,24 @@
 //! aho-corasick automaton (leftmost-longest), whole words only, and each
 //! alias's case policy checked against the original text.
 
+pub mod check;
+pub mod formats;
 mod load;
 
-use std::{collections::HashMap, fs, path::Path};
+use std::{
+    collections::HashMap,
+    fs,
+    path::{Path, PathBuf},
+};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
+pub use formats::Parsed;
 pub use load::{parse_tsv, CasePolicy, DictionaryError, Entry};
 
 use crate::{
     normalize::{fold, Normalized},
-    span::{Method, Span},
+    span::{Label, Method, Span},
 };
 
 /// The dictionaries shipped inside the binary: `(name, contents)`.
@@ -28,17 +35,47 @@ pub fn default_entries() -> Result<Vec<Entry>, DictionaryError> {
     Ok(all)
 }
 
-/// Reads a dictionary file, or every `.tsv` file under a directory (sorted).
-pub fn entries_from_path(path: &Path) -> Result<Vec<Entry>, DictionaryError> {
-    let unreadable = |p: &Path, e: &dyn std::fmt::Display| DictionaryError {
+/// A dictionary to load: a path, and for plain `.txt` lists the label of every name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DictSource {
+    /// A `.tsv` file, a spaCy `.jsonl` pattern file, a `.txt` list, or a directory of `.tsv` files.
+    pub path: PathBuf,
+    /// The label for a plain list (`PERSON=names.txt`).
+    pub label: Option<Label>,
+}
+
+impl DictSource {
+    /// Parses `PATH` or `LABEL=PATH` (LABEL one of PERSON, PLACE, ORG, NORP).
+    pub fn parse(spec: &str) -> DictSource {
+        if let Some((label, path)) = spec.split_once('=') {
+            if let Some(label) = Label::parse(label).filter(|l| *l != Label::Date) {
+                return DictSource {
+                    path: path.into(),
+                    label: Some(label),
+                };
+            }
+        }
+        DictSource {
+            path: spec.into(),
+            label: None,
+        }
+    }
+}
+
+/// Reads a dictionary source: a TSV file, a spaCy EntityRuler `.jsonl`, a
+/// plain `.txt` list with a label, or every `.tsv` file under a directory
+/// (sorted by name).
+pub fn entries_from_source(source: &DictSource) -> Result<Parsed, DictionaryError> {
+    let path = source.path.as_path();
+    let fail = |p: &Path, message: String| DictionaryError {
         file: p.display().to_string(),
         line: 0,
-        message: format!("cannot read: {e}"),
+        message,
     };
     let mut files = Vec::new();
     if path.is_dir() {
         for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
-            let entry = entry.map_err(|e| unreadable(path, &e))?;
+            let entry = entry.map_err(|e| fail(path, format!("cannot read: {e}")))?;
             if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "tsv") {
                 files.push(entry.into_path());
             }
@@ -46,10 +83,29 @@ pub fn entries_from_path(path: &Path) -> Result<Vec<Entry>, DictionaryError> {
     } else {
         files.push(path.to_path_buf());
     }
-    let mut all = Vec::new();
+    let mut all = Parsed::default();
     for file in files {
-        let contents = fs::read_to_string(&file).map_err(|e| unreadable(&file, &e))?;
-        all.extend(parse_tsv(&file.display().to_string(), &contents)?);
+        let name = file.display().to_string();
+        let contents =
+            fs::read_to_string(&file).map_err(|e| fail(&file, format!("cannot read: {e}")))?;
+        let ext = file.extension().and_then(|x| x.to_str()).unwrap_or("");
+        let parsed = match (ext, source.label) {
+            ("jsonl", _) => formats::parse_spacy_jsonl(&name, &contents)?,
+            (_, Some(label)) => formats::parse_plain_list(&name, label, &contents)?,
+            ("txt", None) => {
+                return Err(fail(
+                    &file,
+                    "a plain list needs its label: --dict PERSON=FILE (or PLACE=, ORG=, NORP=)"
+                        .into(),
+                ))
+            }
+            _ => Parsed {
+                entries: parse_tsv(&name, &contents)?,
+                skipped_labels: 0,
+            },
+        };
+        all.entries.extend(parsed.entries);
+        all.skipped_labels += parsed.skipped_labels;
     }
     Ok(all)
 }
@@ -74,7 +130,12 @@ pub struct Gazetteer {
 
 impl Gazetteer {
     /// Builds the matcher from entries.
-    pub fn new(entries: Vec<Entry>) -> Result<Gazetteer, aho_corasick::BuildError> {
+    ///
+    /// An id names one entity with one canonical name: when entries of one
+    /// id disagree ("Crimea" in a curated list, "Avtonomna Respublika Krym"
+    /// in ISO 3166-2), the highest-priority entry's canonical is used for all.
+    pub fn new(mut entries: Vec<Entry>) -> Result<Gazetteer, aho_corasick::BuildError> {
+        unify_canonicals(&mut entries);
         let mut by_alias: HashMap<String, usize> = HashMap::new();
         let mut folded_aliases: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
@@ -195,6 +256,33 @@ impl Gazetteer {
     }
 }
 
+/// Gives every entry of one id (and label) the canonical of its highest-priority entry.
+fn unify_canonicals(entries: &mut [Entry]) {
+    let mut best: HashMap<(String, Label), (i32, usize)> = HashMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        if e.id.is_empty() {
+            continue;
+        }
+        let slot = best
+            .entry((e.id.clone(), e.label))
+            .or_insert((e.priority, i));
+        if e.priority > slot.0 {
+            *slot = (e.priority, i);
+        }
+    }
+    let canonical: HashMap<(String, Label), String> = best
+        .into_iter()
+        .map(|(k, (_, i))| (k, entries[i].canonical.clone()))
+        .collect();
+    for e in entries.iter_mut() {
+        if let Some(c) = canonical.get(&(e.id.clone(), e.label)) {
+            if *c != e.canonical {
+                e.canonical = c.clone();
+            }
+        }
+    }
+}
+
 /// Whether `surface` (the original text) satisfies the entry's case policy.
 fn case_accepts(entry: &Entry, surface: &str) -> bool {
     match entry.case {
@@ -210,7 +298,6 @@ fn case_accepts(entry: &Entry, surface: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::span::Label;
 
     fn gaz(rows: &str) -> Gazetteer {
         let tsv = format!("id\tlabel\tcanonical\talias\tcase\tpriority\n{rows}");
@@ -275,6 +362,14 @@ mod tests {
             "s:1\tPLACE\tGeorgia (US state)\tGeorgia\t\t1\nc:1\tPLACE\tGeorgia\tGeorgia\t\t9\n",
         );
         assert_eq!(found(&g, "in Georgia")[0].2, "c:1");
+    }
+
+    #[test]
+    fn one_id_gets_one_canonical() {
+        let g = gaz(
+            "x:1\tPLACE\tAvtonomna Respublika Krym\tKrym\t\t65\nx:1\tPLACE\tCrimea\tCrimea\t\t90\n",
+        );
+        assert!(g.entries().iter().all(|e| e.canonical == "Crimea"));
     }
 
     #[test]
