@@ -147,10 +147,9 @@ impl Compiled {
             }
             members[at as usize].push(i as u32);
         }
-        let mut order: Vec<(&String, u32)> = by_alias.iter().map(|(k, &v)| (k, v)).collect();
+        let mut order: Vec<(String, u32)> = by_alias.into_iter().collect();
         order.sort_unstable_by_key(|&(_, v)| v);
-        folded_aliases.extend(order.into_iter().map(|(k, _)| k.clone()));
-        drop(by_alias);
+        folded_aliases.extend(order.into_iter().map(|(k, _)| k));
 
         let mut arena = Arena {
             text: String::new(),
@@ -446,8 +445,9 @@ pub fn cache_dir() -> Option<PathBuf> {
     Some(base.join("newsner"))
 }
 
-/// The cache key of a dictionary file's bytes read as `source`.
-fn cache_key(bytes: &[u8], source: &DictSource) -> u64 {
+/// The cache key of a dictionary file read as `source`: its bytes (read in
+/// blocks, never whole), its label and kind, and the versions.
+fn cache_key(file: &Path, source: &DictSource) -> io::Result<u64> {
     let mut h = std::collections::hash_map::DefaultHasher::new();
     FORMAT_VERSION.hash(&mut h);
     env!("CARGO_PKG_VERSION").hash(&mut h);
@@ -457,9 +457,19 @@ fn cache_key(bytes: &[u8], source: &DictSource) -> u64 {
         .extension()
         .map(|x| x.to_string_lossy().into_owned())
         .hash(&mut h);
-    bytes.len().hash(&mut h);
-    h.write(bytes);
-    h.finish()
+    let mut f = fs::File::open(file)?;
+    let mut buf = vec![0u8; 1 << 20];
+    let mut len = 0u64;
+    loop {
+        let n = f.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        h.write(&buf[..n]);
+        len += n as u64;
+    }
+    len.hash(&mut h);
+    Ok(h.finish())
 }
 
 /// Loads a dictionary source: from the compiled cache when it holds this
@@ -477,12 +487,11 @@ pub fn load_source_with(
 ) -> Result<Loaded, DictionaryError> {
     let path = &source.path;
     let keyed = if path.is_file() {
-        let bytes = fs::read(path).map_err(|e| DictionaryError {
+        Some(cache_key(path, source).map_err(|e| DictionaryError {
             file: path.display().to_string(),
             line: 0,
             message: format!("cannot read: {e}"),
-        })?;
-        Some(cache_key(&bytes, source))
+        })?)
     } else {
         None
     };
