@@ -422,27 +422,32 @@ impl Entry {
 
 /// Gives every entry of one id (and label) the canonical of its highest-priority entry.
 fn unify_canonicals(entries: &mut [Entry]) {
-    let mut best: HashMap<(String, Label), (i32, usize)> = HashMap::new();
+    // Keyed by borrowed ids: one pass to find each id's best entry, then
+    // canonicals are copied only where they differ.
+    let mut best: HashMap<(&str, Label), (i32, usize)> = HashMap::with_capacity(entries.len());
+    let mut source: Vec<usize> = Vec::with_capacity(entries.len());
     for (i, e) in entries.iter().enumerate() {
         if e.id.is_empty() {
+            source.push(i);
             continue;
         }
         let slot = best
-            .entry((e.id.clone(), e.label))
+            .entry((e.id.as_str(), e.label))
             .or_insert((e.priority, i));
         if e.priority > slot.0 {
             *slot = (e.priority, i);
         }
+        source.push(usize::MAX);
     }
-    let canonical: HashMap<(String, Label), String> = best
-        .into_iter()
-        .map(|(k, (_, i))| (k, entries[i].canonical.clone()))
-        .collect();
-    for e in entries.iter_mut() {
-        if let Some(c) = canonical.get(&(e.id.clone(), e.label)) {
-            if *c != e.canonical {
-                e.canonical = c.clone();
-            }
+    for (i, e) in entries.iter().enumerate() {
+        if source[i] == usize::MAX {
+            source[i] = best[&(e.id.as_str(), e.label)].1;
+        }
+    }
+    drop(best);
+    for (i, &from) in source.iter().enumerate() {
+        if from != i && entries[from].canonical != entries[i].canonical {
+            entries[i].canonical = entries[from].canonical.clone();
         }
     }
 }
