@@ -10,7 +10,7 @@ use crate::{
     attribution,
     corpus::Article,
     dates,
-    gazetteer::{self, DictSource, DictionaryError, Entry, Gazetteer},
+    gazetteer::{self, compiled::Loaded, DictSource, DictionaryError, Entry, Gazetteer},
     normalize::Normalized,
     offsets::CharIndex,
     record::{Mention, Quote},
@@ -85,14 +85,24 @@ impl ExtractorBuilder {
             Vec::new()
         };
         let mut skipped_labels = 0;
+        let mut compiled = Vec::new();
         for source in &self.extra {
-            let parsed = gazetteer::entries_from_source(source).map_err(BuildError::Dictionary)?;
-            entries.extend(parsed.entries);
-            skipped_labels += parsed.skipped_labels;
+            match gazetteer::compiled::load_source(source).map_err(BuildError::Dictionary)? {
+                Loaded::Entries(parsed) => {
+                    entries.extend(parsed.entries);
+                    skipped_labels += parsed.skipped_labels;
+                }
+                Loaded::Compiled(c) => {
+                    skipped_labels += c.skipped_labels();
+                    compiled.push(*c);
+                }
+            }
         }
         entries.extend(self.entries);
         Ok(Extractor {
-            gazetteer: Gazetteer::new(entries).map_err(BuildError::Automaton)?,
+            gazetteer: Gazetteer::new(entries)
+                .map_err(BuildError::Automaton)?
+                .with_compiled(compiled),
             lexicons: Lexicons::load_default(),
             skipped_labels,
         })
