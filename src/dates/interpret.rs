@@ -191,8 +191,10 @@ pub fn tense_marker(text: &str, start: usize, end: usize) -> Option<Direction> {
     let before = text[left_bound..start].to_ascii_lowercase();
     if before.ends_with("as early as ")
         || before.ends_with("as soon as ")
-        || (before.ends_with("until ") && !before.ends_with("up until "))
-        || (before.ends_with("until on ") && !before.ends_with("up until on "))
+        || (before.trim_start().len() > "until ".len()
+            && (before.ends_with(" until ") || before.ends_with(" until on "))
+            && !before.ends_with("up until ")
+            && !before.ends_with("up until on "))
     {
         return Some(Direction::Future);
     }
@@ -651,7 +653,7 @@ fn vague(ws: &[String]) -> bool {
     ws.iter().any(|w| lexicon::vague_quantity(w))
         || ws
             .windows(2)
-            .any(|p| p[0] == "to" || p[1] == "or" && p[0] != "so")
+            .any(|p| p[1] == "to" && p[0] != "up" || p[1] == "or" && p[0] != "so")
 }
 
 fn find_unit(ws: &[String]) -> Option<(usize, Unit)> {
@@ -1583,7 +1585,10 @@ fn rel_unit(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
     if ctx.text[c.end..].starts_with('-') {
         return None;
     }
-    let _ = the;
+    // "past decade" without an article is a stretch of time.
+    if has("past") && !the && !has("this") {
+        return found(c, DURATION, duration_value(Some(1.0), unit), None);
+    }
     let n = if has("last") || has("past") || has("previous") || has("prior") || has("preceding") {
         -1
     } else if has("next") || has("coming") || has("following") {
@@ -1702,8 +1707,9 @@ fn the_unit(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
         }
         if matches!(
             next.as_str(),
-            "of" | "before" | "after" | "when" | "in" | "that" | "which"
-        ) || next.chars().all(|c| c.is_ascii_digit()) && !next.is_empty()
+            "before" | "after" | "when" | "in" | "that" | "which"
+        ) || of_phrase(text, c.end)
+            || next.chars().all(|c| c.is_ascii_digit()) && !next.is_empty()
             || text[c.end..].starts_with(['-', '\''])
         {
             return None;
@@ -1713,7 +1719,7 @@ fn the_unit(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
             return found(c, DURATION, duration_value(Some(1.0), unit), None);
         }
     }
-    if next == "of" && !edge {
+    if of_phrase(text, c.end) && !edge {
         return None;
     }
     let has = |x: &str| ws.iter().any(|w| w == x);
@@ -1835,6 +1841,10 @@ fn duration(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
         return None;
     }
     if unit == Unit::Quarter && bare_article {
+        return None;
+    }
+    // "a years-long conflict": the article belongs to the noun.
+    if bare_article && ws[ui].ends_with('s') {
         return None;
     }
     if unit == Unit::Half {
@@ -2150,7 +2160,7 @@ fn holiday(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
         .take_while(|w| matches!(w.as_str(), "last" | "this" | "next" | "past" | "coming"))
         .count();
     let dir = match ws.first().map(String::as_str) {
-        _ if rel == 0 => tense(ctx.text, c.start, c.end),
+        _ if rel == 0 => tense_marker(ctx.text, c.start, c.end).unwrap_or(Direction::Nearest),
         Some("last") | Some("past") => Direction::Past,
         Some("next") | Some("coming") => Direction::Future,
         _ if rel == 2 && ws[1] == "past" => Direction::Past,
