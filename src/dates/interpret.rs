@@ -863,8 +863,10 @@ pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
         Kind::Year => {
             let digits_start = c.start
                 + span
-                    .rfind(|ch: char| !ch.is_ascii_digit())
-                    .map_or(0, |i| i + 1);
+                    .char_indices()
+                    .rev()
+                    .find(|(_, ch)| !ch.is_ascii_digit())
+                    .map_or(0, |(i, ch)| i + ch.len_utf8());
             let y = year_of(&text[digits_start..c.end])?;
             if !year_context_ok(text, c.start, c.end, digits_start) {
                 return None;
@@ -2154,6 +2156,9 @@ fn reference(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
     found(c, DATE, value.into(), None)
 }
 
+/// Finds a moveable holiday's date in a given year.
+type HolidayRule = fn(i32) -> Option<NaiveDate>;
+
 fn holiday(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
     let rel = ws
         .iter()
@@ -2170,8 +2175,8 @@ fn holiday(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
     let ws = &ws[rel..];
     let joined = ws.join(" ");
     let fixed = |m: u32, d: u32| Some((m, d));
-    let rule: fn(i32) -> Option<NaiveDate>;
-    let (md, computed): (Option<(u32, u32)>, Option<fn(i32) -> Option<NaiveDate>>) = if joined
+    let rule: HolidayRule;
+    let (md, computed): (Option<(u32, u32)>, Option<HolidayRule>) = if joined
         .starts_with("christmas eve")
     {
         (fixed(12, 24), None)

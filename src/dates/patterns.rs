@@ -103,7 +103,8 @@ fn build(kind: Kind, pattern: &str) -> Rule {
         .replace("<TENS>", TENS)
         .replace("<ONES>", ONES)
         .replace("<TEENS>", TEENS)
-        .replace(r"\b", r"(?-u:\b)");
+        .replace(r"\b", r"(?-u:\b)")
+        .replace(r"\d", "[0-9]");
     let re = Regex::new(&format!("(?i){p}"))
         .unwrap_or_else(|e| panic!("date pattern {kind:?} does not compile: {e}"));
     Rule { kind, re }
