@@ -4,20 +4,18 @@
 //! attribution on the body) and turns byte spans into records with both
 //! character and byte offsets.
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 
 use crate::{
     attribution,
     corpus::Article,
     dates,
-    gazetteer::{self, DictionaryError, Entry, Gazetteer},
+    gazetteer::{self, compiled::Loaded, DictSource, DictionaryError, Entry, Gazetteer},
     normalize::Normalized,
     offsets::CharIndex,
     record::{Mention, Quote},
     resolve::resolve_overlaps,
-    rules::{self, FieldContext, Lexicons},
+    rules::{self, FieldContext, Lexicons, Names},
     span::{QuoteSpan, Span},
 };
 
@@ -25,7 +23,7 @@ use crate::{
 #[derive(Debug, Clone)]
 pub struct ExtractorBuilder {
     default_dictionaries: bool,
-    extra: Vec<PathBuf>,
+    extra: Vec<DictSource>,
     entries: Vec<Entry>,
 }
 
@@ -66,9 +64,10 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Adds a dictionary file or a directory of `.tsv` files.
-    pub fn dictionary_path(mut self, path: impl Into<PathBuf>) -> Self {
-        self.extra.push(path.into());
+    /// Adds a dictionary: a `.tsv` file, a directory of them, a spaCy
+    /// EntityRuler `.jsonl`, or a plain list with its label.
+    pub fn dictionary(mut self, source: DictSource) -> Self {
+        self.extra.push(source);
         self
     }
 
@@ -85,13 +84,27 @@ impl ExtractorBuilder {
         } else {
             Vec::new()
         };
-        for path in &self.extra {
-            entries.extend(gazetteer::entries_from_path(path).map_err(BuildError::Dictionary)?);
+        let mut skipped_labels = 0;
+        let mut compiled = Vec::new();
+        for source in &self.extra {
+            match gazetteer::compiled::load_source(source).map_err(BuildError::Dictionary)? {
+                Loaded::Entries(parsed) => {
+                    entries.extend(parsed.entries);
+                    skipped_labels += parsed.skipped_labels;
+                }
+                Loaded::Compiled(c) => {
+                    skipped_labels += c.skipped_labels();
+                    compiled.push(*c);
+                }
+            }
         }
         entries.extend(self.entries);
         Ok(Extractor {
-            gazetteer: Gazetteer::new(entries).map_err(BuildError::Automaton)?,
+            gazetteer: Gazetteer::new(entries)
+                .map_err(BuildError::Automaton)?
+                .with_compiled(compiled),
             lexicons: Lexicons::load_default(),
+            skipped_labels,
         })
     }
 }
@@ -120,12 +133,19 @@ impl Extraction {
 pub struct Extractor {
     gazetteer: Gazetteer,
     lexicons: Lexicons,
+    skipped_labels: usize,
 }
 
 impl Extractor {
     /// Starts configuring an extractor.
     pub fn builder() -> ExtractorBuilder {
         ExtractorBuilder::default()
+    }
+
+    /// Dictionary records skipped because their label is not newsner's
+    /// (a spaCy `PRODUCT` pattern, say).
+    pub fn skipped_labels(&self) -> usize {
+        self.skipped_labels
     }
 
     /// The dictionary matcher.
@@ -135,16 +155,29 @@ impl Extractor {
 
     /// Finds the final entity and date spans of one field, in byte offsets.
     pub fn field_spans(&self, text: &str, dct: Option<NaiveDate>, is_title: bool) -> Vec<Span> {
+        self.field_spans_with(text, dct, is_title, None).0
+    }
+
+    /// Like [`Extractor::field_spans`], also linking names `known` from
+    /// another field of the article; returns the names this field makes known.
+    pub fn field_spans_with(
+        &self,
+        text: &str,
+        dct: Option<NaiveDate>,
+        is_title: bool,
+        known: Option<&Names>,
+    ) -> (Vec<Span>, Names) {
         let norm = Normalized::new(text);
         let found = self.gazetteer.find(text, &norm);
         let field = FieldContext {
             text,
             norm: &norm,
             is_title,
+            gazetteer: Some(&self.gazetteer),
         };
-        let mut spans = rules::apply(&self.lexicons, field, found);
+        let (mut spans, names) = rules::apply_with(&self.lexicons, field, found, known);
         spans.extend(dates::find_dates(text, dct));
-        resolve_overlaps(spans)
+        (resolve_overlaps(spans), names)
     }
 
     /// Extracts one article. `default_date` anchors relative dates when the
@@ -152,6 +185,13 @@ impl Extractor {
     pub fn extract(&self, article: &Article, default_date: Option<NaiveDate>) -> Extraction {
         let dct = article.date.or(default_date);
         let mut out = Extraction::default();
+        // The body first, so the headline can link to the body's names.
+        let (body, names) = if article.text.is_empty() {
+            (Vec::new(), Names::default())
+        } else {
+            self.field_spans_with(&article.text, dct, false, None)
+        };
+        let mut body = Some(body);
         for (field, text, is_title) in [
             ("title", &article.title, true),
             ("text", &article.text, false),
@@ -159,7 +199,11 @@ impl Extractor {
             if text.is_empty() {
                 continue;
             }
-            let spans = self.field_spans(text, dct, is_title);
+            let spans = if is_title {
+                self.field_spans_with(text, dct, true, Some(&names)).0
+            } else {
+                body.take().unwrap_or_default()
+            };
             let index = CharIndex::new(text);
             if !is_title {
                 let quotes = attribution::attribute(text, &spans);
