@@ -77,6 +77,10 @@ pub enum Command {
         #[command(subcommand)]
         what: EvalCommand,
     },
+    /// Write HTML pages to check entities and quotes by eye: an index, problems first, and one page per article.
+    ///
+    /// Example: newsner review corpus/ --out review/ (then open review/index.html)
+    Review(crate::review::args::ReviewArgs),
 }
 
 /// Dictionary flags shared by every command that builds an extractor.
@@ -211,6 +215,9 @@ pub enum EvalCommand {
     Conll {
         /// The CoNLL file.
         file: PathBuf,
+        /// Also write every error (misses, spurious, wrong type, boundary), grouped by kind, to this file.
+        #[arg(long, value_name = "FILE")]
+        errors: Option<PathBuf>,
         /// Dictionaries.
         #[command(flatten)]
         dicts: DictArgs,
@@ -270,12 +277,17 @@ pub fn run(cli: Cli) -> Result<ExitCode> {
         Command::Extract(args) => extract(args),
         Command::Stream(args) => stream(args),
         Command::Merge(args) => merge(args),
+        Command::Review(args) => args.run(),
         Command::Dict {
             what: DictCommand::Check { paths },
         } => dict_check(&paths),
         Command::Eval { what } => {
             let report = match what {
-                EvalCommand::Conll { file, dicts } => eval::conll::run(&dicts.extractor()?, &file),
+                EvalCommand::Conll {
+                    file,
+                    errors,
+                    dicts,
+                } => eval::conll::run_with_errors(&dicts.extractor()?, &file, errors.as_deref()),
                 EvalCommand::Timeml { dir, dicts } => eval::timeml::run(&dicts.extractor()?, &dir),
                 EvalCommand::Attribution { file, dicts } => {
                     eval::attribution::run(&dicts.extractor()?, &file)

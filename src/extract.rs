@@ -10,12 +10,12 @@ use crate::{
     attribution,
     corpus::Article,
     dates,
-    gazetteer::{self, DictSource, DictionaryError, Entry, Gazetteer},
+    gazetteer::{self, compiled::Loaded, DictSource, DictionaryError, Entry, Gazetteer},
     normalize::Normalized,
     offsets::CharIndex,
     record::{Mention, Quote},
     resolve::resolve_overlaps,
-    rules::{self, FieldContext, Lexicons},
+    rules::{self, FieldContext, Lexicons, Names},
     span::{QuoteSpan, Span},
 };
 
@@ -85,14 +85,24 @@ impl ExtractorBuilder {
             Vec::new()
         };
         let mut skipped_labels = 0;
+        let mut compiled = Vec::new();
         for source in &self.extra {
-            let parsed = gazetteer::entries_from_source(source).map_err(BuildError::Dictionary)?;
-            entries.extend(parsed.entries);
-            skipped_labels += parsed.skipped_labels;
+            match gazetteer::compiled::load_source(source).map_err(BuildError::Dictionary)? {
+                Loaded::Entries(parsed) => {
+                    entries.extend(parsed.entries);
+                    skipped_labels += parsed.skipped_labels;
+                }
+                Loaded::Compiled(c) => {
+                    skipped_labels += c.skipped_labels();
+                    compiled.push(*c);
+                }
+            }
         }
         entries.extend(self.entries);
         Ok(Extractor {
-            gazetteer: Gazetteer::new(entries).map_err(BuildError::Automaton)?,
+            gazetteer: Gazetteer::new(entries)
+                .map_err(BuildError::Automaton)?
+                .with_compiled(compiled),
             lexicons: Lexicons::load_default(),
             skipped_labels,
         })
@@ -145,16 +155,29 @@ impl Extractor {
 
     /// Finds the final entity and date spans of one field, in byte offsets.
     pub fn field_spans(&self, text: &str, dct: Option<NaiveDate>, is_title: bool) -> Vec<Span> {
+        self.field_spans_with(text, dct, is_title, None).0
+    }
+
+    /// Like [`Extractor::field_spans`], also linking names `known` from
+    /// another field of the article; returns the names this field makes known.
+    pub fn field_spans_with(
+        &self,
+        text: &str,
+        dct: Option<NaiveDate>,
+        is_title: bool,
+        known: Option<&Names>,
+    ) -> (Vec<Span>, Names) {
         let norm = Normalized::new(text);
         let found = self.gazetteer.find(text, &norm);
         let field = FieldContext {
             text,
             norm: &norm,
             is_title,
+            gazetteer: Some(&self.gazetteer),
         };
-        let mut spans = rules::apply(&self.lexicons, field, found);
+        let (mut spans, names) = rules::apply_with(&self.lexicons, field, found, known);
         spans.extend(dates::find_dates(text, dct));
-        resolve_overlaps(spans)
+        (resolve_overlaps(spans), names)
     }
 
     /// Extracts one article. `default_date` anchors relative dates when the
@@ -162,6 +185,13 @@ impl Extractor {
     pub fn extract(&self, article: &Article, default_date: Option<NaiveDate>) -> Extraction {
         let dct = article.date.or(default_date);
         let mut out = Extraction::default();
+        // The body first, so the headline can link to the body's names.
+        let (body, names) = if article.text.is_empty() {
+            (Vec::new(), Names::default())
+        } else {
+            self.field_spans_with(&article.text, dct, false, None)
+        };
+        let mut body = Some(body);
         for (field, text, is_title) in [
             ("title", &article.title, true),
             ("text", &article.text, false),
@@ -169,7 +199,11 @@ impl Extractor {
             if text.is_empty() {
                 continue;
             }
-            let spans = self.field_spans(text, dct, is_title);
+            let spans = if is_title {
+                self.field_spans_with(text, dct, true, Some(&names)).0
+            } else {
+                body.take().unwrap_or_default()
+            };
             let index = CharIndex::new(text);
             if !is_title {
                 let quotes = attribution::attribute(text, &spans);

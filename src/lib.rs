@@ -32,6 +32,7 @@ pub mod offsets;
 pub mod pipeline;
 pub mod record;
 pub mod resolve;
+pub mod review;
 pub mod rules;
 pub mod shard;
 pub mod sink;

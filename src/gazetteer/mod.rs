@@ -3,6 +3,7 @@
 //! alias's case policy checked against the original text.
 
 pub mod check;
+pub mod compiled;
 pub mod formats;
 mod load;
 
@@ -10,10 +11,12 @@ use std::{
     collections::HashMap,
     fs,
     path::{Path, PathBuf},
+    sync::Arc,
 };
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
+pub use compiled::{Compiled, EntryRef};
 pub use formats::Parsed;
 pub use load::{parse_tsv, CasePolicy, DictionaryError, Entry};
 
@@ -126,6 +129,11 @@ pub struct Gazetteer {
     automaton: AhoCorasick,
     patterns: Vec<Pattern>,
     entries: Vec<Entry>,
+    /// Folded alias -> pattern index, for [`Gazetteer::lookup`].
+    by_alias: HashMap<String, usize>,
+    /// Large dictionaries compiled separately (see [`compiled`]), matched
+    /// together with the automaton above as one leftmost-longest union.
+    compiled: Vec<Arc<Compiled>>,
 }
 
 impl Gazetteer {
@@ -169,17 +177,50 @@ impl Gazetteer {
             automaton,
             patterns,
             entries,
+            by_alias,
+            compiled: Vec::new(),
         })
     }
 
-    /// Number of distinct folded aliases.
-    pub fn pattern_count(&self) -> usize {
-        self.patterns.len()
+    /// Adds compiled dictionaries, matched alongside the entries: at each
+    /// position the longest alias of any of them wins, and entries that
+    /// share a folded alias across them are ranked by priority (the
+    /// entries given to [`Gazetteer::new`] first among equals).
+    pub fn with_compiled(mut self, parts: impl IntoIterator<Item = Compiled>) -> Gazetteer {
+        self.compiled.extend(parts.into_iter().map(Arc::new));
+        self
     }
 
-    /// All loaded entries.
+    /// Number of distinct folded aliases (per dictionary part: an alias in
+    /// the entries and in a compiled dictionary counts twice).
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+            + self
+                .compiled
+                .iter()
+                .map(|c| c.pattern_count())
+                .sum::<usize>()
+    }
+
+    /// All loaded entries, compiled dictionaries excepted.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
+    }
+
+    /// The entries whose alias folds like `surface`, highest priority
+    /// first, whatever their case policy (for the context rules, where the
+    /// text's case says nothing: a line written in capitals).
+    pub fn lookup(&self, surface: &str) -> impl Iterator<Item = &Entry> + '_ {
+        self.by_alias
+            .get(&fold(surface))
+            .into_iter()
+            .flat_map(move |&p| self.patterns[p].entries.iter())
+            .map(move |&e| &self.entries[e as usize])
+    }
+
+    /// The compiled dictionaries.
+    pub fn compiled(&self) -> impl Iterator<Item = &Compiled> + '_ {
+        self.compiled.iter().map(|c| &**c)
     }
 
     /// Finds dictionary mentions in `text`, given its folding `norm`.
@@ -189,6 +230,9 @@ impl Gazetteer {
     /// resumes at the next character, so a shorter alias starting later can
     /// still match.
     pub fn find(&self, text: &str, norm: &Normalized) -> Vec<Span> {
+        if !self.compiled.is_empty() {
+            return self.find_union(text, norm);
+        }
         let folded = norm.folded.as_str();
         let mut out = Vec::new();
         let mut pos = 0;
@@ -244,7 +288,7 @@ impl Gazetteer {
             .entries
             .iter()
             .map(|&e| &self.entries[e as usize])
-            .find(|e| case_accepts(e, surface))?;
+            .find(|e| case_accepts(e.case, &e.alias, surface))?;
         Some(Span::entity(
             o_start,
             o_end,
@@ -256,38 +300,177 @@ impl Gazetteer {
     }
 }
 
-/// Gives every entry of one id (and label) the canonical of its highest-priority entry.
-fn unify_canonicals(entries: &mut [Entry]) {
-    let mut best: HashMap<(String, Label), (i32, usize)> = HashMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        if e.id.is_empty() {
-            continue;
+impl Gazetteer {
+    /// The next match of dictionary part `k` (0: the entries' automaton,
+    /// then the compiled ones) at or after `pos`: `(start, end, pattern)`.
+    fn part_find(&self, k: usize, folded: &str, pos: usize) -> Option<(usize, usize, usize)> {
+        if k == 0 {
+            let m = self
+                .automaton
+                .find(Input::new(folded).span(pos..folded.len()))?;
+            return Some((m.start(), m.end(), m.pattern().as_usize()));
         }
-        let slot = best
-            .entry((e.id.clone(), e.label))
-            .or_insert((e.priority, i));
-        if e.priority > slot.0 {
-            *slot = (e.priority, i);
+        self.compiled[k - 1].find_at(folded, pos)
+    }
+
+    /// [`Gazetteer::find`] over the entries and the compiled dictionaries:
+    /// the leftmost-longest match of the union is the leftmost, then
+    /// longest, of each part's own leftmost-longest match. A part's match
+    /// found from an earlier position stays valid while it starts at or
+    /// after the current one.
+    fn find_union(&self, text: &str, norm: &Normalized) -> Vec<Span> {
+        let folded = norm.folded.as_str();
+        let parts = 1 + self.compiled.len();
+        // Per part: None = not searched yet, Some(None) = no more matches.
+        let mut next: Vec<Option<Option<(usize, usize, usize)>>> = vec![None; parts];
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < folded.len() {
+            let mut best: Option<(usize, usize)> = None;
+            for (k, slot) in next.iter_mut().enumerate() {
+                if matches!(slot, Some(Some((s, _, _))) if *s < pos) {
+                    *slot = None;
+                }
+                let m = *slot.get_or_insert_with(|| self.part_find(k, folded, pos));
+                if let Some((s, e, _)) = m {
+                    if best.is_none_or(|(bs, be)| s < bs || (s == bs && e > be)) {
+                        best = Some((s, e));
+                    }
+                }
+            }
+            let Some((start, end)) = best else { break };
+            let chosen: Vec<(usize, usize)> = next
+                .iter()
+                .enumerate()
+                .filter_map(|(k, m)| match m {
+                    Some(Some((s, e, p))) if (*s, *e) == (start, end) => Some((k, *p)),
+                    _ => None,
+                })
+                .collect();
+            match self.accept_union(text, norm, &chosen, start, end) {
+                Some(span) => {
+                    pos = end;
+                    out.push(span);
+                }
+                None => {
+                    pos = start + folded[start..].chars().next().map_or(1, char::len_utf8);
+                }
+            }
+        }
+        out
+    }
+
+    /// Entries of pattern `p` of part `k`, highest priority first.
+    fn part_entries(&self, k: usize, p: usize) -> Box<dyn Iterator<Item = EntryRef<'_>> + '_> {
+        if k == 0 {
+            Box::new(
+                self.patterns[p]
+                    .entries
+                    .iter()
+                    .map(|&e| self.entries[e as usize].as_ref()),
+            )
+        } else {
+            Box::new(self.compiled[k - 1].pattern_entries(p))
         }
     }
-    let canonical: HashMap<(String, Label), String> = best
-        .into_iter()
-        .map(|(k, (_, i))| (k, entries[i].canonical.clone()))
-        .collect();
-    for e in entries.iter_mut() {
-        if let Some(c) = canonical.get(&(e.id.clone(), e.label)) {
-            if *c != e.canonical {
-                e.canonical = c.clone();
-            }
+
+    fn accept_union(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        chosen: &[(usize, usize)],
+        start: usize,
+        end: usize,
+    ) -> Option<Span> {
+        let folded = norm.folded.as_str();
+        let (k, p) = chosen[0];
+        // The same folded alias in every chosen part: the same word bounds.
+        let (word_start, word_end) = if k == 0 {
+            (self.patterns[p].word_start, self.patterns[p].word_end)
+        } else {
+            self.compiled[k - 1].word_bounds(p)
+        };
+        let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        if (word_start && is_word(folded[..start].chars().next_back()))
+            || (word_end && is_word(folded[end..].chars().next()))
+        {
+            return None;
+        }
+        let (o_start, o_end) = norm.to_original(text, start, end);
+        let surface = &text[o_start..o_end];
+        let mut candidates: Vec<EntryRef<'_>> = chosen
+            .iter()
+            .flat_map(|&(k, p)| self.part_entries(k, p))
+            .collect();
+        if chosen.len() > 1 {
+            // Stable: among equal priorities the earlier part wins.
+            candidates.sort_by_key(|e| std::cmp::Reverse(e.priority));
+        }
+        let entry = candidates
+            .into_iter()
+            .find(|e| case_accepts(e.case, e.alias, surface))?;
+        Some(Span::entity(
+            o_start,
+            o_end,
+            entry.label,
+            entry.canonical.to_string(),
+            entry.id.to_string(),
+            Method::Dictionary,
+        ))
+    }
+}
+
+impl Entry {
+    /// A borrowed view, the form compiled dictionaries give their entries in.
+    pub fn as_ref(&self) -> EntryRef<'_> {
+        EntryRef {
+            id: &self.id,
+            label: self.label,
+            canonical: &self.canonical,
+            alias: &self.alias,
+            case: self.case,
+            priority: self.priority,
         }
     }
 }
 
-/// Whether `surface` (the original text) satisfies the entry's case policy.
-fn case_accepts(entry: &Entry, surface: &str) -> bool {
-    match entry.case {
+/// Gives every entry of one id (and label) the canonical of its highest-priority entry.
+fn unify_canonicals(entries: &mut [Entry]) {
+    // Keyed by borrowed ids: one pass to find each id's best entry, then
+    // canonicals are copied only where they differ.
+    let mut best: HashMap<(&str, Label), (i32, usize)> = HashMap::with_capacity(entries.len());
+    let mut source: Vec<usize> = Vec::with_capacity(entries.len());
+    for (i, e) in entries.iter().enumerate() {
+        if e.id.is_empty() {
+            source.push(i);
+            continue;
+        }
+        let slot = best
+            .entry((e.id.as_str(), e.label))
+            .or_insert((e.priority, i));
+        if e.priority > slot.0 {
+            *slot = (e.priority, i);
+        }
+        source.push(usize::MAX);
+    }
+    for (i, e) in entries.iter().enumerate() {
+        if source[i] == usize::MAX {
+            source[i] = best[&(e.id.as_str(), e.label)].1;
+        }
+    }
+    drop(best);
+    for (i, &from) in source.iter().enumerate() {
+        if from != i && entries[from].canonical != entries[i].canonical {
+            entries[i].canonical = entries[from].canonical.clone();
+        }
+    }
+}
+
+/// Whether `surface` (the original text) satisfies an entry's case policy.
+fn case_accepts(case: CasePolicy, alias: &str, surface: &str) -> bool {
+    match case {
         CasePolicy::Fold => true,
-        CasePolicy::Exact => surface == entry.alias,
+        CasePolicy::Exact => surface == alias,
         CasePolicy::Cased => surface
             .chars()
             .find(|c| c.is_alphabetic())
@@ -373,8 +556,85 @@ mod tests {
     }
 
     #[test]
+    fn lookup_ignores_case_policy() {
+        let g = gaz(AZ);
+        let ids: Vec<&str> = g.lookup("CHAD").map(|e| e.id.as_str()).collect();
+        assert_eq!(ids, ["c:1"]);
+        assert_eq!(g.lookup("Nowhere").count(), 0);
+    }
+
+    #[test]
     fn label_is_carried() {
         let g = gaz(AZ);
         assert_eq!(found(&g, "Baku")[0].1, Label::Place.as_str());
+    }
+
+    /// One gazetteer of all rows against the same rows split between the
+    /// entries' automaton and a compiled part: same spans, ids and labels.
+    fn split_agrees(rows: &str, text: &str) {
+        let tsv = |r: &str| format!("id\tlabel\tcanonical\talias\tcase\tpriority\n{r}");
+        let whole = gaz(rows);
+        let lines: Vec<&str> = rows.lines().collect();
+        for cut in 0..=lines.len() {
+            let (a, b) = lines.split_at(cut);
+            let part =
+                Compiled::build(parse_tsv("b.tsv", &tsv(&b.join("\n"))).unwrap(), 0).unwrap();
+            let split = Gazetteer::new(parse_tsv("a.tsv", &tsv(&a.join("\n"))).unwrap())
+                .unwrap()
+                .with_compiled([part]);
+            assert_eq!(
+                found(&split, text),
+                found(&whole, text),
+                "cut at {cut}: {text}"
+            );
+        }
+    }
+
+    macro_rules! union {
+        ($name:ident, $rows:expr, $text:expr) => {
+            #[test]
+            fn $name() {
+                split_agrees($rows, $text);
+            }
+        };
+    }
+
+    const SHARED: &str = "s:1\tPLACE\tGeorgia (US state)\tGeorgia\t\t1\n\
+                          c:1\tPLACE\tGeorgia\tGeorgia\t\t9\n\
+                          p:1\tPERSON\tGeorgia Smith\tGeorgia Smith\t\t\n\
+                          x:1\tPLACE\tChad\tChad\texact\t\n\
+                          n:1\tPERSON\tChad Smith\tchad\t\t\n";
+
+    union!(
+        union_longest_across_parts,
+        AZ,
+        "the Azerbaijan State Oil Company in Baku, Azerbaijan"
+    );
+    union!(
+        union_failed_match_resumes,
+        AZ,
+        "xAzerbaijan Baku BAKU US us Chad chad"
+    );
+    union!(
+        union_priority_across_parts,
+        SHARED,
+        "in Georgia, Georgia Smith said; Chad and chad"
+    );
+    union!(union_no_match, AZ, "nothing here at all");
+
+    #[test]
+    fn compiled_parts_count_their_patterns() {
+        let part = Compiled::build(
+            parse_tsv(
+                "b.tsv",
+                &format!("id\tlabel\tcanonical\talias\n{}", "q:1\tORG\tQ\tQ Corp\n"),
+            )
+            .unwrap(),
+            0,
+        )
+        .unwrap();
+        let g = gaz(AZ).with_compiled([part]);
+        assert_eq!(g.pattern_count(), 6);
+        assert_eq!(found(&g, "Q Corp in Baku").len(), 2);
     }
 }

@@ -4,8 +4,36 @@
 //!
 //! The rules run after the gazetteer on one field and return the field's
 //! entity spans (they may add, relabel, link or drop dictionary spans).
+//! The order: tokens -> dictionary matches filtered by context
+//! ([`ambiguity`]) -> capitalised chunks ([`chunks`]) classified as
+//! organisations ([`orgs`]), people ([`people`]) or places -> sports teams
+//! -> acronyms ([`acronyms`]) -> linking ([`linking`]) -> dateline places.
+//!
+//! Names found by a rule carry no dictionary id: their `entity_id` is empty
+//! and their canonical is the name as written (whitespace collapsed); a
+//! linked or acronym mention takes the canonical and id of the name it
+//! links to.
 
-use crate::{normalize::Normalized, span::Span};
+pub mod acronyms;
+pub mod ambiguity;
+pub mod chunks;
+pub mod lexicons;
+pub mod linking;
+pub mod orgs;
+pub mod people;
+pub mod tokens;
+
+pub use lexicons::Lexicons;
+pub use linking::Names;
+
+use crate::{
+    gazetteer::Gazetteer,
+    normalize::Normalized,
+    span::{Label, Method, Span},
+};
+use chunks::Chunk;
+use std::collections::HashSet;
+use tokens::{Kind, Tokens};
 
 /// What the rules see of one field.
 #[derive(Debug, Clone, Copy)]
@@ -16,20 +44,255 @@ pub struct FieldContext<'a> {
     pub norm: &'a Normalized,
     /// True for a headline (title case everywhere, no sentence context).
     pub is_title: bool,
+    /// The dictionary matcher, for lookups that ignore an alias's case
+    /// policy where the text's case says nothing (lines in capitals).
+    pub gazetteer: Option<&'a Gazetteer>,
 }
 
-/// Word lists the rules use (first names, roles, organisation words, ...).
-#[derive(Debug, Clone, Default)]
-pub struct Lexicons {}
+/// What every rule reads: the tokens, the lexicons, and the spans so far.
+#[derive(Debug)]
+pub struct Ctx<'a> {
+    /// The field's tokens.
+    pub t: Tokens<'a>,
+    /// The word lists.
+    pub lex: &'a Lexicons,
+    /// The dictionary matcher, when available.
+    pub gazetteer: Option<&'a Gazetteer>,
+    /// The spans found so far (dictionary matches, then rule results).
+    pub spans: Vec<Span>,
+    /// Every word the field writes in lowercase, folded.
+    pub lower_words: HashSet<String>,
+}
 
-impl Lexicons {
-    /// The shipped lexicons.
-    pub fn load_default() -> Lexicons {
-        Lexicons {}
+/// The name as written, with runs of whitespace collapsed to one space.
+pub fn surface_name(text: &str, start: usize, end: usize) -> String {
+    text[start..end]
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether a headline is written in title case (most longer words capitalised).
+fn title_cased(t: &Tokens<'_>) -> bool {
+    let (mut cap, mut all) = (0, 0);
+    for i in 0..t.len() {
+        if t.toks[i].kind == Kind::Word && t.s(i).chars().count() >= 4 {
+            all += 1;
+            cap += usize::from(t.is_cap(i));
+        }
     }
+    all >= 2 && cap * 3 >= all * 2
+}
+
+/// Puts `new` into `spans` when nothing crosses it or holds it; spans it
+/// contains (strictly smaller, or of equal extent and another label when
+/// `replace_equal`) give way. Returns whether it was placed.
+fn place(spans: &mut Vec<Span>, new: Span, replace_equal: bool) -> bool {
+    for s in spans.iter().filter(|s| s.overlaps(&new)) {
+        let inside = s.start >= new.start && s.end <= new.end;
+        let equal = s.start == new.start && s.end == new.end;
+        if !inside || (equal && (!replace_equal || s.label == new.label)) {
+            return false;
+        }
+    }
+    spans.retain(|s| !s.overlaps(&new));
+    spans.push(new);
+    true
+}
+
+fn rule_span(ctx: &Ctx<'_>, first: usize, last: usize, label: Label) -> Span {
+    let (start, end) = (ctx.t.toks[first].start, ctx.t.toks[last].end);
+    Span::entity(
+        start,
+        end,
+        label,
+        surface_name(ctx.t.text, start, end),
+        "",
+        Method::Rule,
+    )
+}
+
+/// Skips leading tokens covered by a nationality span ("Australian Tom Moody").
+fn strip_norp(ctx: &Ctx<'_>, mut c: Chunk) -> Chunk {
+    while c.first < c.last {
+        let tok = ctx.t.toks[c.first];
+        let norp = ctx
+            .spans
+            .iter()
+            .any(|s| s.label == Label::Norp && s.start <= tok.start && tok.end <= s.end);
+        if !norp {
+            break;
+        }
+        let end_tok = ctx.t.ending_at(
+            ctx.spans
+                .iter()
+                .find(|s| s.label == Label::Norp && s.start <= tok.start && tok.end <= s.end)
+                .map_or(tok.end, |s| s.end),
+        );
+        c.first = end_tok.map_or(c.first + 1, |e| e + 1);
+    }
+    c
+}
+
+/// What one chunk is, by context: `(first, last, label, replace_equal)` for
+/// each name in it (a chunk may hold two: "Cofinec CEO Stephen Frater").
+fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, bool)> {
+    let t = &ctx.t;
+    let (a, b) = (t.toks[c.first].start, t.toks[c.last].end);
+    if orgs::named_as_source(ctx, c) {
+        let ext = orgs::extend_outlet(ctx, c);
+        if ext.last > c.last && people::person(ctx, c).is_none() {
+            return vec![(ext.first, ext.last, Label::Org, true)];
+        }
+    }
+    let whole_dictionary = ctx.spans.iter().any(|s| s.start == a && s.end == b);
+    if whole_dictionary {
+        return Vec::new();
+    }
+    if orgs::has_org_suffix(ctx, c) {
+        return vec![(c.first, c.last, Label::Org, false)];
+    }
+    let core = strip_norp(ctx, c);
+    if core.first == core.last && t.s(core.first).chars().count() == 1 {
+        return Vec::new();
+    }
+    if t.toks[core.first].sent_start
+        && core.first == core.last
+        && ctx
+            .lower_words
+            .contains(&crate::normalize::fold(t.s(core.first)))
+    {
+        // A sentence's first word that the field also writes in lowercase.
+        return Vec::new();
+    }
+    if orgs::has_geo_head(ctx, core) {
+        return vec![(core.first, core.last, Label::Place, false)];
+    }
+    if let Some((role, after)) = people::inner_role(ctx, core) {
+        let right = Chunk {
+            first: after,
+            last: core.last,
+        };
+        if !people::has_org_word(ctx, right.first, right.last) {
+            let mut out = vec![(right.first, right.last, Label::Person, false)];
+            let left = Chunk {
+                first: core.first,
+                last: role - 1,
+            };
+            let (la, lb) = (t.toks[left.first].start, t.toks[left.last].end);
+            // "Agriculture Minister X": the portfolio is no organisation.
+            let portfolio = (role..after).any(|k| {
+                matches!(
+                    crate::normalize::fold(t.s(k)).as_str(),
+                    "minister" | "secretary"
+                )
+            });
+            if !portfolio && !ctx.spans.iter().any(|s| s.start < lb && la < s.end) {
+                out.push((left.first, left.last, Label::Org, false));
+            }
+            return out;
+        }
+    }
+    if orgs::descriptor_before(ctx, core) {
+        return vec![(core.first, core.last, Label::Org, false)];
+    }
+    if let Some((f, l)) = people::person(ctx, core) {
+        return vec![(f, l, Label::Person, false)];
+    }
+    if core.first == core.last && people::speech_subject(ctx, core) {
+        // A lone word before "said" is a person as often as a company
+        // ("Yukos said"): it is one only when linked to a full name.
+        return Vec::new();
+    }
+    if sports && ambiguity::results_entry(ctx, core.first, core.last) {
+        return vec![(core.first, core.last, Label::Org, false)];
+    }
+    let acronym = core.first == core.last && acronyms::is_acronym(ctx, core.first);
+    if orgs::named_as_source(ctx, core)
+        || people::apposition(ctx, core) == Some(Label::Org)
+        || (acronym && people::speech_subject(ctx, core))
+    {
+        return vec![(core.first, core.last, Label::Org, false)];
+    }
+    if orgs::place_with_words(ctx, core) {
+        return vec![(core.first, core.last, Label::Org, false)];
+    }
+    Vec::new()
 }
 
 /// Applies the context rules to one field's dictionary spans.
-pub fn apply(_lexicons: &Lexicons, _field: FieldContext<'_>, spans: Vec<Span>) -> Vec<Span> {
-    spans
+pub fn apply(lexicons: &Lexicons, field: FieldContext<'_>, spans: Vec<Span>) -> Vec<Span> {
+    apply_with(lexicons, field, spans, None).0
 }
+
+/// Like [`apply`], also linking the names `known` from another field (a
+/// headline's surnames to the body's full names), and returning the names
+/// this field makes known.
+pub fn apply_with(
+    lexicons: &Lexicons,
+    field: FieldContext<'_>,
+    spans: Vec<Span>,
+    known: Option<&Names>,
+) -> (Vec<Span>, Names) {
+    let t = tokens::tokenize(field.text);
+    let skip_all = field.is_title && title_cased(&t);
+    let lower_words = (0..t.len())
+        .filter(|&i| t.is_lower(i))
+        .map(|i| crate::normalize::fold(t.s(i)))
+        .collect();
+    let mut ctx = Ctx {
+        t,
+        lex: lexicons,
+        gazetteer: field.gazetteer,
+        spans: Vec::new(),
+        lower_words,
+    };
+    let sports = ambiguity::is_sports(&ctx);
+    ctx.spans = ambiguity::filter_dictionary(&ctx, spans, sports);
+
+    let found = chunks::find(&ctx.t, lexicons, skip_all);
+    let mut proposals: Vec<(Span, bool)> = Vec::new();
+    for &c in &found {
+        let names = classify(&ctx, c, sports);
+        for &(f, mut l, label, replace_equal) in &names {
+            // A legal form written with its dot keeps it ("Norwest Corp.").
+            if label == Label::Org
+                && ctx.t.is_punct(l + 1, ".")
+                && ctx.t.touches_next(l)
+                && lexicons.is_legal_form(ctx.t.s(l))
+            {
+                l += 1;
+            }
+            proposals.push((rule_span(&ctx, f, l, label), replace_equal));
+        }
+        if !names.is_empty() {
+            continue;
+        }
+        // An undefined long name with its acronym: an organisation.
+        if let Some(k) = acronyms::bracketed_after(&ctx, c.last) {
+            let (a, b) = (ctx.t.toks[c.first].start, ctx.t.toks[c.last].end);
+            let known = ctx.spans.iter().any(|s| s.start == a && s.end == b);
+            if !known && acronyms::initials_match(&ctx, c, ctx.t.s(k)) {
+                proposals.push((rule_span(&ctx, c.first, c.last, Label::Org), false));
+            }
+        }
+    }
+    let mut spans = std::mem::take(&mut ctx.spans);
+    for (span, replace_equal) in proposals {
+        place(&mut spans, span, replace_equal);
+    }
+    people::list_members(&ctx, &found, &mut spans);
+    if sports {
+        ambiguity::sports_teams(&ctx, &mut spans);
+    }
+    acronyms::link(&ctx, &mut spans);
+    let names = linking::link(&ctx, &mut spans, known);
+    ctx.spans = spans;
+    let mut spans = std::mem::take(&mut ctx.spans);
+    ambiguity::dateline_places(&ctx, &mut spans);
+    spans.sort_by_key(|s| (s.start, s.end));
+    (spans, names)
+}
+
+#[cfg(test)]
+mod tests;

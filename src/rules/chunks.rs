@@ -1,0 +1,444 @@
+//! Capitalised sequences: the candidate names of a field. A chunk is a run
+//! of capitalised words (with initials like "P.", titles like "Mr.", name
+//! particles like "de" or "bin", and "&" between words), extended across
+//! "of" / "for" / "and" when an organisation word makes that a single name
+//! ("Bank of Canada", "Test and County Cricket Board"). Function words and
+//! sentence-initial common words are stripped from the front.
+
+use super::{lexicons::Lexicons, tokens::Tokens};
+
+/// A candidate name: tokens `first..=last`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chunk {
+    /// First token.
+    pub first: usize,
+    /// Last token (a dot of a final initial is never last).
+    pub last: usize,
+}
+
+/// Lowercase words that sit inside personal names ("Charles de Gaulle").
+const PARTICLES: &[&str] = &[
+    "de", "da", "di", "du", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "ibn",
+    "al", "el", "dos", "das", "do", "ter", "y", "st",
+];
+
+/// Capitalised words that begin a sentence without naming anything. Pure
+/// sentence syntax: determiners, pronouns, conjunctions, prepositions,
+/// sentence adverbs.
+pub const FUNCTION_WORDS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "at",
+    "but",
+    "and",
+    "or",
+    "if",
+    "when",
+    "while",
+    "as",
+    "after",
+    "before",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "he",
+    "she",
+    "they",
+    "we",
+    "i",
+    "you",
+    "his",
+    "her",
+    "their",
+    "our",
+    "my",
+    "its",
+    "there",
+    "here",
+    "some",
+    "all",
+    "no",
+    "not",
+    "what",
+    "who",
+    "which",
+    "why",
+    "how",
+    "for",
+    "from",
+    "to",
+    "with",
+    "by",
+    "of",
+    "since",
+    "under",
+    "over",
+    "despite",
+    "although",
+    "though",
+    "meanwhile",
+    "however",
+    "also",
+    "then",
+    "still",
+    "yet",
+    "so",
+    "both",
+    "each",
+    "every",
+    "many",
+    "most",
+    "more",
+    "other",
+    "such",
+    "than",
+    "until",
+    "unless",
+    "where",
+    "whether",
+    "because",
+    "about",
+    "against",
+    "among",
+    "between",
+    "during",
+    "into",
+    "through",
+    "without",
+    "within",
+    "around",
+    "near",
+    "like",
+    "even",
+    "only",
+    "just",
+    "now",
+    "later",
+    "earlier",
+    "last",
+    "next",
+    "first",
+    "one",
+    "two",
+    "three",
+    "asked",
+    "if",
+    "instead",
+    "once",
+    "again",
+    "thus",
+    "hence",
+    "indeed",
+    "elsewhere",
+    "besides",
+    "further",
+    "overall",
+    "nor",
+    "either",
+    "neither",
+    "any",
+    "another",
+    "several",
+    "few",
+    "much",
+    "do",
+    "does",
+    "did",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "let",
+    "please",
+    "yes",
+    "oh",
+    "well",
+    "up",
+    "down",
+    "out",
+    "off",
+    "per",
+    "via",
+    "upon",
+    "across",
+    "along",
+    "behind",
+    "beyond",
+    "towards",
+    "toward",
+    "whose",
+    "whom",
+    "whatever",
+    "whoever",
+    "whichever",
+    "having",
+    "being",
+    "given",
+    "including",
+    "following",
+    "according",
+    "mr",
+    "mrs",
+    "ms",
+];
+
+/// Day and month names: capitalised, never a name here (the date tagger owns them).
+pub const CALENDAR_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "feb",
+    "mar",
+    "apr",
+    "jun",
+    "jul",
+    "aug",
+    "sep",
+    "sept",
+    "oct",
+    "nov",
+    "dec",
+];
+
+/// Title abbreviations written with a dot before a name ("Mr. Lee").
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "sen", "gen", "gov", "rep", "lt", "col", "capt", "sgt", "prof", "rev",
+    "maj", "adm", "st",
+];
+
+/// Whether the lowercase `w` is a function word.
+pub fn is_function_word(w: &str) -> bool {
+    FUNCTION_WORDS.contains(&w)
+}
+
+/// Whether token `i` can be part of a name.
+pub fn is_name_word(t: &Tokens<'_>, i: usize) -> bool {
+    if t.toks[i].kind != super::tokens::Kind::Word {
+        return false;
+    }
+    let s = t.s(i);
+    let lower = s.to_lowercase();
+    if CALENDAR_WORDS.contains(&lower.as_str()) || s == "I" {
+        return false;
+    }
+    if t.is_cap(i) {
+        return true;
+    }
+    // "al-Assad", "bin-Laden", "d'Alema": lowercase prefix, capital after it.
+    s.char_indices().any(|(k, c)| {
+        c.is_uppercase() && k > 0 && matches!(s[..k].chars().next_back(), Some('-' | '\''))
+    })
+}
+
+/// Whether token `i` is a title abbreviation followed by its dot ("Mr.").
+pub fn is_title_abbreviation(t: &Tokens<'_>, i: usize) -> bool {
+    t.is_cap(i)
+        && t.is_punct(i + 1, ".")
+        && t.touches_next(i)
+        && TITLE_ABBREVIATIONS.contains(&t.s(i).to_lowercase().as_str())
+}
+
+/// Index after a name token (skipping an initial's or a title's dot).
+fn after(t: &Tokens<'_>, i: usize) -> usize {
+    if t.is_initial(i) || is_title_abbreviation(t, i) {
+        i + 2
+    } else {
+        i + 1
+    }
+}
+
+/// Finds the chunks of a field, skipping lines in capitals (and the whole
+/// field when `skip_all`).
+pub fn find(t: &Tokens<'_>, lex: &Lexicons, skip_all: bool) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::new();
+    if skip_all {
+        return out;
+    }
+    let n = t.len();
+    let mut i = 0;
+    while i < n {
+        if t.toks[i].caps_line || !is_name_word(t, i) {
+            i += 1;
+            continue;
+        }
+        let first = i;
+        let mut j = i;
+        loop {
+            let next = after(t, j);
+            if next < n && t.same_line(j, next) && is_name_word(t, next) {
+                j = next;
+                continue;
+            }
+            let joiner = next < n
+                && (t.is_punct(next, "&") || PARTICLES.contains(&t.s(next)))
+                && !t.is_cap(next);
+            if joiner && next + 1 < n && t.same_line(j, next + 1) && is_name_word(t, next + 1) {
+                j = next + 1;
+                continue;
+            }
+            break;
+        }
+        out.push(Chunk { first, last: j });
+        i = after(t, j);
+    }
+    let out = join_org_names(t, lex, out);
+    out.into_iter()
+        .filter_map(|c| strip_front(t, lex, c))
+        .collect()
+}
+
+/// Joins "A of B", "A for B", "A of the B" when A ends in an organisation
+/// head word ("Bank of Canada"), and "A and B", "A & B" when B ends in one
+/// ("Test and County Cricket Board").
+fn join_org_names(t: &Tokens<'_>, lex: &Lexicons, chunks: Vec<Chunk>) -> Vec<Chunk> {
+    let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
+    for c in chunks {
+        if let Some(prev) = out.last_mut() {
+            let gap: Vec<&str> = (prev.last + 1..c.first).map(|k| t.s(k)).collect();
+            let of_like = matches!(
+                gap.as_slice(),
+                ["of"] | ["for"] | ["of", "the"] | ["for", "the"]
+            );
+            let and_like = matches!(gap.as_slice(), ["and"] | ["&"]);
+            if t.same_line(prev.last, c.first)
+                && ((of_like
+                    && lex.is_org_suffix(t.s(prev.last))
+                    && !lex.is_legal_form(t.s(prev.last)))
+                    || (and_like && lex.is_org_suffix(t.s(c.last))))
+            {
+                prev.last = c.last;
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// Drops leading function words ("The", "But"), and a sentence-initial
+/// word that is written in lowercase elsewhere in the field.
+fn strip_front(t: &Tokens<'_>, lex: &Lexicons, mut c: Chunk) -> Option<Chunk> {
+    loop {
+        if c.first > c.last {
+            return None;
+        }
+        let w = t.s(c.first).to_lowercase();
+        let function = is_function_word(&w) && !(w == "mr" || w == "mrs" || w == "ms");
+        // "Ontario-based Magna", "Boston-based": a place made an adjective.
+        let adjective = c.first < c.last
+            && w.rsplit_once('-')
+                .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
+        let common_opener = t.toks[c.first].sent_start
+            && !lex.is_first_name(&w)
+            && (w.ends_with("ing") || w.ends_with("ly"))
+            && c.first < c.last;
+        if function || common_opener || adjective {
+            c.first += 1;
+            continue;
+        }
+        return Some(c);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::tokens::tokenize;
+
+    fn lex() -> Lexicons {
+        Lexicons::from_files([
+            ("org_suffixes.tsv", "suffix\tsource\nBank\tcurated\nBoard\tcurated\nCompany\tcurated\nCo\tcleanco\nCorp\tcleanco\n"),
+            ("first_names.tsv", "name\nPeter\n"),
+        ])
+    }
+
+    fn chunks(text: &str) -> Vec<String> {
+        let t = tokenize(text);
+        find(&t, &lex(), false)
+            .into_iter()
+            .map(|c| text[t.toks[c.first].start..t.toks[c.last].end].to_string())
+            .collect()
+    }
+
+    macro_rules! ch {
+        ($name:ident, $text:expr, [$($w:expr),*]) => {
+            #[test]
+            fn $name() {
+                assert_eq!(chunks($text), vec![$($w.to_string()),*]);
+            }
+        };
+    }
+
+    ch!(simple_run, "said Anar Eyvazov on Friday", ["Anar Eyvazov"]);
+    ch!(initials, "( P. Simmons 4-38 )", ["P. Simmons"]);
+    ch!(title_dot, "Mr. Lee left", ["Mr. Lee"]);
+    ch!(particles, "met Charles de Gaulle", ["Charles de Gaulle"]);
+    ch!(org_of, "the Bank of Canada said", ["Bank of Canada"]);
+    ch!(
+        org_and,
+        "the Test and County Cricket Board",
+        ["Test and County Cricket Board"]
+    );
+    ch!(
+        no_plain_and,
+        "Essex , Derbyshire and Surrey",
+        ["Essex", "Derbyshire", "Surrey"]
+    );
+    ch!(
+        ampersand,
+        "Douglas & Lomason Co rose",
+        ["Douglas & Lomason Co"]
+    );
+    ch!(strips_the, "The White House said", ["White House"]);
+    ch!(calendar_breaks, "on Friday Peter Such", ["Peter Such"]);
+    ch!(
+        lines_break,
+        "Leicestershire\nSomerset",
+        ["Leicestershire", "Somerset"]
+    );
+    ch!(
+        hyphen_prefix,
+        "President Bashar al-Assad",
+        ["President Bashar al-Assad"]
+    );
+    ch!(
+        caps_lines_skipped,
+        "SOCCER - JAPAN WIN .\nJapan won",
+        ["Japan"]
+    );
+}

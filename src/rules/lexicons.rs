@@ -1,0 +1,207 @@
+//! The word lists the context rules consult: first names, roles and titles,
+//! organisation suffixes and head words, speech verbs and hazard words,
+//! loaded from the TSV lexicons embedded from `dictionaries/lexicons/`
+//! (first column = the word; `#` lines are comments; the first other line
+//! is the header). Every word is stored folded (lowercase, no diacritics).
+
+use std::collections::{HashMap, HashSet};
+
+use crate::normalize::fold;
+
+/// The lexicons shipped inside the binary: `(name, contents)`.
+pub const DEFAULT_LEXICONS: &[(&str, &str)] =
+    include!(concat!(env!("OUT_DIR"), "/default_lexicons.rs"));
+
+/// Short legal forms that end company names in title case too ("Lomason
+/// Co"); other forms of three letters or fewer count only in capitals or
+/// (three letters) in title case ("Inc", "Ltd"), never in lowercase.
+const TITLE_CASE_SHORT_FORMS: &[&str] = &["co", "co."];
+
+/// Why a hazard word is ambiguous.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Hazard {
+    /// It is an ordinary English word ("Bath", "Chad").
+    pub english_word: bool,
+    /// It is a common person name ("Austin", "Jordan").
+    pub person_name: bool,
+}
+
+/// Word lists the rules use (first names, roles, organisation words, ...).
+#[derive(Debug, Clone, Default)]
+pub struct Lexicons {
+    first_names: HashSet<String>,
+    /// Roles and titles; multi-word roles are stored whole ("prime minister").
+    roles: HashSet<String>,
+    /// Longest role in words.
+    role_max_words: usize,
+    /// Organisation suffixes and head words, folded; value: true for short
+    /// legal forms that count only when written in capitals ("AG", "SA").
+    org_suffixes: HashMap<String, bool>,
+    /// Company legal forms (the `cleanco` rows of org_suffixes.tsv), folded.
+    legal_forms: HashSet<String>,
+    speech_verbs: HashSet<String>,
+    hazards: HashMap<String, Hazard>,
+}
+
+/// The first column of every data row of a lexicon TSV, with the row's
+/// other columns.
+fn rows(contents: &str) -> impl Iterator<Item = Vec<&str>> {
+    contents
+        .lines()
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .skip(1)
+        .map(|l| l.split('\t').map(str::trim).collect::<Vec<_>>())
+        .filter(|cols| cols.first().is_some_and(|w| !w.is_empty()))
+}
+
+impl Lexicons {
+    /// The shipped lexicons.
+    pub fn load_default() -> Lexicons {
+        Lexicons::from_files(DEFAULT_LEXICONS.iter().copied())
+    }
+
+    /// Builds the lexicons from `(file name, contents)` pairs; files are
+    /// recognised by their base name (`roles.tsv`, ...), others are ignored.
+    pub fn from_files<'a>(files: impl IntoIterator<Item = (&'a str, &'a str)>) -> Lexicons {
+        let mut lex = Lexicons::default();
+        for (name, contents) in files {
+            let base = name.rsplit('/').next().unwrap_or(name);
+            match base {
+                "first_names.tsv" => {
+                    lex.first_names.extend(rows(contents).map(|r| fold(r[0])));
+                }
+                "roles.tsv" => {
+                    for r in rows(contents) {
+                        let role = fold(r[0]);
+                        lex.role_max_words = lex.role_max_words.max(role.split(' ').count());
+                        lex.roles.insert(role);
+                    }
+                }
+                "org_suffixes.tsv" | "org_suffixes_curated.tsv" => {
+                    for r in rows(contents) {
+                        let word = r[0];
+                        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+                        let caps_only = letters <= 3
+                            && !word.contains(' ')
+                            && !TITLE_CASE_SHORT_FORMS.contains(&fold(word).as_str());
+                        if r.get(1).is_some_and(|s| s.contains("cleanco")) {
+                            lex.legal_forms.insert(fold(word.trim_end_matches('.')));
+                        }
+                        let e = lex.org_suffixes.entry(fold(word)).or_insert(caps_only);
+                        *e &= caps_only;
+                    }
+                }
+                "speech_verbs.tsv" => {
+                    lex.speech_verbs.extend(rows(contents).map(|r| fold(r[0])));
+                }
+                "hazards.tsv" => {
+                    for r in rows(contents) {
+                        let reason = r.get(1).copied().unwrap_or("");
+                        let h = lex.hazards.entry(fold(r[0])).or_default();
+                        h.english_word |= reason.contains("english-word");
+                        h.person_name |= reason.contains("person-name");
+                    }
+                }
+                _ => {}
+            }
+        }
+        lex
+    }
+
+    /// Whether `word` (any case) is a known first name.
+    pub fn is_first_name(&self, word: &str) -> bool {
+        self.first_names.contains(&fold(word))
+    }
+
+    /// Whether the folded phrase is a role or title ("spokesperson", "prime minister").
+    pub fn is_role(&self, folded: &str) -> bool {
+        self.roles.contains(folded)
+    }
+
+    /// The longest role, in words.
+    pub fn role_max_words(&self) -> usize {
+        self.role_max_words.max(1)
+    }
+
+    /// Whether `word` as written ends an organisation name ("Company",
+    /// "Ministry", "Inc", "AG"). Short legal forms count only in capitals.
+    pub fn is_org_suffix(&self, word: &str) -> bool {
+        let w = word.trim_end_matches('.');
+        match self.org_suffixes.get(&fold(w)) {
+            Some(true) => {
+                w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
+                    || w.chars().count() > 2 && w.chars().next().is_some_and(char::is_uppercase)
+            }
+            Some(false) => true,
+            None => false,
+        }
+    }
+
+    /// Whether `word` is a company legal form ("Corp", "Inc", "GmbH") rather
+    /// than a head word ("Bank", "Ministry").
+    pub fn is_legal_form(&self, word: &str) -> bool {
+        self.legal_forms.contains(&fold(word.trim_end_matches('.')))
+    }
+
+    /// Whether the folded word or phrase is a speech or attribution verb.
+    pub fn is_speech_verb(&self, folded: &str) -> bool {
+        self.speech_verbs.contains(folded)
+    }
+
+    /// The hazard facts of a word, when it is one.
+    pub fn hazard(&self, word: &str) -> Option<Hazard> {
+        self.hazards.get(&fold(word)).copied()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex() -> Lexicons {
+        Lexicons::from_files([
+            ("first_names.tsv", "# c\nname\tsource\nAnar\tx\nJosé\tx\n"),
+            ("roles.tsv", "role\nspokesperson\nprime minister\n"),
+            (
+                "org_suffixes.tsv",
+                "suffix\tsource\nCompany\tc\nag\tcleanco\nMinistry\tc\n",
+            ),
+            (
+                "speech_verbs.tsv",
+                "verb\tlemma\nsaid\tsay\naccording to\taccording to\n",
+            ),
+            (
+                "hazards.tsv",
+                "word\treason\nChad\tenglish-word+person-name\n",
+            ),
+        ])
+    }
+
+    #[test]
+    fn words_are_folded() {
+        let l = lex();
+        assert!(l.is_first_name("ANAR") && l.is_first_name("Jose"));
+        assert!(l.is_role("prime minister") && !l.is_role("prime"));
+        assert_eq!(l.role_max_words(), 2);
+        assert!(l.is_speech_verb("according to"));
+        let h = l.hazard("chad").unwrap();
+        assert!(h.english_word && h.person_name);
+    }
+
+    #[test]
+    fn short_legal_forms_need_capitals() {
+        let l = lex();
+        assert!(l.is_org_suffix("Company") && l.is_org_suffix("Ministry"));
+        assert!(l.is_org_suffix("AG") && !l.is_org_suffix("ag") && !l.is_org_suffix("Ag"));
+        assert!(!l.is_org_suffix("Bakery"));
+    }
+
+    #[test]
+    fn shipped_lexicons_load() {
+        let l = Lexicons::load_default();
+        assert!(l.is_role("spokesperson"));
+        assert!(l.is_speech_verb("told"));
+        assert!(l.is_org_suffix("Company"));
+    }
+}

@@ -1,0 +1,211 @@
+//! Linking within a field: a surname or the whole of a name found earlier
+//! (or later) is the same entity wherever it appears ("Eyvazov" -> "Anar
+//! Eyvazov", same canonical and id), and a name found once by a rule is
+//! found everywhere in the field, in any case on lines written in capitals.
+
+use std::collections::HashMap;
+
+use super::{tokens::Kind, Ctx};
+use crate::{
+    normalize::fold,
+    span::{Label, Method, Span},
+};
+
+/// What a linked key names; `None` when two different entities share it.
+type Target = Option<(Label, String, String)>;
+
+/// The names one field makes known to another (the body's people and
+/// organisations, for its headline): folded name or surname -> entity.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Names {
+    keys: HashMap<String, Target>,
+}
+
+impl Names {
+    /// True when no name is known.
+    pub fn is_empty(&self) -> bool {
+        self.keys.is_empty()
+    }
+}
+
+/// The longest name looked for, in words.
+const MAX_WORDS: usize = 6;
+
+/// Word tokens of a span, by index.
+fn word_tokens(ctx: &Ctx<'_>, s: &Span) -> Vec<usize> {
+    let t = &ctx.t;
+    let a = t.toks.partition_point(|k| k.start < s.start);
+    (a..t.len())
+        .take_while(|&k| t.toks[k].end <= s.end)
+        .filter(|&k| t.toks[k].kind == Kind::Word)
+        .collect()
+}
+
+/// Records what `key` names. A full name shared by two different entities
+/// names neither; a surname shared by two people ("Boris Yeltsin", "Naina
+/// Yeltsin") names the one mentioned first, as news writing does.
+fn remember(keys: &mut HashMap<String, Target>, key: String, s: &Span, surname: bool) {
+    let target = Some((s.label, s.canonical.clone(), s.entity_id.clone()));
+    keys.entry(key)
+        .and_modify(|old| {
+            if *old != target && !surname {
+                *old = None;
+            }
+        })
+        .or_insert(target);
+}
+
+/// Adds a linked mention for every other occurrence of a person's surname
+/// or full name, and of every organisation found by a rule.
+///
+/// `known` adds the names of another field (they yield to this field's
+/// own); the names of this field are returned.
+pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Names {
+    let t = &ctx.t;
+    let mut keys: HashMap<String, Target> = HashMap::new();
+    // Full names first, so a single word found alone ("Eyvazov said")
+    // links to the full name rather than standing as a rival entity.
+    // People before organisations: a cricketer's surname found alone
+    // beside his figures is still his.
+    let mut order: Vec<&Span> = spans.iter().collect();
+    // Among lone words, an organisation's evidence (an apposition, a
+    // descriptor, an acronym) outweighs a speech verb's.
+    order.sort_by_key(|s| {
+        let words = word_tokens(ctx, s).len();
+        let first_label = if words >= 2 {
+            Label::Person
+        } else {
+            Label::Org
+        };
+        (std::cmp::Reverse(words), s.label != first_label, s.start)
+    });
+    for s in order {
+        let person = s.label == Label::Person && s.method != Method::Linked;
+        let rule_org = s.label == Label::Org && s.method == Method::Rule;
+        if !person && !rule_org {
+            continue;
+        }
+        let words = word_tokens(ctx, s);
+        if words.is_empty() || words.len() > MAX_WORDS {
+            continue;
+        }
+        let full: Vec<String> = words.iter().map(|&k| fold(t.s(k))).collect();
+        let full = full.join(" ");
+        if words.len() == 1 && (keys.contains_key(&full) || ctx.lower_words.contains(&full)) {
+            continue;
+        }
+        remember(&mut keys, full, s, false);
+        if person && words.len() >= 2 {
+            let last = *words.last().unwrap_or(&0);
+            // A surname the field also writes in lowercase is a common
+            // word ("Motor Show" ... "the show"): not linked alone.
+            if t.s(last).chars().count() > 1 && !ctx.lower_words.contains(&fold(t.s(last))) {
+                remember(&mut keys, fold(t.s(last)), s, true);
+            }
+        }
+    }
+    let own = Names { keys: keys.clone() };
+    if let Some(known) = known {
+        for (k, v) in &known.keys {
+            keys.entry(k.clone()).or_insert_with(|| v.clone());
+        }
+    }
+    if keys.is_empty() {
+        return own;
+    }
+    let locative = |i: usize| {
+        i > 0 && t.same_line(i - 1, i) && matches!(fold(t.s(i - 1)).as_str(), "in" | "at" | "near")
+    };
+    let n = t.len();
+    let mut added: Vec<Span> = Vec::new();
+    let mut i = 0;
+    while i < n {
+        if t.toks[i].kind != Kind::Word || !(t.is_cap(i) || t.toks[i].caps_line) {
+            i += 1;
+            continue;
+        }
+        let mut matched = 0;
+        let mut key = String::new();
+        let mut best: Option<(usize, Label, String, String)> = None;
+        for k in i..(i + MAX_WORDS).min(n) {
+            if t.toks[k].kind != Kind::Word || !t.same_line(i, k) {
+                break;
+            }
+            if k > i {
+                key.push(' ');
+            }
+            key.push_str(&fold(t.s(k)));
+            if let Some(Some((label, canonical, id))) = keys.get(&key) {
+                best = Some((k, *label, canonical.clone(), id.clone()));
+            }
+        }
+        if let Some((last, label, canonical, id)) =
+            best.filter(|b| !(b.1 == Label::Org && locative(i)))
+        {
+            let (start, end) = (t.toks[i].start, t.toks[last].end);
+            if accept(ctx, spans, (start, end), (label, &canonical), i) {
+                spans.retain(|s| !(s.start >= start && s.end <= end));
+                added.push(Span::entity(
+                    start,
+                    end,
+                    label,
+                    canonical,
+                    id,
+                    Method::Linked,
+                ));
+                matched = last + 1 - i;
+            }
+        }
+        i += matched.max(1);
+    }
+    spans.extend(added);
+    own
+}
+
+/// Whether a link may stand at `start..end`: no span crosses it or holds
+/// it, an equal span of the same label stays as it is (unless a rule
+/// found it under another canonical), and a place of
+/// equal extent gives way only outside a place context.
+fn accept(
+    ctx: &Ctx<'_>,
+    spans: &[Span],
+    (start, end): (usize, usize),
+    (label, canonical): (Label, &str),
+    first: usize,
+) -> bool {
+    for s in spans.iter().filter(|s| s.start < end && start < s.end) {
+        let inside = s.start >= start && s.end <= end;
+        let equal = s.start == start && s.end == end;
+        if !inside {
+            return false;
+        }
+        if equal {
+            if s.label == label {
+                // A rule's lone surname gives way to the full name's link.
+                if s.method == Method::Rule && s.canonical != canonical {
+                    continue;
+                }
+                return false;
+            }
+            if s.label == Label::Norp || s.label == Label::Date {
+                return false;
+            }
+            if s.label == Label::Place {
+                if super::ambiguity::is_country(s) && label == Label::Org {
+                    return false;
+                }
+                let t = &ctx.t;
+                if first > 0
+                    && t.same_line(first - 1, first)
+                    && matches!(
+                        fold(t.s(first - 1)).as_str(),
+                        "in" | "at" | "to" | "near" | "from"
+                    )
+                {
+                    return false;
+                }
+            }
+        }
+    }
+    true
+}

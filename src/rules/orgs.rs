@@ -1,0 +1,150 @@
+//! Organisations by shape and context: a capitalised sequence ending in an
+//! organisation word or legal form ("... Company", "... Ministry", "Bank of
+//! ...", "... Inc"), outlets named as sources ("according to X", "reporting
+//! X", "X reported"), and a place joined with other capitalised words
+//! ("Dynamo Moscow", "Washington Post"), which names the club or company
+//! rather than the place.
+
+use super::{chunks::Chunk, tokens::Kind, Ctx};
+use crate::{normalize::fold, span::Label};
+
+/// Lowercase words allowed inside an outlet's name after "according to"
+/// ("Azerbaijan in Focus", "Voice of America").
+const OUTLET_CONNECTORS: &[&str] = &["in", "of", "on", "the", "for", "and", "&"];
+
+/// Head words that make a capitalised sequence a place ("Grace Road").
+const GEO_HEADS: &[&str] = &[
+    "street",
+    "road",
+    "avenue",
+    "river",
+    "lake",
+    "mountains",
+    "mountain",
+    "island",
+    "islands",
+    "bay",
+    "valley",
+    "sea",
+    "ocean",
+    "gulf",
+    "strait",
+    "peninsula",
+    "desert",
+    "airport",
+    "square",
+    "province",
+    "region",
+    "county",
+    "district",
+    "coast",
+    "canal",
+    "heights",
+    "hills",
+    "plain",
+    "plateau",
+    "prefecture",
+];
+
+/// Whether the chunk's last word is an organisation word or legal form.
+pub fn has_org_suffix(ctx: &Ctx<'_>, c: Chunk) -> bool {
+    let words = (c.first..=c.last)
+        .filter(|&k| ctx.t.toks[k].kind == Kind::Word)
+        .count();
+    words >= 2 && ctx.lex.is_org_suffix(ctx.t.s(c.last))
+}
+
+/// Whether the chunk's last word is a geographic head ("Road", "River").
+pub fn has_geo_head(ctx: &Ctx<'_>, c: Chunk) -> bool {
+    c.last > c.first && GEO_HEADS.contains(&fold(ctx.t.s(c.last)).as_str())
+}
+
+/// Whether the chunk is named as a source: "according to X", "reporting X",
+/// "X reported".
+pub fn named_as_source(ctx: &Ctx<'_>, c: Chunk) -> bool {
+    let t = &ctx.t;
+    let before = |k: usize| (c.first >= k).then(|| fold(t.s(c.first - k)));
+    let b1 = before(1);
+    let b2 = before(2);
+    if b1.as_deref() == Some("to") && b2.as_deref() == Some("according") {
+        return true;
+    }
+    if matches!(b1.as_deref(), Some("reporting" | "citing")) {
+        return true;
+    }
+    let next = c.last + 1;
+    next < t.len()
+        && t.same_line(c.last, next)
+        && matches!(fold(t.s(next)).as_str(), "reported" | "reports")
+}
+
+/// Whether a lowercase organisation word stands right before the chunk
+/// ("news agency Tanjug", "carrier El Al" is not one: only words of the
+/// organisation lexicon count).
+pub fn descriptor_before(ctx: &Ctx<'_>, c: Chunk) -> bool {
+    let t = &ctx.t;
+    c.first > 0
+        && t.is_lower(c.first - 1)
+        && t.same_line(c.first - 1, c.first)
+        && t.s(c.first - 1).chars().count() > 3
+        && ctx.lex.is_org_suffix(t.s(c.first - 1))
+}
+
+/// Extends a source's chunk across lowercase connectors followed by
+/// capitalised words on the same line ("Azerbaijan in Focus").
+pub fn extend_outlet(ctx: &Ctx<'_>, c: Chunk) -> Chunk {
+    let t = &ctx.t;
+    let n = t.len();
+    let mut last = c.last;
+    loop {
+        let mut k = last + 1;
+        while k < n && t.same_line(last, k) && OUTLET_CONNECTORS.contains(&t.s(k)) {
+            k += 1;
+        }
+        if k == last + 1 || k >= n || !t.same_line(last, k) || !t.is_cap(k) {
+            break;
+        }
+        let mut end = k;
+        while end + 1 < n && t.same_line(end, end + 1) && t.is_cap(end + 1) {
+            end += 1;
+        }
+        last = end;
+    }
+    Chunk {
+        first: c.first,
+        last,
+    }
+}
+
+/// Whether a chunk joins a dictionary place with other capitalised words
+/// that are not themselves names of places or groups ("Dynamo Moscow",
+/// "Manchester United", "Washington Post").
+pub fn place_with_words(ctx: &Ctx<'_>, c: Chunk) -> bool {
+    let t = &ctx.t;
+    let (a, b) = (t.toks[c.first].start, t.toks[c.last].end);
+    let inside: Vec<&crate::span::Span> = ctx
+        .spans
+        .iter()
+        .filter(|s| s.start >= a && s.end <= b)
+        .collect();
+    if !inside.iter().any(|s| s.label == Label::Place) {
+        return false;
+    }
+    if inside.iter().any(|s| s.label != Label::Place) {
+        return false;
+    }
+    let uncovered = (c.first..=c.last).filter(|&k| {
+        t.toks[k].kind == Kind::Word
+            && !inside
+                .iter()
+                .any(|s| s.start < t.toks[k].end && t.toks[k].start < s.end)
+    });
+    let mut any = false;
+    for k in uncovered {
+        if GEO_HEADS.contains(&fold(t.s(k)).as_str()) {
+            return false;
+        }
+        any = true;
+    }
+    any
+}

@@ -1,0 +1,325 @@
+//! People by context: a role or title before the name ("army spokesperson
+//! Anar Eyvazov", "President X", "Mr. Y"), a known first name or an initial
+//! starting it, apposition ("X, a spokesman for Y", "X, 45,") and a
+//! nationality in brackets after it ("Mary Onyali ( Nigeria )"), and the
+//! members of a list beside a person. A speech verb alone is no evidence
+//! ("Yukos said", "Time Warner said"): a lone surname before "said" is a
+//! person when it links to a full name (see `linking`).
+
+use super::{chunks::is_function_word, chunks::is_title_abbreviation, chunks::Chunk, Ctx};
+use crate::normalize::fold;
+use crate::span::Label;
+
+/// Speech verbs whose subject is as often an outlet or a company as a
+/// person ("Tanjug reported"): no evidence of a person.
+const SOURCE_VERBS: &[&str] = &[
+    "according",
+    "reported",
+    "reports",
+    "report",
+    "quoted",
+    "quotes",
+    "quote",
+    "estimated",
+    "estimates",
+    "expects",
+    "expected",
+    "posted",
+    "posts",
+    "announced",
+    "announces",
+];
+
+/// Determiners that open an apposition (", a spokesman for ...").
+const APPOSITION_OPENERS: &[&str] = &["a", "an", "the", "its", "his", "her", "their"];
+
+/// Words joined by single spaces, folded, for tokens `a..b` (words only).
+fn phrase(ctx: &Ctx<'_>, a: usize, b: usize) -> String {
+    let mut s = String::new();
+    for k in a..b {
+        if ctx.t.toks[k].kind != super::tokens::Kind::Word {
+            continue;
+        }
+        if !s.is_empty() {
+            s.push(' ');
+        }
+        s.push_str(&fold(ctx.t.s(k)));
+    }
+    s
+}
+
+/// How many leading tokens of the chunk form titles or roles ("President",
+/// "Prime Minister", "Mr."), counting each title's dot.
+pub fn title_prefix(ctx: &Ctx<'_>, c: Chunk) -> usize {
+    let mut at = c.first;
+    'outer: while at < c.last {
+        if is_title_abbreviation(&ctx.t, at) {
+            at += 2;
+            continue;
+        }
+        for k in (1..=ctx.lex.role_max_words()).rev() {
+            if at + k > c.last {
+                continue;
+            }
+            if ctx.lex.is_role(&phrase(ctx, at, at + k)) {
+                at += k;
+                continue 'outer;
+            }
+        }
+        break;
+    }
+    at - c.first
+}
+
+/// Whether lowercase words right before token `i` form a role
+/// ("army spokesperson", "coach", "prime minister").
+pub fn role_before(ctx: &Ctx<'_>, i: usize) -> bool {
+    for k in 1..=ctx.lex.role_max_words() {
+        if k > i {
+            break;
+        }
+        let a = i - k;
+        if !(a..i).all(|j| ctx.t.is_lower(j) || ctx.t.is_punct(j, "-")) || !ctx.t.same_line(a, i) {
+            break;
+        }
+        if ctx.lex.is_role(&phrase(ctx, a, i)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the word after the chunk is a speech verb ("Eyvazov said"), or
+/// a speech verb precedes a chunk that ends its clause ("..., said Smith.").
+pub fn speech_subject(ctx: &Ctx<'_>, c: Chunk) -> bool {
+    let t = &ctx.t;
+    let n = t.len();
+    let next = c.last + 1;
+    if next < n && t.is_lower(next) && t.same_line(c.last, next) {
+        let w = fold(t.s(next));
+        if ctx.lex.is_speech_verb(&w) && !SOURCE_VERBS.contains(&w.as_str()) {
+            return true;
+        }
+    }
+    if c.first > 0 && t.is_lower(c.first - 1) {
+        let w = fold(t.s(c.first - 1));
+        let closes = next >= n
+            || t.toks[next].kind == super::tokens::Kind::Punct
+            || !t.same_line(c.last, next);
+        if closes
+            && matches!(
+                w.as_str(),
+                "said" | "says" | "added" | "asked" | "told" | "wrote"
+            )
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// What an apposition after the chunk says it is: a person for a role
+/// (", a spokesman for", ", the company's chief executive") or an age
+/// (", 45 ,"), an organisation for an organisation word (", the first
+/// foreign company to ...").
+pub fn apposition(ctx: &Ctx<'_>, c: Chunk) -> Option<Label> {
+    let t = &ctx.t;
+    let n = t.len();
+    let mut i = c.last + 1;
+    if !t.is_punct(i, ",") {
+        return None;
+    }
+    i += 1;
+    if i < n && t.toks[i].kind == super::tokens::Kind::Number {
+        let age = t.s(i).parse::<u32>().ok();
+        return (age.is_some_and(|a| (14..=110).contains(&a)) && t.is_punct(i + 1, ","))
+            .then_some(Label::Person);
+    }
+    let det = i < n && APPOSITION_OPENERS.contains(&fold(t.s(i)).as_str());
+    let from = if det { i + 1 } else { i };
+    for k in from..(from + 5).min(n) {
+        if t.is_punct(k, "'") || t.is_punct(k, "-") {
+            continue;
+        }
+        if !t.is_lower(k) {
+            break;
+        }
+        let w = fold(t.s(k));
+        if ctx.lex.is_role(&w) {
+            return Some(Label::Person);
+        }
+        if det && w.len() > 3 && ctx.lex.is_org_suffix(&w) {
+            return Some(Label::Org);
+        }
+    }
+    None
+}
+
+/// Whether any word of tokens `a..=b` is an organisation word.
+pub fn has_org_word(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    (a..=b).any(|k| {
+        ctx.t.toks[k].kind == super::tokens::Kind::Word
+            && ctx.t.s(k).chars().count() > 3
+            && ctx.lex.is_org_suffix(ctx.t.s(k))
+    }) || (a..=b).any(|k| ctx.t.is_punct(k, "&"))
+}
+
+/// Whether the chunk is followed by a country in brackets ("( Nigeria )").
+fn nationality_after(ctx: &Ctx<'_>, c: Chunk) -> bool {
+    let t = &ctx.t;
+    let open = c.last + 1;
+    if !t.is_punct(open, "(") || open + 1 >= t.len() {
+        return false;
+    }
+    let start = t.toks[open + 1].start;
+    ctx.spans.iter().any(|s| {
+        s.start == start
+            && s.label == Label::Place
+            && super::ambiguity::is_country(s)
+            && t.ending_at(s.end).is_some_and(|e| t.is_punct(e + 1, ")"))
+    })
+}
+
+/// Where a role stands inside the chunk after its first word ("Cofinec CEO
+/// Stephen Frater"): `(role start, first token after the role)`.
+pub fn inner_role(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
+    let start = c.first + title_prefix(ctx, c);
+    for k in start + 1..c.last {
+        for m in (1..=ctx.lex.role_max_words()).rev() {
+            if k + m > c.last {
+                continue;
+            }
+            let words =
+                |a: usize| (a..k + m).all(|j| ctx.t.toks[j].kind == super::tokens::Kind::Word);
+            if !(words(k) && ctx.lex.is_role(&phrase(ctx, k, k + m))) {
+                continue;
+            }
+            // The whole role: "Foreign Minister", not "Minister" after "Foreign".
+            let mut role = k;
+            while role > start && words(role - 1) && ctx.lex.is_role(&phrase(ctx, role - 1, k + m))
+            {
+                role -= 1;
+            }
+            return (role > start).then_some((role, k + m));
+        }
+    }
+    None
+}
+
+/// The person inside a chunk, as a token range `(first, last)`, when the
+/// context says it is one.
+pub fn person(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
+    let t = &ctx.t;
+    let titled = title_prefix(ctx, c);
+    let first = c.first + titled;
+    if first > c.last {
+        return None;
+    }
+    let body = Chunk {
+        first,
+        last: c.last,
+    };
+    let words = (first..=c.last)
+        .filter(|&k| t.toks[k].kind == super::tokens::Kind::Word)
+        .count();
+    if has_org_word(ctx, first, c.last) {
+        return None;
+    }
+    // A lone acronym ("RDR said") names a body, not a person.
+    if first == c.last && super::acronyms::is_acronym(ctx, first) {
+        return None;
+    }
+    if titled > 0 || role_before(ctx, c.first) {
+        return Some((first, c.last));
+    }
+    let lead = t.s(first);
+    let lead_lower = lead.to_lowercase();
+    if words >= 2
+        && (t.is_initial(first)
+            || (ctx.lex.is_first_name(lead)
+                && !is_function_word(&lead_lower)
+                && !(t.is_upper(first) && lead.chars().count() > 1)))
+    {
+        return Some((first, c.last));
+    }
+    // A speech verb alone says nothing ("Time Warner said"): people come
+    // from roles, first names, initials, appositions and links.
+    if words <= 3 && apposition(ctx, body) == Some(Label::Person) {
+        return Some((first, c.last));
+    }
+    if words >= 2 && nationality_after(ctx, body) {
+        return Some((first, c.last));
+    }
+    None
+}
+
+/// Names in a list beside a person are people too ("Mike Hulbert , Tiger
+/// Woods , Steve Jurgenson", "Given , Breen , Staunton"): chunks that no
+/// span touches, separated by a comma or "and" from a person, become
+/// people, spreading along the list.
+pub fn list_members(ctx: &Ctx<'_>, found: &[Chunk], spans: &mut Vec<crate::span::Span>) {
+    let t = &ctx.t;
+    let is_sep = |k: usize| t.is_punct(k, ",") || (k < t.len() && t.s(k) == "and");
+    // A list member stands between separators: after "," or "and", and
+    // before one of them, a full stop, a semicolon or the end of its line.
+    let ends_member = |last: usize| {
+        last + 1 >= t.len()
+            || !t.same_line(last, last + 1)
+            || is_sep(last + 1)
+            || t.is_punct(last + 1, ".")
+            || t.is_punct(last + 1, ";")
+    };
+    let starts_member =
+        |first: usize| first == 0 || !t.same_line(first - 1, first) || is_sep(first - 1);
+    let mut open: Vec<Chunk> = found
+        .iter()
+        .copied()
+        .filter(|c| {
+            let (a, b) = (t.toks[c.first].start, t.toks[c.last].end);
+            !spans.iter().any(|s| s.start < b && a < s.end)
+        })
+        .collect();
+    loop {
+        let person_ending = |spans: &[crate::span::Span], end: usize| {
+            spans
+                .iter()
+                .any(|s| s.end == end && s.label == Label::Person)
+        };
+        let person_starting = |spans: &[crate::span::Span], start: usize| {
+            spans
+                .iter()
+                .any(|s| s.start == start && s.label == Label::Person)
+        };
+        let mut grown = false;
+        open.retain(|c| {
+            if !(starts_member(c.first) && ends_member(c.last)) {
+                return true;
+            }
+            let left = c.first >= 2
+                && is_sep(c.first - 1)
+                && t.same_line(c.first - 2, c.first)
+                && person_ending(spans, t.toks[c.first - 2].end);
+            let right = c.last + 2 < t.len()
+                && is_sep(c.last + 1)
+                && t.same_line(c.last, c.last + 2)
+                && person_starting(spans, t.toks[c.last + 2].start);
+            if !(left || right) {
+                return true;
+            }
+            let (a, b) = (t.toks[c.first].start, t.toks[c.last].end);
+            spans.push(crate::span::Span::entity(
+                a,
+                b,
+                Label::Person,
+                super::surface_name(t.text, a, b),
+                "",
+                crate::span::Method::Rule,
+            ));
+            grown = true;
+            false
+        });
+        if !grown {
+            break;
+        }
+    }
+}

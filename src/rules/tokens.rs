@@ -1,0 +1,365 @@
+//! Word scanning over the original text: tokens with byte offsets and their
+//! shape (capitalised, all-caps, initial, number), sentence starts, and
+//! lines written entirely in capitals (headlines, datelines, tables).
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters (with internal apostrophes, hyphens, or the dots of "U.S.").
+    Word,
+    /// Starts with a digit ("1996-08-30", "4-38", "6").
+    Number,
+    /// One punctuation or symbol character.
+    Punct,
+}
+
+/// One token of a field, in byte offsets into the original text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// First byte.
+    pub start: usize,
+    /// One past the last byte.
+    pub end: usize,
+    /// What it is.
+    pub kind: Kind,
+    /// 0-based line number.
+    pub line: u32,
+    /// The first word of a sentence (or of a line).
+    pub sent_start: bool,
+    /// On a line written in capitals.
+    pub caps_line: bool,
+}
+
+impl Token {
+    /// The token's text.
+    pub fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// The tokens of a field, with the facts the rules ask about them.
+#[derive(Debug, Clone)]
+pub struct Tokens<'a> {
+    /// The field's text.
+    pub text: &'a str,
+    /// Its tokens in order.
+    pub toks: Vec<Token>,
+}
+
+/// Abbreviations whose trailing dot does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "mr", "mrs", "ms", "dr", "st", "sen", "gen", "gov", "rep", "lt", "col", "capt", "sgt", "prof",
+    "jr", "sr", "corp", "inc", "co", "ltd", "vs", "v", "no", "rev", "maj", "adm", "ft", "mt",
+];
+
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Scans `text` into tokens.
+pub fn tokenize(text: &str) -> Tokens<'_> {
+    let mut toks: Vec<Token> = Vec::new();
+    let mut line = 0u32;
+    let mut it = text.char_indices().peekable();
+    while let Some((at, c)) = it.next() {
+        if c == '\n' {
+            line += 1;
+            continue;
+        }
+        if c.is_whitespace() {
+            continue;
+        }
+        if !is_word_char(c) {
+            toks.push(Token {
+                start: at,
+                end: at + c.len_utf8(),
+                kind: Kind::Punct,
+                line,
+                sent_start: false,
+                caps_line: false,
+            });
+            continue;
+        }
+        let number = c.is_ascii_digit();
+        let mut end = at + c.len_utf8();
+        loop {
+            let rest = &text[end..];
+            let mut chars = rest.chars();
+            let Some(n) = chars.next() else { break };
+            if is_word_char(n) {
+                end += n.len_utf8();
+                continue;
+            }
+            let after = chars.next();
+            let joins = match n {
+                '\'' | '\u{2019}' if !number => {
+                    // "O'Brien" joins; the possessive "'s" does not.
+                    let possessive =
+                        matches!(after, Some('s' | 'S')) && !chars.next().is_some_and(is_word_char);
+                    after.is_some_and(is_word_char) && !possessive
+                }
+                '-' | '\u{2010}' | '\u{2011}' => after.is_some_and(is_word_char),
+                '.' if number => after.is_some_and(|a| a.is_ascii_digit()),
+                ',' | ':' | '/' if number => after.is_some_and(|a| a.is_ascii_digit()),
+                '.' => {
+                    // "U.S." / "J.J.": single letters separated by dots.
+                    let word = &text[at..end];
+                    let last_seg = word.rsplit('.').next().unwrap_or(word);
+                    last_seg.chars().count() == 1
+                        && after.is_some_and(char::is_alphabetic)
+                        && chars.next() == Some('.')
+                }
+                _ => false,
+            };
+            if !joins {
+                // Keep the final dot of a dotted abbreviation ("U.S.").
+                if n == '.' && !number && text[at..end].contains('.') {
+                    end += 1;
+                }
+                break;
+            }
+            end += n.len_utf8();
+        }
+        toks.push(Token {
+            start: at,
+            end,
+            kind: if number { Kind::Number } else { Kind::Word },
+            line,
+            sent_start: false,
+            caps_line: false,
+        });
+        // Resume after the token.
+        while it.peek().is_some_and(|&(i, _)| i < end) {
+            it.next();
+        }
+    }
+    let mut t = Tokens { text, toks };
+    t.mark_sentences();
+    t.mark_caps_lines();
+    t
+}
+
+impl<'a> Tokens<'a> {
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// True when there are no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
+    /// The text of token `i`.
+    pub fn s(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
+
+    /// Whether token `i` is a word starting with an uppercase letter.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.toks[i].kind == Kind::Word && self.s(i).chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Whether token `i` is a word whose letters are all uppercase.
+    pub fn is_upper(&self, i: usize) -> bool {
+        self.toks[i].kind == Kind::Word
+            && self
+                .s(i)
+                .chars()
+                .filter(|c| c.is_alphabetic())
+                .all(char::is_uppercase)
+    }
+
+    /// Whether token `i` is a word in lowercase.
+    pub fn is_lower(&self, i: usize) -> bool {
+        self.toks[i].kind == Kind::Word && self.s(i).chars().next().is_some_and(char::is_lowercase)
+    }
+
+    /// Whether token `i` is the punctuation `p`.
+    pub fn is_punct(&self, i: usize, p: &str) -> bool {
+        self.toks
+            .get(i)
+            .is_some_and(|t| t.kind == Kind::Punct && t.text(self.text) == p)
+    }
+
+    /// Whether tokens `i` and `i + 1` touch (no space between).
+    pub fn touches_next(&self, i: usize) -> bool {
+        self.toks
+            .get(i + 1)
+            .is_some_and(|n| n.start == self.toks[i].end)
+    }
+
+    /// Whether token `i` is an initial: one capital letter followed directly by a dot ("P.").
+    pub fn is_initial(&self, i: usize) -> bool {
+        let s = self.s(i);
+        let mut ch = s.chars();
+        let one = ch.next().is_some_and(char::is_uppercase) && ch.next().is_none();
+        one && self.is_punct(i + 1, ".") && self.touches_next(i)
+    }
+
+    /// Whether token `i` is on the same line as token `j`.
+    pub fn same_line(&self, i: usize, j: usize) -> bool {
+        self.toks[i].line == self.toks[j].line
+    }
+
+    fn mark_sentences(&mut self) {
+        let n = self.toks.len();
+        let mut start_next = true;
+        for i in 0..n {
+            if i > 0 && self.toks[i].line != self.toks[i - 1].line {
+                start_next = true;
+            }
+            let t = self.toks[i];
+            match t.kind {
+                Kind::Word | Kind::Number => {
+                    self.toks[i].sent_start = start_next;
+                    start_next = false;
+                }
+                Kind::Punct => {
+                    let p = t.text(self.text);
+                    match p {
+                        "!" | "?" | ":" | ";" => start_next = true,
+                        "." => {
+                            let prev_abbrev = i > 0
+                                && self.toks[i - 1].kind == Kind::Word
+                                && self.toks[i - 1].end == t.start
+                                && {
+                                    let w = self.toks[i - 1].text(self.text);
+                                    let lw = w.to_lowercase();
+                                    (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+                                        || ABBREVIATIONS.contains(&lw.as_str())
+                                };
+                            if !prev_abbrev {
+                                start_next = true;
+                            }
+                        }
+                        // A dash after a capitals heading ("CRICKET - ...") starts anew.
+                        "-" | "\u{2013}" | "\u{2014}"
+                            if i > 0 && self.toks[i - 1].line == t.line && self.is_upper(i - 1) =>
+                        {
+                            start_next = true;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+
+    fn mark_caps_lines(&mut self) {
+        let n = self.toks.len();
+        let mut a = 0;
+        while a < n {
+            let line = self.toks[a].line;
+            let mut b = a;
+            while b < n && self.toks[b].line == line {
+                b += 1;
+            }
+            let (mut upper, mut lower) = (0, 0);
+            for i in a..b {
+                if self.toks[i].kind != Kind::Word {
+                    continue;
+                }
+                let letters = self.s(i).chars().filter(|c| c.is_alphabetic()).count();
+                if letters < 2 {
+                    continue;
+                }
+                if self.is_upper(i) {
+                    upper += 1;
+                } else {
+                    lower += 1;
+                }
+            }
+            let caps = upper >= 1 && upper > 3 * lower && (upper >= 2 || lower == 0);
+            for t in &mut self.toks[a..b] {
+                t.caps_line = caps;
+            }
+            a = b;
+        }
+    }
+
+    /// Index of the token starting at byte `at`, if any.
+    pub fn starting_at(&self, at: usize) -> Option<usize> {
+        self.toks.binary_search_by_key(&at, |t| t.start).ok()
+    }
+
+    /// Index of the token ending at byte `at`, if any.
+    pub fn ending_at(&self, at: usize) -> Option<usize> {
+        let i = self.toks.partition_point(|t| t.end < at);
+        (i < self.toks.len() && self.toks[i].end == at).then_some(i)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        let t = tokenize(text);
+        (0..t.len()).map(|i| t.s(i)).collect()
+    }
+
+    macro_rules! toks {
+        ($name:ident, $text:expr, [$($w:expr),*]) => {
+            #[test]
+            fn $name() {
+                assert_eq!(words($text), vec![$($w),*]);
+            }
+        };
+    }
+
+    toks!(
+        possessive_splits,
+        "Baku's mayor",
+        ["Baku", "'", "s", "mayor"]
+    );
+    toks!(apostrophe_name_joins, "Tim O'Gorman", ["Tim", "O'Gorman"]);
+    toks!(dotted_abbreviation, "the U.S. and", ["the", "U.S.", "and"]);
+    toks!(initial_keeps_dot_apart, "P. Simmons", ["P", ".", "Simmons"]);
+    toks!(
+        hyphen_joins,
+        "Aghdam-Khankendi road",
+        ["Aghdam-Khankendi", "road"]
+    );
+    toks!(
+        numbers,
+        "won 6-3 on 1996-08-30, 1,200.5",
+        ["won", "6-3", "on", "1996-08-30", ",", "1,200.5"]
+    );
+    toks!(
+        unicode_words,
+        "Bakı’s “Şuşa”",
+        ["Bakı", "’", "s", "“", "Şuşa", "”"]
+    );
+
+    #[test]
+    fn sentence_starts_and_initials() {
+        let t = tokenize("He met P. Simmons. Then Mr. Lee left.\nBut");
+        let starts: Vec<&str> = (0..t.len())
+            .filter(|&i| t.toks[i].sent_start)
+            .map(|i| t.s(i))
+            .collect();
+        assert_eq!(starts, ["He", "Then", "But"]);
+        assert!(t.is_initial(2));
+    }
+
+    #[test]
+    fn caps_lines() {
+        let t =
+            tokenize("SOCCER - JAPAN GET LUCKY WIN .\nLONDON 1996-08-30\nThe U.S. and NATO met .");
+        let caps: Vec<bool> = t.toks.iter().map(|t| t.caps_line).collect();
+        let n0 = 7;
+        assert!(caps[..n0].iter().all(|&c| c));
+        assert!(caps[n0] && caps[n0 + 1]);
+        assert!(caps[n0 + 2..].iter().all(|&c| !c));
+    }
+
+    #[test]
+    fn offsets_map_back() {
+        let text = "Şuşa, Bakı.";
+        let t = tokenize(text);
+        assert_eq!(t.toks[0].text(text), "Şuşa");
+        assert_eq!(t.ending_at(t.toks[2].end), Some(2));
+        assert_eq!(t.starting_at(t.toks[2].start), Some(2));
+    }
+}
