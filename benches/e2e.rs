@@ -35,7 +35,9 @@ use std::{
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use newsner::{
     gazetteer,
+    normalize::Normalized,
     pipeline::{self, RunOptions},
+    rules::FieldContext,
     sink::{CellPolicy, Format, TableSink},
     Corpus, Extractor,
 };
@@ -51,6 +53,7 @@ usage: cargo bench --bench e2e [-- OPTIONS]
   --runs N        timed repetitions of each measurement, best kept (default 2)
   --aliases N     aliases in the synthetic user dictionary (default 1000000; 0 skips)
   --skip-4x       skip the 4x-corpus memory run
+  --skip-stages   skip the per-stage CPU breakdown
   --strict        exit 1 when a target is missed, not only when a check fails
   --keep DIR      generate into DIR and keep it (default: a temporary directory)
 ";
@@ -199,6 +202,7 @@ struct Options {
     runs: usize,
     aliases: usize,
     skip_4x: bool,
+    skip_stages: bool,
     strict: bool,
     keep: Option<PathBuf>,
 }
@@ -213,6 +217,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
         runs: 2,
         aliases: 1_000_000,
         skip_4x: false,
+        skip_stages: false,
         strict: false,
         keep: None,
     };
@@ -226,6 +231,7 @@ fn parse_options(args: &[String]) -> Result<Options, String> {
             "--aliases" => o.aliases = value()?.parse().map_err(|e| format!("--aliases: {e}"))?,
             "--keep" => o.keep = Some(value()?.into()),
             "--skip-4x" => o.skip_4x = true,
+            "--skip-stages" => o.skip_stages = true,
             "--strict" => o.strict = true,
             "-h" | "--help" => return Err(HELP.into()),
             other => return Err(format!("unknown option {other}\n{HELP}")),
@@ -472,6 +478,22 @@ fn orchestrate(args: &[String]) -> i32 {
         exp_entities.len(),
         t.elapsed().as_secs_f64()
     );
+
+    // Where the CPU goes, stage by stage (one thread, one copy).
+    if !o.skip_stages {
+        let stages = stage_profile(&o.news);
+        let whole = stages.last().map_or(1.0, |s| s.1);
+        println!(
+            "stages (CPU seconds over one copy, {} MB of JSONL):",
+            mb(base_text.len() as u64) as u64
+        );
+        for (name, secs) in &stages {
+            println!(
+                "  {name:<34} {secs:>7.2}s  {:>5.1}% of extract",
+                100.0 * secs / whole
+            );
+        }
+    }
 
     // Timed runs, interleaved so that drift in the machine's load hits all alike.
     let c1s = c1.to_str().unwrap();
@@ -788,4 +810,77 @@ fn count_method_rows(path: &Path, prefix: &str) -> u64 {
     r.records()
         .filter(|rec| rec.as_ref().unwrap()[col].starts_with(prefix))
         .count() as u64
+}
+
+/// CPU seconds used by this thread so far.
+fn thread_cpu() -> f64 {
+    // SAFETY: clock_gettime only writes into the struct we pass.
+    let mut ts: libc::timespec = unsafe { std::mem::zeroed() };
+    unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    ts.tv_sec as f64 + ts.tv_nsec as f64 / 1e9
+}
+
+/// Where one thread's CPU time goes, stage by stage, over one copy of the
+/// news: each stage called as `Extractor::extract` calls it (body then
+/// title; the title's rules see the body's names), timed in between.
+fn stage_profile(news: &Path) -> Vec<(&'static str, f64)> {
+    let mut t = thread_cpu();
+    let mut lap = |acc: &mut f64| {
+        let now = thread_cpu();
+        *acc += now - t;
+        t = now;
+    };
+    let (mut read, mut build, mut fold, mut gaz, mut rules_s, mut dates_s, mut attr, mut total) =
+        (0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0, 0.0);
+    let articles: Vec<_> = Corpus::open(&[news.to_path_buf()])
+        .expect("news")
+        .filter_map(Result::ok)
+        .collect();
+    lap(&mut read);
+    let extractor = Extractor::builder().build().expect("extractor");
+    let lexicons = newsner::rules::Lexicons::load_default();
+    lap(&mut build);
+    for a in &articles {
+        let mut known = None;
+        for (text, is_title) in [(&a.text, false), (&a.title, true)] {
+            if text.is_empty() {
+                continue;
+            }
+            let norm = Normalized::new(text);
+            lap(&mut fold);
+            let found = extractor.gazetteer().find(text, &norm);
+            lap(&mut gaz);
+            let field = FieldContext {
+                text,
+                norm: &norm,
+                is_title,
+                gazetteer: Some(extractor.gazetteer()),
+            };
+            let (mut spans, names) =
+                newsner::rules::apply_with(&lexicons, field, found, known.as_ref());
+            lap(&mut rules_s);
+            spans.extend(newsner::dates::find_dates(text, a.date));
+            lap(&mut dates_s);
+            if !is_title {
+                let spans = newsner::resolve::resolve_overlaps(spans);
+                let _ = newsner::attribution::attribute(text, &spans);
+                known = Some(names);
+            }
+            lap(&mut attr);
+        }
+    }
+    for a in &articles {
+        let _ = extractor.extract(a, None);
+    }
+    lap(&mut total);
+    vec![
+        ("read JSONL (Corpus)", read),
+        ("build extractor", build),
+        ("normalize (fold)", fold),
+        ("gazetteer find", gaz),
+        ("rules::apply_with", rules_s),
+        ("dates::find_dates", dates_s),
+        ("resolve + attribution", attr),
+        ("Extractor::extract, whole, again", total),
+    ]
 }
