@@ -157,7 +157,8 @@ pub fn is_sports(ctx: &Ctx<'_>) -> bool {
     for i in 0..t.len() {
         match t.toks[i].kind {
             Kind::Word => {
-                if SPORTS_WORDS.contains(&fold(t.s(i)).as_str()) {
+                let w = t.s(i);
+                if SPORTS_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)) {
                     words += 1;
                 }
             }

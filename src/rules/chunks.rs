@@ -252,8 +252,7 @@ pub fn is_name_word(t: &Tokens<'_>, i: usize) -> bool {
         return false;
     }
     let s = t.s(i);
-    let lower = s.to_lowercase();
-    if CALENDAR_WORDS.contains(&lower.as_str()) || s == "I" {
+    if s == "I" || CALENDAR_WORDS.iter().any(|c| c.eq_ignore_ascii_case(s)) {
         return false;
     }
     if t.is_cap(i) {
