@@ -7,7 +7,8 @@
 //! The order: tokens -> dictionary matches filtered by context
 //! ([`ambiguity`]) -> capitalised chunks ([`chunks`]) classified as
 //! organisations ([`orgs`]), people ([`people`]) or places -> sports teams
-//! -> acronyms ([`acronyms`]) -> linking ([`linking`]) -> dateline places.
+//! -> acronyms ([`acronyms`]) -> linking ([`linking`]) -> places on lines in
+//! capitals.
 //!
 //! Names found by a rule carry no dictionary id: their `entity_id` is empty
 //! and their canonical is the name as written (whitespace collapsed); a
@@ -289,7 +290,7 @@ pub fn apply_with(
     let names = linking::link(&ctx, &mut spans, known);
     ctx.spans = spans;
     let mut spans = std::mem::take(&mut ctx.spans);
-    ambiguity::dateline_places(&ctx, &mut spans);
+    ambiguity::caps_places(&ctx, &mut spans);
     spans.sort_by_key(|s| (s.start, s.end));
     (spans, names)
 }
