@@ -226,7 +226,7 @@ fn place_context(ctx: &Ctx<'_>, spans: &[Span], a: usize, b: usize) -> bool {
 /// Whether a place at tokens `a..=b` reads as a team: followed by a score,
 /// or next to a word of play ("beat Somerset", "Kent made"), and not
 /// preceded by "the" ("the Berlin meeting").
-fn team_context(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+pub fn team_context(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let t = &ctx.t;
     if followed_by_score(ctx, b) {
         return true;

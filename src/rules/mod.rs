@@ -218,6 +218,14 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, 
     if orgs::place_with_words(ctx, core) {
         return vec![(core.first, core.last, Label::Org, false)];
     }
+    // In a sports report, an unknown name in a team's place ("Kent made",
+    // "beat Somerset") is a team.
+    if sports
+        && !t.toks[core.first].sent_start
+        && ambiguity::team_context(ctx, core.first, core.last)
+    {
+        return vec![(core.first, core.last, Label::Org, false)];
+    }
     Vec::new()
 }
 
