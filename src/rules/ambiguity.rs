@@ -228,10 +228,11 @@ fn place_context(ctx: &Ctx<'_>, spans: &[Span], a: usize, b: usize) -> bool {
 /// preceded by "the" ("the Berlin meeting").
 pub fn team_context(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let t = &ctx.t;
-    if followed_by_score(ctx, b) {
-        return true;
-    }
     let prev = (a > 0 && t.same_line(a - 1, a)).then(|| fold(t.s(a - 1)));
+    if followed_by_score(ctx, b) {
+        // Not a bowler's name in a scorecard ("b Hollioake 23").
+        return !(a > 0 && t.same_line(a - 1, a) && t.is_lower(a - 1));
+    }
     if prev.as_deref() == Some("the") {
         return false;
     }

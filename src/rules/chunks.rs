@@ -356,8 +356,14 @@ fn strip_front(t: &Tokens<'_>, lex: &Lexicons, mut c: Chunk) -> Option<Chunk> {
         if c.first > c.last {
             return None;
         }
+        if t.toks[c.first].kind == super::tokens::Kind::Punct {
+            c.first += 1;
+            continue;
+        }
         let w = t.s(c.first).to_lowercase();
-        let function = is_function_word(&w) && !(w == "mr" || w == "mrs" || w == "ms");
+        let function = is_function_word(&w)
+            && !(w == "mr" || w == "mrs" || w == "ms")
+            && !t.is_initial(c.first);
         // "Ontario-based Magna", "Boston-based": a place made an adjective.
         let adjective = c.first < c.last
             && w.rsplit_once('-')
@@ -405,6 +411,11 @@ mod tests {
 
     ch!(simple_run, "said Anar Eyvazov on Friday", ["Anar Eyvazov"]);
     ch!(initials, "( P. Simmons 4-38 )", ["P. Simmons"]);
+    ch!(
+        initial_a_is_no_article,
+        "A. Hollioake run out 15",
+        ["A. Hollioake"]
+    );
     ch!(title_dot, "Mr. Lee left", ["Mr. Lee"]);
     ch!(particles, "met Charles de Gaulle", ["Charles de Gaulle"]);
     ch!(org_of, "the Bank of Canada said", ["Bank of Canada"]);
