@@ -6,6 +6,11 @@
 //! Invalid UTF-8 is rejected, never repaired: a record whose bytes are not
 //! UTF-8 becomes an error row, in every input format alike, so offsets
 //! always refer to the text exactly as given.
+//!
+//! A byte-order mark opening a file is an encoding signature, not text: it
+//! is skipped in every format (offsets into a `.txt` article count from
+//! after it). An empty file holds no articles, whatever its format, except
+//! an empty `.txt`, which is one empty article.
 
 use std::{
     fs::File,
@@ -201,7 +206,7 @@ impl Corpus {
                         name,
                         Box::new(BufReader::with_capacity(1 << 16, file)),
                     )),
-                    Format::Csv => Box::new(CsvReader::new(name, file)),
+                    Format::Csv => Box::new(CsvReader::new(name, path, file)),
                     Format::Txt => Box::new(std::iter::once(read_txt(name, file))),
                 }
             }
@@ -232,6 +237,9 @@ fn read_txt(name: String, mut file: File) -> Item {
             id: name.clone(),
             error: format!("{name}: read error: {e}"),
         });
+    }
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        bytes.drain(..3);
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(Article::new(name, text)),
@@ -286,7 +294,15 @@ impl JsonlReader {
         let id = match obj.get("id") {
             None | Some(Value::Null) => at.clone(),
             Some(Value::String(s)) => s.clone(),
-            Some(Value::Number(n)) => n.to_string(),
+            // Integers only: a float, or an integer past 64 bits, would be
+            // rounded, and two ids could silently become one.
+            Some(Value::Number(n)) if n.is_i64() || n.is_u64() => n.to_string(),
+            Some(Value::Number(n)) => {
+                return Err(fail(
+                    &at,
+                    format!("`id` {n} is not an integer of at most 64 bits: give it as a string to keep it exact"),
+                ))
+            }
             Some(other) => {
                 return Err(fail(
                     &at,
@@ -367,6 +383,9 @@ impl Iterator for JsonlReader {
 /// Reads a CSV with a header row holding at least `text`.
 pub struct CsvReader {
     name: String,
+    path: PathBuf,
+    /// The file's length when opened.
+    len: u64,
     reader: csv::Reader<File>,
     columns: Option<Result<CsvColumns, String>>,
     record: csv::ByteRecord,
@@ -384,9 +403,11 @@ struct CsvColumns {
 }
 
 impl CsvReader {
-    fn new(name: String, file: File) -> CsvReader {
+    fn new(name: String, path: PathBuf, file: File) -> CsvReader {
         CsvReader {
             name,
+            path,
+            len: file.metadata().map_or(u64::MAX, |m| m.len()),
             reader: csv::ReaderBuilder::new().flexible(true).from_reader(file),
             columns: None,
             record: csv::ByteRecord::new(),
@@ -450,6 +471,58 @@ impl CsvReader {
     }
 }
 
+impl CsvReader {
+    /// An error when the current record (the file's last) opens a quoted
+    /// field that never closes: the CSV reader then takes everything to the
+    /// end of the file as one field, and the articles in it would vanish
+    /// into one text without a word.
+    fn unterminated_quote(&self) -> Option<BadArticle> {
+        let start = self.record.position()?.byte();
+        let mut file = File::open(&self.path).ok()?;
+        io::Seek::seek(&mut file, io::SeekFrom::Start(start)).ok()?;
+        let mut raw = Vec::new();
+        file.read_to_end(&mut raw).ok()?;
+        if !ends_inside_quotes(&raw) {
+            return None;
+        }
+        let line = self.record.position().map_or(0, |p| p.line());
+        let body = raw.strip_suffix(b"\n").unwrap_or(&raw);
+        let last = line + body.iter().filter(|&&b| b == b'\n').count() as u64;
+        let at = format!("{}:{line}", self.name);
+        Some(BadArticle {
+            id: at.clone(),
+            error: format!(
+                "{at}: malformed CSV: a quoted field opens here and never closes, so lines {line}-{last} would read as one field; close or escape (\"\") the quote"
+            ),
+        })
+    }
+}
+
+/// Whether CSV bytes (starting at a record) end inside a quoted field,
+/// following RFC 4180 as the `csv` crate reads it: a field is quoted when
+/// it starts with `"`, and `""` inside it is an escaped quote.
+fn ends_inside_quotes(raw: &[u8]) -> bool {
+    #[derive(PartialEq)]
+    enum State {
+        FieldStart,
+        Unquoted,
+        Quoted,
+        QuoteInQuoted,
+    }
+    let mut state = State::FieldStart;
+    for &b in raw {
+        state = match (state, b) {
+            (State::FieldStart, b'"') => State::Quoted,
+            (State::Quoted, b'"') => State::QuoteInQuoted,
+            (State::Quoted, _) => State::Quoted,
+            (State::QuoteInQuoted, b'"') => State::Quoted,
+            (_, b',' | b'\n' | b'\r') => State::FieldStart,
+            (_, _) => State::Unquoted,
+        };
+    }
+    state == State::Quoted
+}
+
 impl Iterator for CsvReader {
     type Item = Item;
 
@@ -462,6 +535,11 @@ impl Iterator for CsvReader {
         }
         let cols = match self.columns.clone()? {
             Ok(c) => c,
+            Err(_) if self.reader.byte_headers().is_ok_and(|h| h.is_empty()) => {
+                // An empty file: no header, no articles.
+                self.done = true;
+                return None;
+            }
             Err(error) => {
                 self.done = true;
                 return Some(Err(BadArticle {
@@ -471,6 +549,15 @@ impl Iterator for CsvReader {
             }
         };
         match self.reader.read_byte_record(&mut self.record) {
+            Ok(true) if self.reader.position().byte() >= self.len => {
+                // The last record: make sure it did not swallow the rest of
+                // the file through a quote that never closes.
+                self.done = true;
+                Some(match self.unterminated_quote() {
+                    Some(error) => Err(error),
+                    None => self.article(cols),
+                })
+            }
             Ok(true) => Some(self.article(cols)),
             Ok(false) => {
                 self.done = true;
@@ -569,5 +656,24 @@ mod tests {
         assert!(parse_iso_date("2023-09-23 08:00").is_some());
         assert!(parse_iso_date("2023-09-231").is_none());
         assert!(parse_iso_date("23/09/2023").is_none());
+    }
+
+    #[test]
+    fn open_quotes_at_the_end() {
+        for (raw, open) in [
+            (&b"a,\"In Baku.\nb,x\n"[..], true),
+            (b"a,\"In \"\"Baku\"\".\"\n", false),
+            (b"a,\"In\nBaku\"\n", false),
+            (b"a,5\" screen\n", false),
+            (b"a,\"x\"y,\"", true),
+            (b"", false),
+        ] {
+            assert_eq!(
+                ends_inside_quotes(raw),
+                open,
+                "{}",
+                String::from_utf8_lossy(raw)
+            );
+        }
     }
 }

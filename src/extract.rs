@@ -4,15 +4,13 @@
 //! attribution on the body) and turns byte spans into records with both
 //! character and byte offsets.
 
-use std::path::PathBuf;
-
 use chrono::NaiveDate;
 
 use crate::{
     attribution,
     corpus::Article,
     dates,
-    gazetteer::{self, DictionaryError, Entry, Gazetteer},
+    gazetteer::{self, compiled::Loaded, DictSource, DictionaryError, Entry, Gazetteer},
     normalize::Normalized,
     offsets::CharIndex,
     record::{Mention, Quote},
@@ -25,7 +23,7 @@ use crate::{
 #[derive(Debug, Clone)]
 pub struct ExtractorBuilder {
     default_dictionaries: bool,
-    extra: Vec<PathBuf>,
+    extra: Vec<DictSource>,
     entries: Vec<Entry>,
 }
 
@@ -66,9 +64,10 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Adds a dictionary file or a directory of `.tsv` files.
-    pub fn dictionary_path(mut self, path: impl Into<PathBuf>) -> Self {
-        self.extra.push(path.into());
+    /// Adds a dictionary: a `.tsv` file, a directory of them, a spaCy
+    /// EntityRuler `.jsonl`, or a plain list with its label.
+    pub fn dictionary(mut self, source: DictSource) -> Self {
+        self.extra.push(source);
         self
     }
 
@@ -85,13 +84,27 @@ impl ExtractorBuilder {
         } else {
             Vec::new()
         };
-        for path in &self.extra {
-            entries.extend(gazetteer::entries_from_path(path).map_err(BuildError::Dictionary)?);
+        let mut skipped_labels = 0;
+        let mut compiled = Vec::new();
+        for source in &self.extra {
+            match gazetteer::compiled::load_source(source).map_err(BuildError::Dictionary)? {
+                Loaded::Entries(parsed) => {
+                    entries.extend(parsed.entries);
+                    skipped_labels += parsed.skipped_labels;
+                }
+                Loaded::Compiled(c) => {
+                    skipped_labels += c.skipped_labels();
+                    compiled.push(*c);
+                }
+            }
         }
         entries.extend(self.entries);
         Ok(Extractor {
-            gazetteer: Gazetteer::new(entries).map_err(BuildError::Automaton)?,
+            gazetteer: Gazetteer::new(entries)
+                .map_err(BuildError::Automaton)?
+                .with_compiled(compiled),
             lexicons: Lexicons::load_default(),
+            skipped_labels,
         })
     }
 }
@@ -120,12 +133,19 @@ impl Extraction {
 pub struct Extractor {
     gazetteer: Gazetteer,
     lexicons: Lexicons,
+    skipped_labels: usize,
 }
 
 impl Extractor {
     /// Starts configuring an extractor.
     pub fn builder() -> ExtractorBuilder {
         ExtractorBuilder::default()
+    }
+
+    /// Dictionary records skipped because their label is not newsner's
+    /// (a spaCy `PRODUCT` pattern, say).
+    pub fn skipped_labels(&self) -> usize {
+        self.skipped_labels
     }
 
     /// The dictionary matcher.

@@ -26,14 +26,18 @@ pub mod entities;
 pub mod eval;
 pub mod extract;
 pub mod gazetteer;
+pub mod merge;
 pub mod normalize;
 pub mod offsets;
 pub mod pipeline;
 pub mod record;
 pub mod resolve;
+pub mod review;
 pub mod rules;
+pub mod shard;
 pub mod sink;
 pub mod span;
+pub mod stream;
 
 pub use corpus::{Article, BadArticle, Corpus};
 pub use extract::{Extraction, Extractor, ExtractorBuilder};

@@ -25,13 +25,29 @@ impl Normalized {
         self.folded.clear();
         self.origin.clear();
         self.original_len = text.len();
+        self.folded.reserve(text.len());
+        self.origin.reserve(text.len());
+        let bytes = text.as_bytes();
         let mut buf = [0u8; 4];
-        for (at, c) in text.char_indices() {
-            if c.is_ascii() {
-                self.folded.push(c.to_ascii_lowercase());
-                self.origin.push(at as u32);
+        let mut at = 0;
+        while at < bytes.len() {
+            // Runs of ASCII (most of English news) are copied and
+            // lowercased in bulk; each of their bytes maps to itself.
+            let run = bytes[at..]
+                .iter()
+                .position(|&b| b >= 0x80)
+                .unwrap_or(bytes.len() - at);
+            if run > 0 {
+                let from = self.folded.len();
+                self.folded.push_str(&text[at..at + run]);
+                self.folded[from..].make_ascii_lowercase();
+                self.origin.extend(at as u32..(at + run) as u32);
+                at += run;
                 continue;
             }
+            let c = text[at..].chars().next().expect("a char at a boundary");
+            let char_at = at;
+            at += c.len_utf8();
             let before = self.folded.len();
             fold_char(c, &mut |f| {
                 self.folded.push_str(f.encode_utf8(&mut buf));
@@ -42,7 +58,7 @@ impl Normalized {
                 // nothing to push, its bytes are skipped.
                 continue;
             }
-            self.origin.resize(self.folded.len(), at as u32);
+            self.origin.resize(self.folded.len(), char_at as u32);
         }
     }
 
@@ -64,12 +80,21 @@ impl Normalized {
             return (self.original_len, self.original_len);
         }
         let o_start = self.origin[start] as usize;
+        let end = end.min(self.origin.len());
         if end <= start {
             return (o_start, o_start);
         }
         let last = self.origin[end - 1] as usize;
-        let last_len = original[last..].chars().next().map_or(0, char::len_utf8);
-        (o_start, last + last_len)
+        let mut o_end = last + original[last..].chars().next().map_or(0, char::len_utf8);
+        // Combining marks fold to nothing, yet belong to the letter before
+        // them: keep them inside the span so a grapheme is never cut.
+        for c in original[o_end..].chars() {
+            if !is_combining_mark(c) {
+                break;
+            }
+            o_end += c.len_utf8();
+        }
+        (o_start, o_end)
     }
 
     /// The original byte offset of the character that produced folded byte `at`.
@@ -172,6 +197,25 @@ mod tests {
         assert_eq!(&text[s..e], "Bakı");
     }
 
+    /// The bulk ASCII path agrees with folding one character at a time.
+    #[test]
+    fn ascii_runs_agree_with_per_character_folding() {
+        let text = "BAKU, Bakı & “Şuşa” — ÆON straße\u{200b}X ok";
+        let n = Normalized::new(text);
+        let mut folded = String::new();
+        let mut origin = Vec::new();
+        for (at, c) in text.char_indices() {
+            if c.is_ascii() {
+                folded.push(c.to_ascii_lowercase());
+            } else {
+                fold_char(c, &mut |f| folded.push(f));
+            }
+            origin.resize(folded.len(), at as u32);
+        }
+        assert_eq!(n.folded, folded);
+        assert_eq!(n.origin, origin);
+    }
+
     #[test]
     fn expanding_characters_map_whole() {
         let text = "Straße";
@@ -179,5 +223,101 @@ mod tests {
         assert_eq!(n.folded, "strasse");
         let (s, e) = n.to_original(text, 4, 7);
         assert_eq!(&text[s..e], "ße");
+    }
+
+    #[test]
+    fn trailing_combining_marks_stay_with_their_letter() {
+        let text = "Baku\u{301} is";
+        let n = Normalized::new(text);
+        assert_eq!(n.to_original(text, 0, 4), (0, 6));
+        // A zero-width space is not part of the word before it.
+        let text = "Baku\u{200b} is";
+        let n = Normalized::new(text);
+        assert_eq!(n.to_original(text, 0, 4), (0, 4));
+    }
+
+    #[test]
+    fn out_of_range_spans_are_clamped() {
+        let text = "Bakı";
+        let n = Normalized::new(text);
+        assert_eq!(n.to_original(text, 2, 99), (2, 5));
+        assert_eq!(n.to_original(text, 99, 100), (5, 5));
+    }
+
+    mod props {
+        use super::super::*;
+        use proptest::prelude::*;
+
+        /// Text rich in the characters the folding treats specially.
+        fn text() -> impl Strategy<Value = String> {
+            prop_oneof![
+                "[a-zA-Z0-9 .,'\"ıİßæŒøə\u{301}\u{308}\u{200b}\u{feff}\u{ad}“”‘’«»–—\u{a0}\u{3000}éÅŞ🙂\r\n]{0,40}",
+                any::<String>(),
+            ]
+        }
+
+        fn boundaries(s: &str) -> Vec<usize> {
+            s.char_indices().map(|(i, _)| i).chain([s.len()]).collect()
+        }
+
+        proptest! {
+            #[test]
+            fn folding_is_compositional(t in text(), cut in any::<prop::sample::Index>()) {
+                let b = boundaries(&t);
+                let i = b[cut.index(b.len())];
+                prop_assert_eq!(fold(&t[..i]) + &fold(&t[i..]), fold(&t));
+            }
+
+            #[test]
+            fn origins_are_monotone_char_boundaries(t in text()) {
+                let n = Normalized::new(&t);
+                let mut last = 0;
+                for at in 0..=n.folded.len() {
+                    let o = n.origin_of(at);
+                    prop_assert!(t.is_char_boundary(o), "byte {} -> {}", at, o);
+                    prop_assert!(o >= last);
+                    last = o;
+                }
+            }
+
+            #[test]
+            fn any_span_maps_to_char_boundaries(
+                t in text(),
+                a in 0usize..200,
+                b in 0usize..200,
+            ) {
+                let n = Normalized::new(&t);
+                let (s, e) = n.to_original(&t, a.min(b), a.max(b));
+                prop_assert!(s <= e && e <= t.len(), "{}..{} of {}", s, e, t.len());
+                prop_assert!(t.is_char_boundary(s) && t.is_char_boundary(e));
+            }
+
+            #[test]
+            fn char_aligned_spans_round_trip(
+                t in text(),
+                x in any::<prop::sample::Index>(),
+                y in any::<prop::sample::Index>(),
+            ) {
+                let b = boundaries(&t);
+                let (i, j) = {
+                    let (p, q) = (b[x.index(b.len())], b[y.index(b.len())]);
+                    (p.min(q), p.max(q))
+                };
+                let n = Normalized::new(&t);
+                let (fs, fe) = (fold(&t[..i]).len(), fold(&t[..j]).len());
+                prop_assume!(fs < fe);
+                let (s, e) = n.to_original(&t, fs, fe);
+                // The original span folds to exactly the folded span ...
+                prop_assert_eq!(fold(&t[s..e]), &n.folded[fs..fe]);
+                // ... and differs from the characters asked for only by
+                // characters that fold to nothing.
+                prop_assert!(i <= s && fold(&t[i..s]).is_empty());
+                if e >= j {
+                    prop_assert!(t[j..e].chars().all(is_combining_mark));
+                } else {
+                    prop_assert!(fold(&t[e..j]).is_empty());
+                }
+            }
+        }
     }
 }

@@ -88,15 +88,19 @@ fn process(extractor: &Extractor, item: Item, default_date: Option<NaiveDate>) -
     })) {
         Ok(extraction) => Outcome::Done(article, extraction),
         Err(payload) => {
-            let why = payload
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| payload.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".into());
+            let why = panic_message(payload.as_ref());
             let error = format!("{}: internal error (please report): {why}", article.id);
             Outcome::Failed(document_row(&article, None, &error))
         }
     }
+}
+
+fn panic_message(payload: &(dyn std::any::Any + Send)) -> String {
+    payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown panic".into())
 }
 
 fn item_bytes(item: &Item) -> usize {
@@ -121,7 +125,7 @@ where
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(2);
     let (chunk_articles, chunk_bytes) = (options.chunk_articles.max(1), options.chunk_bytes);
     thread::scope(|scope| {
-        scope.spawn(move || {
+        let reader = scope.spawn(move || {
             let mut chunk = Vec::new();
             let mut bytes = 0;
             for item in items {
@@ -176,6 +180,16 @@ where
             progress.set_position(summary.articles as u64);
             progress.set_message(format!("{:.1} MB", bytes_done as f64 / 1e6));
         }
+        // The channel also closes when the reader dies: never publish
+        // tables that silently miss the rest of the input.
+        if let Err(payload) = reader.join() {
+            progress.finish_and_clear();
+            return Err(io::Error::other(format!(
+                "reading the input failed after {} articles: internal error (please report): {}",
+                summary.articles,
+                panic_message(payload.as_ref())
+            )));
+        }
         sink.finish(&entities.into_rows())?;
         progress.finish_and_clear();
         Ok(summary)
@@ -211,4 +225,108 @@ fn progress_bar(show: bool) -> ProgressBar {
     );
     bar.enable_steady_tick(Duration::from_millis(200));
     bar
+}
+
+#[cfg(test)]
+mod tests {
+    use std::sync::{
+        atomic::{AtomicBool, Ordering},
+        Arc, Mutex,
+    };
+
+    use super::*;
+    use crate::{
+        record::{Entity, Mention, Quote},
+        Article, BadArticle,
+    };
+
+    /// Records the documents rows that reach it, and whether the tables
+    /// were published.
+    #[derive(Default, Clone)]
+    struct Probe {
+        documents: Arc<Mutex<Vec<String>>>,
+        finished: Arc<AtomicBool>,
+    }
+
+    impl Sink for Probe {
+        fn mention(&mut self, _: &Mention) -> io::Result<()> {
+            Ok(())
+        }
+        fn quote(&mut self, _: &Quote) -> io::Result<()> {
+            Ok(())
+        }
+        fn document(&mut self, row: &Document) -> io::Result<()> {
+            self.documents.lock().unwrap().push(row.doc_id.clone());
+            Ok(())
+        }
+        fn finish(self: Box<Self>, _: &[Entity]) -> io::Result<()> {
+            self.finished.store(true, Ordering::SeqCst);
+            Ok(())
+        }
+    }
+
+    fn extractor() -> Extractor {
+        Extractor::builder()
+            .default_dictionaries(false)
+            .build()
+            .unwrap()
+    }
+
+    #[test]
+    fn a_reader_that_dies_publishes_nothing() {
+        let probe = Probe::default();
+        let items = (0..5).map(|i| {
+            assert!(i < 3, "reader broke");
+            Ok(Article::new(format!("a{i}"), "text"))
+        });
+        let options = RunOptions {
+            chunk_articles: 1,
+            ..RunOptions::default()
+        };
+        let err = run(&extractor(), items, Box::new(probe.clone()), &options).unwrap_err();
+        assert!(err.to_string().contains("reader broke"), "{err}");
+        assert!(!probe.finished.load(Ordering::SeqCst));
+    }
+
+    #[test]
+    fn every_item_is_one_documents_row_in_order() {
+        let items: Vec<Item> = (0..50)
+            .map(|i| {
+                if i % 7 == 3 {
+                    Err(BadArticle {
+                        id: format!("b{i}"),
+                        error: "bad".into(),
+                    })
+                } else {
+                    Ok(Article::new(format!("a{i}"), "x ".repeat(i * 1000)))
+                }
+            })
+            .collect();
+        let want: Vec<String> = items
+            .iter()
+            .map(|i| match i {
+                Ok(a) => a.id.clone(),
+                Err(b) => b.id.clone(),
+            })
+            .collect();
+        for threads in [1, 3] {
+            let options = RunOptions {
+                threads,
+                chunk_articles: 4,
+                ..RunOptions::default()
+            };
+            let probe = Probe::default();
+            let summary = run(
+                &extractor(),
+                items.clone().into_iter(),
+                Box::new(probe.clone()),
+                &options,
+            )
+            .unwrap();
+            assert_eq!(summary.articles, want.len());
+            assert_eq!(summary.failed, 7);
+            assert_eq!(*probe.documents.lock().unwrap(), want);
+            assert!(probe.finished.load(Ordering::SeqCst));
+        }
+    }
 }

@@ -1,7 +1,11 @@
 //! Where records go: the four tables as CSV or JSON lines, behind one
-//! trait. Tables are written under temporary names and renamed into place
-//! by [`Sink::finish`], so an interrupted run never leaves a half table
-//! posing as complete.
+//! trait. Tables are written under temporary names (`.NAME.partial`) and
+//! renamed into place by [`Sink::finish`], `documents` last, so an
+//! interrupted run never leaves a half table posing as complete: a table
+//! that exists is whole, and `documents` existing means the run finished.
+//! Tables of the same names left by an earlier run are removed when a run
+//! starts, so none of them can pass for this run's output. A run that fails
+//! removes its temporary files.
 
 use std::{
     fs::{self, File},
@@ -36,19 +40,27 @@ pub enum Format {
 }
 
 impl Format {
-    fn extension(self) -> &'static str {
+    /// The file extension of its tables (`csv`, `jsonl`).
+    pub fn extension(self) -> &'static str {
         match self {
             Format::Csv => "csv",
             Format::Jsonl => "jsonl",
         }
+    }
+
+    /// The file name of table `name` (`mentions` -> `mentions.csv`).
+    pub fn file_name(self, name: &str) -> String {
+        format!("{name}.{}", self.extension())
     }
 }
 
 /// How output cells are written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct CellPolicy {
-    /// Prefix cells starting with `=`, `+`, `-`, `@` (and tab/CR) with `'`
-    /// so spreadsheets do not run them as formulas.
+    /// In CSV tables, prefix every text cell that starts with `=`, `+`,
+    /// `-`, `@`, tab or carriage return with `'`, so spreadsheets do not run
+    /// it as a formula. Off by default: it changes text that offsets index.
+    /// JSON lines are never changed (no spreadsheet opens them).
     pub excel_safe: bool,
 }
 
@@ -56,7 +68,10 @@ pub struct CellPolicy {
 struct Table {
     tmp: PathBuf,
     dest: PathBuf,
-    writer: TableWriter,
+    /// `None` once finished (or taken apart).
+    writer: Option<TableWriter>,
+    header: &'static [&'static str],
+    excel_safe: bool,
 }
 
 enum TableWriter {
@@ -65,9 +80,19 @@ enum TableWriter {
 }
 
 impl Table {
-    fn create(dir: &Path, name: &str, format: Format, header: &[&str]) -> io::Result<Table> {
-        let file_name = format!("{name}.{}", format.extension());
+    fn create(
+        dir: &Path,
+        name: &str,
+        format: Format,
+        header: &'static [&'static str],
+        cells: CellPolicy,
+    ) -> io::Result<Table> {
+        let file_name = format.file_name(name);
         let dest = dir.join(&file_name);
+        match fs::remove_file(&dest) {
+            Err(e) if e.kind() != io::ErrorKind::NotFound => return Err(e),
+            _ => {}
+        }
         let tmp = dir.join(format!(".{file_name}.partial"));
         let file = File::create(&tmp)?;
         let writer = match format {
@@ -81,11 +106,21 @@ impl Table {
             }
             Format::Jsonl => TableWriter::Jsonl(BufWriter::with_capacity(1 << 15, file)),
         };
-        Ok(Table { tmp, dest, writer })
+        Ok(Table {
+            tmp,
+            dest,
+            writer: Some(writer),
+            header,
+            excel_safe: cells.excel_safe && format == Format::Csv,
+        })
     }
 
     fn write<T: Serialize>(&mut self, row: &T) -> io::Result<()> {
-        match &mut self.writer {
+        match self.writer.as_mut().expect("table written after finish") {
+            TableWriter::Csv(w) if self.excel_safe => {
+                w.write_record(excel_safe_cells(self.header, row)?)?;
+                Ok(())
+            }
             TableWriter::Csv(w) => w.serialize(row).map_err(io::Error::other),
             TableWriter::Jsonl(w) => {
                 serde_json::to_writer(&mut *w, row)?;
@@ -94,8 +129,8 @@ impl Table {
         }
     }
 
-    fn finish(self) -> io::Result<()> {
-        let file = match self.writer {
+    fn finish(mut self) -> io::Result<()> {
+        let file = match self.writer.take().expect("table finished twice") {
             TableWriter::Csv(w) => (*w).into_inner().map_err(|e| e.into_error())?,
             TableWriter::Jsonl(w) => w.into_inner().map_err(|e| e.into_error())?,
         };
@@ -103,6 +138,36 @@ impl Table {
         drop(file);
         fs::rename(&self.tmp, &self.dest)
     }
+}
+
+impl Drop for Table {
+    /// A table dropped before [`Table::finish`] (the run failed) leaves no
+    /// temporary file behind.
+    fn drop(&mut self) {
+        if self.writer.take().is_some() {
+            let _ = fs::remove_file(&self.tmp);
+        }
+    }
+}
+
+/// A row's cells in `header` order, every text cell through [`excel_safe`].
+///
+/// Goes through the row's serde form, so any text column added to a record
+/// later is covered without a list to keep in step.
+fn excel_safe_cells<T: Serialize>(header: &[&str], row: &T) -> io::Result<Vec<String>> {
+    let value = serde_json::to_value(row)?;
+    header
+        .iter()
+        .map(|&column| match value.get(column) {
+            Some(serde_json::Value::String(s)) => Ok(excel_safe(s).into_owned()),
+            Some(serde_json::Value::Null) => Ok(String::new()),
+            Some(serde_json::Value::Number(n)) => Ok(n.to_string()),
+            Some(serde_json::Value::Bool(b)) => Ok(b.to_string()),
+            other => Err(io::Error::other(format!(
+                "column `{column}`: cannot write {other:?} as a cell"
+            ))),
+        })
+        .collect()
 }
 
 /// Column names, in order, of each table (the CSV header rows).
@@ -161,7 +226,6 @@ pub struct TableSink {
     quotes: Table,
     documents: Table,
     entities: Table,
-    cells: CellPolicy,
 }
 
 impl TableSink {
@@ -169,11 +233,10 @@ impl TableSink {
     pub fn create(dir: &Path, format: Format, cells: CellPolicy) -> io::Result<TableSink> {
         fs::create_dir_all(dir)?;
         Ok(TableSink {
-            mentions: Table::create(dir, "mentions", format, columns::MENTIONS)?,
-            quotes: Table::create(dir, "quotes", format, columns::QUOTES)?,
-            documents: Table::create(dir, "documents", format, columns::DOCUMENTS)?,
-            entities: Table::create(dir, "entities", format, columns::ENTITIES)?,
-            cells,
+            mentions: Table::create(dir, "mentions", format, columns::MENTIONS, cells)?,
+            quotes: Table::create(dir, "quotes", format, columns::QUOTES, cells)?,
+            documents: Table::create(dir, "documents", format, columns::DOCUMENTS, cells)?,
+            entities: Table::create(dir, "entities", format, columns::ENTITIES, cells)?,
         })
     }
 }
@@ -188,61 +251,29 @@ pub fn excel_safe(cell: &str) -> std::borrow::Cow<'_, str> {
 
 impl Sink for TableSink {
     fn mention(&mut self, row: &Mention) -> io::Result<()> {
-        if self.cells.excel_safe {
-            let mut row = row.clone();
-            for cell in [&mut row.doc_id, &mut row.text, &mut row.canonical] {
-                *cell = excel_safe(cell).into_owned();
-            }
-            return self.mentions.write(&row);
-        }
         self.mentions.write(row)
     }
 
     fn quote(&mut self, row: &Quote) -> io::Result<()> {
-        if self.cells.excel_safe {
-            let mut row = row.clone();
-            for cell in [&mut row.doc_id, &mut row.quote, &mut row.speaker] {
-                *cell = excel_safe(cell).into_owned();
-            }
-            return self.quotes.write(&row);
-        }
         self.quotes.write(row)
     }
 
     fn document(&mut self, row: &Document) -> io::Result<()> {
-        if self.cells.excel_safe {
-            let mut row = row.clone();
-            for cell in [
-                &mut row.doc_id,
-                &mut row.title,
-                &mut row.source,
-                &mut row.error,
-            ] {
-                *cell = excel_safe(cell).into_owned();
-            }
-            return self.documents.write(&row);
-        }
         self.documents.write(row)
     }
 
     fn finish(mut self: Box<Self>, entities: &[Entity]) -> io::Result<()> {
         for row in entities {
-            if self.cells.excel_safe {
-                let mut row = row.clone();
-                row.canonical = excel_safe(&row.canonical).into_owned();
-                self.entities.write(&row)?;
-            } else {
-                self.entities.write(row)?;
-            }
+            self.entities.write(row)?;
         }
         let TableSink {
             mentions,
             quotes,
             documents,
             entities,
-            ..
         } = *self;
-        for table in [mentions, quotes, documents, entities] {
+        // `documents` last: its presence says every table is complete.
+        for table in [mentions, quotes, entities, documents] {
             table.finish()?;
         }
         Ok(())
@@ -269,5 +300,145 @@ mod tests {
         let header = fs::read_to_string(dir.path().join("mentions.csv")).unwrap();
         assert_eq!(header.trim_end(), columns::MENTIONS.join(","));
         assert!(!dir.path().join(".mentions.csv.partial").exists());
+    }
+
+    fn hostile_rows() -> (Mention, Quote, Document, Entity) {
+        let x = || "=HYPERLINK(\"http://x\")".to_string();
+        (
+            Mention {
+                doc_id: x(),
+                field: x(),
+                label: x(),
+                text: x(),
+                start: 1,
+                end: 2,
+                byte_start: 1,
+                byte_end: 2,
+                canonical: x(),
+                entity_id: x(),
+                value: x(),
+                timex_type: x(),
+                method: x(),
+            },
+            Quote {
+                doc_id: x(),
+                quote: x(),
+                start: 1,
+                end: 2,
+                speaker: x(),
+                speaker_entity_id: x(),
+                speaker_start: None,
+                speaker_end: Some(3),
+                cue: x(),
+                kind: x(),
+                flags: x(),
+            },
+            Document {
+                doc_id: x(),
+                title: x(),
+                date: x(),
+                source: x(),
+                chars: 1,
+                mentions: 2,
+                quotes: 3,
+                status: x(),
+                error: x(),
+                unattributed_quotes: 4,
+                warnings: x(),
+            },
+            Entity {
+                entity_id: x(),
+                label: x(),
+                canonical: x(),
+                documents: 1,
+                mentions: 2,
+            },
+        )
+    }
+
+    fn write_all(dir: &Path, format: Format, excel_safe: bool) {
+        let (m, q, d, e) = hostile_rows();
+        let mut sink = TableSink::create(dir, format, CellPolicy { excel_safe }).unwrap();
+        sink.mention(&m).unwrap();
+        sink.quote(&q).unwrap();
+        sink.document(&d).unwrap();
+        Box::new(sink).finish(&[e]).unwrap();
+    }
+
+    #[test]
+    fn excel_safe_covers_every_text_cell_of_every_table() {
+        let dir = tempfile::tempdir().unwrap();
+        write_all(dir.path(), Format::Csv, true);
+        for (table, columns) in [
+            ("mentions", columns::MENTIONS),
+            ("quotes", columns::QUOTES),
+            ("documents", columns::DOCUMENTS),
+            ("entities", columns::ENTITIES),
+        ] {
+            let mut r = csv::Reader::from_path(dir.path().join(format!("{table}.csv"))).unwrap();
+            assert_eq!(r.headers().unwrap(), *columns);
+            let row = r.records().next().unwrap().unwrap();
+            assert_eq!(row.len(), columns.len());
+            for (column, cell) in columns.iter().zip(row.iter()) {
+                assert!(!cell.starts_with('='), "{table}.{column} = {cell}");
+            }
+            assert!(row.iter().any(|c| c == "'=HYPERLINK(\"http://x\")"));
+        }
+    }
+
+    #[test]
+    fn without_excel_safe_cells_are_exact() {
+        let dir = tempfile::tempdir().unwrap();
+        write_all(dir.path(), Format::Csv, false);
+        let text = fs::read_to_string(dir.path().join("mentions.csv")).unwrap();
+        assert!(!text.contains('\''), "{text}");
+    }
+
+    #[test]
+    fn excel_safe_leaves_jsonl_exact() {
+        let dir = tempfile::tempdir().unwrap();
+        write_all(dir.path(), Format::Jsonl, true);
+        let line = fs::read_to_string(dir.path().join("documents.jsonl")).unwrap();
+        let back: Document = serde_json::from_str(line.trim()).unwrap();
+        assert_eq!(back, hostile_rows().2);
+    }
+
+    #[test]
+    fn the_header_is_the_records_serde_fields() {
+        let (m, q, d, e) = hostile_rows();
+        fn keys<T: Serialize>(row: &T) -> Vec<String> {
+            match serde_json::to_value(row).unwrap() {
+                serde_json::Value::Object(map) => {
+                    let mut k: Vec<String> = map.keys().cloned().collect();
+                    k.sort();
+                    k
+                }
+                _ => unreachable!(),
+            }
+        }
+        fn sorted(cols: &[&str]) -> Vec<String> {
+            let mut c: Vec<String> = cols.iter().map(|c| c.to_string()).collect();
+            c.sort();
+            c
+        }
+        assert_eq!(keys(&m), sorted(columns::MENTIONS));
+        assert_eq!(keys(&q), sorted(columns::QUOTES));
+        assert_eq!(keys(&d), sorted(columns::DOCUMENTS));
+        assert_eq!(keys(&e), sorted(columns::ENTITIES));
+    }
+
+    #[test]
+    fn a_failed_run_leaves_no_table_and_no_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        write_all(dir.path(), Format::Csv, false);
+        assert!(dir.path().join("documents.csv").exists());
+        // A new run starts: the earlier run's tables go at once ...
+        let sink = TableSink::create(dir.path(), Format::Csv, CellPolicy::default()).unwrap();
+        assert!(!dir.path().join("documents.csv").exists());
+        assert!(!dir.path().join("mentions.csv").exists());
+        // ... and when it fails (the sink is dropped unfinished), nothing is left.
+        drop(sink);
+        let left: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+        assert!(left.is_empty(), "{left:?}");
     }
 }

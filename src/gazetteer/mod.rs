@@ -2,17 +2,27 @@
 //! aho-corasick automaton (leftmost-longest), whole words only, and each
 //! alias's case policy checked against the original text.
 
+pub mod check;
+pub mod compiled;
+pub mod formats;
 mod load;
 
-use std::{collections::HashMap, fs, path::Path};
+use std::{
+    collections::HashMap,
+    fs,
+    path::{Path, PathBuf},
+    sync::Arc,
+};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
 
+pub use compiled::{Compiled, EntryRef};
+pub use formats::Parsed;
 pub use load::{parse_tsv, CasePolicy, DictionaryError, Entry};
 
 use crate::{
     normalize::{fold, Normalized},
-    span::{Method, Span},
+    span::{Label, Method, Span},
 };
 
 /// The dictionaries shipped inside the binary: `(name, contents)`.
@@ -28,17 +38,47 @@ pub fn default_entries() -> Result<Vec<Entry>, DictionaryError> {
     Ok(all)
 }
 
-/// Reads a dictionary file, or every `.tsv` file under a directory (sorted).
-pub fn entries_from_path(path: &Path) -> Result<Vec<Entry>, DictionaryError> {
-    let unreadable = |p: &Path, e: &dyn std::fmt::Display| DictionaryError {
+/// A dictionary to load: a path, and for plain `.txt` lists the label of every name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DictSource {
+    /// A `.tsv` file, a spaCy `.jsonl` pattern file, a `.txt` list, or a directory of `.tsv` files.
+    pub path: PathBuf,
+    /// The label for a plain list (`PERSON=names.txt`).
+    pub label: Option<Label>,
+}
+
+impl DictSource {
+    /// Parses `PATH` or `LABEL=PATH` (LABEL one of PERSON, PLACE, ORG, NORP).
+    pub fn parse(spec: &str) -> DictSource {
+        if let Some((label, path)) = spec.split_once('=') {
+            if let Some(label) = Label::parse(label).filter(|l| *l != Label::Date) {
+                return DictSource {
+                    path: path.into(),
+                    label: Some(label),
+                };
+            }
+        }
+        DictSource {
+            path: spec.into(),
+            label: None,
+        }
+    }
+}
+
+/// Reads a dictionary source: a TSV file, a spaCy EntityRuler `.jsonl`, a
+/// plain `.txt` list with a label, or every `.tsv` file under a directory
+/// (sorted by name).
+pub fn entries_from_source(source: &DictSource) -> Result<Parsed, DictionaryError> {
+    let path = source.path.as_path();
+    let fail = |p: &Path, message: String| DictionaryError {
         file: p.display().to_string(),
         line: 0,
-        message: format!("cannot read: {e}"),
+        message,
     };
     let mut files = Vec::new();
     if path.is_dir() {
         for entry in walkdir::WalkDir::new(path).sort_by_file_name() {
-            let entry = entry.map_err(|e| unreadable(path, &e))?;
+            let entry = entry.map_err(|e| fail(path, format!("cannot read: {e}")))?;
             if entry.file_type().is_file() && entry.path().extension().is_some_and(|x| x == "tsv") {
                 files.push(entry.into_path());
             }
@@ -46,10 +86,29 @@ pub fn entries_from_path(path: &Path) -> Result<Vec<Entry>, DictionaryError> {
     } else {
         files.push(path.to_path_buf());
     }
-    let mut all = Vec::new();
+    let mut all = Parsed::default();
     for file in files {
-        let contents = fs::read_to_string(&file).map_err(|e| unreadable(&file, &e))?;
-        all.extend(parse_tsv(&file.display().to_string(), &contents)?);
+        let name = file.display().to_string();
+        let contents =
+            fs::read_to_string(&file).map_err(|e| fail(&file, format!("cannot read: {e}")))?;
+        let ext = file.extension().and_then(|x| x.to_str()).unwrap_or("");
+        let parsed = match (ext, source.label) {
+            ("jsonl", _) => formats::parse_spacy_jsonl(&name, &contents)?,
+            (_, Some(label)) => formats::parse_plain_list(&name, label, &contents)?,
+            ("txt", None) => {
+                return Err(fail(
+                    &file,
+                    "a plain list needs its label: --dict PERSON=FILE (or PLACE=, ORG=, NORP=)"
+                        .into(),
+                ))
+            }
+            _ => Parsed {
+                entries: parse_tsv(&name, &contents)?,
+                skipped_labels: 0,
+            },
+        };
+        all.entries.extend(parsed.entries);
+        all.skipped_labels += parsed.skipped_labels;
     }
     Ok(all)
 }
@@ -72,11 +131,19 @@ pub struct Gazetteer {
     entries: Vec<Entry>,
     /// Folded alias -> pattern index, for [`Gazetteer::lookup`].
     by_alias: HashMap<String, usize>,
+    /// Large dictionaries compiled separately (see [`compiled`]), matched
+    /// together with the automaton above as one leftmost-longest union.
+    compiled: Vec<Arc<Compiled>>,
 }
 
 impl Gazetteer {
     /// Builds the matcher from entries.
-    pub fn new(entries: Vec<Entry>) -> Result<Gazetteer, aho_corasick::BuildError> {
+    ///
+    /// An id names one entity with one canonical name: when entries of one
+    /// id disagree ("Crimea" in a curated list, "Avtonomna Respublika Krym"
+    /// in ISO 3166-2), the highest-priority entry's canonical is used for all.
+    pub fn new(mut entries: Vec<Entry>) -> Result<Gazetteer, aho_corasick::BuildError> {
+        unify_canonicals(&mut entries);
         let mut by_alias: HashMap<String, usize> = HashMap::new();
         let mut folded_aliases: Vec<String> = Vec::new();
         let mut patterns: Vec<Pattern> = Vec::new();
@@ -111,15 +178,31 @@ impl Gazetteer {
             patterns,
             entries,
             by_alias,
+            compiled: Vec::new(),
         })
     }
 
-    /// Number of distinct folded aliases.
-    pub fn pattern_count(&self) -> usize {
-        self.patterns.len()
+    /// Adds compiled dictionaries, matched alongside the entries: at each
+    /// position the longest alias of any of them wins, and entries that
+    /// share a folded alias across them are ranked by priority (the
+    /// entries given to [`Gazetteer::new`] first among equals).
+    pub fn with_compiled(mut self, parts: impl IntoIterator<Item = Compiled>) -> Gazetteer {
+        self.compiled.extend(parts.into_iter().map(Arc::new));
+        self
     }
 
-    /// All loaded entries.
+    /// Number of distinct folded aliases (per dictionary part: an alias in
+    /// the entries and in a compiled dictionary counts twice).
+    pub fn pattern_count(&self) -> usize {
+        self.patterns.len()
+            + self
+                .compiled
+                .iter()
+                .map(|c| c.pattern_count())
+                .sum::<usize>()
+    }
+
+    /// All loaded entries, compiled dictionaries excepted.
     pub fn entries(&self) -> &[Entry] {
         &self.entries
     }
@@ -135,6 +218,11 @@ impl Gazetteer {
             .map(move |&e| &self.entries[e as usize])
     }
 
+    /// The compiled dictionaries.
+    pub fn compiled(&self) -> impl Iterator<Item = &Compiled> + '_ {
+        self.compiled.iter().map(|c| &**c)
+    }
+
     /// Finds dictionary mentions in `text`, given its folding `norm`.
     ///
     /// Leftmost-longest over the folded text; a candidate that is not a
@@ -142,6 +230,9 @@ impl Gazetteer {
     /// resumes at the next character, so a shorter alias starting later can
     /// still match.
     pub fn find(&self, text: &str, norm: &Normalized) -> Vec<Span> {
+        if !self.compiled.is_empty() {
+            return self.find_union(text, norm);
+        }
         let folded = norm.folded.as_str();
         let mut out = Vec::new();
         let mut pos = 0;
@@ -197,7 +288,7 @@ impl Gazetteer {
             .entries
             .iter()
             .map(|&e| &self.entries[e as usize])
-            .find(|e| case_accepts(e, surface))?;
+            .find(|e| case_accepts(e.case, &e.alias, surface))?;
         Some(Span::entity(
             o_start,
             o_end,
@@ -209,11 +300,177 @@ impl Gazetteer {
     }
 }
 
-/// Whether `surface` (the original text) satisfies the entry's case policy.
-fn case_accepts(entry: &Entry, surface: &str) -> bool {
-    match entry.case {
+impl Gazetteer {
+    /// The next match of dictionary part `k` (0: the entries' automaton,
+    /// then the compiled ones) at or after `pos`: `(start, end, pattern)`.
+    fn part_find(&self, k: usize, folded: &str, pos: usize) -> Option<(usize, usize, usize)> {
+        if k == 0 {
+            let m = self
+                .automaton
+                .find(Input::new(folded).span(pos..folded.len()))?;
+            return Some((m.start(), m.end(), m.pattern().as_usize()));
+        }
+        self.compiled[k - 1].find_at(folded, pos)
+    }
+
+    /// [`Gazetteer::find`] over the entries and the compiled dictionaries:
+    /// the leftmost-longest match of the union is the leftmost, then
+    /// longest, of each part's own leftmost-longest match. A part's match
+    /// found from an earlier position stays valid while it starts at or
+    /// after the current one.
+    fn find_union(&self, text: &str, norm: &Normalized) -> Vec<Span> {
+        let folded = norm.folded.as_str();
+        let parts = 1 + self.compiled.len();
+        // Per part: None = not searched yet, Some(None) = no more matches.
+        let mut next: Vec<Option<Option<(usize, usize, usize)>>> = vec![None; parts];
+        let mut out = Vec::new();
+        let mut pos = 0;
+        while pos < folded.len() {
+            let mut best: Option<(usize, usize)> = None;
+            for (k, slot) in next.iter_mut().enumerate() {
+                if matches!(slot, Some(Some((s, _, _))) if *s < pos) {
+                    *slot = None;
+                }
+                let m = *slot.get_or_insert_with(|| self.part_find(k, folded, pos));
+                if let Some((s, e, _)) = m {
+                    if best.is_none_or(|(bs, be)| s < bs || (s == bs && e > be)) {
+                        best = Some((s, e));
+                    }
+                }
+            }
+            let Some((start, end)) = best else { break };
+            let chosen: Vec<(usize, usize)> = next
+                .iter()
+                .enumerate()
+                .filter_map(|(k, m)| match m {
+                    Some(Some((s, e, p))) if (*s, *e) == (start, end) => Some((k, *p)),
+                    _ => None,
+                })
+                .collect();
+            match self.accept_union(text, norm, &chosen, start, end) {
+                Some(span) => {
+                    pos = end;
+                    out.push(span);
+                }
+                None => {
+                    pos = start + folded[start..].chars().next().map_or(1, char::len_utf8);
+                }
+            }
+        }
+        out
+    }
+
+    /// Entries of pattern `p` of part `k`, highest priority first.
+    fn part_entries(&self, k: usize, p: usize) -> Box<dyn Iterator<Item = EntryRef<'_>> + '_> {
+        if k == 0 {
+            Box::new(
+                self.patterns[p]
+                    .entries
+                    .iter()
+                    .map(|&e| self.entries[e as usize].as_ref()),
+            )
+        } else {
+            Box::new(self.compiled[k - 1].pattern_entries(p))
+        }
+    }
+
+    fn accept_union(
+        &self,
+        text: &str,
+        norm: &Normalized,
+        chosen: &[(usize, usize)],
+        start: usize,
+        end: usize,
+    ) -> Option<Span> {
+        let folded = norm.folded.as_str();
+        let (k, p) = chosen[0];
+        // The same folded alias in every chosen part: the same word bounds.
+        let (word_start, word_end) = if k == 0 {
+            (self.patterns[p].word_start, self.patterns[p].word_end)
+        } else {
+            self.compiled[k - 1].word_bounds(p)
+        };
+        let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+        if (word_start && is_word(folded[..start].chars().next_back()))
+            || (word_end && is_word(folded[end..].chars().next()))
+        {
+            return None;
+        }
+        let (o_start, o_end) = norm.to_original(text, start, end);
+        let surface = &text[o_start..o_end];
+        let mut candidates: Vec<EntryRef<'_>> = chosen
+            .iter()
+            .flat_map(|&(k, p)| self.part_entries(k, p))
+            .collect();
+        if chosen.len() > 1 {
+            // Stable: among equal priorities the earlier part wins.
+            candidates.sort_by_key(|e| std::cmp::Reverse(e.priority));
+        }
+        let entry = candidates
+            .into_iter()
+            .find(|e| case_accepts(e.case, e.alias, surface))?;
+        Some(Span::entity(
+            o_start,
+            o_end,
+            entry.label,
+            entry.canonical.to_string(),
+            entry.id.to_string(),
+            Method::Dictionary,
+        ))
+    }
+}
+
+impl Entry {
+    /// A borrowed view, the form compiled dictionaries give their entries in.
+    pub fn as_ref(&self) -> EntryRef<'_> {
+        EntryRef {
+            id: &self.id,
+            label: self.label,
+            canonical: &self.canonical,
+            alias: &self.alias,
+            case: self.case,
+            priority: self.priority,
+        }
+    }
+}
+
+/// Gives every entry of one id (and label) the canonical of its highest-priority entry.
+fn unify_canonicals(entries: &mut [Entry]) {
+    // Keyed by borrowed ids: one pass to find each id's best entry, then
+    // canonicals are copied only where they differ.
+    let mut best: HashMap<(&str, Label), (i32, usize)> = HashMap::with_capacity(entries.len());
+    let mut source: Vec<usize> = Vec::with_capacity(entries.len());
+    for (i, e) in entries.iter().enumerate() {
+        if e.id.is_empty() {
+            source.push(i);
+            continue;
+        }
+        let slot = best
+            .entry((e.id.as_str(), e.label))
+            .or_insert((e.priority, i));
+        if e.priority > slot.0 {
+            *slot = (e.priority, i);
+        }
+        source.push(usize::MAX);
+    }
+    for (i, e) in entries.iter().enumerate() {
+        if source[i] == usize::MAX {
+            source[i] = best[&(e.id.as_str(), e.label)].1;
+        }
+    }
+    drop(best);
+    for (i, &from) in source.iter().enumerate() {
+        if from != i && entries[from].canonical != entries[i].canonical {
+            entries[i].canonical = entries[from].canonical.clone();
+        }
+    }
+}
+
+/// Whether `surface` (the original text) satisfies an entry's case policy.
+fn case_accepts(case: CasePolicy, alias: &str, surface: &str) -> bool {
+    match case {
         CasePolicy::Fold => true,
-        CasePolicy::Exact => surface == entry.alias,
+        CasePolicy::Exact => surface == alias,
         CasePolicy::Cased => surface
             .chars()
             .find(|c| c.is_alphabetic())
@@ -224,7 +481,6 @@ fn case_accepts(entry: &Entry, surface: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::span::Label;
 
     fn gaz(rows: &str) -> Gazetteer {
         let tsv = format!("id\tlabel\tcanonical\talias\tcase\tpriority\n{rows}");
@@ -292,6 +548,14 @@ mod tests {
     }
 
     #[test]
+    fn one_id_gets_one_canonical() {
+        let g = gaz(
+            "x:1\tPLACE\tAvtonomna Respublika Krym\tKrym\t\t65\nx:1\tPLACE\tCrimea\tCrimea\t\t90\n",
+        );
+        assert!(g.entries().iter().all(|e| e.canonical == "Crimea"));
+    }
+
+    #[test]
     fn lookup_ignores_case_policy() {
         let g = gaz(AZ);
         let ids: Vec<&str> = g.lookup("CHAD").map(|e| e.id.as_str()).collect();
@@ -303,5 +567,74 @@ mod tests {
     fn label_is_carried() {
         let g = gaz(AZ);
         assert_eq!(found(&g, "Baku")[0].1, Label::Place.as_str());
+    }
+
+    /// One gazetteer of all rows against the same rows split between the
+    /// entries' automaton and a compiled part: same spans, ids and labels.
+    fn split_agrees(rows: &str, text: &str) {
+        let tsv = |r: &str| format!("id\tlabel\tcanonical\talias\tcase\tpriority\n{r}");
+        let whole = gaz(rows);
+        let lines: Vec<&str> = rows.lines().collect();
+        for cut in 0..=lines.len() {
+            let (a, b) = lines.split_at(cut);
+            let part =
+                Compiled::build(parse_tsv("b.tsv", &tsv(&b.join("\n"))).unwrap(), 0).unwrap();
+            let split = Gazetteer::new(parse_tsv("a.tsv", &tsv(&a.join("\n"))).unwrap())
+                .unwrap()
+                .with_compiled([part]);
+            assert_eq!(
+                found(&split, text),
+                found(&whole, text),
+                "cut at {cut}: {text}"
+            );
+        }
+    }
+
+    macro_rules! union {
+        ($name:ident, $rows:expr, $text:expr) => {
+            #[test]
+            fn $name() {
+                split_agrees($rows, $text);
+            }
+        };
+    }
+
+    const SHARED: &str = "s:1\tPLACE\tGeorgia (US state)\tGeorgia\t\t1\n\
+                          c:1\tPLACE\tGeorgia\tGeorgia\t\t9\n\
+                          p:1\tPERSON\tGeorgia Smith\tGeorgia Smith\t\t\n\
+                          x:1\tPLACE\tChad\tChad\texact\t\n\
+                          n:1\tPERSON\tChad Smith\tchad\t\t\n";
+
+    union!(
+        union_longest_across_parts,
+        AZ,
+        "the Azerbaijan State Oil Company in Baku, Azerbaijan"
+    );
+    union!(
+        union_failed_match_resumes,
+        AZ,
+        "xAzerbaijan Baku BAKU US us Chad chad"
+    );
+    union!(
+        union_priority_across_parts,
+        SHARED,
+        "in Georgia, Georgia Smith said; Chad and chad"
+    );
+    union!(union_no_match, AZ, "nothing here at all");
+
+    #[test]
+    fn compiled_parts_count_their_patterns() {
+        let part = Compiled::build(
+            parse_tsv(
+                "b.tsv",
+                &format!("id\tlabel\tcanonical\talias\n{}", "q:1\tORG\tQ\tQ Corp\n"),
+            )
+            .unwrap(),
+            0,
+        )
+        .unwrap();
+        let g = gaz(AZ).with_compiled([part]);
+        assert_eq!(g.pattern_count(), 6);
+        assert_eq!(found(&g, "Q Corp in Baku").len(), 2);
     }
 }

@@ -1,0 +1,144 @@
+//! One article's text as the attribution stages see it: tokens, sentence
+//! ids, quoted spans, and which entity mention covers each token.
+
+use super::{
+    cues::{self, Cue},
+    marks::{self, Quotes},
+    tokens::{self, Kind, Token},
+};
+use crate::span::{Label, Span};
+
+/// The tokenized text and everything looked up per token.
+#[derive(Debug)]
+pub struct Doc<'a> {
+    /// The original text.
+    pub text: &'a str,
+    /// The text with ASCII letters lowercased (same byte offsets).
+    pub lower: String,
+    /// Its tokens.
+    pub toks: Vec<Token>,
+    /// Sentence id of each token.
+    pub sent: Vec<u32>,
+    /// Quoted spans.
+    pub quotes: Quotes,
+    /// The field's final mentions, sorted by start.
+    pub mentions: &'a [Span],
+    /// For each token, the mention that covers its first byte.
+    pub mention_of: Vec<Option<u32>>,
+}
+
+impl<'a> Doc<'a> {
+    /// Tokenizes and indexes `text`.
+    pub fn new(text: &'a str, mentions: &'a [Span]) -> Doc<'a> {
+        let lower = text.to_ascii_lowercase();
+        let toks = tokens::tokenize(text);
+        let sent = tokens::sentences(&toks, text, &lower);
+        let quotes = marks::scan(&toks);
+        let mut mention_of = vec![None; toks.len()];
+        let mut m = 0;
+        for (i, t) in toks.iter().enumerate() {
+            while m < mentions.len() && mentions[m].end <= t.start {
+                m += 1;
+            }
+            if m < mentions.len() && mentions[m].start <= t.start && t.start < mentions[m].end {
+                mention_of[i] = Some(m as u32);
+            }
+        }
+        Doc {
+            text,
+            lower,
+            toks,
+            sent,
+            quotes,
+            mentions,
+            mention_of,
+        }
+    }
+
+    /// Number of tokens.
+    pub fn len(&self) -> usize {
+        self.toks.len()
+    }
+
+    /// The lowercased text of token `i` (empty past the end).
+    pub fn w(&self, i: usize) -> &str {
+        self.toks
+            .get(i)
+            .map(|t| &self.lower[t.start..t.end])
+            .unwrap_or("")
+    }
+
+    /// The original text of token `i`.
+    pub fn raw(&self, i: usize) -> &str {
+        let t = self.toks[i];
+        &self.text[t.start..t.end]
+    }
+
+    /// True when token `i` is a word.
+    pub fn is_word(&self, i: usize) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Word)
+    }
+
+    /// True when token `i` is the punctuation `c`.
+    pub fn is_punct(&self, i: usize, c: char) -> bool {
+        self.toks.get(i).is_some_and(|t| t.kind == Kind::Punct(c))
+    }
+
+    /// True when token `i` is a capitalised word.
+    pub fn is_cap(&self, i: usize) -> bool {
+        self.is_word(i) && tokens::is_capitalised(self.raw(i))
+    }
+
+    /// The speech cue at token `i`: a lowercase speech verb, or a
+    /// capitalised one opening its sentence ("Stated Stone: ...").
+    pub fn cue(&self, i: usize) -> Option<Cue> {
+        if !self.is_word(i) {
+            return None;
+        }
+        let sentence_initial = i == 0 || self.sent[i - 1] != self.sent[i];
+        if self.is_cap(i) && !sentence_initial {
+            return None;
+        }
+        cues::cue(self.w(i))
+    }
+
+    /// True when token `i` lies inside a quoted span (marks included).
+    pub fn in_quote(&self, i: usize) -> bool {
+        self.quotes.at(i).is_some()
+    }
+
+    /// The PERSON or ORG mention covering token `i`.
+    pub fn person_or_org(&self, i: usize) -> Option<usize> {
+        let m = self.mention_of.get(i).copied().flatten()? as usize;
+        matches!(self.mentions[m].label, Label::Person | Label::Org).then_some(m)
+    }
+
+    /// Any mention covering token `i`.
+    pub fn mention(&self, i: usize) -> Option<usize> {
+        self.mention_of.get(i).copied().flatten().map(|m| m as usize)
+    }
+
+    /// The first and last token of the sentence holding token `i`.
+    pub fn sentence_bounds(&self, i: usize) -> (usize, usize) {
+        let id = self.sent[i];
+        let mut a = i;
+        while a > 0 && self.sent[a - 1] == id {
+            a -= 1;
+        }
+        let mut b = i;
+        while b + 1 < self.len() && self.sent[b + 1] == id {
+            b += 1;
+        }
+        (a, b)
+    }
+
+    /// True when token `i` ends a sentence (`.`, `?`, `!`, `…`, or a closing
+    /// mark or bracket right after one).
+    pub fn is_terminal(&self, i: usize) -> bool {
+        matches!(
+            self.toks[i].kind,
+            Kind::Punct('.' | '?' | '!' | '…')
+        ) || (i + 1 == self.len() || self.sent[i + 1] != self.sent[i])
+            && !matches!(self.toks[i].kind, Kind::Word)
+    }
+}

@@ -1,0 +1,158 @@
+//! Canonical speaker names: a surname ("Eyvazov") linked to the full name
+//! it abbreviates ("Anar Eyvazov"), a definite description ("the ministry")
+//! linked to the organisation it refers back to, and the article's people
+//! and bodies in text order for pronoun resolution.
+//!
+//! Full names come from the field's PERSON/ORG mentions (their canonical
+//! names win) and, so that linking works before the name rules have run,
+//! from runs of two or more capitalised name words in the text itself.
+
+use std::collections::HashMap;
+
+use super::{doc::Doc, tokens::Kind, words};
+use crate::span::Label;
+
+/// A full name seen in the article.
+#[derive(Debug, Clone)]
+struct FullName {
+    /// Byte offset of its first occurrence.
+    start: usize,
+    /// The lowercased last word.
+    last: String,
+    /// The name as written (or the mention's canonical).
+    name: String,
+    /// Entity id, when a mention gave one.
+    entity_id: String,
+    /// Occurrences.
+    count: usize,
+    /// True for organisations.
+    org: bool,
+}
+
+/// The article's full names, for linking short references to them.
+#[derive(Debug, Default)]
+pub struct NameIndex {
+    names: Vec<FullName>,
+}
+
+fn last_word(s: &str) -> String {
+    s.rsplit(|c: char| c.is_whitespace())
+        .next()
+        .unwrap_or(s)
+        .to_lowercase()
+}
+
+impl NameIndex {
+    /// Collects the full names of `doc`.
+    pub fn new(doc: &Doc) -> NameIndex {
+        let mut by_name: HashMap<String, usize> = HashMap::new();
+        let mut names: Vec<FullName> = Vec::new();
+        let mut add = |name: String, start: usize, entity_id: &str, org: bool| {
+            if let Some(&k) = by_name.get(&name) {
+                names[k].count += 1;
+                return;
+            }
+            by_name.insert(name.clone(), names.len());
+            names.push(FullName {
+                start,
+                last: last_word(&name),
+                entity_id: entity_id.to_string(),
+                count: 1,
+                org,
+                name,
+            });
+        };
+        for m in doc.mentions {
+            if matches!(m.label, Label::Person | Label::Org) {
+                let name = if m.canonical.is_empty() {
+                    doc.text[m.start..m.end].to_string()
+                } else {
+                    m.canonical.clone()
+                };
+                add(name, m.start, &m.entity_id, m.label == Label::Org);
+            }
+        }
+        // Runs of capitalised words outside quotes and mentions.
+        let mut i = 0;
+        while i < doc.len() {
+            if !run_word(doc, i) {
+                i += 1;
+                continue;
+            }
+            let a = i;
+            while i + 1 < doc.len() && run_word(doc, i + 1) && i + 1 - a < 5 {
+                i += 1;
+            }
+            let b = i;
+            let mut first = a;
+            while first < b && !words::is_org_head(doc.w(b)) && words::is_title(doc.w(first)) {
+                first += 1;
+            }
+            i += 1;
+            if b == first || doc.mention(first).is_some() && doc.mention(b).is_some() {
+                continue;
+            }
+            let lastw = doc.w(b);
+            if lastw.ends_with("'s") || lastw.ends_with("’s") {
+                continue;
+            }
+            let name = doc.text[doc.toks[first].start..doc.toks[b].end].to_string();
+            add(name, doc.toks[first].start, "", words::is_org_head(lastw));
+        }
+        NameIndex { names }
+    }
+
+    /// The full name a single-word reference (a surname, or an
+    /// organisation's head word) most likely stands for, from names that
+    /// appear before byte `pos`: the most frequent, then the earliest.
+    pub fn link(&self, word: &str, pos: usize) -> Option<(&str, &str)> {
+        let w = word.to_lowercase();
+        let w = w.trim_end_matches("'s").trim_end_matches("’s");
+        self.names
+            .iter()
+            .filter(|n| n.last == w && n.start < pos && n.name.contains(' '))
+            .max_by(|a, b| a.count.cmp(&b.count).then(b.start.cmp(&a.start)))
+            .map(|n| (n.name.as_str(), n.entity_id.as_str()))
+    }
+
+    /// The organisation a definite description's head ("ministry") refers
+    /// back to: the nearest organisation name before `pos` ending with it.
+    pub fn link_org(&self, head: &str, pos: usize) -> Option<(&str, &str)> {
+        self.names
+            .iter()
+            .filter(|n| n.org && n.last == head && n.start < pos)
+            .max_by_key(|n| n.start)
+            .map(|n| (n.name.as_str(), n.entity_id.as_str()))
+    }
+}
+
+fn run_word(doc: &Doc, i: usize) -> bool {
+    doc.toks[i].kind == Kind::Word
+        && doc.is_cap(i)
+        && !doc.in_quote(i)
+        && !words::is_function_word(doc.w(i))
+        && (i == 0 || doc.sent[i - 1] == doc.sent[i] || doc.is_cap(i + 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn surname_links_to_the_full_name_before_it() {
+        let text = "Army spokesperson Anar Eyvazov told reporters. Eyvazov added more.";
+        let doc = Doc::new(text, &[]);
+        let idx = NameIndex::new(&doc);
+        assert_eq!(idx.link("Eyvazov", 50), Some(("Anar Eyvazov", "")));
+        assert_eq!(idx.link("Eyvazov", 5), None);
+        assert_eq!(idx.link("Smith", 50), None);
+    }
+
+    #[test]
+    fn description_links_to_an_organisation() {
+        let text = "The Foreign Ministry of Azerbaijan spoke. Later the ministry said so.";
+        let doc = Doc::new(text, &[]);
+        let idx = NameIndex::new(&doc);
+        assert_eq!(idx.link_org("ministry", 50), Some(("Foreign Ministry", "")));
+    }
+}

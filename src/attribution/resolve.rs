@@ -1,0 +1,185 @@
+//! Speaker resolution: turns each draft's speaker slot into a name
+//! (canonical when a mention or an earlier full name gives one), resolves
+//! pronouns to the nearest fitting person named before, carries speakers
+//! over to continued quotations, and sets the QA flags.
+
+use super::{
+    doc::Doc,
+    names::NameIndex,
+    speaker::{Class, Found},
+    words::Pronoun,
+    Draft,
+};
+use crate::span::{Label, QuoteKind, QuoteSpan, Speaker};
+
+/// A person or body named in the article, for pronoun resolution.
+#[derive(Debug, Clone)]
+struct Candidate {
+    pos: usize,
+    name: String,
+    entity_id: String,
+    person: bool,
+    gender: Option<Pronoun>,
+}
+
+/// A resolved name: name, entity id, and whether it is a proper name.
+type Named = (String, String, bool);
+
+/// The name a speaker slot stands for.
+fn name_of(doc: &Doc, names: &NameIndex, f: &Found) -> Named {
+    if let Some(m) = f.mention {
+        let span = &doc.mentions[m];
+        let name = if span.canonical.is_empty() {
+            doc.text[span.start..span.end].to_string()
+        } else {
+            span.canonical.clone()
+        };
+        return (name, span.entity_id.clone(), true);
+    }
+    let (start, end) = f.refers.unwrap_or((f.start, f.end));
+    let text = &doc.text[start..end];
+    match f.class {
+        Class::Name => {
+            if !text.contains(char::is_whitespace) {
+                if let Some((full, id)) = names.link(text, f.start) {
+                    return (full.to_string(), id.to_string(), true);
+                }
+            }
+            (text.to_string(), String::new(), true)
+        }
+        Class::Description | Class::Anonymous => {
+            if f.refers.is_none() && f.last == f.first + 1 && doc.w(f.first) == "the" {
+                if let Some((org, id)) = names.link_org(doc.w(f.head), f.start) {
+                    return (org.to_string(), id.to_string(), true);
+                }
+            }
+            let mut s = text.to_string();
+            if f.refers.is_none() && doc.is_cap(f.first) && super::words::is_determiner(doc.w(f.first)) {
+                s = format!("{}{}", doc.w(f.first), &text[doc.toks[f.first].end - f.start..]);
+            }
+            (s, String::new(), false)
+        }
+        Class::Pronoun(_) => (text.to_lowercase(), String::new(), false),
+    }
+}
+
+/// Resolves every draft and returns the rows in text order.
+pub fn resolve(doc: &Doc, names: &NameIndex, drafts: Vec<Draft>) -> Vec<QuoteSpan> {
+    let n = drafts.len();
+    let mut named: Vec<Option<Named>> = vec![None; n];
+    let mut candidates: Vec<Candidate> = doc
+        .mentions
+        .iter()
+        .filter(|m| matches!(m.label, Label::Person | Label::Org))
+        .map(|m| Candidate {
+            pos: m.start,
+            name: if m.canonical.is_empty() {
+                doc.text[m.start..m.end].to_string()
+            } else {
+                m.canonical.clone()
+            },
+            entity_id: m.entity_id.clone(),
+            person: m.label == Label::Person,
+            gender: None,
+        })
+        .collect();
+    for (k, d) in drafts.iter().enumerate() {
+        let Some(f) = &d.speaker else { continue };
+        if matches!(f.class, Class::Pronoun(_)) {
+            continue;
+        }
+        let r = name_of(doc, names, f);
+        if r.2 {
+            candidates.push(Candidate {
+                pos: f.start,
+                name: r.0.clone(),
+                entity_id: r.1.clone(),
+                person: f.class == Class::Name && !f.org,
+                gender: f.gender,
+            });
+        }
+        named[k] = Some(r);
+    }
+    candidates.sort_by_key(|c| c.pos);
+    for (k, d) in drafts.iter().enumerate() {
+        let Some(f) = &d.speaker else { continue };
+        let Class::Pronoun(p) = f.class else { continue };
+        let word = doc.text[f.start..f.end].to_lowercase();
+        let upto = candidates.partition_point(|c| c.pos < f.start);
+        let fit = candidates[..upto].iter().rev().find(|c| match p {
+            Pronoun::He | Pronoun::She => c.person && c.gender.is_none_or(|g| g == p),
+            Pronoun::Other => word == "it" && !c.person,
+        });
+        named[k] = Some(match fit {
+            Some(c) => (c.name.clone(), c.entity_id.clone(), true),
+            None => (word, String::new(), false),
+        });
+    }
+    let mut out: Vec<QuoteSpan> = Vec::with_capacity(n);
+    let mut speakers: Vec<Option<(Speaker, String, bool, Class)>> = Vec::with_capacity(n);
+    for (k, d) in drafts.into_iter().enumerate() {
+        let mut flags = d.flags;
+        let mut cue = d.cue;
+        let own = d.speaker.as_ref().zip(named[k].take()).map(|(f, (name, id, is_named))| {
+            (
+                Speaker {
+                    name,
+                    entity_id: id,
+                    start: f.start,
+                    end: f.end,
+                },
+                String::new(),
+                is_named,
+                f.class,
+            )
+        });
+        let sp = match (own, d.inherit) {
+            (Some(s), _) => Some(s),
+            (None, Some(p)) => speakers[p].clone().map(|mut s| {
+                flags.push("continued");
+                if cue.is_empty() {
+                    cue = out[p].cue.clone();
+                }
+                s.1 = cue.clone();
+                s
+            }),
+            (None, None) => None,
+        };
+        match &sp {
+            None => flags.push("unattributed"),
+            Some((_, _, is_named, class)) => {
+                if !is_named {
+                    flags.push(match class {
+                        Class::Pronoun(_) => "unresolved_pronoun",
+                        _ => "unnamed_speaker",
+                    });
+                }
+                if *class == Class::Anonymous && matches!(d.kind, QuoteKind::Direct | QuoteKind::Partial) {
+                    flags.push("anonymous");
+                }
+            }
+        }
+        out.push(QuoteSpan {
+            start: d.start,
+            end: d.end,
+            speaker: sp.as_ref().map(|s| s.0.clone()),
+            cue,
+            kind: d.kind,
+            flags,
+        });
+        speakers.push(sp);
+    }
+    out.sort_by_key(|q| (q.start, q.end, kind_order(q.kind)));
+    out
+}
+
+fn kind_order(k: QuoteKind) -> u8 {
+    match k {
+        QuoteKind::Direct => 0,
+        QuoteKind::Partial => 1,
+        QuoteKind::Indirect => 2,
+        QuoteKind::Anonymous => 3,
+        QuoteKind::AccordingTo => 4,
+        QuoteKind::ReportedBy => 5,
+    }
+}

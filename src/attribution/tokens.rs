@@ -1,0 +1,297 @@
+//! The attribution tokenizer: words, punctuation, double quote marks and
+//! paragraph breaks, each with its byte span in the original text, plus the
+//! sentence boundaries the other attribution modules scope their searches to.
+//!
+//! One linear pass; whitespace is skipped (a line break becomes a
+//! [`Kind::Para`] token, since news paragraphs are lines). Words keep their
+//! inner apostrophes, hyphens and dots ("Clinton’s", "Mark-Viverito",
+//! "U.S"), so a word's last character is always alphanumeric.
+
+/// The direction a double quote mark shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mark {
+    /// Opens a quote: `“`, `„`, `«`, two backticks.
+    Open,
+    /// Closes a quote: `”`, `»`.
+    Close,
+    /// Either: the straight `"` and the typewriter `''` (two apostrophes).
+    Either,
+}
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Letters and digits, with inner apostrophes, hyphens and dots.
+    Word,
+    /// Any other visible character (single quotes included).
+    Punct(char),
+    /// A double quote mark.
+    Quote(Mark),
+    /// One or more line breaks: a paragraph boundary.
+    Para,
+}
+
+/// One token: its kind and byte span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    /// Byte offset of the first byte.
+    pub start: usize,
+    /// Byte offset one past the last byte.
+    pub end: usize,
+    /// What it is.
+    pub kind: Kind,
+}
+
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '‐' | '‑' | '&')
+}
+
+fn is_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}')
+}
+
+/// Splits `text` into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut it = text.char_indices().peekable();
+    while let Some((i, c)) = it.next() {
+        if is_break(c) {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if !(d.is_whitespace() || is_break(d)) {
+                    break;
+                }
+                end = j + d.len_utf8();
+                it.next();
+            }
+            if !matches!(out.last(), Some(Token { kind: Kind::Para, .. })) {
+                out.push(Token {
+                    start: i,
+                    end,
+                    kind: Kind::Para,
+                });
+            }
+            continue;
+        }
+        if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let mut end = i + c.len_utf8();
+            while let Some(&(j, d)) = it.peek() {
+                if d.is_alphanumeric() || matches!(d, '\u{300}'..='\u{36f}') {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else if is_joiner(d) && joins(text, i, j, d) {
+                    end = j + d.len_utf8();
+                    it.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(Token {
+                start: i,
+                end,
+                kind: Kind::Word,
+            });
+            continue;
+        }
+        let mut end = i + c.len_utf8();
+        let kind = match c {
+            '"' | '＂' => Kind::Quote(Mark::Either),
+            '“' | '„' | '«' | '‟' => Kind::Quote(Mark::Open),
+            '”' | '»' => Kind::Quote(Mark::Close),
+            '\'' if text[end..].starts_with('\'') => {
+                it.next();
+                end += 1;
+                Kind::Quote(Mark::Either)
+            }
+            '`' if text[end..].starts_with('`') => {
+                it.next();
+                end += 1;
+                Kind::Quote(Mark::Open)
+            }
+            _ => Kind::Punct(c),
+        };
+        out.push(Token {
+            start: i,
+            end,
+            kind,
+        });
+    }
+    out
+}
+
+/// True when the joiner `d` at byte `j` sits between a word character and an
+/// alphanumeric one (the word character before is already consumed). `''`
+/// never joins: it is a quote mark.
+/// A dot joins only initials ("U.S"), numbers ("3.5") and lowercase
+/// continuations ("twitter.com"), so "said.Trump" stays two words.
+fn joins(text: &str, word_start: usize, j: usize, d: char) -> bool {
+    let after = &text[j + d.len_utf8()..];
+    if d == '\'' && after.starts_with('\'') {
+        return false;
+    }
+    let Some(next) = after.chars().next().filter(|c| c.is_alphanumeric()) else {
+        return false;
+    };
+    if d == '.' {
+        let segment = text[word_start..j].rsplit('.').next().unwrap_or("");
+        return next.is_lowercase() || next.is_ascii_digit() || segment.chars().count() == 1;
+    }
+    true
+}
+
+/// True when a word is capitalised (its first letter is uppercase).
+pub fn is_capitalised(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// Words after whose final dot a sentence does not end.
+const ABBREVIATIONS: &[&str] = &[
+    "adm", "apr", "aug", "capt", "cmdr", "co", "col", "corp", "dec", "dept", "dr", "feb", "gen",
+    "gov", "hon", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr",
+    "mrs", "ms", "mt", "nov", "oct", "pres", "prof", "rep", "reps", "rev", "sen", "sens",
+    "sep", "sept", "sgt", "sr", "st", "supt", "vs",
+];
+
+/// Sentence ids, one per token: tokens of one sentence share an id; a
+/// paragraph break always starts a new sentence. A `.`, `?` or `!` ends a
+/// sentence when the next token (after any closing quote marks and
+/// brackets) starts a paragraph, a capitalised word, a number or a quote;
+/// a dot after an abbreviation, an initial or a dotted word ("U.S") does not.
+/// `text` is the original text, `lower` its ASCII-lowercased copy.
+pub fn sentences(tokens: &[Token], text: &str, lower: &str) -> Vec<u32> {
+    let mut ids = Vec::with_capacity(tokens.len());
+    let mut id = 0u32;
+    let mut i = 0;
+    while i < tokens.len() {
+        let t = tokens[i];
+        if t.kind == Kind::Para {
+            id += 1;
+            ids.push(id);
+            id += 1;
+            i += 1;
+            continue;
+        }
+        ids.push(id);
+        if let Kind::Punct(c @ ('.' | '?' | '!' | '…')) = t.kind {
+            if c == '.' && i > 0 && is_abbreviation(tokens, i - 1, text, lower, t.start) {
+                i += 1;
+                continue;
+            }
+            // Closing marks and brackets stay in this sentence.
+            let mut j = i + 1;
+            while j < tokens.len()
+                && match tokens[j].kind {
+                    Kind::Quote(Mark::Close) | Kind::Punct(')' | '’' | '\'' | '.' | '?' | '!') => true,
+                    Kind::Quote(Mark::Either) => tokens[j].start == tokens[j - 1].end,
+                    _ => false,
+                }
+            {
+                ids.push(id);
+                j += 1;
+            }
+            let ends = match tokens.get(j) {
+                None => true,
+                Some(n) => match n.kind {
+                    Kind::Para | Kind::Quote(_) => true,
+                    Kind::Word => text[n.start..]
+                        .chars()
+                        .next()
+                        .is_some_and(|ch| !ch.is_lowercase()),
+                    Kind::Punct(p) => matches!(p, '(' | '[' | '‘' | '—' | '-'),
+                },
+            };
+            if ends {
+                id += 1;
+            }
+            i = j;
+            continue;
+        }
+        i += 1;
+    }
+    ids
+}
+
+/// True when the word token `w`, directly followed by a dot at `dot`, is an
+/// abbreviation, a capital initial or a dotted word.
+fn is_abbreviation(tokens: &[Token], w: usize, text: &str, lower: &str, dot: usize) -> bool {
+    let t = tokens[w];
+    if t.kind != Kind::Word || t.end != dot {
+        return false;
+    }
+    let word = &lower[t.start..t.end];
+    let initial = t.end - t.start == 1 && text.as_bytes()[t.start].is_ascii_uppercase();
+    initial || word.contains('.') || ABBREVIATIONS.binary_search(&word).is_ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text).iter().map(|t| &text[t.start..t.end]).collect()
+    }
+
+    macro_rules! tok {
+        ($name:ident, $text:expr, $want:expr) => {
+            #[test]
+            fn $name() {
+                assert_eq!(words($text), $want);
+            }
+        };
+    }
+
+    tok!(plain, "He said.", ["He", "said", "."]);
+    tok!(apostrophes, "Clinton’s don't", ["Clinton’s", "don't"]);
+    tok!(curly_quotes, "“We are,” he", ["“", "We", "are", ",", "”", "he"]);
+    tok!(typewriter_quotes, "''It's,'' he", ["''", "It's", ",", "''", "he"]);
+    tok!(dotted, "the U.S. and Mark-Viverito", ["the", "U.S", ".", "and", "Mark-Viverito"]);
+    tok!(paragraphs, "a\n\n b", ["a", "\n\n ", "b"]);
+    tok!(missing_space, "he said.Trump", ["he", "said", ".", "Trump"]);
+
+    #[test]
+    fn abbreviations_are_sorted() {
+        assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    fn sentence_texts(text: &str) -> Vec<String> {
+        let toks = tokenize(text);
+        let lower = text.to_ascii_lowercase();
+        let ids = sentences(&toks, text, &lower);
+        let mut out: Vec<String> = Vec::new();
+        let mut last = u32::MAX;
+        for (t, id) in toks.iter().zip(ids) {
+            if t.kind == Kind::Para {
+                last = u32::MAX;
+                continue;
+            }
+            if id != last {
+                out.push(String::new());
+                last = id;
+            }
+            let s = out.last_mut().unwrap();
+            if !s.is_empty() {
+                s.push(' ');
+            }
+            s.push_str(&text[t.start..t.end]);
+        }
+        out
+    }
+
+    macro_rules! sent {
+        ($name:ident, $text:expr, $want:expr) => {
+            #[test]
+            fn $name() {
+                assert_eq!(sentence_texts($text), $want);
+            }
+        };
+    }
+
+    sent!(two_sentences, "A b. C d.", ["A b .", "C d ."]);
+    sent!(abbreviation, "Mr. Smith left. He", ["Mr . Smith left .", "He"]);
+    sent!(quote_then_lowercase, "“Why?” asked Dunn.", ["“ Why ? ” asked Dunn ."]);
+    sent!(quote_then_capital, "“No.” Then", ["“ No . ”", "Then"]);
+    sent!(paragraph, "a b\nc d", ["a b", "c d"]);
+}
