@@ -115,7 +115,11 @@ impl<'a> Doc<'a> {
 
     /// Any mention covering token `i`.
     pub fn mention(&self, i: usize) -> Option<usize> {
-        self.mention_of.get(i).copied().flatten().map(|m| m as usize)
+        self.mention_of
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|m| m as usize)
     }
 
     /// The first and last token of the sentence holding token `i`.
@@ -135,10 +139,8 @@ impl<'a> Doc<'a> {
     /// True when token `i` ends a sentence (`.`, `?`, `!`, `…`, or a closing
     /// mark or bracket right after one).
     pub fn is_terminal(&self, i: usize) -> bool {
-        matches!(
-            self.toks[i].kind,
-            Kind::Punct('.' | '?' | '!' | '…')
-        ) || (i + 1 == self.len() || self.sent[i + 1] != self.sent[i])
-            && !matches!(self.toks[i].kind, Kind::Word)
+        matches!(self.toks[i].kind, Kind::Punct('.' | '?' | '!' | '…'))
+            || (i + 1 == self.len() || self.sent[i + 1] != self.sent[i])
+                && !matches!(self.toks[i].kind, Kind::Word)
     }
 }

@@ -61,7 +61,8 @@ impl Quotes {
 /// True when the straight mark at token `i` looks like a closing mark:
 /// glued to the word before it and not to the one after.
 fn looks_closing(tokens: &[Token], i: usize) -> bool {
-    let glued_before = i > 0 && tokens[i - 1].end == tokens[i].start && tokens[i - 1].kind != Kind::Para;
+    let glued_before =
+        i > 0 && tokens[i - 1].end == tokens[i].start && tokens[i - 1].kind != Kind::Para;
     let glued_after = tokens
         .get(i + 1)
         .is_some_and(|n| n.start == tokens[i].end && n.kind == Kind::Word);
@@ -78,7 +79,11 @@ impl Scanner<'_> {
     fn push(&mut self, open: usize, close: usize, has_open: bool, has_close: bool, odd: bool) {
         let t = self.tokens;
         let start = if has_open { t[open].end } else { t[open].start };
-        let end = if has_close { t[close].start } else { t[close].end };
+        let end = if has_close {
+            t[close].start
+        } else {
+            t[close].end
+        };
         if start >= end {
             return;
         }
@@ -121,7 +126,11 @@ pub fn scan(tokens: &[Token]) -> Quotes {
         match kind {
             Kind::Quote(mark) => match (open, mark) {
                 (None, Mark::Open) | (None, Mark::Either) => {
-                    if mark == Mark::Either && looks_closing(tokens, i) && no_quote_between(tokens, free_from, i) && i > free_from {
+                    if mark == Mark::Either
+                        && looks_closing(tokens, i)
+                        && no_quote_between(tokens, free_from, i)
+                        && i > free_from
+                    {
                         // An orphan closing mark: the quote started unmarked.
                         s.push(free_from, i, false, true, true);
                         free_from = i + 1;
@@ -235,12 +244,36 @@ mod tests {
         };
     }
 
-    q!(curly, "“We are here,” he said.", [("We are here,", false, false)]);
-    q!(straight, "\"Yes,\" he said. \"No.\"", [("Yes,", false, false), ("No.", false, false)]);
-    q!(typewriter, "''It is,'' he said.", [("It is,", false, false)]);
-    q!(mixed, "“I think so.\" Then", [("I think so.", false, false)]);
-    q!(partial, "the process “can take time” because", [("can take time", false, false)]);
-    q!(nested_single, "“She said, ‘Do you understand,’” he said.", [("She said, ‘Do you understand,’", false, false)]);
+    q!(
+        curly,
+        "“We are here,” he said.",
+        [("We are here,", false, false)]
+    );
+    q!(
+        straight,
+        "\"Yes,\" he said. \"No.\"",
+        [("Yes,", false, false), ("No.", false, false)]
+    );
+    q!(
+        typewriter,
+        "''It is,'' he said.",
+        [("It is,", false, false)]
+    );
+    q!(
+        mixed,
+        "“I think so.\" Then",
+        [("I think so.", false, false)]
+    );
+    q!(
+        partial,
+        "the process “can take time” because",
+        [("can take time", false, false)]
+    );
+    q!(
+        nested_single,
+        "“She said, ‘Do you understand,’” he said.",
+        [("She said, ‘Do you understand,’", false, false)]
+    );
     q!(
         paragraphs,
         "“First part.\n\n“Second part,” he said.",
@@ -249,14 +282,38 @@ mod tests {
     q!(
         three_paragraphs,
         "“One.\n\n“Two.\n\n“Three.”",
-        [("One.", false, false), ("Two.", true, false), ("Three.", true, false)]
+        [
+            ("One.", false, false),
+            ("Two.", true, false),
+            ("Three.", true, false)
+        ]
     );
-    q!(unclosed, "“Never closed\n\nNext paragraph.", [("Never closed", false, true)]);
-    q!(orphan_close, "Opened nowhere,” he said.", [("Opened nowhere,", false, true)]);
-    q!(orphan_straight_close, "Opened nowhere,\" he said.", [("Opened nowhere,", false, true)]);
+    q!(
+        unclosed,
+        "“Never closed\n\nNext paragraph.",
+        [("Never closed", false, true)]
+    );
+    q!(
+        orphan_close,
+        "Opened nowhere,” he said.",
+        [("Opened nowhere,", false, true)]
+    );
+    q!(
+        orphan_straight_close,
+        "Opened nowhere,\" he said.",
+        [("Opened nowhere,", false, true)]
+    );
     q!(empty, "\"\" and", []);
-    q!(odd_open_twice, "“One “Two” end", [("One", false, true), ("Two", false, false)]);
-    q!(wrong_way_close, "“It is,“ said Noble. “Yes.”", [("It is,", false, false), ("Yes.", false, false)]);
+    q!(
+        odd_open_twice,
+        "“One “Two” end",
+        [("One", false, true), ("Two", false, false)]
+    );
+    q!(
+        wrong_way_close,
+        "“It is,“ said Noble. “Yes.”",
+        [("It is,", false, false), ("Yes.", false, false)]
+    );
 
     #[test]
     fn tokens_know_their_quote() {

@@ -74,7 +74,13 @@ impl Draft {
     }
 
     /// A reported-speech draft.
-    pub fn reported(start: usize, end: usize, kind: QuoteKind, cue: &str, sp: speaker::Found) -> Draft {
+    pub fn reported(
+        start: usize,
+        end: usize,
+        kind: QuoteKind,
+        cue: &str,
+        sp: speaker::Found,
+    ) -> Draft {
         Draft {
             cue: cue.to_string(),
             speaker: Some(sp),

@@ -52,9 +52,8 @@ pub fn find(doc: &Doc, used: &mut [bool], out: &mut Vec<Draft>) {
             }
         } else if doc.cue(j) == Some(Cue::Finite) && !adjectival(doc, j) {
             let (_, s1) = doc.sentence_bounds(j);
-            let chain_at = (j + 1..s1).find(|&k| {
-                doc.is_punct(k, ',') && !doc.in_quote(k) && is_chain_word(doc.w(k + 1))
-            });
+            let chain_at = (j + 1..s1)
+                .find(|&k| doc.is_punct(k, ',') && !doc.in_quote(k) && is_chain_word(doc.w(k + 1)));
             let limit = chain_at.map(|k| k - 1).unwrap_or(s1);
             if let Some((sp, content)) = reported_speech(doc, j, limit) {
                 used[j] = true;
@@ -81,7 +80,13 @@ fn anonymous_or(sp: &Found, kind: QuoteKind) -> QuoteKind {
 
 fn push_chain(doc: &Doc, chain: Vec<(usize, Found)>, a: usize, b: usize, out: &mut Vec<Draft>) {
     for (cue, f) in chain {
-        out.push(Draft::reported(a, b, QuoteKind::ReportedBy, doc.raw(cue), f));
+        out.push(Draft::reported(
+            a,
+            b,
+            QuoteKind::ReportedBy,
+            doc.raw(cue),
+            f,
+        ));
     }
 }
 
@@ -103,7 +108,12 @@ fn chain_after(doc: &Doc, mut last: usize, used: &mut [bool]) -> Vec<(usize, Fou
 
 /// "the reported cases", "a noted author", "to say": not attributions.
 fn adjectival(doc: &Doc, j: usize) -> bool {
-    j > 0 && doc.is_word(j - 1) && matches!(doc.w(j - 1), "the" | "a" | "an" | "to" | "its" | "his" | "her" | "their" | "widely" | "so-called")
+    j > 0
+        && doc.is_word(j - 1)
+        && matches!(
+            doc.w(j - 1),
+            "the" | "a" | "an" | "to" | "its" | "his" | "her" | "their" | "widely" | "so-called"
+        )
 }
 
 /// The speaker and content of a reported-speech cue at `j`.
@@ -140,7 +150,10 @@ fn reported_speech(doc: &Doc, j: usize, s1: usize) -> Option<(Found, (usize, usi
 /// was found.
 fn content_after(doc: &Doc, j: usize, s1: usize) -> Option<((usize, usize), bool)> {
     let mut a = j + 1;
-    if matches!(doc.w(j), "told" | "tells" | "tell" | "telling" | "asked" | "asks" | "warned" | "urged") {
+    if matches!(
+        doc.w(j),
+        "told" | "tells" | "tell" | "telling" | "asked" | "asks" | "warned" | "urged"
+    ) {
         if let Some(obj) = speaker::starting_at(doc, a) {
             a = obj.last + 1;
         }
@@ -171,9 +184,28 @@ fn content_after(doc: &Doc, j: usize, s1: usize) -> Option<((usize, usize), bool
 fn is_adverbial_start(w: &str) -> bool {
     matches!(
         w,
-        "in" | "on" | "at" | "during" | "after" | "before" | "last" | "this" | "earlier"
-            | "later" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
-            | "sunday" | "yesterday" | "today" | "tonight" | "when" | "while" | "as"
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "when"
+            | "while"
+            | "as"
     )
 }
 
@@ -221,7 +253,12 @@ mod tests {
         out.iter()
             .map(|d| {
                 let s = d.speaker.as_ref().unwrap();
-                (d.kind, text[d.start..d.end].to_string(), text[s.start..s.end].to_string(), d.cue.clone())
+                (
+                    d.kind,
+                    text[d.start..d.end].to_string(),
+                    text[s.start..s.end].to_string(),
+                    d.cue.clone(),
+                )
             })
             .collect()
     }
@@ -242,8 +279,18 @@ mod tests {
         chain,
         "Baku sent fuel on Saturday, according to Caspian Herald, reporting Daily Sabah.",
         [
-            (AccordingTo, "Baku sent fuel on Saturday", "Caspian Herald", "according to"),
-            (ReportedBy, "Baku sent fuel on Saturday", "Daily Sabah", "reporting"),
+            (
+                AccordingTo,
+                "Baku sent fuel on Saturday",
+                "Caspian Herald",
+                "according to"
+            ),
+            (
+                ReportedBy,
+                "Baku sent fuel on Saturday",
+                "Daily Sabah",
+                "reporting"
+            ),
         ]
     );
     r!(
@@ -274,7 +321,11 @@ mod tests {
             (ReportedBy, "the deal was off", "two sources", "citing"),
         ]
     );
-    r!(told_object, "Smith told reporters that it was over.", [(Indirect, "it was over", "Smith", "told")]);
+    r!(
+        told_object,
+        "Smith told reporters that it was over.",
+        [(Indirect, "it was over", "Smith", "told")]
+    );
     r!(no_subject, "a war that claimed many lives.", []);
     r!(no_content, "Eyvazov told reporters in Shusha.", []);
 }

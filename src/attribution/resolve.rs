@@ -54,8 +54,15 @@ fn name_of(doc: &Doc, names: &NameIndex, f: &Found) -> Named {
                 }
             }
             let mut s = text.to_string();
-            if f.refers.is_none() && doc.is_cap(f.first) && super::words::is_determiner(doc.w(f.first)) {
-                s = format!("{}{}", doc.w(f.first), &text[doc.toks[f.first].end - f.start..]);
+            if f.refers.is_none()
+                && doc.is_cap(f.first)
+                && super::words::is_determiner(doc.w(f.first))
+            {
+                s = format!(
+                    "{}{}",
+                    doc.w(f.first),
+                    &text[doc.toks[f.first].end - f.start..]
+                );
             }
             (s, String::new(), false)
         }
@@ -120,19 +127,23 @@ pub fn resolve(doc: &Doc, names: &NameIndex, drafts: Vec<Draft>) -> Vec<QuoteSpa
     for (k, d) in drafts.into_iter().enumerate() {
         let mut flags = d.flags;
         let mut cue = d.cue;
-        let own = d.speaker.as_ref().zip(named[k].take()).map(|(f, (name, id, is_named))| {
-            (
-                Speaker {
-                    name,
-                    entity_id: id,
-                    start: f.start,
-                    end: f.end,
-                },
-                String::new(),
-                is_named,
-                f.class,
-            )
-        });
+        let own = d
+            .speaker
+            .as_ref()
+            .zip(named[k].take())
+            .map(|(f, (name, id, is_named))| {
+                (
+                    Speaker {
+                        name,
+                        entity_id: id,
+                        start: f.start,
+                        end: f.end,
+                    },
+                    String::new(),
+                    is_named,
+                    f.class,
+                )
+            });
         let sp = match (own, d.inherit) {
             (Some(s), _) => Some(s),
             (None, Some(p)) => speakers[p].clone().map(|mut s| {
@@ -154,7 +165,9 @@ pub fn resolve(doc: &Doc, names: &NameIndex, drafts: Vec<Draft>) -> Vec<QuoteSpa
                         _ => "unnamed_speaker",
                     });
                 }
-                if *class == Class::Anonymous && matches!(d.kind, QuoteKind::Direct | QuoteKind::Partial) {
+                if *class == Class::Anonymous
+                    && matches!(d.kind, QuoteKind::Direct | QuoteKind::Partial)
+                {
                     flags.push("anonymous");
                 }
             }

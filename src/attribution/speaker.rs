@@ -83,8 +83,22 @@ const MAX_RUN: usize = 7;
 fn is_particle(w: &str) -> bool {
     matches!(
         w,
-        "de" | "van" | "von" | "der" | "den" | "bin" | "al" | "da" | "del" | "la" | "le" | "di"
-            | "du" | "dos" | "das" | "ibn" | "el"
+        "de" | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "bin"
+            | "al"
+            | "da"
+            | "del"
+            | "la"
+            | "le"
+            | "di"
+            | "du"
+            | "dos"
+            | "das"
+            | "ibn"
+            | "el"
     )
 }
 
@@ -123,7 +137,11 @@ pub fn before(doc: &Doc, cue: usize, floor: Option<usize>) -> Option<Found> {
             // "experts who say", "a message that said": the relative pronoun
             // is the speaker's mention, standing for the phrase before it.
             "who" | "which" | "that" if j > min => {
-                let a = if doc.is_punct(j - 1, ',') { j.checked_sub(2)? } else { j - 1 };
+                let a = if doc.is_punct(j - 1, ',') {
+                    j.checked_sub(2)?
+                } else {
+                    j - 1
+                };
                 if a < min {
                     return None;
                 }
@@ -187,7 +205,10 @@ pub fn before(doc: &Doc, cue: usize, floor: Option<usize>) -> Option<Found> {
         }
         if k <= min || !(doc.is_punct(k, ',') || doc.is_punct(k, '—')) {
             // "Mr. Manafort, citing ..., said": the subject before the comma.
-            return ending_at(doc, j - 1, min).filter(|f| f.class == Class::Name && (f.first == min || f.first == 0 || doc.sent[f.first - 1] != sent));
+            return ending_at(doc, j - 1, min).filter(|f| {
+                f.class == Class::Name
+                    && (f.first == min || f.first == 0 || doc.sent[f.first - 1] != sent)
+            });
         }
         let mut e = k - 1;
         if doc.is_punct(e, ')') {
@@ -200,11 +221,15 @@ pub fn before(doc: &Doc, cue: usize, floor: Option<usize>) -> Option<Found> {
             }
         }
         let outer = ending_at(doc, e, min);
-        if outer.as_ref().is_some_and(|f| matches!(f.class, Class::Name | Class::Pronoun(_))) {
+        if outer
+            .as_ref()
+            .is_some_and(|f| matches!(f.class, Class::Name | Class::Pronoun(_)))
+        {
             return outer;
         }
         // "Carson’s business manager, Armstrong Williams, stated"
-        let inner = ending_at(doc, j - 1, k + 1).filter(|f| f.class == Class::Name && f.first == k + 1);
+        let inner =
+            ending_at(doc, j - 1, k + 1).filter(|f| f.class == Class::Name && f.first == k + 1);
         return inner.or(outer);
     }
     ending_at(doc, j, min)
@@ -214,8 +239,19 @@ pub fn before(doc: &Doc, cue: usize, floor: Option<usize>) -> Option<Found> {
 pub fn is_sentence_opener(w: &str) -> bool {
     matches!(
         w,
-        "but" | "and" | "so" | "yet" | "still" | "then" | "now" | "meanwhile" | "instead" | "later"
-            | "also" | "however" | "thus"
+        "but"
+            | "and"
+            | "so"
+            | "yet"
+            | "still"
+            | "then"
+            | "now"
+            | "meanwhile"
+            | "instead"
+            | "later"
+            | "also"
+            | "however"
+            | "thus"
     )
 }
 
@@ -263,7 +299,8 @@ pub fn ending_at(doc: &Doc, j: usize, min: usize) -> Option<Found> {
         && j > min
         && doc.is_word(j - 1)
         && doc.toks[j - 1].end == doc.toks[j].start
-        && (matches!(doc.w(j - 1), "jr" | "sr" | "inc" | "ltd" | "co" | "corp") || doc.raw(j - 1).len() == 1)
+        && (matches!(doc.w(j - 1), "jr" | "sr" | "inc" | "ltd" | "co" | "corp")
+            || doc.raw(j - 1).len() == 1)
     {
         j - 1
     } else {
@@ -361,7 +398,10 @@ fn name_run(doc: &Doc, a: usize, j: usize, min: usize) -> Found {
 }
 
 fn is_preposition(w: &str) -> bool {
-    matches!(w, "for" | "of" | "with" | "at" | "from" | "to" | "in" | "on" | "inside" | "within")
+    matches!(
+        w,
+        "for" | "of" | "with" | "at" | "from" | "to" | "in" | "on" | "inside" | "within"
+    )
 }
 
 /// A descriptive noun phrase ending at the lowercase word `j`.
@@ -417,7 +457,8 @@ fn description_ending_at(doc: &Doc, j: usize, min: usize) -> Option<Found> {
     }
     let hw = doc.w(head);
     let has_cap = (a..=head).any(|k| doc.is_cap(k));
-    let anonymous = words::is_anonymous_head(hw) || (a..=j).any(|k| words::is_anonymity_word(doc.w(k)));
+    let anonymous =
+        words::is_anonymous_head(hw) || (a..=j).any(|k| words::is_anonymity_word(doc.w(k)));
     let first_is_det = words::is_determiner(doc.w(a));
     let ok = first_is_det
         || det
@@ -462,11 +503,40 @@ pub fn after(doc: &Doc, cue: usize) -> Option<Found> {
     let ends = !doc.is_word(n)
         || matches!(
             doc.w(n),
-            "in" | "on" | "at" | "during" | "after" | "before" | "who" | "whose" | "when" | "while"
-                | "as" | "via" | "from" | "last" | "this" | "yesterday" | "today" | "tonight"
-                | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
-                | "sunday" | "recently" | "earlier" | "later" | "and" | "to" | "of" | "about"
-                | "outside" | "inside" | "that"
+            "in" | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "who"
+                | "whose"
+                | "when"
+                | "while"
+                | "as"
+                | "via"
+                | "from"
+                | "last"
+                | "this"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "recently"
+                | "earlier"
+                | "later"
+                | "and"
+                | "to"
+                | "of"
+                | "about"
+                | "outside"
+                | "inside"
+                | "that"
         );
     ends.then_some(f)
 }
@@ -560,8 +630,12 @@ pub fn starting_at(doc: &Doc, j: usize) -> Option<Found> {
     let mut ext = 0;
     while e + 1 < doc.len() && e - j < 10 {
         let n = e + 1;
-        let noun_cue = e == j && words::is_determiner(w) && doc.is_word(n) && cues::cue(doc.w(n)).is_some();
-        if is_np_word(doc, n) || noun_cue || (words::is_determiner(doc.w(n)) && e == j && words::is_determiner(w)) {
+        let noun_cue =
+            e == j && words::is_determiner(w) && doc.is_word(n) && cues::cue(doc.w(n)).is_some();
+        if is_np_word(doc, n)
+            || noun_cue
+            || (words::is_determiner(doc.w(n)) && e == j && words::is_determiner(w))
+        {
             e = n;
         } else if is_preposition(doc.w(n))
             && ext < 2
@@ -570,7 +644,11 @@ pub fn starting_at(doc: &Doc, j: usize) -> Option<Found> {
         {
             e = n + 1;
             ext += 1;
-        } else if words::is_determiner(doc.w(n)) && ext > 0 && e == n - 1 && is_preposition(doc.w(e)) {
+        } else if words::is_determiner(doc.w(n))
+            && ext > 0
+            && e == n - 1
+            && is_preposition(doc.w(e))
+        {
             e = n;
         } else {
             break;
@@ -638,21 +716,99 @@ mod tests {
         };
     }
 
-    b!(name, "Azerbaijani army spokesperson Anar Eyvazov told reporters", "told", "Anar Eyvazov", Class::Name);
-    b!(surname, "Eyvazov added three days", "added", "Eyvazov", Class::Name);
-    b!(pronoun, "“Yes,” he said.", "said", "he", Class::Pronoun(Pronoun::He));
-    b!(title_stripped, "President Barack Obama said", "said", "Barack Obama", Class::Name);
-    b!(org_kept, "The Republican National Committee said", "said", "Republican National Committee", Class::Name);
+    b!(
+        name,
+        "Azerbaijani army spokesperson Anar Eyvazov told reporters",
+        "told",
+        "Anar Eyvazov",
+        Class::Name
+    );
+    b!(
+        surname,
+        "Eyvazov added three days",
+        "added",
+        "Eyvazov",
+        Class::Name
+    );
+    b!(
+        pronoun,
+        "“Yes,” he said.",
+        "said",
+        "he",
+        Class::Pronoun(Pronoun::He)
+    );
+    b!(
+        title_stripped,
+        "President Barack Obama said",
+        "said",
+        "Barack Obama",
+        Class::Name
+    );
+    b!(
+        org_kept,
+        "The Republican National Committee said",
+        "said",
+        "Republican National Committee",
+        Class::Name
+    );
     b!(adverb, "Trump has also said", "said", "Trump", Class::Name);
-    b!(appositive, "Smith, a spokesman for the ministry, said", "said", "Smith", Class::Name);
-    b!(ministry, "the ministry said", "said", "the ministry", Class::Description);
-    b!(officials, "but officials said", "said", "officials", Class::Anonymous);
-    b!(officials_initial, "Officials said", "said", "Officials", Class::Anonymous);
-    b!(familiar, "a source familiar with the matter said", "said", "a source familiar with the matter", Class::Anonymous);
-    b!(spokesman_for, "a spokesman for the ministry said", "said", "a spokesman for the ministry", Class::Description);
-    b!(initial, "John F. Kennedy said", "said", "John F. Kennedy", Class::Name);
+    b!(
+        appositive,
+        "Smith, a spokesman for the ministry, said",
+        "said",
+        "Smith",
+        Class::Name
+    );
+    b!(
+        ministry,
+        "the ministry said",
+        "said",
+        "the ministry",
+        Class::Description
+    );
+    b!(
+        officials,
+        "but officials said",
+        "said",
+        "officials",
+        Class::Anonymous
+    );
+    b!(
+        officials_initial,
+        "Officials said",
+        "said",
+        "Officials",
+        Class::Anonymous
+    );
+    b!(
+        familiar,
+        "a source familiar with the matter said",
+        "said",
+        "a source familiar with the matter",
+        Class::Anonymous
+    );
+    b!(
+        spokesman_for,
+        "a spokesman for the ministry said",
+        "said",
+        "a spokesman for the ministry",
+        Class::Description
+    );
+    b!(
+        initial,
+        "John F. Kennedy said",
+        "said",
+        "John F. Kennedy",
+        Class::Name
+    );
     b!(ms, "Ms. Guzman said", "said", "Guzman", Class::Name);
-    b!(white_house_officials, "White House officials said", "said", "White House officials", Class::Anonymous);
+    b!(
+        white_house_officials,
+        "White House officials said",
+        "said",
+        "White House officials",
+        Class::Anonymous
+    );
 
     #[test]
     fn no_subject_after_a_function_word() {
@@ -660,11 +816,53 @@ mod tests {
         assert_eq!(before_text("and said", "said"), None);
     }
 
-    a!(after_name, "“Yes,” said David Gilbert, president", "said", "David Gilbert", Class::Name);
-    a!(after_description, "“Yes,” said a spokesman for the ministry.", "said", "a spokesman for the ministry", Class::Description);
-    a!(according_to, "according to Azerbaijan in Focus, reporting", "to", "Azerbaijan", Class::Name);
-    a!(according_to_the, "according to the New York Times.", "to", "New York Times", Class::Name);
-    a!(according_to_him, "according to him.", "to", "him", Class::Pronoun(Pronoun::He));
-    a!(according_to_officials, "according to officials.", "to", "officials", Class::Anonymous);
-    a!(title_after, "said Secretary of State John Kerry.", "said", "John Kerry", Class::Name);
+    a!(
+        after_name,
+        "“Yes,” said David Gilbert, president",
+        "said",
+        "David Gilbert",
+        Class::Name
+    );
+    a!(
+        after_description,
+        "“Yes,” said a spokesman for the ministry.",
+        "said",
+        "a spokesman for the ministry",
+        Class::Description
+    );
+    a!(
+        according_to,
+        "according to Azerbaijan in Focus, reporting",
+        "to",
+        "Azerbaijan",
+        Class::Name
+    );
+    a!(
+        according_to_the,
+        "according to the New York Times.",
+        "to",
+        "New York Times",
+        Class::Name
+    );
+    a!(
+        according_to_him,
+        "according to him.",
+        "to",
+        "him",
+        Class::Pronoun(Pronoun::He)
+    );
+    a!(
+        according_to_officials,
+        "according to officials.",
+        "to",
+        "officials",
+        Class::Anonymous
+    );
+    a!(
+        title_after,
+        "said Secretary of State John Kerry.",
+        "said",
+        "John Kerry",
+        Class::Name
+    );
 }

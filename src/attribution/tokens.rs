@@ -64,7 +64,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 end = j + d.len_utf8();
                 it.next();
             }
-            if !matches!(out.last(), Some(Token { kind: Kind::Para, .. })) {
+            if !matches!(
+                out.last(),
+                Some(Token {
+                    kind: Kind::Para,
+                    ..
+                })
+            ) {
                 out.push(Token {
                     start: i,
                     end,
@@ -151,8 +157,8 @@ pub fn is_capitalised(word: &str) -> bool {
 const ABBREVIATIONS: &[&str] = &[
     "adm", "apr", "aug", "capt", "cmdr", "co", "col", "corp", "dec", "dept", "dr", "feb", "gen",
     "gov", "hon", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr",
-    "mrs", "ms", "mt", "nov", "oct", "pres", "prof", "rep", "reps", "rev", "sen", "sens",
-    "sep", "sept", "sgt", "sr", "st", "supt", "vs",
+    "mrs", "ms", "mt", "nov", "oct", "pres", "prof", "rep", "reps", "rev", "sen", "sens", "sep",
+    "sept", "sgt", "sr", "st", "supt", "vs",
 ];
 
 /// Sentence ids, one per token: tokens of one sentence share an id; a
@@ -184,7 +190,9 @@ pub fn sentences(tokens: &[Token], text: &str, lower: &str) -> Vec<u32> {
             let mut j = i + 1;
             while j < tokens.len()
                 && match tokens[j].kind {
-                    Kind::Quote(Mark::Close) | Kind::Punct(')' | '’' | '\'' | '.' | '?' | '!') => true,
+                    Kind::Quote(Mark::Close) | Kind::Punct(')' | '’' | '\'' | '.' | '?' | '!') => {
+                        true
+                    }
                     Kind::Quote(Mark::Either) => tokens[j].start == tokens[j - 1].end,
                     _ => false,
                 }
@@ -231,7 +239,10 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| &text[t.start..t.end]).collect()
+        tokenize(text)
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect()
     }
 
     macro_rules! tok {
@@ -245,9 +256,21 @@ mod tests {
 
     tok!(plain, "He said.", ["He", "said", "."]);
     tok!(apostrophes, "Clinton’s don't", ["Clinton’s", "don't"]);
-    tok!(curly_quotes, "“We are,” he", ["“", "We", "are", ",", "”", "he"]);
-    tok!(typewriter_quotes, "''It's,'' he", ["''", "It's", ",", "''", "he"]);
-    tok!(dotted, "the U.S. and Mark-Viverito", ["the", "U.S", ".", "and", "Mark-Viverito"]);
+    tok!(
+        curly_quotes,
+        "“We are,” he",
+        ["“", "We", "are", ",", "”", "he"]
+    );
+    tok!(
+        typewriter_quotes,
+        "''It's,'' he",
+        ["''", "It's", ",", "''", "he"]
+    );
+    tok!(
+        dotted,
+        "the U.S. and Mark-Viverito",
+        ["the", "U.S", ".", "and", "Mark-Viverito"]
+    );
     tok!(paragraphs, "a\n\n b", ["a", "\n\n ", "b"]);
     tok!(missing_space, "he said.Trump", ["he", "said", ".", "Trump"]);
 
@@ -290,8 +313,16 @@ mod tests {
     }
 
     sent!(two_sentences, "A b. C d.", ["A b .", "C d ."]);
-    sent!(abbreviation, "Mr. Smith left. He", ["Mr . Smith left .", "He"]);
-    sent!(quote_then_lowercase, "“Why?” asked Dunn.", ["“ Why ? ” asked Dunn ."]);
+    sent!(
+        abbreviation,
+        "Mr. Smith left. He",
+        ["Mr . Smith left .", "He"]
+    );
+    sent!(
+        quote_then_lowercase,
+        "“Why?” asked Dunn.",
+        ["“ Why ? ” asked Dunn ."]
+    );
     sent!(quote_then_capital, "“No.” Then", ["“ No . ”", "Then"]);
     sent!(paragraph, "a b\nc d", ["a b", "c d"]);
 }

@@ -96,6 +96,18 @@ fn place(spans: &mut Vec<Span>, new: Span, replace_equal: bool) -> bool {
             return false;
         }
     }
+    // A name found by a rule around a dictionary entry of its own label
+    // ("Anar Eyvazov" around a listed "Eyvazov") is that entry.
+    let mut new = new;
+    if new.entity_id.is_empty() {
+        if let Some(s) = spans
+            .iter()
+            .find(|s| s.overlaps(&new) && s.label == new.label && !s.entity_id.is_empty())
+        {
+            new.entity_id = s.entity_id.clone();
+            new.canonical = s.canonical.clone();
+        }
+    }
     spans.retain(|s| !s.overlaps(&new));
     spans.push(new);
     true
