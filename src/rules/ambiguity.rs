@@ -366,7 +366,7 @@ pub fn caps_places(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
             }
             let (start, end) = (t.toks[i].start, t.toks[b].end);
             if spans.iter().any(|s| s.start < end && start < s.end) {
-                break;
+                continue;
             }
             let place_context = is_dateline(ctx, i, b) || after_locative(ctx, i);
             let found = gaz
