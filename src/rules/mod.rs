@@ -273,7 +273,13 @@ pub fn apply_with(
 
     let found = chunks::find(&ctx.t, lexicons, skip_all);
     let mut proposals: Vec<(Span, bool)> = Vec::new();
+    let mut events: Vec<(usize, usize)> = Vec::new();
     for &c in &found {
+        let (a, b) = (ctx.t.toks[c.first].start, ctx.t.toks[c.last].end);
+        if orgs::is_event(&ctx, c) && !ctx.spans.iter().any(|s| s.start == a && s.end == b) {
+            events.push((a, b));
+            continue;
+        }
         let names = classify(&ctx, c, sports);
         for &(f, mut l, label, replace_equal) in &names {
             // A legal form written with its dot keeps it ("Norwest Corp.").
@@ -299,6 +305,8 @@ pub fn apply_with(
         }
     }
     let mut spans = std::mem::take(&mut ctx.spans);
+    // No place or body inside an event's name ("U.S. Open", "Atlanta Games").
+    spans.retain(|s| !events.iter().any(|&(a, b)| s.start >= a && s.end <= b));
     for (span, replace_equal) in proposals {
         place(&mut spans, span, replace_equal);
     }

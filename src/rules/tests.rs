@@ -275,6 +275,19 @@ no!(
     "Time Warner"
 );
 
+no!(
+    no_place_inside_event,
+    "Results from the U.S. Open on Friday .",
+    "PLACE",
+    "U.S."
+);
+no!(
+    event_is_no_org,
+    "He won the Greater Milwaukee Open on Sunday .",
+    "ORG",
+    "Greater Milwaukee Open"
+);
+
 #[test]
 fn acronym_takes_long_name_canonical() {
     let x = extractor().extract(
