@@ -162,7 +162,8 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, 
     if whole_dictionary {
         return Vec::new();
     }
-    if orgs::has_org_suffix(ctx, c) {
+    // "Procter & Gamble", "Douglas & Lomason": an ampersand joins firms' names.
+    if orgs::has_org_suffix(ctx, c) || (c.first..=c.last).any(|k| t.is_punct(k, "&")) {
         return vec![(c.first, c.last, Label::Org, false)];
     }
     let core = strip_norp(ctx, c);

@@ -288,6 +288,13 @@ no!(
     "Greater Milwaukee Open"
 );
 
+yes!(
+    ampersand_firm,
+    "Shares of Douglas & Lomason rose on Friday .",
+    "ORG",
+    "Douglas & Lomason"
+);
+
 #[test]
 fn acronym_takes_long_name_canonical() {
     let x = extractor().extract(
