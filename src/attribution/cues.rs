@@ -176,9 +176,13 @@ static CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
         m.insert(*f, Cue::QuoteOnly);
     }
     // Forms whose reported-speech reading is rare: posted/posts (messages),
-    // charged (prices), cited (sources, handled as chains).
+    // charged (prices), cited (sources, handled as chains), and third-person
+    // forms that are mostly plural nouns ("some states", "his comments").
     for f in [
-        "posted", "posts", "charged", "charges", "cited", "cites", "citing", "posting",
+        "posted", "posts", "charged", "charges", "cited", "cites", "citing", "posting", "states",
+        "comments", "notes", "reports", "claims", "answers", "promises", "remarks", "counters",
+        "tweets", "replies", "pledges", "vows", "jokes", "quips", "shouts", "whispers", "chants",
+        "mentions", "praises", "stresses", "cautions", "responds",
     ] {
         m.insert(f, Cue::QuoteOnly);
     }

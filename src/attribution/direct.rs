@@ -190,15 +190,25 @@ fn trailing(
     if crossed {
         sent = doc.sent[c + 1];
     }
-    // "“...” ― Veronica Cruz": a signature after a dash.
+    // "“...” ― Veronica Cruz": a signature after a dash, on the same line
+    // or opening the next paragraph.
+    let dash = if doc.toks.get(c + 1).is_some_and(|t| t.kind == Kind::Para) {
+        c + 2
+    } else {
+        c + 1
+    };
     if matches!(
-        doc.toks.get(c + 1).map(|t| t.kind),
+        doc.toks.get(dash).map(|t| t.kind),
         Some(Kind::Punct('―' | '—' | '–' | '-'))
     ) {
-        if let Some(sp) = speaker::starting_at(doc, c + 2).filter(|f| f.class == Class::Name) {
+        if let Some(sp) = speaker::starting_at(doc, dash + 1).filter(|f| f.class == Class::Name) {
             let end = f_last_next(&sp);
-            if end >= doc.len() || !doc.is_word(end) {
-                return Some((c + 1, Some(sp)));
+            let para_end = |k: usize| doc.toks.get(k).is_none_or(|t| t.kind == Kind::Para);
+            let ends = para_end(end)
+                || doc.is_punct(end, '.') && para_end(end + 1)
+                || dash == c + 1 && !doc.is_word(end);
+            if ends {
+                return Some((dash, Some(sp)));
             }
         }
     }
@@ -330,7 +340,11 @@ fn leading(doc: &Doc, q: &Quoted, used: &[bool]) -> Option<(usize, Option<Found>
     // "Trump issued the following statement:¶“...”": a paragraph opening
     // with a quotation after one that ends with a colon.
     let start = anchor(doc, q);
-    let sent = doc.sent[start - 1];
+    let sent = if start == q.open {
+        doc.sent[q.open]
+    } else {
+        doc.sent[start - 1]
+    };
     let mut j = start;
     let mut n = 0;
     while j > 0 && n < LEADING_WINDOW {
@@ -368,6 +382,13 @@ fn leading(doc: &Doc, q: &Quoted, used: &[bool]) -> Option<(usize, Option<Found>
         let Some(cue) = doc.cue(j) else {
             continue;
         };
+        // "Warren endorsed Clinton, saying, “...”": the clause's subject.
+        if cue == Cue::Participle && j > 0 && doc.is_punct(j - 1, ',') {
+            let sp = subject(doc, j, None).or_else(|| sentence_subject(doc, q).map(|(_, f)| f));
+            if sp.is_some() {
+                return Some((j, sp));
+            }
+        }
         if let Some(sp) = speaker::before(doc, j, None) {
             return Some((j, Some(sp)));
         }
@@ -556,6 +577,45 @@ mod tests {
         question_name_first,
         "“Why?” Dunn asked.",
         [("Why?", Direct, Some("Dunn"), false)]
+    );
+    d!(
+        new_sentence_after_attribution,
+        "“A,” said Jo Doe, who wrote about it in the book. “B.”",
+        [
+            ("A,", Direct, Some("Jo Doe"), false),
+            ("B.", Direct, None, true)
+        ]
+    );
+    d!(
+        participle_subject,
+        "Warren appeared with Maddow and endorsed Clinton, saying, “I think so.”",
+        [("I think so.", Direct, Some("Warren"), false)]
+    );
+    d!(
+        signature_next_paragraph,
+        "“We are tired.”\n\n- Bernie Sanders.\n\nThe senator",
+        [("We are tired.", Direct, Some("Bernie Sanders"), false)]
+    );
+    d!(
+        capitalised_verb_as_name,
+        "“It is a deal,” Read said.",
+        [("It is a deal,", Direct, Some("Read"), false)]
+    );
+    d!(
+        subject_with_place,
+        "Chancellor Angela Merkel of Germany condemned ''such a murderous attack'' today.",
+        // Without a PLACE mention for "Germany" the connector joins the run.
+        [(
+            "such a murderous attack",
+            Partial,
+            Some("Angela Merkel of Germany"),
+            false
+        )]
+    );
+    d!(
+        two_comma_appositive,
+        "Rory Neill, editor of a magazine, which did the research, said: “Yes.”",
+        [("Yes.", Direct, Some("Rory Neill"), false)]
     );
     d!(
         signature,

@@ -60,6 +60,11 @@ impl<'a> Doc<'a> {
         self.toks.len()
     }
 
+    /// True for a text with no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
     /// The lowercased text of token `i` (empty past the end).
     pub fn w(&self, i: usize) -> &str {
         self.toks

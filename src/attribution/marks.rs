@@ -144,6 +144,18 @@ pub fn scan(tokens: &[Token]) -> Quotes {
                     }
                     free_from = i + 1;
                 }
+                (Some(o), Mark::Either) if reopens(tokens, i) => {
+                    // "...incensed? "Why did nobody...": a paragraph break lost
+                    // in the text; the quotation goes on with a new part.
+                    s.push(o, i - 1, true, false, false);
+                    if reopen {
+                        if let Some(q) = s.out.last_mut() {
+                            q.continues = true;
+                        }
+                    }
+                    reopen = true;
+                    open = Some(i);
+                }
                 (Some(o), Mark::Close) | (Some(o), Mark::Either) => {
                     s.push(o, i, true, true, false);
                     if reopen {
@@ -211,6 +223,18 @@ pub fn scan(tokens: &[Token]) -> Quotes {
         spans: s.out,
         of_token,
     }
+}
+
+/// True when the straight mark at token `i`, met while a quote is open,
+/// opens a new part instead: it follows the end of a sentence and a space,
+/// and is glued to the word after it.
+fn reopens(tokens: &[Token], i: usize) -> bool {
+    i > 0
+        && matches!(tokens[i - 1].kind, Kind::Punct('.' | '?' | '!'))
+        && tokens[i - 1].end < tokens[i].start
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.start == tokens[i].end && n.kind == Kind::Word)
 }
 
 fn no_quote_between(tokens: &[Token], from: usize, to: usize) -> bool {

@@ -10,6 +10,7 @@
 //!   attribution;
 //! - "According to X, CLAUSE.": the clause after it;
 //! - "A, according to X, B.": the whole sentence.
+//!
 //! A chain's original source (`reported_by`) gets the same content as the
 //! row it hangs on. Final punctuation is left out.
 
@@ -120,7 +121,9 @@ fn adjectival(doc: &Doc, j: usize) -> bool {
 /// `s1` is the last token the content may reach.
 fn reported_speech(doc: &Doc, j: usize, s1: usize) -> Option<(Found, (usize, usize))> {
     let (s0, _) = doc.sentence_bounds(j);
-    if let Some(sp) = speaker::before(doc, j, s0.checked_sub(1)) {
+    if let Some(sp) =
+        speaker::before(doc, j, s0.checked_sub(1)).filter(|f| speaker::is_sourcey(doc, f))
+    {
         if sp.first < s0 {
             return None;
         }
@@ -138,7 +141,7 @@ fn reported_speech(doc: &Doc, j: usize, s1: usize) -> Option<(Found, (usize, usi
     }
     // "CLAUSE, said X."
     if j > s0 + 1 && doc.is_punct(j - 1, ',') {
-        let sp = speaker::after(doc, j)?;
+        let sp = speaker::after(doc, j).filter(|f| speaker::is_sourcey(doc, f))?;
         let c = span(doc, s0, j - 2)?;
         return Some((sp, c));
     }
@@ -158,16 +161,12 @@ fn content_after(doc: &Doc, j: usize, s1: usize) -> Option<((usize, usize), bool
             a = obj.last + 1;
         }
     }
-    let mut has_that = false;
-    for k in a..(a + 6).min(s1 + 1) {
-        if doc.w(k) == "that" {
-            a = k + 1;
-            has_that = true;
-            break;
-        }
-        if !doc.is_word(k) && !doc.is_punct(k, ',') {
-            break;
-        }
+    let that = (a..(a + 6).min(s1 + 1))
+        .take_while(|&k| doc.is_word(k) || doc.is_punct(k, ','))
+        .find(|&k| doc.w(k) == "that");
+    let has_that = that.is_some();
+    if let Some(k) = that {
+        a = k + 1;
     }
     while a <= s1 && matches!(doc.toks[a].kind, Kind::Punct(',' | ':' | '—')) {
         a += 1;
@@ -223,6 +222,17 @@ fn span(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
     }
     if b < a || doc.toks[a].kind == Kind::Para || doc.toks[b].kind == Kind::Para {
         return None;
+    }
+    // A dateline opening the paragraph ("ROTTERDAM — ...") is not content.
+    let mut a = a;
+    let para_start = a == 0 || doc.toks[a - 1].kind == Kind::Para;
+    if para_start
+        && a + 2 <= b
+        && doc.is_word(a)
+        && doc.raw(a).chars().all(|c| !c.is_lowercase())
+        && matches!(doc.toks[a + 1].kind, Kind::Punct('—' | '–' | '-'))
+    {
+        a += 2;
     }
     let (s, e) = (doc.toks[a].start, doc.toks[b].end);
     (s < e).then_some((s, e))

@@ -105,8 +105,12 @@ fn is_particle(w: &str) -> bool {
 /// True when token `i` can be part of a person's or body's name.
 fn is_name_word(doc: &Doc, i: usize) -> bool {
     doc.is_cap(i) && !doc.in_quote(i) && !words::is_function_word(doc.w(i)) && {
-        let w = doc.w(i);
-        cues::cue(w).is_none() || doc.raw(i).chars().nth(1).is_some_and(char::is_uppercase)
+        // A capitalised speech verb is a name ("Read said") unless it opens
+        // the sentence ("Stated Stone: ...").
+        let sentence_initial = i == 0 || doc.sent[i - 1] != doc.sent[i];
+        cues::cue(doc.w(i)).is_none()
+            || !sentence_initial
+            || doc.raw(i).chars().nth(1).is_some_and(char::is_uppercase)
     }
 }
 
@@ -145,7 +149,7 @@ pub fn before(doc: &Doc, cue: usize, floor: Option<usize>) -> Option<Found> {
                 if a < min {
                     return None;
                 }
-                let ante = ending_at(doc, a, min)?;
+                let ante = ending_at(doc, a, min).filter(|f| is_sourcey(doc, f))?;
                 let mut f = ante.clone();
                 f.first = j;
                 f.last = j;
@@ -182,57 +186,99 @@ pub fn before(doc: &Doc, cue: usize, floor: Option<usize>) -> Option<Found> {
             j = k - 1;
         }
     }
-    // "X, a spokesman for Y, said" / "X, who ..., said" / "X, 42, said"
+    // "X, a spokesman for Y, said" / "X, who ..., said" / "X, 42, said" /
+    // "Sandra Inman, a supporter from Jackson, Miss., attending ..., said"
     if doc.is_punct(j, ',') {
-        let sent = doc.sent[j];
-        let mut k = j;
-        while k > min && j - k < 30 {
-            k -= 1;
-            if let Some(q) = doc.quotes.at(k) {
-                // A quoted phrase inside the appositive.
-                k = doc.quotes.spans[q].open;
-                if k <= min {
-                    return None;
-                }
-                continue;
-            }
-            if doc.sent[k] != sent || doc.toks[k].kind == Kind::Para {
-                return None;
-            }
-            if doc.is_punct(k, ',') || doc.is_punct(k, '—') {
-                break;
-            }
+        return appositive(doc, j, min);
+    }
+    ending_at(doc, j, min)
+}
+
+/// The subject before an appositive that ends with the comma at `j`: the
+/// phrase before one of the commas further back (up to four) that opens
+/// its clause, else the nearest name, else a name right before `j`
+/// ("Carson’s business manager, Armstrong Williams, stated"), else the
+/// nearest description.
+fn appositive(doc: &Doc, j: usize, min: usize) -> Option<Found> {
+    let sent = doc.sent[j];
+    let (s0, _) = doc.sentence_bounds(j);
+    let lo = min.max(s0);
+    let mut nearest_name: Option<Found> = None;
+    let mut nearest_desc: Option<Found> = None;
+    let mut first_comma = None;
+    let mut commas = 0;
+    let mut k = j;
+    while k > lo && j - k < 45 && commas < 4 {
+        k -= 1;
+        if let Some(q) = doc.quotes.at(k) {
+            // A quoted phrase inside the appositive.
+            k = doc.quotes.spans[q].open;
+            continue;
         }
-        if k <= min || !(doc.is_punct(k, ',') || doc.is_punct(k, '—')) {
-            // "Mr. Manafort, citing ..., said": the subject before the comma.
-            return ending_at(doc, j - 1, min).filter(|f| {
-                f.class == Class::Name
-                    && (f.first == min || f.first == 0 || doc.sent[f.first - 1] != sent)
-            });
+        if doc.sent[k] != sent || doc.toks[k].kind == Kind::Para {
+            break;
         }
+        if !(doc.is_punct(k, ',') || doc.is_punct(k, '—')) || k == lo {
+            continue;
+        }
+        commas += 1;
+        first_comma.get_or_insert(k);
         let mut e = k - 1;
         if doc.is_punct(e, ')') {
             let mut p = e;
-            while p > min && !doc.is_punct(p, '(') && e - p < 12 {
+            while p > lo && !doc.is_punct(p, '(') && e - p < 12 {
                 p -= 1;
             }
-            if doc.is_punct(p, '(') && p > min {
+            if doc.is_punct(p, '(') && p > lo {
                 e = p - 1;
             }
         }
-        let outer = ending_at(doc, e, min);
-        if outer
-            .as_ref()
-            .is_some_and(|f| matches!(f.class, Class::Name | Class::Pronoun(_)))
-        {
-            return outer;
+        let Some(f) = ending_at(doc, e, lo) else {
+            continue;
+        };
+        if matches!(f.class, Class::Name | Class::Pronoun(_)) {
+            if opens_clause(doc, &f, lo) {
+                return Some(f);
+            }
+            nearest_name.get_or_insert(f);
+        } else {
+            nearest_desc.get_or_insert(f);
         }
-        // "Carson’s business manager, Armstrong Williams, stated"
-        let inner =
-            ending_at(doc, j - 1, k + 1).filter(|f| f.class == Class::Name && f.first == k + 1);
-        return inner.or(outer);
     }
-    ending_at(doc, j, min)
+    let Some(k) = first_comma else {
+        // "Mr. Manafort, citing ..., said": the subject before the comma.
+        return ending_at(doc, j.checked_sub(1)?, lo)
+            .filter(|f| f.class == Class::Name && opens_clause(doc, f, lo));
+    };
+    let inner = ending_at(doc, j - 1, k + 1).filter(|f| f.class == Class::Name && f.first == k + 1);
+    nearest_name.or(inner).or(nearest_desc)
+}
+
+/// True when only titles, openers and punctuation stand between the start
+/// of the clause (`lo`) and the phrase `f`.
+fn opens_clause(doc: &Doc, f: &Found, lo: usize) -> bool {
+    (lo..f.first).all(|i| {
+        !doc.is_word(i) && !doc.in_quote(i)
+            || words::is_title(doc.w(i))
+            || is_sentence_opener(doc.w(i))
+    })
+}
+
+/// True when a phrase can plausibly be a source: a name or pronoun, or a
+/// description headed by a role, a body, a vague source or a document.
+pub fn is_sourcey(doc: &Doc, f: &Found) -> bool {
+    match f.class {
+        Class::Name | Class::Pronoun(_) | Class::Anonymous => true,
+        Class::Description => {
+            let h = doc.w(f.head);
+            let singular = h.strip_suffix('s').unwrap_or(h);
+            words::is_bare_speaker_noun(h)
+                || words::is_org_head(h)
+                || words::is_document_noun(h)
+                || words::is_role_noun(h)
+                || words::is_role_noun(singular)
+        }
+    }
 }
 
 /// Words that may open a sentence before its subject.
@@ -260,6 +306,27 @@ pub fn is_sentence_opener(w: &str) -> bool {
 /// lowercase verb-like word.
 pub fn clause_subject(doc: &Doc, s0: usize, limit: usize) -> Option<Found> {
     let mut a = s0;
+    // "In March, Trump blasted ...": skip an opening phrase up to its comma.
+    if doc.is_word(a)
+        && matches!(
+            doc.w(a),
+            "in" | "on"
+                | "at"
+                | "after"
+                | "before"
+                | "during"
+                | "last"
+                | "earlier"
+                | "later"
+                | "when"
+                | "while"
+                | "as"
+        )
+    {
+        if let Some(c) = (a + 1..limit.min(a + 8)).find(|&k| doc.is_punct(k, ',')) {
+            a = c + 1;
+        }
+    }
     while a < limit && (doc.is_punct(a, ',') || doc.is_word(a) && is_sentence_opener(doc.w(a))) {
         a += 1;
     }
@@ -271,6 +338,13 @@ pub fn clause_subject(doc: &Doc, s0: usize, limit: usize) -> Option<Found> {
         _ => starting_at(doc, a)?,
     };
     let mut v = f.last + 1;
+    // "Angela Merkel of Germany condemned ..."
+    if matches!(doc.w(v), "of" | "from") && is_name_word(doc, v + 1) {
+        v += 1;
+        while v < limit && is_name_word(doc, v) {
+            v += 1;
+        }
+    }
     // Skip an appositive: "Trump, the nominee, ..."
     if doc.is_punct(v, ',') {
         let mut k = v + 1;
@@ -289,7 +363,7 @@ pub fn clause_subject(doc: &Doc, s0: usize, limit: usize) -> Option<Found> {
         && !doc.is_cap(v)
         && !words::is_function_word(doc.w(v))
         && !doc.in_quote(v);
-    verb_like.then_some(f)
+    (verb_like && is_sourcey(doc, &f)).then_some(f)
 }
 
 /// The phrase whose last token is `j` (not reading before token `min`).
@@ -367,14 +441,17 @@ fn name_run(doc: &Doc, a: usize, j: usize, min: usize) -> Found {
     if g > min {
         gender = words::gender_marker(doc.w(g - 1));
     }
+    let mut titled = g > min && words::is_title(doc.w(g - 1));
     if !org {
         while first < j && words::is_title(doc.w(first)) {
             gender = gender.or(words::gender_marker(doc.w(first)));
+            titled = true;
             first += 1;
         }
     }
-    // A PLACE/NORP/ORG mention exactly covering the run ("Russia said").
-    if let Some(m) = doc.mention(first) {
+    // A PLACE/NORP/ORG mention exactly covering the run ("Russia said"),
+    // unless a title shows a person ("Mr Raha").
+    if let Some(m) = doc.mention(first).filter(|_| !titled) {
         let span = &doc.mentions[m];
         if span.start == doc.toks[first].start && span.end == doc.toks[j].end {
             let mut f = from_mention(doc, m, first, j);
@@ -408,7 +485,10 @@ fn is_preposition(w: &str) -> bool {
 fn description_ending_at(doc: &Doc, j: usize, min: usize) -> Option<Found> {
     let w = doc.w(j);
     // A cue word heads a phrase only as a noun after a determiner ("the report").
-    let noun_cue = cues::cue(w).is_some() && j > min && words::is_determiner(doc.w(j - 1));
+    let noun_cue = cues::cue(w).is_some()
+        && j > min
+        && doc.is_word(j - 1)
+        && (words::is_determiner(doc.w(j - 1)) || !words::is_function_word(doc.w(j - 1)));
     if words::is_function_word(w)
         || words::is_determiner(w)
         || cues::cue(w).is_some() && !noun_cue
@@ -552,6 +632,9 @@ fn role_then_name(doc: &Doc, s: usize) -> Option<Found> {
         if is_np_word(doc, n) {
             lowercase |= !doc.is_cap(n);
             e = n;
+        } else if doc.w(n) == "of" && lowercase && is_np_word(doc, n + 1) {
+            // "former secretary of state Hillary Clinton"
+            e = n + 1;
         } else if doc.is_punct(n, '.') && words::is_title(doc.w(e)) && is_name_word(doc, n + 1) {
             e = n + 1;
         } else {
@@ -604,17 +687,15 @@ pub fn starting_at(doc: &Doc, j: usize) -> Option<Found> {
             let n = e + 1;
             if is_name_word(doc, n) {
                 e = n;
-            } else if doc.is_punct(n, '.')
-                && doc.raw(e).chars().count() == 1
-                && is_name_word(doc, n + 1)
+            } else if is_name_word(doc, n + 1)
+                && (doc.is_punct(n, '.') && doc.raw(e).chars().count() == 1
+                    || (is_particle(doc.w(n)) || matches!(doc.w(n), "of" | "for" | "&"))
+                        && doc
+                            .mention(n + 1)
+                            .is_none_or(|m| doc.mentions[m].label != Label::Place))
             {
-                e = n + 1;
-            } else if (is_particle(doc.w(n)) || matches!(doc.w(n), "of" | "for" | "&"))
-                && is_name_word(doc, n + 1)
-                && !doc
-                    .mention(n + 1)
-                    .is_some_and(|m| doc.mentions[m].label == Label::Place)
-            {
+                // An initial ("John F. Kennedy") or a connector ("Bank of
+                // America"), never before a place ("Smith of Ohio").
                 e = n + 1;
             } else {
                 break;
