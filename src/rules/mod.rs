@@ -162,8 +162,17 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, 
     if whole_dictionary {
         return Vec::new();
     }
-    // "Procter & Gamble", "Douglas & Lomason": an ampersand joins firms' names.
-    if orgs::has_org_suffix(ctx, c) || (c.first..=c.last).any(|k| t.is_punct(k, "&")) {
+    // "Procter & Gamble", "Douglas & Lomason": an ampersand joins firms'
+    // names (not "Baku & Yerevan", two places the dictionary knows).
+    let ampersand = (c.first..=c.last).any(|k| t.is_punct(k, "&"))
+        && (c.first..=c.last).any(|k| {
+            t.toks[k].kind == Kind::Word
+                && !ctx
+                    .spans
+                    .iter()
+                    .any(|s| s.start < t.toks[k].end && t.toks[k].start < s.end)
+        });
+    if orgs::has_org_suffix(ctx, c) || ampersand {
         return vec![(c.first, c.last, Label::Org, false)];
     }
     let core = strip_norp(ctx, c);

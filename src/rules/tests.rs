@@ -295,6 +295,13 @@ yes!(
     "Douglas & Lomason"
 );
 
+yes!(
+    ampersand_between_places,
+    "Fuel went to Baku & Yerevan on Friday .",
+    "PLACE",
+    "Yerevan"
+);
+
 #[test]
 fn acronym_takes_long_name_canonical() {
     let x = extractor().extract(
