@@ -36,6 +36,9 @@ pub struct RunOptions {
     pub chunk_articles: usize,
     /// Text bytes per chunk (a chunk closes at whichever limit comes first).
     pub chunk_bytes: usize,
+    /// Largest text or title, in bytes, an article may have; a larger one is
+    /// an `error` row. Offset maps hold 32-bit offsets: at most 4 GiB.
+    pub max_article_bytes: usize,
 }
 
 impl Default for RunOptions {
@@ -46,6 +49,7 @@ impl Default for RunOptions {
             progress: false,
             chunk_articles: 512,
             chunk_bytes: 8 << 20,
+            max_article_bytes: u32::MAX as usize,
         }
     }
 }
@@ -71,7 +75,7 @@ enum Outcome {
     Failed(Document),
 }
 
-fn process(extractor: &Extractor, item: Item, default_date: Option<NaiveDate>) -> Outcome {
+fn process(extractor: &Extractor, item: Item, options: &RunOptions) -> Outcome {
     let article = match item {
         Ok(a) => a,
         Err(bad) => {
@@ -83,8 +87,16 @@ fn process(extractor: &Extractor, item: Item, default_date: Option<NaiveDate>) -
             })
         }
     };
+    let longest = article.text.len().max(article.title.len());
+    if longest > options.max_article_bytes {
+        let error = format!(
+            "{}: article too large to process ({longest} bytes; the limit is {})",
+            article.id, options.max_article_bytes
+        );
+        return Outcome::Failed(document_row(&article, None, &error));
+    }
     match panic::catch_unwind(AssertUnwindSafe(|| {
-        extractor.extract(&article, default_date)
+        extractor.extract(&article, options.default_date)
     })) {
         Ok(extraction) => Outcome::Done(article, extraction),
         Err(payload) => {
@@ -150,7 +162,7 @@ where
             let outcomes: Vec<Outcome> = pool.install(|| {
                 chunk
                     .into_par_iter()
-                    .map(|item| process(extractor, item, options.default_date))
+                    .map(|item| process(extractor, item, options))
                     .collect()
             });
             for outcome in outcomes {
@@ -270,6 +282,25 @@ mod tests {
             .default_dictionaries(false)
             .build()
             .unwrap()
+    }
+
+    #[test]
+    fn an_article_past_the_size_limit_is_an_error_row() {
+        let probe = Probe::default();
+        let items = ["short", "far too long", "ok"]
+            .map(|t| Ok(Article::new(t.replace(' ', "-"), t)))
+            .into_iter();
+        let options = RunOptions {
+            max_article_bytes: 5,
+            ..RunOptions::default()
+        };
+        let summary = run(&extractor(), items, Box::new(probe.clone()), &options).unwrap();
+        assert_eq!(summary.articles, 3);
+        assert_eq!(summary.failed, 1);
+        assert_eq!(
+            *probe.documents.lock().unwrap(),
+            ["short", "far-too-long", "ok"]
+        );
     }
 
     #[test]
