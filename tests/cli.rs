@@ -252,6 +252,20 @@ fn user_dictionary_alone_with_no_default_dict() {
     assert!(!from_dict.is_empty());
     assert!(from_dict.iter().all(|m| m["entity_id"] == "local:eyv"), "{from_dict:?}");
     assert!(!mentions.iter().any(|m| m["text"] == "Baku"));
+    // Every id comes from the user's dictionary (the context rules still
+    // find names without ids); every Eyvazov, full or alone, is its entry.
+    assert!(mentions
+        .iter()
+        .filter(|m| m["label"] != "DATE" && !m["entity_id"].is_empty())
+        .all(|m| m["entity_id"] == "local:eyv"));
+    let eyvazov: Vec<_> = mentions
+        .iter()
+        .filter(|m| m["text"].contains("Eyvazov"))
+        .collect();
+    assert_eq!(eyvazov.len(), 3);
+    assert!(eyvazov
+        .iter()
+        .all(|m| m["entity_id"] == "local:eyv" && m["canonical"] == "Anar Eyvazov"));
 }
 
 #[test]

@@ -20,8 +20,12 @@ const HOME_NATIONS: &[&str] = &[
 
 /// Whether a place span is a country (or a territory with an ISO 3166-1 code).
 pub fn is_country(s: &Span) -> bool {
-    s.label == Label::Place
-        && (s.entity_id.starts_with("iso3166:") || HOME_NATIONS.contains(&s.entity_id.as_str()))
+    s.label == Label::Place && is_country_id(&s.entity_id)
+}
+
+/// Whether an entity id names a country (ISO 3166-1, or a home nation).
+pub fn is_country_id(id: &str) -> bool {
+    id.starts_with("iso3166:") || HOME_NATIONS.contains(&id)
 }
 
 /// Words before a team's name in a sports report ("beat Somerset",
@@ -157,7 +161,8 @@ pub fn is_sports(ctx: &Ctx<'_>) -> bool {
     for i in 0..t.len() {
         match t.toks[i].kind {
             Kind::Word => {
-                if SPORTS_WORDS.contains(&fold(t.s(i)).as_str()) {
+                let w = t.s(i);
+                if SPORTS_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)) {
                     words += 1;
                 }
             }
@@ -221,12 +226,13 @@ fn place_context(ctx: &Ctx<'_>, spans: &[Span], a: usize, b: usize) -> bool {
 /// Whether a place at tokens `a..=b` reads as a team: followed by a score,
 /// or next to a word of play ("beat Somerset", "Kent made"), and not
 /// preceded by "the" ("the Berlin meeting").
-fn team_context(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+pub fn team_context(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let t = &ctx.t;
-    if followed_by_score(ctx, b) {
-        return true;
-    }
     let prev = (a > 0 && t.same_line(a - 1, a)).then(|| fold(t.s(a - 1)));
+    if followed_by_score(ctx, b) {
+        // Not a bowler's name in a scorecard ("b Hollioake 23").
+        return !(a > 0 && t.same_line(a - 1, a) && t.is_lower(a - 1));
+    }
     if prev.as_deref() == Some("the") {
         return false;
     }
@@ -315,13 +321,14 @@ pub fn filter_dictionary(ctx: &Ctx<'_>, spans: Vec<Span>, sports: bool) -> Vec<S
                     || is_country(s)
                     || s.label == Label::Norp
                     || is_dateline(ctx, a, b)
+                    || after_locative(ctx, a)
                     || (sports && followed_by_score(ctx, b))
                     || mixed_case.contains(&s.canonical)
                     || (s.label == Label::Org && surface.chars().count() <= 5);
             }
             if t.toks[a].sent_start && a == b {
                 if let Some(h) = ctx.lex.hazard(surface) {
-                    return !h.english_word || mixed_case.contains(&s.canonical);
+                    return !h.english_word || is_country(s) || mixed_case.contains(&s.canonical);
                 }
             }
             true
@@ -329,37 +336,43 @@ pub fn filter_dictionary(ctx: &Ctx<'_>, spans: Vec<Span>, sports: bool) -> Vec<S
         .collect()
 }
 
-/// Places written in capitals where a dateline names its city ("LONDON
-/// 1996-08-30", "NEW YORK ,"), looked up in the dictionary without its case
-/// policy (a city that is also a person's name matches only in exact case).
-pub fn dateline_places(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
+/// Whether the word before token `a` on its line is a locative ("AT", "in").
+fn after_locative(ctx: &Ctx<'_>, a: usize) -> bool {
+    let t = &ctx.t;
+    a > 0 && t.same_line(a - 1, a) && matches!(fold(t.s(a - 1)).as_str(), "in" | "at" | "near")
+}
+
+/// Places on lines written in capitals, looked up in the dictionary
+/// without its case policy (a city that is also a person's name, or a
+/// country that is also a word, matches only in exact case otherwise):
+/// countries anywhere ("SOCCER - TURKEY BEAT ..."), other places where a
+/// dateline names its city ("LONDON 1996-08-30", "NEW YORK ,") or after a
+/// locative ("CHICAGO AT TORONTO").
+pub fn caps_places(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
     let Some(gaz) = ctx.gazetteer else { return };
     let t = &ctx.t;
     let n = t.len();
     let mut i = 0;
     while i < n {
-        let first_on_line = i == 0 || !t.same_line(i - 1, i);
-        if !(first_on_line && t.toks[i].caps_line && t.toks[i].kind == Kind::Word) {
+        if !(t.toks[i].caps_line && t.toks[i].kind == Kind::Word) {
             i += 1;
             continue;
         }
+        let mut taken = 0;
         for len in (1..=3).rev() {
             let b = i + len - 1;
-            if b >= n
-                || !t.same_line(i, b)
-                || !(i..=b).all(|k| t.toks[k].kind == Kind::Word)
-                || !is_dateline(ctx, i, b)
-            {
+            if b >= n || !t.same_line(i, b) || !(i..=b).all(|k| t.toks[k].kind == Kind::Word) {
                 continue;
             }
             let (start, end) = (t.toks[i].start, t.toks[b].end);
             if spans.iter().any(|s| s.start < end && start < s.end) {
-                break;
+                continue;
             }
-            if let Some(e) = gaz
+            let place_context = is_dateline(ctx, i, b) || after_locative(ctx, i);
+            let found = gaz
                 .lookup(&t.text[start..end])
-                .find(|e| e.label == Label::Place)
-            {
+                .find(|e| e.label == Label::Place && (place_context || is_country_id(&e.id)));
+            if let Some(e) = found {
                 spans.push(Span::entity(
                     start,
                     end,
@@ -368,9 +381,10 @@ pub fn dateline_places(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
                     e.id.clone(),
                     Method::Dictionary,
                 ));
+                taken = len;
                 break;
             }
         }
-        i += 1;
+        i += taken.max(1);
     }
 }

@@ -252,8 +252,7 @@ pub fn is_name_word(t: &Tokens<'_>, i: usize) -> bool {
         return false;
     }
     let s = t.s(i);
-    let lower = s.to_lowercase();
-    if CALENDAR_WORDS.contains(&lower.as_str()) || s == "I" {
+    if s == "I" || CALENDAR_WORDS.iter().any(|c| c.eq_ignore_ascii_case(s)) {
         return false;
     }
     if t.is_cap(i) {
@@ -357,8 +356,14 @@ fn strip_front(t: &Tokens<'_>, lex: &Lexicons, mut c: Chunk) -> Option<Chunk> {
         if c.first > c.last {
             return None;
         }
+        if t.toks[c.first].kind == super::tokens::Kind::Punct {
+            c.first += 1;
+            continue;
+        }
         let w = t.s(c.first).to_lowercase();
-        let function = is_function_word(&w) && !(w == "mr" || w == "mrs" || w == "ms");
+        let function = is_function_word(&w)
+            && !(w == "mr" || w == "mrs" || w == "ms")
+            && !t.is_initial(c.first);
         // "Ontario-based Magna", "Boston-based": a place made an adjective.
         let adjective = c.first < c.last
             && w.rsplit_once('-')
@@ -406,6 +411,11 @@ mod tests {
 
     ch!(simple_run, "said Anar Eyvazov on Friday", ["Anar Eyvazov"]);
     ch!(initials, "( P. Simmons 4-38 )", ["P. Simmons"]);
+    ch!(
+        initial_a_is_no_article,
+        "A. Hollioake run out 15",
+        ["A. Hollioake"]
+    );
     ch!(title_dot, "Mr. Lee left", ["Mr. Lee"]);
     ch!(particles, "met Charles de Gaulle", ["Charles de Gaulle"]);
     ch!(org_of, "the Bank of Canada said", ["Bank of Canada"]);

@@ -7,7 +7,8 @@
 //! The order: tokens -> dictionary matches filtered by context
 //! ([`ambiguity`]) -> capitalised chunks ([`chunks`]) classified as
 //! organisations ([`orgs`]), people ([`people`]) or places -> sports teams
-//! -> acronyms ([`acronyms`]) -> linking ([`linking`]) -> dateline places.
+//! -> acronyms ([`acronyms`]) -> linking ([`linking`]) -> places on lines in
+//! capitals.
 //!
 //! Names found by a rule carry no dictionary id: their `entity_id` is empty
 //! and their canonical is the name as written (whitespace collapsed); a
@@ -95,6 +96,18 @@ fn place(spans: &mut Vec<Span>, new: Span, replace_equal: bool) -> bool {
             return false;
         }
     }
+    // A name found by a rule around a dictionary entry of its own label
+    // ("Anar Eyvazov" around a listed "Eyvazov") is that entry.
+    let mut new = new;
+    if new.entity_id.is_empty() {
+        if let Some(s) = spans
+            .iter()
+            .find(|s| s.overlaps(&new) && s.label == new.label && !s.entity_id.is_empty())
+        {
+            new.entity_id = s.entity_id.clone();
+            new.canonical = s.canonical.clone();
+        }
+    }
     spans.retain(|s| !s.overlaps(&new));
     spans.push(new);
     true
@@ -149,7 +162,17 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, 
     if whole_dictionary {
         return Vec::new();
     }
-    if orgs::has_org_suffix(ctx, c) {
+    // "Procter & Gamble", "Douglas & Lomason": an ampersand joins firms'
+    // names (not "Baku & Yerevan", two places the dictionary knows).
+    let ampersand = (c.first..=c.last).any(|k| t.is_punct(k, "&"))
+        && (c.first..=c.last).any(|k| {
+            t.toks[k].kind == Kind::Word
+                && !ctx
+                    .spans
+                    .iter()
+                    .any(|s| s.start < t.toks[k].end && t.toks[k].start < s.end)
+        });
+    if orgs::has_org_suffix(ctx, c) || ampersand {
         return vec![(c.first, c.last, Label::Org, false)];
     }
     let core = strip_norp(ctx, c);
@@ -217,6 +240,14 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, 
     if orgs::place_with_words(ctx, core) {
         return vec![(core.first, core.last, Label::Org, false)];
     }
+    // In a sports report, an unknown name in a team's place ("Kent made",
+    // "beat Somerset") is a team.
+    if sports
+        && !t.toks[core.first].sent_start
+        && ambiguity::team_context(ctx, core.first, core.last)
+    {
+        return vec![(core.first, core.last, Label::Org, false)];
+    }
     Vec::new()
 }
 
@@ -252,7 +283,13 @@ pub fn apply_with(
 
     let found = chunks::find(&ctx.t, lexicons, skip_all);
     let mut proposals: Vec<(Span, bool)> = Vec::new();
+    let mut events: Vec<(usize, usize)> = Vec::new();
     for &c in &found {
+        let (a, b) = (ctx.t.toks[c.first].start, ctx.t.toks[c.last].end);
+        if orgs::is_event(&ctx, c) && !ctx.spans.iter().any(|s| s.start == a && s.end == b) {
+            events.push((a, b));
+            continue;
+        }
         let names = classify(&ctx, c, sports);
         for &(f, mut l, label, replace_equal) in &names {
             // A legal form written with its dot keeps it ("Norwest Corp.").
@@ -278,6 +315,8 @@ pub fn apply_with(
         }
     }
     let mut spans = std::mem::take(&mut ctx.spans);
+    // No place or body inside an event's name ("U.S. Open", "Atlanta Games").
+    spans.retain(|s| !events.iter().any(|&(a, b)| s.start >= a && s.end <= b));
     for (span, replace_equal) in proposals {
         place(&mut spans, span, replace_equal);
     }
@@ -289,7 +328,7 @@ pub fn apply_with(
     let names = linking::link(&ctx, &mut spans, known);
     ctx.spans = spans;
     let mut spans = std::mem::take(&mut ctx.spans);
-    ambiguity::dateline_places(&ctx, &mut spans);
+    ambiguity::caps_places(&ctx, &mut spans);
     spans.sort_by_key(|s| (s.start, s.end));
     (spans, names)
 }

@@ -46,6 +46,36 @@ const GEO_HEADS: &[&str] = &[
     "prefecture",
 ];
 
+/// Head words of event names ("U.S. Open", "Fed Cup", "Atlanta Games"):
+/// the name is an event, not an organisation, and no place inside it is
+/// mentioned as a place.
+const EVENT_HEADS: &[&str] = &[
+    "open",
+    "cup",
+    "championship",
+    "championships",
+    "games",
+    "olympics",
+    "grand prix",
+    "prix",
+    "trophy",
+    "classic",
+    "festival",
+    "tournament",
+    "series",
+    "marathon",
+    "rally",
+    "expo",
+    "summit",
+    "conference",
+    "war",
+];
+
+/// Whether the chunk names an event ("Greater Milwaukee Open", "World Cup").
+pub fn is_event(ctx: &Ctx<'_>, c: Chunk) -> bool {
+    c.last > c.first && EVENT_HEADS.contains(&fold(ctx.t.s(c.last)).as_str())
+}
+
 /// Whether the chunk's last word is an organisation word or legal form.
 pub fn has_org_suffix(ctx: &Ctx<'_>, c: Chunk) -> bool {
     let words = (c.first..=c.last)

@@ -184,6 +184,124 @@ no!(
     "bath"
 );
 
+yes!(
+    caps_country,
+    "SOCCER - TURKEY BEAT SAN MARINO .\nTurkey won on Saturday .",
+    "PLACE",
+    "TURKEY"
+);
+yes!(
+    caps_after_at,
+    "BASEBALL - RESULTS .\nCHICAGO AT TORONTO",
+    "PLACE",
+    "TORONTO"
+);
+yes!(
+    team_by_context,
+    "On Friday Kentshire beat the visitors by an innings in the championship match after the cricket season opened .",
+    "ORG",
+    "Kentshire"
+);
+yes!(
+    results_line_teams,
+    "SOCCER - KOREAN LEAGUE RESULTS .\nResults of the soccer league matches on Saturday :\nPohang 3 Ulsan 2 ( halftime 1-0 )",
+    "ORG",
+    "Ulsan"
+);
+yes!(
+    list_member,
+    "Scores : Mike Hulbert , Tigran Woodsley , Steve Jurgenson .",
+    "PERSON",
+    "Tigran Woodsley"
+);
+yes!(
+    role_inside_chunk_person,
+    "Cofinec CEO Stephen Frater told reporters on Friday .",
+    "PERSON",
+    "Stephen Frater"
+);
+yes!(
+    role_inside_chunk_employer,
+    "Cofinec CEO Stephen Frater told reporters on Friday .",
+    "ORG",
+    "Cofinec"
+);
+no!(
+    portfolio_is_no_org,
+    "Agriculture Minister Dan Glickman said so .",
+    "ORG",
+    "Agriculture"
+);
+yes!(
+    org_descriptor,
+    "Flights were re-routed , the Yugoslav news agency Tanjug reported .",
+    "ORG",
+    "Tanjug"
+);
+yes!(
+    org_apposition,
+    "Cofinec , the first foreign company to list in Budapest , fell .",
+    "ORG",
+    "Cofinec"
+);
+yes!(
+    initial_a,
+    "A. Hollioake run out 15\nMoin Khan b Hollioake 0",
+    "PERSON",
+    "A. Hollioake"
+);
+yes!(
+    reverse_acronym,
+    "The CPC ( Caspian Pipeline Consortium ) said more . CPC also said so .",
+    "ORG",
+    "CPC"
+);
+yes!(
+    legal_form_dot,
+    "Shares of Norwest Corp. rose on Friday .",
+    "ORG",
+    "Norwest Corp."
+);
+no!(
+    based_prefix_stripped,
+    "The Ontario-based Magna Holdings said so .",
+    "ORG",
+    "Ontario-based Magna Holdings"
+);
+no!(
+    lone_company_said,
+    "Output rose . Time Warner said profits fell .",
+    "PERSON",
+    "Time Warner"
+);
+
+no!(
+    no_place_inside_event,
+    "Results from the U.S. Open on Friday .",
+    "PLACE",
+    "U.S."
+);
+no!(
+    event_is_no_org,
+    "He won the Greater Milwaukee Open on Sunday .",
+    "ORG",
+    "Greater Milwaukee Open"
+);
+
+yes!(
+    ampersand_firm,
+    "Shares of Douglas & Lomason rose on Friday .",
+    "ORG",
+    "Douglas & Lomason"
+);
+
+yes!(
+    ampersand_between_places,
+    "Fuel went to Baku & Yerevan on Friday .",
+    "PLACE",
+    "Yerevan"
+);
+
 #[test]
 fn acronym_takes_long_name_canonical() {
     let x = extractor().extract(
