@@ -250,7 +250,10 @@ fn user_dictionary_alone_with_no_default_dict() {
         .filter(|m| m["method"] == "dictionary")
         .collect();
     assert!(!from_dict.is_empty());
-    assert!(from_dict.iter().all(|m| m["entity_id"] == "local:eyv"), "{from_dict:?}");
+    assert!(
+        from_dict.iter().all(|m| m["entity_id"] == "local:eyv"),
+        "{from_dict:?}"
+    );
     assert!(!mentions.iter().any(|m| m["text"] == "Baku"));
     // Every id comes from the user's dictionary (the context rules still
     // find names without ids); every Eyvazov, full or alone, is its entry.
