@@ -221,7 +221,6 @@ fn punctuation_trimmed(s: &str) -> &str {
 /// Eyvazov, its places highlighted, and the screenshot for the README
 /// (written to docs/review-seed.png with NEWSNER_UPDATE_SCREENSHOT=1).
 #[test]
-#[ignore = "needs the attribution stage (quotes) and the rules stage (person names) merged into this branch"]
 fn seed_quotes_joined_to_eyvazov_in_browser() {
     let Some(exe) = chromium("seed_quotes_joined_to_eyvazov_in_browser") else {
         return;

@@ -52,7 +52,12 @@ const VERBS: &[[&str; 4]] = &[
     ["", "replies", "replied", "replying"],
     ["", "responds", "responded", "responding"],
     ["", "declares", "declared", "declaring"],
-    ["acknowledge", "acknowledges", "acknowledged", "acknowledging"],
+    [
+        "acknowledge",
+        "acknowledges",
+        "acknowledged",
+        "acknowledging",
+    ],
     ["admit", "admits", "admitted", "admitting"],
     ["", "recalls", "recalled", "recalling"],
     ["suggest", "suggests", "suggested", "suggesting"],
@@ -115,11 +120,45 @@ const VERBS: &[[&str; 4]] = &[
 
 /// Forms that attribute only when next to a quotation.
 const QUOTE_ONLY: &[&str] = &[
-    "agreed", "agrees", "assured", "barked", "began", "begins", "chimed", "concluded", "concludes", "continued",
-    "continues", "cried", "demanded", "emailed", "fired", "gushed", "interjected", "laughed", "marveled",
-    "mocked", "offered", "pleaded", "pressed", "put", "questioned", "raved", "read", "reads",
-    "reasoned", "riffed", "scoffed", "shot", "sighed", "snapped", "speculated", "started",
-    "summed", "teased", "went",
+    "agreed",
+    "agrees",
+    "assured",
+    "barked",
+    "began",
+    "begins",
+    "chimed",
+    "concluded",
+    "concludes",
+    "continued",
+    "continues",
+    "cried",
+    "demanded",
+    "emailed",
+    "fired",
+    "gushed",
+    "interjected",
+    "laughed",
+    "marveled",
+    "mocked",
+    "offered",
+    "pleaded",
+    "pressed",
+    "put",
+    "questioned",
+    "raved",
+    "read",
+    "reads",
+    "reasoned",
+    "riffed",
+    "scoffed",
+    "shot",
+    "sighed",
+    "snapped",
+    "speculated",
+    "started",
+    "summed",
+    "teased",
+    "went",
 ];
 
 static CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
@@ -137,8 +176,14 @@ static CUES: LazyLock<HashMap<&'static str, Cue>> = LazyLock::new(|| {
         m.insert(*f, Cue::QuoteOnly);
     }
     // Forms whose reported-speech reading is rare: posted/posts (messages),
-    // charged (prices), cited (sources, handled as chains).
-    for f in ["posted", "posts", "charged", "charges", "cited", "cites", "citing", "posting"] {
+    // charged (prices), cited (sources, handled as chains), and third-person
+    // forms that are mostly plural nouns ("some states", "his comments").
+    for f in [
+        "posted", "posts", "charged", "charges", "cited", "cites", "citing", "posting", "states",
+        "comments", "notes", "reports", "claims", "answers", "promises", "remarks", "counters",
+        "tweets", "replies", "pledges", "vows", "jokes", "quips", "shouts", "whispers", "chants",
+        "mentions", "praises", "stresses", "cautions", "responds",
+    ] {
         m.insert(f, Cue::QuoteOnly);
     }
     m

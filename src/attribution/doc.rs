@@ -60,6 +60,11 @@ impl<'a> Doc<'a> {
         self.toks.len()
     }
 
+    /// True for a text with no tokens.
+    pub fn is_empty(&self) -> bool {
+        self.toks.is_empty()
+    }
+
     /// The lowercased text of token `i` (empty past the end).
     pub fn w(&self, i: usize) -> &str {
         self.toks
@@ -115,7 +120,11 @@ impl<'a> Doc<'a> {
 
     /// Any mention covering token `i`.
     pub fn mention(&self, i: usize) -> Option<usize> {
-        self.mention_of.get(i).copied().flatten().map(|m| m as usize)
+        self.mention_of
+            .get(i)
+            .copied()
+            .flatten()
+            .map(|m| m as usize)
     }
 
     /// The first and last token of the sentence holding token `i`.
@@ -135,10 +144,8 @@ impl<'a> Doc<'a> {
     /// True when token `i` ends a sentence (`.`, `?`, `!`, `…`, or a closing
     /// mark or bracket right after one).
     pub fn is_terminal(&self, i: usize) -> bool {
-        matches!(
-            self.toks[i].kind,
-            Kind::Punct('.' | '?' | '!' | '…')
-        ) || (i + 1 == self.len() || self.sent[i + 1] != self.sent[i])
-            && !matches!(self.toks[i].kind, Kind::Word)
+        matches!(self.toks[i].kind, Kind::Punct('.' | '?' | '!' | '…'))
+            || (i + 1 == self.len() || self.sent[i + 1] != self.sent[i])
+                && !matches!(self.toks[i].kind, Kind::Word)
     }
 }

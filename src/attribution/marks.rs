@@ -61,7 +61,8 @@ impl Quotes {
 /// True when the straight mark at token `i` looks like a closing mark:
 /// glued to the word before it and not to the one after.
 fn looks_closing(tokens: &[Token], i: usize) -> bool {
-    let glued_before = i > 0 && tokens[i - 1].end == tokens[i].start && tokens[i - 1].kind != Kind::Para;
+    let glued_before =
+        i > 0 && tokens[i - 1].end == tokens[i].start && tokens[i - 1].kind != Kind::Para;
     let glued_after = tokens
         .get(i + 1)
         .is_some_and(|n| n.start == tokens[i].end && n.kind == Kind::Word);
@@ -78,7 +79,11 @@ impl Scanner<'_> {
     fn push(&mut self, open: usize, close: usize, has_open: bool, has_close: bool, odd: bool) {
         let t = self.tokens;
         let start = if has_open { t[open].end } else { t[open].start };
-        let end = if has_close { t[close].start } else { t[close].end };
+        let end = if has_close {
+            t[close].start
+        } else {
+            t[close].end
+        };
         if start >= end {
             return;
         }
@@ -121,7 +126,11 @@ pub fn scan(tokens: &[Token]) -> Quotes {
         match kind {
             Kind::Quote(mark) => match (open, mark) {
                 (None, Mark::Open) | (None, Mark::Either) => {
-                    if mark == Mark::Either && looks_closing(tokens, i) && no_quote_between(tokens, free_from, i) && i > free_from {
+                    if mark == Mark::Either
+                        && looks_closing(tokens, i)
+                        && no_quote_between(tokens, free_from, i)
+                        && i > free_from
+                    {
                         // An orphan closing mark: the quote started unmarked.
                         s.push(free_from, i, false, true, true);
                         free_from = i + 1;
@@ -134,6 +143,18 @@ pub fn scan(tokens: &[Token]) -> Quotes {
                         s.push(free_from, i, false, true, true);
                     }
                     free_from = i + 1;
+                }
+                (Some(o), Mark::Either) if reopens(tokens, i) => {
+                    // "...incensed? "Why did nobody...": a paragraph break lost
+                    // in the text; the quotation goes on with a new part.
+                    s.push(o, i - 1, true, false, false);
+                    if reopen {
+                        if let Some(q) = s.out.last_mut() {
+                            q.continues = true;
+                        }
+                    }
+                    reopen = true;
+                    open = Some(i);
                 }
                 (Some(o), Mark::Close) | (Some(o), Mark::Either) => {
                     s.push(o, i, true, true, false);
@@ -204,6 +225,18 @@ pub fn scan(tokens: &[Token]) -> Quotes {
     }
 }
 
+/// True when the straight mark at token `i`, met while a quote is open,
+/// opens a new part instead: it follows the end of a sentence and a space,
+/// and is glued to the word after it.
+fn reopens(tokens: &[Token], i: usize) -> bool {
+    i > 0
+        && matches!(tokens[i - 1].kind, Kind::Punct('.' | '?' | '!'))
+        && tokens[i - 1].end < tokens[i].start
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| n.start == tokens[i].end && n.kind == Kind::Word)
+}
+
 fn no_quote_between(tokens: &[Token], from: usize, to: usize) -> bool {
     tokens[from..to]
         .iter()
@@ -235,12 +268,36 @@ mod tests {
         };
     }
 
-    q!(curly, "“We are here,” he said.", [("We are here,", false, false)]);
-    q!(straight, "\"Yes,\" he said. \"No.\"", [("Yes,", false, false), ("No.", false, false)]);
-    q!(typewriter, "''It is,'' he said.", [("It is,", false, false)]);
-    q!(mixed, "“I think so.\" Then", [("I think so.", false, false)]);
-    q!(partial, "the process “can take time” because", [("can take time", false, false)]);
-    q!(nested_single, "“She said, ‘Do you understand,’” he said.", [("She said, ‘Do you understand,’", false, false)]);
+    q!(
+        curly,
+        "“We are here,” he said.",
+        [("We are here,", false, false)]
+    );
+    q!(
+        straight,
+        "\"Yes,\" he said. \"No.\"",
+        [("Yes,", false, false), ("No.", false, false)]
+    );
+    q!(
+        typewriter,
+        "''It is,'' he said.",
+        [("It is,", false, false)]
+    );
+    q!(
+        mixed,
+        "“I think so.\" Then",
+        [("I think so.", false, false)]
+    );
+    q!(
+        partial,
+        "the process “can take time” because",
+        [("can take time", false, false)]
+    );
+    q!(
+        nested_single,
+        "“She said, ‘Do you understand,’” he said.",
+        [("She said, ‘Do you understand,’", false, false)]
+    );
     q!(
         paragraphs,
         "“First part.\n\n“Second part,” he said.",
@@ -249,14 +306,38 @@ mod tests {
     q!(
         three_paragraphs,
         "“One.\n\n“Two.\n\n“Three.”",
-        [("One.", false, false), ("Two.", true, false), ("Three.", true, false)]
+        [
+            ("One.", false, false),
+            ("Two.", true, false),
+            ("Three.", true, false)
+        ]
     );
-    q!(unclosed, "“Never closed\n\nNext paragraph.", [("Never closed", false, true)]);
-    q!(orphan_close, "Opened nowhere,” he said.", [("Opened nowhere,", false, true)]);
-    q!(orphan_straight_close, "Opened nowhere,\" he said.", [("Opened nowhere,", false, true)]);
+    q!(
+        unclosed,
+        "“Never closed\n\nNext paragraph.",
+        [("Never closed", false, true)]
+    );
+    q!(
+        orphan_close,
+        "Opened nowhere,” he said.",
+        [("Opened nowhere,", false, true)]
+    );
+    q!(
+        orphan_straight_close,
+        "Opened nowhere,\" he said.",
+        [("Opened nowhere,", false, true)]
+    );
     q!(empty, "\"\" and", []);
-    q!(odd_open_twice, "“One “Two” end", [("One", false, true), ("Two", false, false)]);
-    q!(wrong_way_close, "“It is,“ said Noble. “Yes.”", [("It is,", false, false), ("Yes.", false, false)]);
+    q!(
+        odd_open_twice,
+        "“One “Two” end",
+        [("One", false, true), ("Two", false, false)]
+    );
+    q!(
+        wrong_way_close,
+        "“It is,“ said Noble. “Yes.”",
+        [("It is,", false, false), ("Yes.", false, false)]
+    );
 
     #[test]
     fn tokens_know_their_quote() {

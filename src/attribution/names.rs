@@ -127,7 +127,9 @@ impl NameIndex {
 }
 
 fn run_word(doc: &Doc, i: usize) -> bool {
+    let w = doc.w(i);
     doc.toks[i].kind == Kind::Word
+        && !(w.ends_with("'s") || w.ends_with("’s"))
         && doc.is_cap(i)
         && !doc.in_quote(i)
         && !words::is_function_word(doc.w(i))

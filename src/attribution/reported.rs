@@ -10,6 +10,7 @@
 //!   attribution;
 //! - "According to X, CLAUSE.": the clause after it;
 //! - "A, according to X, B.": the whole sentence.
+//!
 //! A chain's original source (`reported_by`) gets the same content as the
 //! row it hangs on. Final punctuation is left out.
 
@@ -52,9 +53,8 @@ pub fn find(doc: &Doc, used: &mut [bool], out: &mut Vec<Draft>) {
             }
         } else if doc.cue(j) == Some(Cue::Finite) && !adjectival(doc, j) {
             let (_, s1) = doc.sentence_bounds(j);
-            let chain_at = (j + 1..s1).find(|&k| {
-                doc.is_punct(k, ',') && !doc.in_quote(k) && is_chain_word(doc.w(k + 1))
-            });
+            let chain_at = (j + 1..s1)
+                .find(|&k| doc.is_punct(k, ',') && !doc.in_quote(k) && is_chain_word(doc.w(k + 1)));
             let limit = chain_at.map(|k| k - 1).unwrap_or(s1);
             if let Some((sp, content)) = reported_speech(doc, j, limit) {
                 used[j] = true;
@@ -81,7 +81,13 @@ fn anonymous_or(sp: &Found, kind: QuoteKind) -> QuoteKind {
 
 fn push_chain(doc: &Doc, chain: Vec<(usize, Found)>, a: usize, b: usize, out: &mut Vec<Draft>) {
     for (cue, f) in chain {
-        out.push(Draft::reported(a, b, QuoteKind::ReportedBy, doc.raw(cue), f));
+        out.push(Draft::reported(
+            a,
+            b,
+            QuoteKind::ReportedBy,
+            doc.raw(cue),
+            f,
+        ));
     }
 }
 
@@ -103,14 +109,21 @@ fn chain_after(doc: &Doc, mut last: usize, used: &mut [bool]) -> Vec<(usize, Fou
 
 /// "the reported cases", "a noted author", "to say": not attributions.
 fn adjectival(doc: &Doc, j: usize) -> bool {
-    j > 0 && doc.is_word(j - 1) && matches!(doc.w(j - 1), "the" | "a" | "an" | "to" | "its" | "his" | "her" | "their" | "widely" | "so-called")
+    j > 0
+        && doc.is_word(j - 1)
+        && matches!(
+            doc.w(j - 1),
+            "the" | "a" | "an" | "to" | "its" | "his" | "her" | "their" | "widely" | "so-called"
+        )
 }
 
 /// The speaker and content of a reported-speech cue at `j`.
 /// `s1` is the last token the content may reach.
 fn reported_speech(doc: &Doc, j: usize, s1: usize) -> Option<(Found, (usize, usize))> {
     let (s0, _) = doc.sentence_bounds(j);
-    if let Some(sp) = speaker::before(doc, j, s0.checked_sub(1)) {
+    if let Some(sp) =
+        speaker::before(doc, j, s0.checked_sub(1)).filter(|f| speaker::is_sourcey(doc, f))
+    {
         if sp.first < s0 {
             return None;
         }
@@ -128,7 +141,7 @@ fn reported_speech(doc: &Doc, j: usize, s1: usize) -> Option<(Found, (usize, usi
     }
     // "CLAUSE, said X."
     if j > s0 + 1 && doc.is_punct(j - 1, ',') {
-        let sp = speaker::after(doc, j)?;
+        let sp = speaker::after(doc, j).filter(|f| speaker::is_sourcey(doc, f))?;
         let c = span(doc, s0, j - 2)?;
         return Some((sp, c));
     }
@@ -140,21 +153,20 @@ fn reported_speech(doc: &Doc, j: usize, s1: usize) -> Option<(Found, (usize, usi
 /// was found.
 fn content_after(doc: &Doc, j: usize, s1: usize) -> Option<((usize, usize), bool)> {
     let mut a = j + 1;
-    if matches!(doc.w(j), "told" | "tells" | "tell" | "telling" | "asked" | "asks" | "warned" | "urged") {
+    if matches!(
+        doc.w(j),
+        "told" | "tells" | "tell" | "telling" | "asked" | "asks" | "warned" | "urged"
+    ) {
         if let Some(obj) = speaker::starting_at(doc, a) {
             a = obj.last + 1;
         }
     }
-    let mut has_that = false;
-    for k in a..(a + 6).min(s1 + 1) {
-        if doc.w(k) == "that" {
-            a = k + 1;
-            has_that = true;
-            break;
-        }
-        if !doc.is_word(k) && !doc.is_punct(k, ',') {
-            break;
-        }
+    let that = (a..(a + 6).min(s1 + 1))
+        .take_while(|&k| doc.is_word(k) || doc.is_punct(k, ','))
+        .find(|&k| doc.w(k) == "that");
+    let has_that = that.is_some();
+    if let Some(k) = that {
+        a = k + 1;
     }
     while a <= s1 && matches!(doc.toks[a].kind, Kind::Punct(',' | ':' | '—')) {
         a += 1;
@@ -171,9 +183,28 @@ fn content_after(doc: &Doc, j: usize, s1: usize) -> Option<((usize, usize), bool
 fn is_adverbial_start(w: &str) -> bool {
     matches!(
         w,
-        "in" | "on" | "at" | "during" | "after" | "before" | "last" | "this" | "earlier"
-            | "later" | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
-            | "sunday" | "yesterday" | "today" | "tonight" | "when" | "while" | "as"
+        "in" | "on"
+            | "at"
+            | "during"
+            | "after"
+            | "before"
+            | "last"
+            | "this"
+            | "earlier"
+            | "later"
+            | "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "yesterday"
+            | "today"
+            | "tonight"
+            | "when"
+            | "while"
+            | "as"
     )
 }
 
@@ -191,6 +222,17 @@ fn span(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
     }
     if b < a || doc.toks[a].kind == Kind::Para || doc.toks[b].kind == Kind::Para {
         return None;
+    }
+    // A dateline opening the paragraph ("ROTTERDAM — ...") is not content.
+    let mut a = a;
+    let para_start = a == 0 || doc.toks[a - 1].kind == Kind::Para;
+    if para_start
+        && a + 2 <= b
+        && doc.is_word(a)
+        && doc.raw(a).chars().all(|c| !c.is_lowercase())
+        && matches!(doc.toks[a + 1].kind, Kind::Punct('—' | '–' | '-'))
+    {
+        a += 2;
     }
     let (s, e) = (doc.toks[a].start, doc.toks[b].end);
     (s < e).then_some((s, e))
@@ -221,7 +263,12 @@ mod tests {
         out.iter()
             .map(|d| {
                 let s = d.speaker.as_ref().unwrap();
-                (d.kind, text[d.start..d.end].to_string(), text[s.start..s.end].to_string(), d.cue.clone())
+                (
+                    d.kind,
+                    text[d.start..d.end].to_string(),
+                    text[s.start..s.end].to_string(),
+                    d.cue.clone(),
+                )
             })
             .collect()
     }
@@ -242,8 +289,18 @@ mod tests {
         chain,
         "Baku sent fuel on Saturday, according to Caspian Herald, reporting Daily Sabah.",
         [
-            (AccordingTo, "Baku sent fuel on Saturday", "Caspian Herald", "according to"),
-            (ReportedBy, "Baku sent fuel on Saturday", "Daily Sabah", "reporting"),
+            (
+                AccordingTo,
+                "Baku sent fuel on Saturday",
+                "Caspian Herald",
+                "according to"
+            ),
+            (
+                ReportedBy,
+                "Baku sent fuel on Saturday",
+                "Daily Sabah",
+                "reporting"
+            ),
         ]
     );
     r!(
@@ -274,7 +331,11 @@ mod tests {
             (ReportedBy, "the deal was off", "two sources", "citing"),
         ]
     );
-    r!(told_object, "Smith told reporters that it was over.", [(Indirect, "it was over", "Smith", "told")]);
+    r!(
+        told_object,
+        "Smith told reporters that it was over.",
+        [(Indirect, "it was over", "Smith", "told")]
+    );
     r!(no_subject, "a war that claimed many lives.", []);
     r!(no_content, "Eyvazov told reporters in Shusha.", []);
 }

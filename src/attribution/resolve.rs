@@ -7,7 +7,7 @@ use super::{
     doc::Doc,
     names::NameIndex,
     speaker::{Class, Found},
-    words::Pronoun,
+    words::{self, Pronoun},
     Draft,
 };
 use crate::span::{Label, QuoteKind, QuoteSpan, Speaker};
@@ -20,6 +20,7 @@ struct Candidate {
     entity_id: String,
     person: bool,
     gender: Option<Pronoun>,
+    named: bool,
 }
 
 /// A resolved name: name, entity id, and whether it is a proper name.
@@ -54,8 +55,15 @@ fn name_of(doc: &Doc, names: &NameIndex, f: &Found) -> Named {
                 }
             }
             let mut s = text.to_string();
-            if f.refers.is_none() && doc.is_cap(f.first) && super::words::is_determiner(doc.w(f.first)) {
-                s = format!("{}{}", doc.w(f.first), &text[doc.toks[f.first].end - f.start..]);
+            if f.refers.is_none()
+                && doc.is_cap(f.first)
+                && super::words::is_determiner(doc.w(f.first))
+            {
+                s = format!(
+                    "{}{}",
+                    doc.w(f.first),
+                    &text[doc.toks[f.first].end - f.start..]
+                );
             }
             (s, String::new(), false)
         }
@@ -81,6 +89,7 @@ pub fn resolve(doc: &Doc, names: &NameIndex, drafts: Vec<Draft>) -> Vec<QuoteSpa
             entity_id: m.entity_id.clone(),
             person: m.label == Label::Person,
             gender: None,
+            named: true,
         })
         .collect();
     for (k, d) in drafts.iter().enumerate() {
@@ -89,13 +98,20 @@ pub fn resolve(doc: &Doc, names: &NameIndex, drafts: Vec<Draft>) -> Vec<QuoteSpa
             continue;
         }
         let r = name_of(doc, names, f);
-        if r.2 {
+        // A singular role description ("the winner", "a spokesman") is a
+        // person a later "he"/"she" may refer to, though not a name.
+        let role = f.class == Class::Description
+            && !f.org
+            && !doc.w(f.head).ends_with('s')
+            && words::is_role_noun(doc.w(f.head));
+        if r.2 || role {
             candidates.push(Candidate {
                 pos: f.start,
                 name: r.0.clone(),
                 entity_id: r.1.clone(),
-                person: f.class == Class::Name && !f.org,
+                person: (f.class == Class::Name || role) && !f.org,
                 gender: f.gender,
+                named: r.2,
             });
         }
         named[k] = Some(r);
@@ -106,12 +122,21 @@ pub fn resolve(doc: &Doc, names: &NameIndex, drafts: Vec<Draft>) -> Vec<QuoteSpa
         let Class::Pronoun(p) = f.class else { continue };
         let word = doc.text[f.start..f.end].to_lowercase();
         let upto = candidates.partition_point(|c| c.pos < f.start);
-        let fit = candidates[..upto].iter().rev().find(|c| match p {
+        let fits = |c: &&Candidate| match p {
             Pronoun::He | Pronoun::She => c.person && c.gender.is_none_or(|g| g == p),
             Pronoun::Other => word == "it" && !c.person,
-        });
+        };
+        // The nearest named person; a role description ("the winner") only
+        // when no name fits.
+        let before = &candidates[..upto];
+        let fit = before
+            .iter()
+            .rev()
+            .filter(|c| c.named)
+            .find(fits)
+            .or_else(|| before.iter().rev().find(fits));
         named[k] = Some(match fit {
-            Some(c) => (c.name.clone(), c.entity_id.clone(), true),
+            Some(c) => (c.name.clone(), c.entity_id.clone(), c.named),
             None => (word, String::new(), false),
         });
     }
@@ -120,19 +145,23 @@ pub fn resolve(doc: &Doc, names: &NameIndex, drafts: Vec<Draft>) -> Vec<QuoteSpa
     for (k, d) in drafts.into_iter().enumerate() {
         let mut flags = d.flags;
         let mut cue = d.cue;
-        let own = d.speaker.as_ref().zip(named[k].take()).map(|(f, (name, id, is_named))| {
-            (
-                Speaker {
-                    name,
-                    entity_id: id,
-                    start: f.start,
-                    end: f.end,
-                },
-                String::new(),
-                is_named,
-                f.class,
-            )
-        });
+        let own = d
+            .speaker
+            .as_ref()
+            .zip(named[k].take())
+            .map(|(f, (name, id, is_named))| {
+                (
+                    Speaker {
+                        name,
+                        entity_id: id,
+                        start: f.start,
+                        end: f.end,
+                    },
+                    String::new(),
+                    is_named,
+                    f.class,
+                )
+            });
         let sp = match (own, d.inherit) {
             (Some(s), _) => Some(s),
             (None, Some(p)) => speakers[p].clone().map(|mut s| {
@@ -147,14 +176,19 @@ pub fn resolve(doc: &Doc, names: &NameIndex, drafts: Vec<Draft>) -> Vec<QuoteSpa
         };
         match &sp {
             None => flags.push("unattributed"),
-            Some((_, _, is_named, class)) => {
+            Some((sp, _, is_named, class)) => {
                 if !is_named {
-                    flags.push(match class {
-                        Class::Pronoun(_) => "unresolved_pronoun",
-                        _ => "unnamed_speaker",
+                    let unresolved = matches!(class, Class::Pronoun(_))
+                        && sp.name == doc.text[sp.start..sp.end].to_lowercase();
+                    flags.push(if unresolved {
+                        "unresolved_pronoun"
+                    } else {
+                        "unnamed_speaker"
                     });
                 }
-                if *class == Class::Anonymous && matches!(d.kind, QuoteKind::Direct | QuoteKind::Partial) {
+                if *class == Class::Anonymous
+                    && matches!(d.kind, QuoteKind::Direct | QuoteKind::Partial)
+                {
                     flags.push("anonymous");
                 }
             }

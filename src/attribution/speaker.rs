@@ -83,16 +83,34 @@ const MAX_RUN: usize = 7;
 fn is_particle(w: &str) -> bool {
     matches!(
         w,
-        "de" | "van" | "von" | "der" | "den" | "bin" | "al" | "da" | "del" | "la" | "le" | "di"
-            | "du" | "dos" | "das" | "ibn" | "el"
+        "de" | "van"
+            | "von"
+            | "der"
+            | "den"
+            | "bin"
+            | "al"
+            | "da"
+            | "del"
+            | "la"
+            | "le"
+            | "di"
+            | "du"
+            | "dos"
+            | "das"
+            | "ibn"
+            | "el"
     )
 }
 
 /// True when token `i` can be part of a person's or body's name.
 fn is_name_word(doc: &Doc, i: usize) -> bool {
     doc.is_cap(i) && !doc.in_quote(i) && !words::is_function_word(doc.w(i)) && {
-        let w = doc.w(i);
-        cues::cue(w).is_none() || doc.raw(i).chars().nth(1).is_some_and(char::is_uppercase)
+        // A capitalised speech verb is a name ("Read said") unless it opens
+        // the sentence ("Stated Stone: ...").
+        let sentence_initial = i == 0 || doc.sent[i - 1] != doc.sent[i];
+        cues::cue(doc.w(i)).is_none()
+            || !sentence_initial
+            || doc.raw(i).chars().nth(1).is_some_and(char::is_uppercase)
     }
 }
 
@@ -123,11 +141,15 @@ pub fn before(doc: &Doc, cue: usize, floor: Option<usize>) -> Option<Found> {
             // "experts who say", "a message that said": the relative pronoun
             // is the speaker's mention, standing for the phrase before it.
             "who" | "which" | "that" if j > min => {
-                let a = if doc.is_punct(j - 1, ',') { j.checked_sub(2)? } else { j - 1 };
+                let a = if doc.is_punct(j - 1, ',') {
+                    j.checked_sub(2)?
+                } else {
+                    j - 1
+                };
                 if a < min {
                     return None;
                 }
-                let ante = ending_at(doc, a, min)?;
+                let ante = ending_at(doc, a, min).filter(|f| is_sourcey(doc, f))?;
                 let mut f = ante.clone();
                 f.first = j;
                 f.last = j;
@@ -164,58 +186,118 @@ pub fn before(doc: &Doc, cue: usize, floor: Option<usize>) -> Option<Found> {
             j = k - 1;
         }
     }
-    // "X, a spokesman for Y, said" / "X, who ..., said" / "X, 42, said"
+    // "X, a spokesman for Y, said" / "X, who ..., said" / "X, 42, said" /
+    // "Sandra Inman, a supporter from Jackson, Miss., attending ..., said"
     if doc.is_punct(j, ',') {
-        let sent = doc.sent[j];
-        let mut k = j;
-        while k > min && j - k < 30 {
-            k -= 1;
-            if let Some(q) = doc.quotes.at(k) {
-                // A quoted phrase inside the appositive.
-                k = doc.quotes.spans[q].open;
-                if k <= min {
-                    return None;
-                }
-                continue;
-            }
-            if doc.sent[k] != sent || doc.toks[k].kind == Kind::Para {
-                return None;
-            }
-            if doc.is_punct(k, ',') || doc.is_punct(k, '—') {
-                break;
-            }
+        return appositive(doc, j, min);
+    }
+    ending_at(doc, j, min)
+}
+
+/// The subject before an appositive that ends with the comma at `j`: the
+/// phrase before one of the commas further back (up to four) that opens
+/// its clause, else the nearest name, else a name right before `j`
+/// ("Carson’s business manager, Armstrong Williams, stated"), else the
+/// nearest description.
+fn appositive(doc: &Doc, j: usize, min: usize) -> Option<Found> {
+    let sent = doc.sent[j];
+    let (s0, _) = doc.sentence_bounds(j);
+    let lo = min.max(s0);
+    let mut nearest_name: Option<Found> = None;
+    let mut nearest_desc: Option<Found> = None;
+    let mut first_comma = None;
+    let mut commas = 0;
+    let mut k = j;
+    while k > lo && j - k < 45 && commas < 4 {
+        k -= 1;
+        if let Some(q) = doc.quotes.at(k) {
+            // A quoted phrase inside the appositive.
+            k = doc.quotes.spans[q].open;
+            continue;
         }
-        if k <= min || !(doc.is_punct(k, ',') || doc.is_punct(k, '—')) {
-            // "Mr. Manafort, citing ..., said": the subject before the comma.
-            return ending_at(doc, j - 1, min).filter(|f| f.class == Class::Name && (f.first == min || f.first == 0 || doc.sent[f.first - 1] != sent));
+        if doc.sent[k] != sent || doc.toks[k].kind == Kind::Para {
+            break;
         }
+        if !(doc.is_punct(k, ',') || doc.is_punct(k, '—')) || k == lo {
+            continue;
+        }
+        commas += 1;
+        first_comma.get_or_insert(k);
         let mut e = k - 1;
         if doc.is_punct(e, ')') {
             let mut p = e;
-            while p > min && !doc.is_punct(p, '(') && e - p < 12 {
+            while p > lo && !doc.is_punct(p, '(') && e - p < 12 {
                 p -= 1;
             }
-            if doc.is_punct(p, '(') && p > min {
+            if doc.is_punct(p, '(') && p > lo {
                 e = p - 1;
             }
         }
-        let outer = ending_at(doc, e, min);
-        if outer.as_ref().is_some_and(|f| matches!(f.class, Class::Name | Class::Pronoun(_))) {
-            return outer;
+        let Some(f) = ending_at(doc, e, lo) else {
+            continue;
+        };
+        if matches!(f.class, Class::Name | Class::Pronoun(_)) {
+            if opens_clause(doc, &f, lo) {
+                return Some(f);
+            }
+            nearest_name.get_or_insert(f);
+        } else {
+            nearest_desc.get_or_insert(f);
         }
-        // "Carson’s business manager, Armstrong Williams, stated"
-        let inner = ending_at(doc, j - 1, k + 1).filter(|f| f.class == Class::Name && f.first == k + 1);
-        return inner.or(outer);
     }
-    ending_at(doc, j, min)
+    let Some(k) = first_comma else {
+        // "Mr. Manafort, citing ..., said": the subject before the comma.
+        return ending_at(doc, j.checked_sub(1)?, lo)
+            .filter(|f| f.class == Class::Name && opens_clause(doc, f, lo));
+    };
+    let inner = ending_at(doc, j - 1, k + 1).filter(|f| f.class == Class::Name && f.first == k + 1);
+    nearest_name.or(inner).or(nearest_desc)
+}
+
+/// True when only titles, openers and punctuation stand between the start
+/// of the clause (`lo`) and the phrase `f`.
+fn opens_clause(doc: &Doc, f: &Found, lo: usize) -> bool {
+    (lo..f.first).all(|i| {
+        !doc.is_word(i) && !doc.in_quote(i)
+            || words::is_title(doc.w(i))
+            || is_sentence_opener(doc.w(i))
+    })
+}
+
+/// True when a phrase can plausibly be a source: a name or pronoun, or a
+/// description headed by a role, a body, a vague source or a document.
+pub fn is_sourcey(doc: &Doc, f: &Found) -> bool {
+    match f.class {
+        Class::Name | Class::Pronoun(_) | Class::Anonymous => true,
+        Class::Description => {
+            let h = doc.w(f.head);
+            let singular = h.strip_suffix('s').unwrap_or(h);
+            words::is_bare_speaker_noun(h)
+                || words::is_org_head(h)
+                || words::is_document_noun(h)
+                || words::is_role_noun(h)
+                || words::is_role_noun(singular)
+        }
+    }
 }
 
 /// Words that may open a sentence before its subject.
 pub fn is_sentence_opener(w: &str) -> bool {
     matches!(
         w,
-        "but" | "and" | "so" | "yet" | "still" | "then" | "now" | "meanwhile" | "instead" | "later"
-            | "also" | "however" | "thus"
+        "but"
+            | "and"
+            | "so"
+            | "yet"
+            | "still"
+            | "then"
+            | "now"
+            | "meanwhile"
+            | "instead"
+            | "later"
+            | "also"
+            | "however"
+            | "thus"
     )
 }
 
@@ -224,6 +306,27 @@ pub fn is_sentence_opener(w: &str) -> bool {
 /// lowercase verb-like word.
 pub fn clause_subject(doc: &Doc, s0: usize, limit: usize) -> Option<Found> {
     let mut a = s0;
+    // "In March, Trump blasted ...": skip an opening phrase up to its comma.
+    if doc.is_word(a)
+        && matches!(
+            doc.w(a),
+            "in" | "on"
+                | "at"
+                | "after"
+                | "before"
+                | "during"
+                | "last"
+                | "earlier"
+                | "later"
+                | "when"
+                | "while"
+                | "as"
+        )
+    {
+        if let Some(c) = (a + 1..limit.min(a + 8)).find(|&k| doc.is_punct(k, ',')) {
+            a = c + 1;
+        }
+    }
     while a < limit && (doc.is_punct(a, ',') || doc.is_word(a) && is_sentence_opener(doc.w(a))) {
         a += 1;
     }
@@ -235,6 +338,13 @@ pub fn clause_subject(doc: &Doc, s0: usize, limit: usize) -> Option<Found> {
         _ => starting_at(doc, a)?,
     };
     let mut v = f.last + 1;
+    // "Angela Merkel of Germany condemned ..."
+    if matches!(doc.w(v), "of" | "from") && is_name_word(doc, v + 1) {
+        v += 1;
+        while v < limit && is_name_word(doc, v) {
+            v += 1;
+        }
+    }
     // Skip an appositive: "Trump, the nominee, ..."
     if doc.is_punct(v, ',') {
         let mut k = v + 1;
@@ -253,7 +363,7 @@ pub fn clause_subject(doc: &Doc, s0: usize, limit: usize) -> Option<Found> {
         && !doc.is_cap(v)
         && !words::is_function_word(doc.w(v))
         && !doc.in_quote(v);
-    verb_like.then_some(f)
+    (verb_like && is_sourcey(doc, &f)).then_some(f)
 }
 
 /// The phrase whose last token is `j` (not reading before token `min`).
@@ -263,7 +373,8 @@ pub fn ending_at(doc: &Doc, j: usize, min: usize) -> Option<Found> {
         && j > min
         && doc.is_word(j - 1)
         && doc.toks[j - 1].end == doc.toks[j].start
-        && (matches!(doc.w(j - 1), "jr" | "sr" | "inc" | "ltd" | "co" | "corp") || doc.raw(j - 1).len() == 1)
+        && (matches!(doc.w(j - 1), "jr" | "sr" | "inc" | "ltd" | "co" | "corp")
+            || doc.raw(j - 1).len() == 1)
     {
         j - 1
     } else {
@@ -330,14 +441,17 @@ fn name_run(doc: &Doc, a: usize, j: usize, min: usize) -> Found {
     if g > min {
         gender = words::gender_marker(doc.w(g - 1));
     }
+    let mut titled = g > min && words::is_title(doc.w(g - 1));
     if !org {
         while first < j && words::is_title(doc.w(first)) {
             gender = gender.or(words::gender_marker(doc.w(first)));
+            titled = true;
             first += 1;
         }
     }
-    // A PLACE/NORP/ORG mention exactly covering the run ("Russia said").
-    if let Some(m) = doc.mention(first) {
+    // A PLACE/NORP/ORG mention exactly covering the run ("Russia said"),
+    // unless a title shows a person ("Mr Raha").
+    if let Some(m) = doc.mention(first).filter(|_| !titled) {
         let span = &doc.mentions[m];
         if span.start == doc.toks[first].start && span.end == doc.toks[j].end {
             let mut f = from_mention(doc, m, first, j);
@@ -361,14 +475,20 @@ fn name_run(doc: &Doc, a: usize, j: usize, min: usize) -> Found {
 }
 
 fn is_preposition(w: &str) -> bool {
-    matches!(w, "for" | "of" | "with" | "at" | "from" | "to" | "in" | "on" | "inside" | "within")
+    matches!(
+        w,
+        "for" | "of" | "with" | "at" | "from" | "to" | "in" | "on" | "inside" | "within"
+    )
 }
 
 /// A descriptive noun phrase ending at the lowercase word `j`.
 fn description_ending_at(doc: &Doc, j: usize, min: usize) -> Option<Found> {
     let w = doc.w(j);
     // A cue word heads a phrase only as a noun after a determiner ("the report").
-    let noun_cue = cues::cue(w).is_some() && j > min && words::is_determiner(doc.w(j - 1));
+    let noun_cue = cues::cue(w).is_some()
+        && j > min
+        && doc.is_word(j - 1)
+        && (words::is_determiner(doc.w(j - 1)) || !words::is_function_word(doc.w(j - 1)));
     if words::is_function_word(w)
         || words::is_determiner(w)
         || cues::cue(w).is_some() && !noun_cue
@@ -417,7 +537,8 @@ fn description_ending_at(doc: &Doc, j: usize, min: usize) -> Option<Found> {
     }
     let hw = doc.w(head);
     let has_cap = (a..=head).any(|k| doc.is_cap(k));
-    let anonymous = words::is_anonymous_head(hw) || (a..=j).any(|k| words::is_anonymity_word(doc.w(k)));
+    let anonymous =
+        words::is_anonymous_head(hw) || (a..=j).any(|k| words::is_anonymity_word(doc.w(k)));
     let first_is_det = words::is_determiner(doc.w(a));
     let ok = first_is_det
         || det
@@ -462,11 +583,40 @@ pub fn after(doc: &Doc, cue: usize) -> Option<Found> {
     let ends = !doc.is_word(n)
         || matches!(
             doc.w(n),
-            "in" | "on" | "at" | "during" | "after" | "before" | "who" | "whose" | "when" | "while"
-                | "as" | "via" | "from" | "last" | "this" | "yesterday" | "today" | "tonight"
-                | "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday"
-                | "sunday" | "recently" | "earlier" | "later" | "and" | "to" | "of" | "about"
-                | "outside" | "inside" | "that"
+            "in" | "on"
+                | "at"
+                | "during"
+                | "after"
+                | "before"
+                | "who"
+                | "whose"
+                | "when"
+                | "while"
+                | "as"
+                | "via"
+                | "from"
+                | "last"
+                | "this"
+                | "yesterday"
+                | "today"
+                | "tonight"
+                | "monday"
+                | "tuesday"
+                | "wednesday"
+                | "thursday"
+                | "friday"
+                | "saturday"
+                | "sunday"
+                | "recently"
+                | "earlier"
+                | "later"
+                | "and"
+                | "to"
+                | "of"
+                | "about"
+                | "outside"
+                | "inside"
+                | "that"
         );
     ends.then_some(f)
 }
@@ -482,6 +632,9 @@ fn role_then_name(doc: &Doc, s: usize) -> Option<Found> {
         if is_np_word(doc, n) {
             lowercase |= !doc.is_cap(n);
             e = n;
+        } else if doc.w(n) == "of" && lowercase && is_np_word(doc, n + 1) {
+            // "former secretary of state Hillary Clinton"
+            e = n + 1;
         } else if doc.is_punct(n, '.') && words::is_title(doc.w(e)) && is_name_word(doc, n + 1) {
             e = n + 1;
         } else {
@@ -534,17 +687,15 @@ pub fn starting_at(doc: &Doc, j: usize) -> Option<Found> {
             let n = e + 1;
             if is_name_word(doc, n) {
                 e = n;
-            } else if doc.is_punct(n, '.')
-                && doc.raw(e).chars().count() == 1
-                && is_name_word(doc, n + 1)
+            } else if is_name_word(doc, n + 1)
+                && (doc.is_punct(n, '.') && doc.raw(e).chars().count() == 1
+                    || (is_particle(doc.w(n)) || matches!(doc.w(n), "of" | "for" | "&"))
+                        && doc
+                            .mention(n + 1)
+                            .is_none_or(|m| doc.mentions[m].label != Label::Place))
             {
-                e = n + 1;
-            } else if (is_particle(doc.w(n)) || matches!(doc.w(n), "of" | "for" | "&"))
-                && is_name_word(doc, n + 1)
-                && !doc
-                    .mention(n + 1)
-                    .is_some_and(|m| doc.mentions[m].label == Label::Place)
-            {
+                // An initial ("John F. Kennedy") or a connector ("Bank of
+                // America"), never before a place ("Smith of Ohio").
                 e = n + 1;
             } else {
                 break;
@@ -560,8 +711,12 @@ pub fn starting_at(doc: &Doc, j: usize) -> Option<Found> {
     let mut ext = 0;
     while e + 1 < doc.len() && e - j < 10 {
         let n = e + 1;
-        let noun_cue = e == j && words::is_determiner(w) && doc.is_word(n) && cues::cue(doc.w(n)).is_some();
-        if is_np_word(doc, n) || noun_cue || (words::is_determiner(doc.w(n)) && e == j && words::is_determiner(w)) {
+        let noun_cue =
+            e == j && words::is_determiner(w) && doc.is_word(n) && cues::cue(doc.w(n)).is_some();
+        if is_np_word(doc, n)
+            || noun_cue
+            || (words::is_determiner(doc.w(n)) && e == j && words::is_determiner(w))
+        {
             e = n;
         } else if is_preposition(doc.w(n))
             && ext < 2
@@ -570,7 +725,11 @@ pub fn starting_at(doc: &Doc, j: usize) -> Option<Found> {
         {
             e = n + 1;
             ext += 1;
-        } else if words::is_determiner(doc.w(n)) && ext > 0 && e == n - 1 && is_preposition(doc.w(e)) {
+        } else if words::is_determiner(doc.w(n))
+            && ext > 0
+            && e == n - 1
+            && is_preposition(doc.w(e))
+        {
             e = n;
         } else {
             break;
@@ -638,21 +797,99 @@ mod tests {
         };
     }
 
-    b!(name, "Azerbaijani army spokesperson Anar Eyvazov told reporters", "told", "Anar Eyvazov", Class::Name);
-    b!(surname, "Eyvazov added three days", "added", "Eyvazov", Class::Name);
-    b!(pronoun, "“Yes,” he said.", "said", "he", Class::Pronoun(Pronoun::He));
-    b!(title_stripped, "President Barack Obama said", "said", "Barack Obama", Class::Name);
-    b!(org_kept, "The Republican National Committee said", "said", "Republican National Committee", Class::Name);
+    b!(
+        name,
+        "Azerbaijani army spokesperson Anar Eyvazov told reporters",
+        "told",
+        "Anar Eyvazov",
+        Class::Name
+    );
+    b!(
+        surname,
+        "Eyvazov added three days",
+        "added",
+        "Eyvazov",
+        Class::Name
+    );
+    b!(
+        pronoun,
+        "“Yes,” he said.",
+        "said",
+        "he",
+        Class::Pronoun(Pronoun::He)
+    );
+    b!(
+        title_stripped,
+        "President Barack Obama said",
+        "said",
+        "Barack Obama",
+        Class::Name
+    );
+    b!(
+        org_kept,
+        "The Republican National Committee said",
+        "said",
+        "Republican National Committee",
+        Class::Name
+    );
     b!(adverb, "Trump has also said", "said", "Trump", Class::Name);
-    b!(appositive, "Smith, a spokesman for the ministry, said", "said", "Smith", Class::Name);
-    b!(ministry, "the ministry said", "said", "the ministry", Class::Description);
-    b!(officials, "but officials said", "said", "officials", Class::Anonymous);
-    b!(officials_initial, "Officials said", "said", "Officials", Class::Anonymous);
-    b!(familiar, "a source familiar with the matter said", "said", "a source familiar with the matter", Class::Anonymous);
-    b!(spokesman_for, "a spokesman for the ministry said", "said", "a spokesman for the ministry", Class::Description);
-    b!(initial, "John F. Kennedy said", "said", "John F. Kennedy", Class::Name);
+    b!(
+        appositive,
+        "Smith, a spokesman for the ministry, said",
+        "said",
+        "Smith",
+        Class::Name
+    );
+    b!(
+        ministry,
+        "the ministry said",
+        "said",
+        "the ministry",
+        Class::Description
+    );
+    b!(
+        officials,
+        "but officials said",
+        "said",
+        "officials",
+        Class::Anonymous
+    );
+    b!(
+        officials_initial,
+        "Officials said",
+        "said",
+        "Officials",
+        Class::Anonymous
+    );
+    b!(
+        familiar,
+        "a source familiar with the matter said",
+        "said",
+        "a source familiar with the matter",
+        Class::Anonymous
+    );
+    b!(
+        spokesman_for,
+        "a spokesman for the ministry said",
+        "said",
+        "a spokesman for the ministry",
+        Class::Description
+    );
+    b!(
+        initial,
+        "John F. Kennedy said",
+        "said",
+        "John F. Kennedy",
+        Class::Name
+    );
     b!(ms, "Ms. Guzman said", "said", "Guzman", Class::Name);
-    b!(white_house_officials, "White House officials said", "said", "White House officials", Class::Anonymous);
+    b!(
+        white_house_officials,
+        "White House officials said",
+        "said",
+        "White House officials",
+        Class::Anonymous
+    );
 
     #[test]
     fn no_subject_after_a_function_word() {
@@ -660,11 +897,53 @@ mod tests {
         assert_eq!(before_text("and said", "said"), None);
     }
 
-    a!(after_name, "“Yes,” said David Gilbert, president", "said", "David Gilbert", Class::Name);
-    a!(after_description, "“Yes,” said a spokesman for the ministry.", "said", "a spokesman for the ministry", Class::Description);
-    a!(according_to, "according to Azerbaijan in Focus, reporting", "to", "Azerbaijan", Class::Name);
-    a!(according_to_the, "according to the New York Times.", "to", "New York Times", Class::Name);
-    a!(according_to_him, "according to him.", "to", "him", Class::Pronoun(Pronoun::He));
-    a!(according_to_officials, "according to officials.", "to", "officials", Class::Anonymous);
-    a!(title_after, "said Secretary of State John Kerry.", "said", "John Kerry", Class::Name);
+    a!(
+        after_name,
+        "“Yes,” said David Gilbert, president",
+        "said",
+        "David Gilbert",
+        Class::Name
+    );
+    a!(
+        after_description,
+        "“Yes,” said a spokesman for the ministry.",
+        "said",
+        "a spokesman for the ministry",
+        Class::Description
+    );
+    a!(
+        according_to,
+        "according to Azerbaijan in Focus, reporting",
+        "to",
+        "Azerbaijan",
+        Class::Name
+    );
+    a!(
+        according_to_the,
+        "according to the New York Times.",
+        "to",
+        "New York Times",
+        Class::Name
+    );
+    a!(
+        according_to_him,
+        "according to him.",
+        "to",
+        "him",
+        Class::Pronoun(Pronoun::He)
+    );
+    a!(
+        according_to_officials,
+        "according to officials.",
+        "to",
+        "officials",
+        Class::Anonymous
+    );
+    a!(
+        title_after,
+        "said Secretary of State John Kerry.",
+        "said",
+        "John Kerry",
+        Class::Name
+    );
 }

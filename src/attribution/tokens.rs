@@ -50,21 +50,59 @@ fn is_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{2028}' | '\u{2029}' | '\u{85}')
 }
 
+/// True for hard-wrapped text (wire copy with a line break every 60-80
+/// characters), where a single line break is only a space and paragraphs
+/// are blank lines or indented lines.
+pub fn is_hard_wrapped(text: &str) -> bool {
+    let (mut lines, mut wrapped, mut long) = (0usize, 0usize, 0usize);
+    for line in text.lines() {
+        let n = line.trim_end().len();
+        if n == 0 {
+            continue;
+        }
+        lines += 1;
+        if (30..=90).contains(&n) {
+            wrapped += 1;
+        } else if n > 90 {
+            long += 1;
+        }
+    }
+    lines >= 4 && wrapped * 10 >= lines * 6 && long * 10 <= lines
+}
+
 /// Splits `text` into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    let wrapped = is_hard_wrapped(text);
     let mut out = Vec::with_capacity(text.len() / 5);
     let mut it = text.char_indices().peekable();
     while let Some((i, c)) = it.next() {
         if is_break(c) {
             let mut end = i + c.len_utf8();
+            let mut breaks = 1;
+            let mut indented = false;
             while let Some(&(j, d)) = it.peek() {
                 if !(d.is_whitespace() || is_break(d)) {
                     break;
                 }
+                if is_break(d) && !(c == '\r' && d == '\n' && j == i + 1) {
+                    breaks += 1;
+                } else if !is_break(d) {
+                    indented = true;
+                }
                 end = j + d.len_utf8();
                 it.next();
             }
-            if !matches!(out.last(), Some(Token { kind: Kind::Para, .. })) {
+            if wrapped && breaks == 1 && !indented {
+                // A line wrap inside a paragraph.
+                continue;
+            }
+            if !matches!(
+                out.last(),
+                Some(Token {
+                    kind: Kind::Para,
+                    ..
+                })
+            ) {
                 out.push(Token {
                     start: i,
                     end,
@@ -79,10 +117,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if c.is_alphanumeric() {
             let mut end = i + c.len_utf8();
             while let Some(&(j, d)) = it.peek() {
-                if d.is_alphanumeric() || matches!(d, '\u{300}'..='\u{36f}') {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else if is_joiner(d) && joins(text, i, j, d) {
+                let inner = d.is_alphanumeric()
+                    || matches!(d, '\u{300}'..='\u{36f}')
+                    || is_joiner(d) && joins(text, i, j, d);
+                if inner {
                     end = j + d.len_utf8();
                     it.next();
                 } else {
@@ -98,6 +136,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         let mut end = i + c.len_utf8();
         let kind = match c {
+            // A straight mark between two letters is a typo for an apostrophe ("Iran"s").
+            '"' if text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic)
+                && text[end..].chars().next().is_some_and(char::is_alphabetic) =>
+            {
+                Kind::Punct('\'')
+            }
             '"' | '＂' => Kind::Quote(Mark::Either),
             '“' | '„' | '«' | '‟' => Kind::Quote(Mark::Open),
             '”' | '»' => Kind::Quote(Mark::Close),
@@ -151,8 +198,8 @@ pub fn is_capitalised(word: &str) -> bool {
 const ABBREVIATIONS: &[&str] = &[
     "adm", "apr", "aug", "capt", "cmdr", "co", "col", "corp", "dec", "dept", "dr", "feb", "gen",
     "gov", "hon", "inc", "jan", "jr", "jul", "jun", "lt", "ltd", "maj", "mar", "messrs", "mr",
-    "mrs", "ms", "mt", "nov", "oct", "pres", "prof", "rep", "reps", "rev", "sen", "sens",
-    "sep", "sept", "sgt", "sr", "st", "supt", "vs",
+    "mrs", "ms", "mt", "nov", "oct", "pres", "prof", "rep", "reps", "rev", "sen", "sens", "sep",
+    "sept", "sgt", "sr", "st", "supt", "vs",
 ];
 
 /// Sentence ids, one per token: tokens of one sentence share an id; a
@@ -184,7 +231,9 @@ pub fn sentences(tokens: &[Token], text: &str, lower: &str) -> Vec<u32> {
             let mut j = i + 1;
             while j < tokens.len()
                 && match tokens[j].kind {
-                    Kind::Quote(Mark::Close) | Kind::Punct(')' | '’' | '\'' | '.' | '?' | '!') => true,
+                    Kind::Quote(Mark::Close) | Kind::Punct(')' | '’' | '\'' | '.' | '?' | '!') => {
+                        true
+                    }
                     Kind::Quote(Mark::Either) => tokens[j].start == tokens[j - 1].end,
                     _ => false,
                 }
@@ -231,7 +280,10 @@ mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<&str> {
-        tokenize(text).iter().map(|t| &text[t.start..t.end]).collect()
+        tokenize(text)
+            .iter()
+            .map(|t| &text[t.start..t.end])
+            .collect()
     }
 
     macro_rules! tok {
@@ -245,11 +297,40 @@ mod tests {
 
     tok!(plain, "He said.", ["He", "said", "."]);
     tok!(apostrophes, "Clinton’s don't", ["Clinton’s", "don't"]);
-    tok!(curly_quotes, "“We are,” he", ["“", "We", "are", ",", "”", "he"]);
-    tok!(typewriter_quotes, "''It's,'' he", ["''", "It's", ",", "''", "he"]);
-    tok!(dotted, "the U.S. and Mark-Viverito", ["the", "U.S", ".", "and", "Mark-Viverito"]);
+    tok!(
+        curly_quotes,
+        "“We are,” he",
+        ["“", "We", "are", ",", "”", "he"]
+    );
+    tok!(
+        typewriter_quotes,
+        "''It's,'' he",
+        ["''", "It's", ",", "''", "he"]
+    );
+    tok!(
+        dotted,
+        "the U.S. and Mark-Viverito",
+        ["the", "U.S", ".", "and", "Mark-Viverito"]
+    );
     tok!(paragraphs, "a\n\n b", ["a", "\n\n ", "b"]);
     tok!(missing_space, "he said.Trump", ["he", "said", ".", "Trump"]);
+    tok!(
+        straight_apostrophe,
+        "Iran\"s quota",
+        ["Iran", "\"", "s", "quota"]
+    );
+
+    #[test]
+    fn hard_wrapped_lines_are_one_paragraph() {
+        let text = "The statement said: \"Payments have been stopped out of regard\nfor the depositors and the bank,\" the ministry said on Monday.\nThis would allow closer investigation with a view to a deal\nwith the creditors, which have not yet been named in public.\n    A new paragraph starts here with an indent of four spaces.";
+        assert!(is_hard_wrapped(text));
+        let paras = tokenize(text)
+            .iter()
+            .filter(|t| t.kind == Kind::Para)
+            .count();
+        assert_eq!(paras, 1);
+        assert!(!is_hard_wrapped("One short line.\nAnother."));
+    }
 
     #[test]
     fn abbreviations_are_sorted() {
@@ -290,8 +371,16 @@ mod tests {
     }
 
     sent!(two_sentences, "A b. C d.", ["A b .", "C d ."]);
-    sent!(abbreviation, "Mr. Smith left. He", ["Mr . Smith left .", "He"]);
-    sent!(quote_then_lowercase, "“Why?” asked Dunn.", ["“ Why ? ” asked Dunn ."]);
+    sent!(
+        abbreviation,
+        "Mr. Smith left. He",
+        ["Mr . Smith left .", "He"]
+    );
+    sent!(
+        quote_then_lowercase,
+        "“Why?” asked Dunn.",
+        ["“ Why ? ” asked Dunn ."]
+    );
     sent!(quote_then_capital, "“No.” Then", ["“ No . ”", "Then"]);
     sent!(paragraph, "a b\nc d", ["a b", "c d"]);
 }

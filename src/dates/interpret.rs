@@ -12,10 +12,17 @@ use regex::Regex;
 
 use super::{
     anchor::{self, Direction, Point},
+    context::{
+        is_capitalised, month_context, next_word, of_phrase, prev_word, rate_before,
+        sentence_start, tense, tense_marker, trim_leading, words, year_context_ok,
+    },
     lexicon::{self, Unit},
     patterns::{Candidate, Kind},
+    value::{
+        century_word, day_of, day_value, duration_value, explicit_year, find_unit, no_year,
+        number_value, pod_of, point_md, spoken_year, unit_value, vague, year_of,
+    },
 };
-
 /// What the interpreter needs besides the candidate itself.
 #[derive(Debug, Clone, Copy)]
 pub struct Ctx<'a> {
@@ -77,197 +84,6 @@ fn found(c: &Candidate, ty: &'static str, value: String, point: Option<Point>) -
     })
 }
 
-/// Splits a phrase into lowercase words: hyphens and commas separate,
-/// trailing periods go.
-fn words(s: &str) -> Vec<String> {
-    s.split(|ch: char| ch.is_whitespace() || ch == '-' || ch == ',' || ch == '(' || ch == ')')
-        .map(|w| w.trim_end_matches('.').to_ascii_lowercase())
-        .filter(|w| !w.is_empty())
-        .collect()
-}
-
-/// The word right before byte `at` (original case, no punctuation).
-fn prev_word(text: &str, at: usize) -> &str {
-    let before = text[..at].trim_end();
-    let start = before
-        .rfind(|ch: char| !(ch.is_alphanumeric() || ch == '\'' || ch == '.' || ch == '$'))
-        .map_or(0, |i| {
-            i + before[i..].chars().next().map_or(1, char::len_utf8)
-        });
-    before[start..].trim_end_matches('.')
-}
-
-/// The word right after byte `at` (original case).
-fn next_word(text: &str, at: usize) -> &str {
-    let after = text[at..].trim_start();
-    let end = after
-        .find(|ch: char| !(ch.is_alphanumeric() || ch == '\''))
-        .unwrap_or(after.len());
-    &after[..end]
-}
-
-fn is_capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
-}
-
-/// True when the text before `at` ends a sentence (or there is none).
-fn sentence_start(text: &str, at: usize) -> bool {
-    let before = text[..at].trim_end();
-    before.is_empty()
-        || before.ends_with(['.', '!', '?', ':', '"', '\u{201c}', '\n'])
-        || text[before.len()..at].contains('\n')
-}
-
-static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:will|'ll|shall|going|scheduled|expected|expects|expect|planning|due|would|intends|upcoming|next|wo|hopes|aims|should|could|might|must|soon|tomorrow|payable|effective)$")
-        .expect("future marker pattern")
-});
-static PAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:said|says|was|were|had|did|told|ago|last|yesterday|[a-z]{2,}ed|[a-z]*ought|came|went|gave|took|made|met|saw|won|lost|left|sold|fell|rose|held|began|spoke|got|hit|struck|killed|broke|ran|shot|found|became|brought|led|sent|put|set|cut|paid|kept|felt|fled)$")
-        .expect("past marker pattern")
-});
-
-/// Words ending in -ed that are not past tenses.
-fn not_past(w: &str) -> bool {
-    matches!(
-        w,
-        "need"
-            | "indeed"
-            | "speed"
-            | "feed"
-            | "seed"
-            | "hundred"
-            | "red"
-            | "bed"
-            | "based"
-            | "proceed"
-            | "exceed"
-            | "succeed"
-            | "bred"
-            | "shed"
-            | "wed"
-            | "breed"
-            | "embed"
-            | "united"
-            | "limited"
-            | "related"
-            | "concerned"
-            | "interested"
-            | "supposed"
-            | "advanced"
-            | "detailed"
-            | "armed"
-            | "used"
-    )
-}
-
-/// Which way a bare weekday or month points, when the sentence says: the
-/// nearest tense marker decides (a marker before the expression counts
-/// double against one after it); `None` when there is no marker.
-pub fn tense_marker(text: &str, start: usize, end: usize) -> Option<Direction> {
-    if text[end..].starts_with("'s") || text[end..].starts_with("\u{2019}s") {
-        return Some(Direction::Past);
-    }
-    let mut left_bound = text[..start]
-        .rfind(['.', '!', '?', '\n', ';'])
-        .map_or(0, |i| i + 1)
-        .max(start.saturating_sub(120));
-    while !text.is_char_boundary(left_bound) {
-        left_bound += 1;
-    }
-    let mut right_bound = text[end..]
-        .find(['.', '!', '?', '\n', ';'])
-        .map_or(text.len(), |i| end + i)
-        .min(end + 80);
-    while !text.is_char_boundary(right_bound) {
-        right_bound -= 1;
-    }
-    let tok = |s: &'_ str| -> Vec<String> {
-        s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
-            .filter(|w| !w.is_empty() && !w.starts_with(char::is_uppercase))
-            .map(str::to_ascii_lowercase)
-            .collect()
-    };
-    let before = text[left_bound..start].to_ascii_lowercase();
-    if before.ends_with("as early as ")
-        || before.ends_with("as soon as ")
-        || (before.ends_with("until ") && !before.ends_with("up until "))
-        || (before.ends_with("until on ") && !before.ends_with("up until on "))
-    {
-        return Some(Direction::Future);
-    }
-    let left = tok(&text[left_bound..start]);
-    let right = tok(&text[end..right_bound]);
-    let classify = |w: &str| {
-        if FUTURE.is_match(w) {
-            Some(Direction::Future)
-        } else if PAST.is_match(w) && !not_past(w) {
-            Some(Direction::Past)
-        } else {
-            None
-        }
-    };
-    let mut best: Option<(usize, Direction)> = None;
-    for (d, w) in left.iter().rev().enumerate() {
-        if let Some(t) = classify(w) {
-            best = Some((d, t));
-            break;
-        }
-    }
-    for (d, w) in right.iter().enumerate() {
-        // "..., Castro said": a reporting clause after the expression does
-        // not govern it.
-        if matches!(
-            w.as_str(),
-            "said" | "says" | "told" | "added" | "stated" | "reported"
-        ) {
-            continue;
-        }
-        if let Some(t) = classify(w) {
-            if best.is_none_or(|(bd, _)| 2 * d + 1 < bd) {
-                best = Some((d, t));
-            }
-            break;
-        }
-    }
-    best.map(|(_, t)| t)
-}
-
-/// Which way a bare weekday or month points: the sentence's tense, past
-/// when it does not say.
-pub fn tense(text: &str, start: usize, end: usize) -> Direction {
-    tense_marker(text, start, end).unwrap_or(Direction::Past)
-}
-
-/// True when "of" follows and introduces a noun phrase ("the quarter of a
-/// century", "the fall of the Berlin Wall") rather than an amount or a year.
-fn of_phrase(text: &str, end: usize) -> bool {
-    let after = text[end..].trim_start();
-    let Some(rest) = after.strip_prefix("of") else {
-        return false;
-    };
-    let w = next_word(text, end + (text[end..].len() - after.len()) + 2).to_ascii_lowercase();
-    rest.starts_with(char::is_whitespace)
-        && matches!(
-            w.as_str(),
-            "a" | "an"
-                | "the"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-                | "our"
-                | "my"
-                | "your"
-                | "this"
-                | "that"
-                | "these"
-                | "those"
-                | "one"
-                | "all"
-        )
-}
-
 /// A found expression with its own span.
 fn found_at(
     start: usize,
@@ -283,51 +99,6 @@ fn found_at(
         value,
         point,
     })
-}
-
-/// The span without leading words in `drop` (case-insensitive), e.g. an
-/// adjectival "the third-quarter" -> "third-quarter".
-fn trim_leading(text: &str, start: usize, end: usize, drop: &[&str]) -> usize {
-    let mut s = start;
-    loop {
-        let rest = &text[s..end];
-        let w_end = rest.find(char::is_whitespace).unwrap_or(rest.len());
-        let w = &rest[..w_end];
-        if w_end < rest.len() && drop.iter().any(|d| d.eq_ignore_ascii_case(w)) {
-            s += w_end + (rest[w_end..].len() - rest[w_end..].trim_start().len());
-        } else {
-            return s;
-        }
-    }
-}
-
-fn day_of(w: &str) -> Option<u32> {
-    let digits = w.trim_end_matches(|c: char| c.is_ascii_alphabetic());
-    digits.parse().ok().filter(|d| (1..=31).contains(d))
-}
-
-fn year_of(w: &str) -> Option<i32> {
-    if let Some(two) = w.strip_prefix('\'') {
-        let n: i32 = two.parse().ok()?;
-        return (two.len() == 2).then_some(if n < 30 { 2000 + n } else { 1900 + n });
-    }
-    if w.len() == 4 {
-        let n: i32 = w.parse().ok()?;
-        return (1000..=2199).contains(&n).then_some(n);
-    }
-    None
-}
-
-/// The year named in a word list, if any.
-fn explicit_year(ws: &[String]) -> Option<i32> {
-    ws.iter().find_map(|w| year_of(w))
-}
-
-fn no_year(m: u32, d: Option<u32>) -> String {
-    match d {
-        Some(d) => format!("XXXX-{m:02}-{d:02}"),
-        None => format!("XXXX-{m:02}"),
-    }
 }
 
 /// A month/day with no year, placed by tense around the DCT.
@@ -352,387 +123,11 @@ fn year_by_tense(ctx: &Ctx, c: &Candidate, dct: NaiveDate, m: u32, d: Option<u32
     }
 }
 
-fn point_md(y: i32, m: u32, d: Option<u32>) -> (String, Option<Point>) {
-    let p = match d {
-        Some(d) => match NaiveDate::from_ymd_opt(y, m, d) {
-            Some(date) => Point::Day(date),
-            None => return (format!("{}-{m:02}-{d:02}", anchor::year(y)), None),
-        },
-        None => Point::Month(y, m),
-    };
-    (p.value(), Some(p))
-}
-
-/// Words after which a bare month name is a month (not "Theresa May").
-fn month_context(w: &str) -> bool {
-    matches!(
-        w.to_ascii_lowercase().as_str(),
-        "in" | "since"
-            | "until"
-            | "till"
-            | "by"
-            | "of"
-            | "from"
-            | "to"
-            | "through"
-            | "during"
-            | "before"
-            | "after"
-            | "early"
-            | "late"
-            | "mid"
-            | "between"
-            | "last"
-            | "next"
-            | "this"
-            | "and"
-            | "or"
-            | "on"
-            | "for"
-            | "around"
-            | "throughout"
-            | "each"
-            | "every"
-            | "that"
-            | "in-"
-            | "within"
-            | "beginning"
-            | "starting"
-            | "ending"
-            | "end"
-    )
-}
-
-const COUNT_NOUNS: &[&str] = &[
-    "people",
-    "persons",
-    "men",
-    "women",
-    "children",
-    "kids",
-    "troops",
-    "soldiers",
-    "residents",
-    "workers",
-    "employees",
-    "jobs",
-    "units",
-    "shares",
-    "copies",
-    "votes",
-    "cases",
-    "deaths",
-    "homes",
-    "houses",
-    "vehicles",
-    "cars",
-    "tons",
-    "tonnes",
-    "barrels",
-    "acres",
-    "miles",
-    "kilometers",
-    "kilometres",
-    "km",
-    "feet",
-    "meters",
-    "metres",
-    "points",
-    "dollars",
-    "euros",
-    "yen",
-    "pounds",
-    "marks",
-    "francs",
-    "rubles",
-    "yuan",
-    "rupees",
-    "pesos",
-    "students",
-    "members",
-    "delegates",
-    "passengers",
-    "patients",
-    "victims",
-    "refugees",
-    "prisoners",
-    "families",
-    "companies",
-    "firms",
-    "stores",
-    "banks",
-    "planes",
-    "aircraft",
-    "ships",
-    "tanks",
-    "guns",
-    "missiles",
-    "rounds",
-    "words",
-    "pages",
-    "times",
-    "seats",
-    "beds",
-    "species",
-    "square",
-    "kg",
-    "mw",
-    "mph",
-    "hp",
-    "percent",
-    "per",
-    "cents",
-    "calories",
-    "degrees",
-    "signatures",
-    "hectares",
-    "sq",
-    "inhabitants",
-    "participants",
-    "others",
-    "more",
-];
-
-const NUMBER_PREFIXES: &[&str] = &[
-    "no",
-    "number",
-    "flight",
-    "route",
-    "page",
-    "room",
-    "channel",
-    "model",
-    "rule",
-    "article",
-    "section",
-    "chapter",
-    "code",
-    "version",
-    "highway",
-    "interstate",
-    "resolution",
-    "pages",
-    "paragraph",
-    "item",
-    "bill",
-    "law",
-    "order",
-    "decree",
-    "about",
-    "some",
-    "nearly",
-    "almost",
-    "approximately",
-    "roughly",
-    "over",
-    "than",
-    "only",
-    "just",
-    "exactly",
-    "least",
-    "total",
-    "dow",
-    "index",
-    "at",
-];
-
-/// True when a four-digit number reads as a year in its context.
-fn year_context_ok(text: &str, start: usize, end: usize, digits_start: usize) -> bool {
-    let before = &text[..digits_start];
-    let after = &text[end..];
-    let bare = start == digits_start;
-    if before.ends_with(['$', '#', '£', '€', '+', '/', '.', ':'])
-        || (bare && before.ends_with('-'))
-        || before.ends_with(|c: char| c.is_ascii_digit())
-        || before.ends_with(", ")
-            && before
-                .trim_end_matches(", ")
-                .ends_with(|c: char| c.is_ascii_digit())
-    {
-        return false;
-    }
-    if after.starts_with(['%', '/', ':'])
-        || after.starts_with(|c: char| c.is_ascii_digit())
-        || (after.starts_with([',', '.']) && after[1..].starts_with(|c: char| c.is_ascii_digit()))
-        || after.starts_with("-year")
-    {
-        return false;
-    }
-    let next = next_word(text, end).to_ascii_lowercase();
-    if COUNT_NOUNS.contains(&next.as_str()) {
-        return false;
-    }
-    if start == digits_start {
-        let prev = prev_word(text, start).to_ascii_lowercase();
-        if NUMBER_PREFIXES.contains(&prev.as_str()) && prev != "at" {
-            return false;
-        }
-    }
-    true
-}
-
-fn number_value(ws: &[String]) -> Option<f64> {
-    // "2 1/2" and "2.5"
-    let mut total: Option<f64> = None;
-    let mut i = 0;
-    while i < ws.len() {
-        let w = ws[i].as_str();
-        if (w == "a" || w == "an")
-            && ws
-                .get(i + 1)
-                .is_some_and(|n| lexicon::number(n).is_some() || n == "half")
-        {
-            i += 1;
-            continue;
-        }
-        if w == "1/2" {
-            total = Some(total.unwrap_or(0.0) + 0.5);
-        } else if let Ok(x) = w.replace(',', "").parse::<f64>() {
-            total = Some(total.unwrap_or(0.0) + x);
-        } else if w == "half" && total.is_some() {
-            total = total.map(|t| t + 0.5);
-        } else if let Some(n) = lexicon::number(w) {
-            let n = n as f64;
-            total = Some(match total {
-                Some(t) if n == 100.0 || n == 1000.0 => t * n,
-                Some(t) if w == "dozen" => t * n,
-                Some(t) => t + n,
-                None => n,
-            });
-        }
-        i += 1;
-    }
-    total
-}
-
-fn fmt_num(x: f64) -> String {
-    if x.fract() == 0.0 {
-        format!("{}", x as u64)
-    } else {
-        format!("{x}")
-    }
-}
-
-/// `P3D`, `PT5H`, `P2Q`, `PXY`; a half goes to the next smaller unit
-/// (`P2Y6M`, `PT5H30M`).
-fn duration_value(n: Option<f64>, unit: Unit) -> String {
-    if let Some(x) = n {
-        if x.fract() == 0.5 {
-            let whole = x.trunc() as u64;
-            let half = match unit {
-                Unit::Year => Some(("", "Y", "6M")),
-                Unit::Month => Some(("", "M", "15D")),
-                Unit::Day => Some(("", "D", "T12H")),
-                Unit::Hour => Some(("T", "H", "30M")),
-                Unit::Minute => Some(("T", "M", "30S")),
-                _ => None,
-            };
-            if let Some((t, letter, rest)) = half {
-                return if whole == 0 {
-                    format!("P{t}{rest}")
-                } else {
-                    format!("P{t}{whole}{letter}{rest}")
-                };
-            }
-        }
-    }
-    let (letter, mult) = unit.duration_letter();
-    let t = if unit.is_time() { "T" } else { "" };
-    match (n, unit) {
-        (None, Unit::Decade) => "PXDE".to_string(),
-        (None, Unit::Century) => "PXCE".to_string(),
-        (None, _) => format!("P{t}X{letter}"),
-        (Some(n), Unit::Weekend) => format!("P{}D", fmt_num(n * 2.0)),
-        (Some(n), _) => format!("P{t}{}{letter}", fmt_num(n * mult as f64)),
-    }
-}
-
-fn vague(ws: &[String]) -> bool {
-    ws.iter().any(|w| lexicon::vague_quantity(w))
-        || ws
-            .windows(2)
-            .any(|p| p[0] == "to" || p[1] == "or" && p[0] != "so")
-}
-
-fn find_unit(ws: &[String]) -> Option<(usize, Unit)> {
-    ws.iter()
-        .enumerate()
-        .rev()
-        .find_map(|(i, w)| Unit::parse(w).map(|u| (i, u)))
-}
-
 fn last_day(ctx: &Ctx) -> Option<NaiveDate> {
     match ctx.last {
         Some(Point::Day(d)) => Some(d),
         _ => ctx.dct,
     }
-}
-
-/// The value of a relative day at day granularity, or `XXXX-XX-XX`.
-fn day_value(d: Option<NaiveDate>, pod: Option<&str>) -> (String, Option<Point>) {
-    let v = d.map_or_else(|| "XXXX-XX-XX".to_string(), anchor::day);
-    match pod {
-        Some(p) => (format!("{v}T{p}"), d.map(Point::Day)),
-        None => (v, d.map(Point::Day)),
-    }
-}
-
-/// A relative unit `n` steps from the reference date, at that unit's
-/// granularity.
-fn unit_value(r: Option<NaiveDate>, unit: Unit, n: i32) -> (String, Option<Point>) {
-    let Some(r) = r else {
-        let v = match unit {
-            Unit::Day => "XXXX-XX-XX",
-            Unit::Week => "XXXX-WXX",
-            Unit::Weekend => "XXXX-WXX-WE",
-            Unit::Month => "XXXX-XX",
-            Unit::Quarter => "XXXX-QX",
-            Unit::Half => "XXXX-HX",
-            Unit::Decade => "XXX",
-            Unit::Century => "XX",
-            _ => "XXXX",
-        };
-        return (v.to_string(), None);
-    };
-    match unit {
-        Unit::Day | Unit::Hour | Unit::Minute | Unit::Second => {
-            let d = anchor::shift_days(r, n as i64);
-            (anchor::day(d), Some(Point::Day(d)))
-        }
-        Unit::Week => (anchor::week(anchor::shift_days(r, 7 * n as i64)), None),
-        Unit::Weekend => (
-            format!("{}-WE", anchor::week(anchor::shift_days(r, 7 * n as i64))),
-            None,
-        ),
-        Unit::Month => {
-            let d = anchor::shift_months(r, n);
-            let p = Point::Month(d.year(), d.month());
-            (p.value(), Some(p))
-        }
-        Unit::Quarter => {
-            let (y, q) = anchor::shift_quarter(r.year(), anchor::quarter_of(r.month()), n);
-            let p = Point::Quarter(y, q);
-            (p.value(), Some(p))
-        }
-        Unit::Half => {
-            let h = if r.month() <= 6 { 1 } else { 2 } - 1 + n;
-            let y = r.year() + h.div_euclid(2);
-            (
-                format!("{}-H{}", anchor::year(y), h.rem_euclid(2) + 1),
-                None,
-            )
-        }
-        Unit::Year => {
-            let p = Point::Year(r.year() + n);
-            (p.value(), Some(p))
-        }
-        Unit::Decade => (format!("{}", r.year().div_euclid(10) + n), None),
-        Unit::Century => (format!("{:02}", r.year().div_euclid(100) + n), None),
-    }
-}
-
-fn pod_of(ws: &[String]) -> Option<&'static str> {
-    ws.iter().find_map(|w| lexicon::part_of_day(w))
 }
 
 /// Interprets a candidate in its context, or rejects it.
@@ -861,8 +256,10 @@ pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
         Kind::Year => {
             let digits_start = c.start
                 + span
-                    .rfind(|ch: char| !ch.is_ascii_digit())
-                    .map_or(0, |i| i + 1);
+                    .char_indices()
+                    .rev()
+                    .find(|(_, ch)| !ch.is_ascii_digit())
+                    .map_or(0, |(i, ch)| i + ch.len_utf8());
             let y = year_of(&text[digits_start..c.end])?;
             if !year_context_ok(text, c.start, c.end, digits_start) {
                 return None;
@@ -1060,50 +457,6 @@ pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
             found(c, DATE, v, None)
         }
     }
-}
-
-fn century_word(w: &str) -> Option<i32> {
-    let ord = [
-        "first",
-        "second",
-        "third",
-        "fourth",
-        "fifth",
-        "sixth",
-        "seventh",
-        "eighth",
-        "ninth",
-        "tenth",
-        "eleventh",
-        "twelfth",
-        "thirteenth",
-        "fourteenth",
-        "fifteenth",
-        "sixteenth",
-        "seventeenth",
-        "eighteenth",
-        "nineteenth",
-        "twentieth",
-    ];
-    ord.iter().position(|o| *o == w).map(|i| i as i32 + 1)
-}
-
-fn spoken_year(ws: &[String]) -> Option<i32> {
-    let ws: Vec<&str> = ws
-        .iter()
-        .map(String::as_str)
-        .filter(|w| !matches!(*w, "the" | "year" | "and" | "hundred"))
-        .collect();
-    let first = *ws.first()?;
-    if first == "two" {
-        // two thousand [and] N
-        let rest: u32 = ws[2..].iter().filter_map(|w| lexicon::number(w)).sum();
-        return Some(2000 + rest as i32);
-    }
-    let head = lexicon::number(first)? as i32;
-    let rest: Vec<&str> = ws[1..].iter().copied().filter(|w| *w != "o").collect();
-    let tail: u32 = rest.iter().filter_map(|w| lexicon::number(w)).sum();
-    Some(head * 100 + tail as i32)
 }
 
 fn season(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
@@ -1583,7 +936,10 @@ fn rel_unit(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
     if ctx.text[c.end..].starts_with('-') {
         return None;
     }
-    let _ = the;
+    // "past decade" without an article is a stretch of time.
+    if has("past") && !the && !has("this") {
+        return found(c, DURATION, duration_value(Some(1.0), unit), None);
+    }
     let n = if has("last") || has("past") || has("previous") || has("prior") || has("preceding") {
         -1
     } else if has("next") || has("coming") || has("following") {
@@ -1702,8 +1058,9 @@ fn the_unit(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
         }
         if matches!(
             next.as_str(),
-            "of" | "before" | "after" | "when" | "in" | "that" | "which"
-        ) || next.chars().all(|c| c.is_ascii_digit()) && !next.is_empty()
+            "before" | "after" | "when" | "in" | "that" | "which"
+        ) || of_phrase(text, c.end)
+            || next.chars().all(|c| c.is_ascii_digit()) && !next.is_empty()
             || text[c.end..].starts_with(['-', '\''])
         {
             return None;
@@ -1713,7 +1070,7 @@ fn the_unit(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
             return found(c, DURATION, duration_value(Some(1.0), unit), None);
         }
     }
-    if next == "of" && !edge {
+    if of_phrase(text, c.end) && !edge {
         return None;
     }
     let has = |x: &str| ws.iter().any(|w| w == x);
@@ -1837,6 +1194,10 @@ fn duration(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
     if unit == Unit::Quarter && bare_article {
         return None;
     }
+    // "a years-long conflict": the article belongs to the noun.
+    if bare_article && ws[ui].ends_with('s') {
+        return None;
+    }
     if unit == Unit::Half {
         return None;
     }
@@ -1901,43 +1262,6 @@ fn duration(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
         start = trim_leading(text, start, c.end, &["the", "a", "an"]);
     }
     found_at(start, c.end, DURATION, duration_value(n, unit), None)
-}
-
-/// True when an amount comes just before ("$5 a year", "four flights a
-/// week", "358,000 a month"): the expression is a rate, not a duration.
-fn rate_before(text: &str, start: usize) -> bool {
-    let mut at = start;
-    for _ in 0..3 {
-        let w = prev_word(text, at);
-        if w.is_empty() {
-            return false;
-        }
-        let lw = w.to_ascii_lowercase();
-        if w.starts_with('$')
-            || w.ends_with(|ch: char| ch.is_ascii_digit())
-            || w.ends_with('%')
-            || matches!(
-                lw.as_str(),
-                "percent"
-                    | "million"
-                    | "billion"
-                    | "thousand"
-                    | "hundred"
-                    | "times"
-                    | "twice"
-                    | "once"
-                    | "per"
-            )
-            || lexicon::number(&lw).is_some_and(|n| n > 1)
-        {
-            return true;
-        }
-        match text[..at].rfind(w) {
-            Some(i) => at = i,
-            None => return false,
-        }
-    }
-    false
 }
 
 fn set(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
@@ -2144,13 +1468,16 @@ fn reference(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
     found(c, DATE, value.into(), None)
 }
 
+/// Finds a moveable holiday's date in a given year.
+type HolidayRule = fn(i32) -> Option<NaiveDate>;
+
 fn holiday(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
     let rel = ws
         .iter()
         .take_while(|w| matches!(w.as_str(), "last" | "this" | "next" | "past" | "coming"))
         .count();
     let dir = match ws.first().map(String::as_str) {
-        _ if rel == 0 => tense(ctx.text, c.start, c.end),
+        _ if rel == 0 => tense_marker(ctx.text, c.start, c.end).unwrap_or(Direction::Nearest),
         Some("last") | Some("past") => Direction::Past,
         Some("next") | Some("coming") => Direction::Future,
         _ if rel == 2 && ws[1] == "past" => Direction::Past,
@@ -2160,8 +1487,8 @@ fn holiday(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
     let ws = &ws[rel..];
     let joined = ws.join(" ");
     let fixed = |m: u32, d: u32| Some((m, d));
-    let rule: fn(i32) -> Option<NaiveDate>;
-    let (md, computed): (Option<(u32, u32)>, Option<fn(i32) -> Option<NaiveDate>>) = if joined
+    let rule: HolidayRule;
+    let (md, computed): (Option<(u32, u32)>, Option<HolidayRule>) = if joined
         .starts_with("christmas eve")
     {
         (fixed(12, 24), None)

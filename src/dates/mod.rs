@@ -10,9 +10,11 @@
 //! point in time mentioned.
 
 pub mod anchor;
+mod context;
 pub mod interpret;
 pub mod lexicon;
 pub mod patterns;
+mod value;
 
 use chrono::NaiveDate;
 

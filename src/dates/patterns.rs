@@ -9,7 +9,8 @@
 
 use std::sync::LazyLock;
 
-use regex::Regex;
+use aho_corasick::AhoCorasick;
+use regex::{Regex, RegexBuilder};
 
 use super::lexicon::{HOLIDAY, MONTH, MONTH_FULL, NUMBER, QUANT_MOD, UNIT, WEEKDAY};
 
@@ -103,8 +104,11 @@ fn build(kind: Kind, pattern: &str) -> Rule {
         .replace("<TENS>", TENS)
         .replace("<ONES>", ONES)
         .replace("<TEENS>", TEENS)
-        .replace(r"\b", r"(?-u:\b)");
-    let re = Regex::new(&format!("(?i){p}"))
+        .replace(r"\b", r"(?-u:\b)")
+        .replace(r"\d", "[0-9]");
+    let re = RegexBuilder::new(&format!("(?i-u){p}"))
+        .dfa_size_limit(16 << 20)
+        .build()
         .unwrap_or_else(|e| panic!("date pattern {kind:?} does not compile: {e}"));
     Rule { kind, re }
 }
@@ -247,10 +251,153 @@ pub struct Candidate {
     pub rule: usize,
 }
 
-/// Runs every rule over `text` and returns all candidates.
+/// Words (case-insensitive substrings) one of which every match of a rule
+/// of this kind contains: a rule runs only on texts that have one, so most
+/// rules skip most articles after a single keyword pass.
+fn keys(kind: Kind) -> &'static [&'static str] {
+    use Kind::*;
+    const DIGITS: &[&str] = &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
+    const MONTHS: &[&str] = &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
+    const UNITS: &[&str] = &[
+        "minute",
+        "hour",
+        "day",
+        "week",
+        "fortnight",
+        "month",
+        "quarter",
+        "year",
+        "decade",
+        "centur",
+        "second",
+    ];
+    match kind {
+        Iso | Year => DIGITS,
+        Slash => &["/"],
+        MonthDay | DayMonth | MonthYear | Month => MONTHS,
+        SpokenYear => &["nineteen", "thousand"],
+        Decade => &["0s", "ties"],
+        Century => &["centur"],
+        Season => &["spring", "summer", "fall", "autumn", "winter"],
+        Quarter => &["quarter", "half", "period"],
+        DayWord => &[
+            "today",
+            "yesterday",
+            "tomorrow",
+            "night",
+            "morning",
+            "afternoon",
+            "evening",
+            "midday",
+        ],
+        Weekday => &["day"],
+        Time => &[
+            "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "noon", "midnight",
+        ],
+        RelUnit => &[
+            "week",
+            "month",
+            "year",
+            "quarter",
+            "decade",
+            "centur",
+            "day",
+            "morning",
+            "afternoon",
+            "evening",
+            "night",
+        ],
+        TheUnit => &["week", "month", "year", "quarter", "decade", "day"],
+        Ago => &["ago", "earlier", "now", "hence"],
+        Duration => UNITS,
+        LongAdj => &["long", "old"],
+        BarePlural => &[
+            "day", "week", "month", "year", "decade", "centur", "hour", "minute", "while", "time",
+        ],
+        RecentPlural => &["day", "week", "month", "year", "decade", "quarter"],
+        Set => &[
+            "every", "each", "per", "daily", "weekly", "monthly", "annually", "yearly", "hourly",
+            "nightly", "twice", "once",
+        ],
+        Ref => &[
+            "now", "current", "present", "lately", "recent", "days", "future", "past", "term",
+            "possible", "date",
+        ],
+        Holiday => &[
+            "christmas",
+            "new year",
+            "thanksgiving",
+            "easter",
+            "good friday",
+            "independence",
+            "memorial",
+            "labor",
+            "veterans",
+            "election",
+            "halloween",
+            "valentine",
+            "boxing",
+            "mother",
+            "father",
+            "luther",
+            "president",
+            "columbus",
+        ],
+        YearAgoAdj => &["year"],
+    }
+}
+
+/// The keyword pass: every key of every rule, and for each rule the keys
+/// that let it run.
+struct Gate {
+    matcher: AhoCorasick,
+    rule_keys: Vec<Vec<usize>>,
+    key_count: usize,
+}
+
+static GATE: LazyLock<Gate> = LazyLock::new(|| {
+    let mut all: Vec<&'static str> = Vec::new();
+    let rule_keys = RULES
+        .iter()
+        .map(|r| {
+            keys(r.kind)
+                .iter()
+                .map(|k| match all.iter().position(|a| a == k) {
+                    Some(i) => i,
+                    None => {
+                        all.push(k);
+                        all.len() - 1
+                    }
+                })
+                .collect()
+        })
+        .collect();
+    let matcher = AhoCorasick::builder()
+        .ascii_case_insensitive(true)
+        .build(&all)
+        .expect("date keywords build");
+    Gate {
+        matcher,
+        rule_keys,
+        key_count: all.len(),
+    }
+});
+
+/// Runs every rule whose keywords occur in `text` and returns all
+/// candidates.
 pub fn candidates(text: &str) -> Vec<Candidate> {
+    let gate = &*GATE;
+    let mut present = vec![false; gate.key_count];
+    for m in gate.matcher.find_overlapping_iter(text) {
+        present[m.pattern().as_usize()] = true;
+    }
     let mut out = Vec::new();
     for (i, rule) in RULES.iter().enumerate() {
+        if !gate.rule_keys[i].iter().any(|&k| present[k]) {
+            continue;
+        }
         for m in rule.re.find_iter(text) {
             if m.start() < m.end() {
                 out.push(Candidate {
@@ -272,6 +419,33 @@ mod tests {
     #[test]
     fn all_rules_compile() {
         assert!(RULES.len() > 20);
+    }
+
+    /// Every match of every rule contains one of its keywords, so the
+    /// keyword gate never hides a match.
+    #[test]
+    fn every_match_holds_a_keyword() {
+        let text = "On Saturday, Sept. 23, 2023, the fall of 2020 and the 1990s, 44 days, \
+            three days, years-long, the '90s, nineteen ninety-six, the 20th century, \
+            last week, the third quarter, a year earlier, two years ago, 3 p.m. EST Thursday, \
+            noon Friday, every year, weekly, twice a month, now, recently, the near term, \
+            Christmas Eve, year-end, the year ended, for years, in recent months, 9/23/23, \
+            2023-09-23, 23 September 2023, January this year, early March, tonight, \
+            the next morning, the days before, for a while, the weekend, mid-1996.";
+        let mut seen = 0;
+        for rule in RULES.iter() {
+            for m in rule.re.find_iter(text) {
+                seen += 1;
+                let found = m.as_str().to_ascii_lowercase();
+                assert!(
+                    keys(rule.kind).iter().any(|k| found.contains(k)),
+                    "{:?} matched {:?} without a keyword",
+                    rule.kind,
+                    m.as_str()
+                );
+            }
+        }
+        assert!(seen > 40, "only {seen} matches");
     }
 
     #[test]

@@ -154,10 +154,26 @@ fn source_type(a: &Attribution) -> &'static str {
     let first = lower.split_whitespace().next().unwrap_or("");
     if a.source.is_empty() {
         "none"
-    } else if matches!(first, "he" | "she" | "they" | "it" | "we" | "i" | "you" | "him" | "her" | "them") {
+    } else if matches!(
+        first,
+        "he" | "she" | "they" | "it" | "we" | "i" | "you" | "him" | "her" | "them"
+    ) {
         "pronoun"
     } else if text.trim().chars().next().is_some_and(char::is_uppercase)
-        && !matches!(first, "the" | "a" | "an" | "one" | "two" | "some" | "many" | "several" | "other" | "another" | "most")
+        && !matches!(
+            first,
+            "the"
+                | "a"
+                | "an"
+                | "one"
+                | "two"
+                | "some"
+                | "many"
+                | "several"
+                | "other"
+                | "another"
+                | "most"
+        )
     {
         "name"
     } else {
@@ -166,7 +182,11 @@ fn source_type(a: &Attribution) -> &'static str {
 }
 
 fn cue_word(a: &Attribution) -> String {
-    let text = a.cue.first().map(|p| p.text.to_lowercase()).unwrap_or_default();
+    let text = a
+        .cue
+        .first()
+        .map(|p| p.text.to_lowercase())
+        .unwrap_or_default();
     if text.starts_with("according to") {
         return "according to".to_string();
     }
@@ -214,14 +234,24 @@ fn score(gold: &GoldArticle, quotes: &[Quote]) -> Tally {
                     t.direct_named += 1;
                 }
             }
-            Some(_) => t.error(format!("direct quote: wrong speaker (gold source is a {})", source_type(a))),
-            None => t.error(format!("direct quote: no speaker (gold source is a {})", source_type(a))),
+            Some(_) => t.error(format!(
+                "direct quote: wrong speaker (gold source is a {})",
+                source_type(a)
+            )),
+            None => t.error(format!(
+                "direct quote: no speaker (gold source is a {})",
+                source_type(a)
+            )),
         }
     }
     // Our quotations that are gold content of some attribution.
     for q in quotes.iter().filter(|q| is_quote_row(q)) {
         t.our_quotes += 1;
-        if gold.attributions.iter().any(|a| any_overlap((q.start, q.end), &a.content)) {
+        if gold
+            .attributions
+            .iter()
+            .any(|a| any_overlap((q.start, q.end), &a.content))
+        {
             t.our_quotes_in_gold += 1;
         }
     }
@@ -248,7 +278,11 @@ fn score(gold: &GoldArticle, quotes: &[Quote]) -> Tally {
         if gold_sources.iter().any(|a| any_overlap(*s, &a.source)) {
             t.pred_sources_right += 1;
         } else {
-            t.error(format!("false source: {} row, cue `{}`", q.kind, q.cue.to_lowercase()));
+            t.error(format!(
+                "false source: {} row, cue `{}`",
+                q.kind,
+                q.cue.to_lowercase()
+            ));
         }
     }
     t.gold_sources = gold_sources.len();
@@ -261,7 +295,8 @@ fn score(gold: &GoldArticle, quotes: &[Quote]) -> Tally {
     }
     // Attribution level: source and content both overlap.
     let right = |q: &Quote, a: &Attribution| {
-        speaker_span(q).is_some_and(|s| any_overlap(s, &a.source)) && any_overlap((q.start, q.end), &a.content)
+        speaker_span(q).is_some_and(|s| any_overlap(s, &a.source))
+            && any_overlap((q.start, q.end), &a.content)
     };
     for q in quotes {
         t.pred_rows += 1;
@@ -297,7 +332,11 @@ fn ratio(a: usize, b: usize) -> f64 {
 fn prf(tp_pred: usize, pred: usize, tp_gold: usize, gold: usize) -> (f64, f64, f64) {
     let p = ratio(tp_pred, pred);
     let r = ratio(tp_gold, gold);
-    let f = if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) };
+    let f = if p + r == 0.0 {
+        0.0
+    } else {
+        2.0 * p * r / (p + r)
+    };
     (p, r, f)
 }
 
@@ -381,21 +420,38 @@ fn report(path: &Path, t: &Tally) -> String {
         t.our_quotes,
         ratio(t.our_quotes_in_gold, t.our_quotes)
     );
-    let (p, r, f) = prf(t.pred_sources_right, t.pred_sources, t.gold_sources_found, t.gold_sources);
-    let _ = writeln!(s, "\nAll attributions, source spans by overlap (distinct spans)");
+    let (p, r, f) = prf(
+        t.pred_sources_right,
+        t.pred_sources,
+        t.gold_sources_found,
+        t.gold_sources,
+    );
+    let _ = writeln!(
+        s,
+        "\nAll attributions, source spans by overlap (distinct spans)"
+    );
     let _ = writeln!(
         s,
         "  precision {:.3} ({}/{})  recall {:.3} ({}/{})  F1 {:.3}",
         p, t.pred_sources_right, t.pred_sources, r, t.gold_sources_found, t.gold_sources, f
     );
-    let (p, r, f) = prf(t.pred_rows_right, t.pred_rows, t.gold_rows_found, t.gold_attributions);
+    let (p, r, f) = prf(
+        t.pred_rows_right,
+        t.pred_rows,
+        t.gold_rows_found,
+        t.gold_attributions,
+    );
     let _ = writeln!(s, "All attributions, source and content both overlap");
     let _ = writeln!(
         s,
         "  precision {:.3} ({}/{})  recall {:.3} ({}/{})  F1 {:.3}",
         p, t.pred_rows_right, t.pred_rows, r, t.gold_rows_found, t.gold_attributions, f
     );
-    let _ = writeln!(s, "\nSpeakers (all our rows with a speaker: {})", t.rows_with_speaker);
+    let _ = writeln!(
+        s,
+        "\nSpeakers (all our rows with a speaker: {})",
+        t.rows_with_speaker
+    );
     let _ = writeln!(
         s,
         "  resolved to a named entity   {:.3} ({})",
@@ -429,7 +485,11 @@ mod tests {
             quote: String::new(),
             start,
             end,
-            speaker: if sp.is_some() { "X".into() } else { String::new() },
+            speaker: if sp.is_some() {
+                "X".into()
+            } else {
+                String::new()
+            },
             speaker_entity_id: String::new(),
             speaker_start: sp.map(|s| s.0),
             speaker_end: sp.map(|s| s.1),
@@ -452,19 +512,32 @@ mod tests {
     #[test]
     fn direct_found_and_speaker_right() {
         let t = score(&gold(GOLD), &[quote("direct", 1, 16, Some((20, 22)))]);
-        assert_eq!((t.gold_direct, t.direct_found, t.direct_speaker_right), (1, 1, 1));
-        assert_eq!((t.gold_sources, t.gold_sources_found, t.pred_sources_right), (2, 1, 1));
+        assert_eq!(
+            (t.gold_direct, t.direct_found, t.direct_speaker_right),
+            (1, 1, 1)
+        );
+        assert_eq!(
+            (t.gold_sources, t.gold_sources_found, t.pred_sources_right),
+            (2, 1, 1)
+        );
     }
 
     #[test]
     fn wrong_speaker_and_false_source_are_counted() {
         let t = score(
             &gold(GOLD),
-            &[quote("direct", 1, 16, Some((30, 33))), quote("indirect", 51, 60, Some((40, 45)))],
+            &[
+                quote("direct", 1, 16, Some((30, 33))),
+                quote("indirect", 51, 60, Some((40, 45))),
+            ],
         );
         assert_eq!((t.direct_found, t.direct_speaker_right), (1, 0));
         assert_eq!((t.pred_sources, t.pred_sources_right), (2, 1));
-        assert_eq!(t.errors.get("direct quote: wrong speaker (gold source is a pronoun)"), Some(&1));
+        assert_eq!(
+            t.errors
+                .get("direct quote: wrong speaker (gold source is a pronoun)"),
+            Some(&1)
+        );
         assert_eq!((t.pred_rows_right, t.gold_rows_found), (1, 1));
     }
 
