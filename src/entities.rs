@@ -1,7 +1,7 @@
 //! The batch-wide knowledge table: mentions of the same entity counted
 //! across articles, most-mentioned first.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::record::{Entity, Mention};
 
@@ -14,13 +14,10 @@ pub struct EntityTable {
 impl EntityTable {
     /// Adds one article's mentions (dates are not entities and are skipped).
     pub fn add_article(&mut self, mentions: &[Mention]) {
-        let mut seen: Vec<(&str, &str, &str)> = Vec::new();
+        let mut seen: HashSet<(&str, &str, &str)> = HashSet::new();
         for m in mentions.iter().filter(|m| m.label != "DATE") {
             let key = (m.entity_id.as_str(), m.label.as_str(), m.canonical.as_str());
-            let first_in_article = !seen.contains(&key);
-            if first_in_article {
-                seen.push(key);
-            }
+            let first_in_article = seen.insert(key);
             let row = self
                 .rows
                 .entry((m.entity_id.clone(), m.label.clone(), m.canonical.clone()))

@@ -55,17 +55,11 @@ pub fn find_dates(text: &str, dct: Option<NaiveDate>) -> Vec<Span> {
             .then(a.1.cmp(&b.1))
     });
     let mut kept: Vec<(Candidate, usize, usize)> = Vec::with_capacity(accepted.len());
-    let mut taken: Vec<(usize, usize)> = Vec::new();
+    let mut taken = crate::resolve::Taken::default();
     for (c, s, e) in accepted {
-        // `taken` is sorted by start; find the neighbours by binary search.
-        let i = taken.partition_point(|&(ts, _)| ts < s);
-        let clash_left = i > 0 && taken[i - 1].1 > s;
-        let clash_right = i < taken.len() && taken[i].0 < e;
-        if clash_left || clash_right {
-            continue;
+        if taken.take(s, e) {
+            kept.push((c, s, e));
         }
-        taken.insert(i, (s, e));
-        kept.push((c, s, e));
     }
     kept.sort_by_key(|&(_, s, _)| s);
 
