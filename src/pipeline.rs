@@ -157,6 +157,7 @@ where
         let mut sink = sink;
         let mut summary = RunSummary::default();
         let mut entities = EntityTable::default();
+        let count_entities = sink.wants_entities();
         let mut bytes_done = 0usize;
         for chunk in rx {
             let outcomes: Vec<Outcome> = pool.install(|| {
@@ -176,7 +177,9 @@ where
                         for q in &extraction.quotes {
                             sink.quote(q)?;
                         }
-                        entities.add_article(&extraction.mentions);
+                        if count_entities {
+                            entities.add_article(&extraction.mentions);
+                        }
                         summary.mentions += extraction.mentions.len();
                         summary.quotes += extraction.quotes.len();
                         document_row(&article, Some(&extraction), "")

@@ -27,6 +27,11 @@ pub trait Sink {
     fn document(&mut self, row: &Document) -> io::Result<()>;
     /// The batch's entity table, then flush and publish everything.
     fn finish(self: Box<Self>, entities: &[Entity]) -> io::Result<()>;
+    /// Whether [`Sink::finish`] uses the entity table; when not, the runner
+    /// never builds it (a long-running stream would only grow it).
+    fn wants_entities(&self) -> bool {
+        true
+    }
 }
 
 /// Output format of the tables.

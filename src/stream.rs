@@ -96,6 +96,10 @@ impl<W: Write> Sink for StreamSink<W> {
     fn finish(mut self: Box<Self>, _entities: &[Entity]) -> io::Result<()> {
         self.out.flush()
     }
+
+    fn wants_entities(&self) -> bool {
+        false
+    }
 }
 
 #[cfg(test)]
