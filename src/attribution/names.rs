@@ -7,6 +7,7 @@
 //! names win) and, so that linking works before the name rules have run,
 //! from runs of two or more capitalised name words in the text itself.
 
+use crate::normalize::fold;
 use std::collections::HashMap;
 
 use super::{doc::Doc, tokens::Kind, words};
@@ -35,11 +36,10 @@ pub struct NameIndex {
     names: Vec<FullName>,
 }
 
+/// The last word, folded like the matcher folds text (case, diacritics,
+/// apostrophes), so "Erdogan" finds "Erdoğan" and "O’Brien" finds "O'Brien".
 fn last_word(s: &str) -> String {
-    s.rsplit(|c: char| c.is_whitespace())
-        .next()
-        .unwrap_or(s)
-        .to_lowercase()
+    fold(s.rsplit(|c: char| c.is_whitespace()).next().unwrap_or(s))
 }
 
 impl NameIndex {
@@ -106,8 +106,8 @@ impl NameIndex {
     /// organisation's head word) most likely stands for, from names that
     /// appear before byte `pos`: the most frequent, then the earliest.
     pub fn link(&self, word: &str, pos: usize) -> Option<(&str, &str)> {
-        let w = word.to_lowercase();
-        let w = w.trim_end_matches("'s").trim_end_matches("’s");
+        let w = fold(word);
+        let w = w.trim_end_matches("'s");
         self.names
             .iter()
             .filter(|n| n.last == w && n.start < pos && n.name.contains(' '))
