@@ -151,6 +151,15 @@ mod tests {
     }
 
     #[test]
+    fn surname_links_across_diacritics_and_apostrophes() {
+        let text = "President Recep Tayyip Erdoğan and Mr. Conor O’Brien met. Then Erdogan and O'Brien's aide spoke.";
+        let doc = Doc::new(text, &[]);
+        let idx = NameIndex::new(&doc);
+        assert_eq!(idx.link("Erdogan", 70), Some(("Recep Tayyip Erdoğan", "")));
+        assert_eq!(idx.link("O'Brien's", 80), Some(("Conor O’Brien", "")));
+    }
+
+    #[test]
     fn description_links_to_an_organisation() {
         let text = "The Foreign Ministry of Azerbaijan spoke. Later the ministry said so.";
         let doc = Doc::new(text, &[]);
