@@ -315,13 +315,6 @@ fn bare_attribution(doc: &Doc, j: usize) -> bool {
                 | "as"
                 | "to"
                 | "about"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
                 | "yesterday"
                 | "today"
                 | "recently"
@@ -330,6 +323,7 @@ fn bare_attribution(doc: &Doc, j: usize) -> bool {
                 | "twice"
                 | "again"
         )
+        || words::is_weekday_name(doc.w(n))
 }
 
 /// A cue before the quote, in its sentence, with its speaker.

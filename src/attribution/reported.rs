@@ -192,20 +192,13 @@ fn is_adverbial_start(w: &str) -> bool {
             | "this"
             | "earlier"
             | "later"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
             | "yesterday"
             | "today"
             | "tonight"
             | "when"
             | "while"
             | "as"
-    )
+    ) || super::words::is_weekday_name(w)
 }
 
 /// The byte span of tokens `a..=b`, final punctuation and paragraph breaks

@@ -600,13 +600,6 @@ pub fn after(doc: &Doc, cue: usize) -> Option<Found> {
                 | "yesterday"
                 | "today"
                 | "tonight"
-                | "monday"
-                | "tuesday"
-                | "wednesday"
-                | "thursday"
-                | "friday"
-                | "saturday"
-                | "sunday"
                 | "recently"
                 | "earlier"
                 | "later"
@@ -617,7 +610,8 @@ pub fn after(doc: &Doc, cue: usize) -> Option<Found> {
                 | "outside"
                 | "inside"
                 | "that"
-        );
+        )
+        || words::is_weekday_name(doc.w(n));
     ends.then_some(f)
 }
 

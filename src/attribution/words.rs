@@ -73,6 +73,14 @@ pub fn is_determiner(w: &str) -> bool {
     )
 }
 
+/// A weekday's full name, lowercase ("monday" .. "sunday").
+pub fn is_weekday_name(w: &str) -> bool {
+    matches!(
+        w,
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday"
+    )
+}
+
 /// Function words: they end a name run and cannot be a speaker's head.
 pub fn is_function_word(w: &str) -> bool {
     matches!(
@@ -176,13 +184,6 @@ pub fn is_function_word(w: &str) -> bool {
             | "here"
             | "let"
             | "according"
-            | "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
             | "january"
             | "february"
             | "march"
@@ -229,7 +230,7 @@ pub fn is_function_word(w: &str) -> bool {
             | "everything"
             | "something"
             | "anything"
-    )
+    ) || is_weekday_name(w)
 }
 
 /// Words allowed between a subject and its speech verb ("Trump has also
