@@ -14,7 +14,7 @@ use std::{
     sync::Arc,
 };
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, Input, MatchKind};
+use aho_corasick::{automaton::Automaton, nfa::contiguous, Anchored, Input, MatchKind};
 
 pub use compiled::{Compiled, EntryRef};
 pub use formats::Parsed;
@@ -126,7 +126,10 @@ struct Pattern {
 /// An immutable, thread-safe dictionary matcher.
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
-    automaton: AhoCorasick,
+    /// Leftmost-longest contiguous NFA over the folded aliases.
+    nfa: contiguous::NFA,
+    /// Which bytes begin some folded alias: the only places a walk starts.
+    starts: [bool; 256],
     patterns: Vec<Pattern>,
     entries: Vec<Entry>,
     /// Folded alias -> pattern index, for [`Gazetteer::lookup`].
@@ -153,11 +156,10 @@ impl Gazetteer {
                 continue;
             }
             let at = *by_alias.entry(folded.clone()).or_insert_with(|| {
-                let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
                 patterns.push(Pattern {
                     entries: Vec::new(),
-                    word_start: is_word(folded.chars().next()),
-                    word_end: is_word(folded.chars().next_back()),
+                    word_start: is_word_char(folded.chars().next()),
+                    word_end: is_word_char(folded.chars().next_back()),
                 });
                 folded_aliases.push(folded);
                 patterns.len() - 1
@@ -169,12 +171,16 @@ impl Gazetteer {
             p.entries
                 .sort_by_key(|&e| std::cmp::Reverse(entries[e as usize].priority));
         }
-        let automaton = AhoCorasick::builder()
+        let nfa = contiguous::NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::ContiguousNFA))
             .build(&folded_aliases)?;
+        let mut starts = [false; 256];
+        for alias in &folded_aliases {
+            starts[usize::from(alias.as_bytes()[0])] = true;
+        }
         Ok(Gazetteer {
-            automaton,
+            nfa,
+            starts,
             patterns,
             entries,
             by_alias,
@@ -233,27 +239,61 @@ impl Gazetteer {
         if !self.compiled.is_empty() {
             return self.find_union(text, norm);
         }
+        // Equivalent to repeating a leftmost-longest search from `pos` and
+        // resuming one character after a dropped candidate: each position is
+        // tried in turn for its longest alias. Only positions where a match
+        // could pass the word-boundary check are tried: a word's first
+        // character, or a character that is not a letter or digit (an alias
+        // starting there needs no boundary).
         let folded = norm.folded.as_str();
+        let bytes = folded.as_bytes();
         let mut out = Vec::new();
         let mut pos = 0;
-        while pos < folded.len() {
-            let Some(m) = self
-                .automaton
-                .find(Input::new(folded).span(pos..folded.len()))
-            else {
-                break;
-            };
-            match self.accept(text, norm, m.pattern().as_usize(), m.start(), m.end()) {
-                Some(span) => {
-                    pos = m.end();
-                    out.push(span);
+        let mut after_word = false;
+        while pos < bytes.len() {
+            let (is_word, len) = word_char_at(folded, pos);
+            if (!after_word || !is_word) && self.starts[usize::from(bytes[pos])] {
+                if let Some((end, pattern)) = self.longest_at(bytes, pos) {
+                    if let Some(span) = self.accept(text, norm, pattern, pos, end) {
+                        out.push(span);
+                        after_word = is_word_char(folded[..end].chars().next_back());
+                        pos = end;
+                        continue;
+                    }
                 }
-                None => {
-                    pos = m.start() + folded[m.start()..].chars().next().map_or(1, char::len_utf8);
+            }
+            after_word = is_word;
+            pos += len;
+        }
+        out
+    }
+
+    /// The longest folded alias that starts at `pos`: `(end, pattern)`.
+    fn longest_at(&self, bytes: &[u8], pos: usize) -> Option<(usize, usize)> {
+        let nfa = &self.nfa;
+        let mut sid = nfa.start_state(Anchored::Yes).ok()?;
+        let mut longest = None;
+        for (i, &byte) in bytes[pos..].iter().enumerate() {
+            sid = nfa.next_state(Anchored::Yes, sid, byte);
+            if nfa.is_special(sid) {
+                if nfa.is_dead(sid) {
+                    break;
+                }
+                if nfa.is_match(sid) {
+                    // A state also carries the aliases that end there as a
+                    // suffix of its path; the one starting at `pos` is as
+                    // long as the path.
+                    let depth = i + 1;
+                    if let Some(pid) = (0..nfa.match_len(sid))
+                        .map(|k| nfa.match_pattern(sid, k))
+                        .find(|&pid| nfa.pattern_len(pid) == depth)
+                    {
+                        longest = Some((pos + depth, pid.as_usize()));
+                    }
                 }
             }
         }
-        out
+        longest
     }
 
     fn accept(
@@ -266,19 +306,8 @@ impl Gazetteer {
     ) -> Option<Span> {
         let folded = norm.folded.as_str();
         let p = &self.patterns[pattern];
-        if p.word_start
-            && folded[..start]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-        {
-            return None;
-        }
-        if p.word_end
-            && folded[end..]
-                .chars()
-                .next()
-                .is_some_and(char::is_alphanumeric)
+        if (p.word_start && is_word_char(folded[..start].chars().next_back()))
+            || (p.word_end && is_word_char(folded[end..].chars().next()))
         {
             return None;
         }
@@ -306,8 +335,9 @@ impl Gazetteer {
     fn part_find(&self, k: usize, folded: &str, pos: usize) -> Option<(usize, usize, usize)> {
         if k == 0 {
             let m = self
-                .automaton
-                .find(Input::new(folded).span(pos..folded.len()))?;
+                .nfa
+                .try_find(&Input::new(folded).span(pos..folded.len()))
+                .ok()??;
             return Some((m.start(), m.end(), m.pattern().as_usize()));
         }
         self.compiled[k - 1].find_at(folded, pos)
@@ -390,9 +420,8 @@ impl Gazetteer {
         } else {
             self.compiled[k - 1].word_bounds(p)
         };
-        let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-        if (word_start && is_word(folded[..start].chars().next_back()))
-            || (word_end && is_word(folded[end..].chars().next()))
+        if (word_start && is_word_char(folded[..start].chars().next_back()))
+            || (word_end && is_word_char(folded[end..].chars().next()))
         {
             return None;
         }
@@ -466,6 +495,21 @@ fn unify_canonicals(entries: &mut [Entry]) {
     }
 }
 
+/// Whether `c` is a letter or digit (where a word boundary is needed).
+fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+/// Whether the character at byte `pos` is a letter or digit, and its length.
+fn word_char_at(s: &str, pos: usize) -> (bool, usize) {
+    let b = s.as_bytes()[pos];
+    if b.is_ascii() {
+        return (b.is_ascii_alphanumeric(), 1);
+    }
+    let c = s[pos..].chars().next().expect("pos is a char boundary");
+    (c.is_alphanumeric(), c.len_utf8())
+}
+
 /// Whether `surface` (the original text) satisfies an entry's case policy.
 fn case_accepts(case: CasePolicy, alias: &str, surface: &str) -> bool {
     match case {
@@ -519,6 +563,21 @@ mod tests {
                       u:1\tPLACE\tUnited States\tUS\t\t\n\
                       c:1\tPLACE\tChad\tChad\texact\t\n";
 
+    // The automaton's state for "dollar" (on the way to "Dollard") also
+    // carries "lar", which ends there: only an alias that starts where the
+    // walk started may match.
+    t!(
+        suffix_alias_inside_a_longer_prefix_is_not_a_match,
+        "d:1\tPLACE\tDollard\tDollard-des-Ormeaux\t\t\nl:1\tPLACE\tLar\tLar\t\t\n",
+        "Dollar prices in Lar and Dollard-des-Ormeaux.",
+        ["Lar", "Dollard-des-Ormeaux"]
+    );
+    t!(
+        word_inside_a_word_is_skipped_but_next_word_matches,
+        AZ,
+        "Bakuvian Baku, xChad Chad",
+        ["Baku", "Chad"]
+    );
     t!(
         longest_wins,
         AZ,
