@@ -58,6 +58,10 @@ usage: cargo bench --bench e2e [-- OPTIONS]
   --keep DIR      generate into DIR and keep it (default: a temporary directory)
 ";
 
+/// The allocator of the `newsner` binary, for the baseline and newsner alike.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() {
     let args: Vec<String> = env::args().skip(1).filter(|a| a != "--bench").collect();
     if args.first().map(String::as_str) == Some("--child") {
