@@ -1,6 +1,7 @@
 //! The batch runner: streams articles from a reader thread in bounded
 //! chunks, extracts each chunk in parallel on a rayon pool, and hands the
-//! results to the sink in input order. One thread or many, the output is
+//! results to the sink in input order (reading, extraction and writing
+//! overlap: `threads` counts the extraction workers). One thread or many, the output is
 //! byte-identical; memory is bounded by the chunk size, not the corpus.
 
 use std::{
@@ -154,18 +155,29 @@ where
                 let _ = tx.send(chunk);
             }
         });
+        // Extraction runs on its own thread (driving the pool) so that the
+        // tables of one chunk are written while the next is extracted.
+        let (done_tx, done_rx) = mpsc::sync_channel::<Vec<Outcome>>(1);
+        let pool = &pool;
+        let extraction = scope.spawn(move || {
+            for chunk in rx {
+                let outcomes: Vec<Outcome> = pool.install(|| {
+                    chunk
+                        .into_par_iter()
+                        .map(|item| process(extractor, item, options))
+                        .collect()
+                });
+                if done_tx.send(outcomes).is_err() {
+                    return;
+                }
+            }
+        });
         let mut sink = sink;
         let mut summary = RunSummary::default();
         let mut entities = EntityTable::default();
         let count_entities = sink.wants_entities();
         let mut bytes_done = 0usize;
-        for chunk in rx {
-            let outcomes: Vec<Outcome> = pool.install(|| {
-                chunk
-                    .into_par_iter()
-                    .map(|item| process(extractor, item, options))
-                    .collect()
-            });
+        for outcomes in done_rx {
             for outcome in outcomes {
                 summary.articles += 1;
                 let row = match outcome {
@@ -195,8 +207,16 @@ where
             progress.set_position(summary.articles as u64);
             progress.set_message(format!("{:.1} MB", bytes_done as f64 / 1e6));
         }
-        // The channel also closes when the reader dies: never publish
-        // tables that silently miss the rest of the input.
+        // The channels also close when the reader or the extraction thread
+        // dies: never publish tables that silently miss the rest of the input.
+        if let Err(payload) = extraction.join() {
+            progress.finish_and_clear();
+            return Err(io::Error::other(format!(
+                "extraction failed after {} articles: internal error (please report): {}",
+                summary.articles,
+                panic_message(payload.as_ref())
+            )));
+        }
         if let Err(payload) = reader.join() {
             progress.finish_and_clear();
             return Err(io::Error::other(format!(
