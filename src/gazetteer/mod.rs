@@ -130,6 +130,11 @@ pub struct Gazetteer {
     nfa: contiguous::NFA,
     /// Which bytes begin some folded alias: the only places a walk starts.
     starts: [bool; 256],
+    /// Per first folded byte: whether some alias starting with it accepts a
+    /// text that starts with a small letter (case `fold`, or an `exact`
+    /// alias written that way). Where none does, a word starting with a
+    /// small letter is not looked up at all.
+    small_start_ok: [bool; 256],
     patterns: Vec<Pattern>,
     entries: Vec<Entry>,
     /// Folded alias -> pattern index, for [`Gazetteer::lookup`].
@@ -175,12 +180,19 @@ impl Gazetteer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&folded_aliases)?;
         let mut starts = [false; 256];
-        for alias in &folded_aliases {
-            starts[usize::from(alias.as_bytes()[0])] = true;
+        let mut small_start_ok = [false; 256];
+        for (alias, pattern) in folded_aliases.iter().zip(&patterns) {
+            let first = usize::from(alias.as_bytes()[0]);
+            starts[first] = true;
+            small_start_ok[first] |= pattern
+                .entries
+                .iter()
+                .any(|&e| accepts_small_start(&entries[e as usize]));
         }
         Ok(Gazetteer {
             nfa,
             starts,
+            small_start_ok,
             patterns,
             entries,
             by_alias,
@@ -252,7 +264,11 @@ impl Gazetteer {
         let mut after_word = false;
         while pos < bytes.len() {
             let (is_word, len) = word_char_at(folded, pos);
-            if (!after_word || !is_word) && self.starts[usize::from(bytes[pos])] {
+            let first = usize::from(bytes[pos]);
+            if (!after_word || !is_word)
+                && self.starts[first]
+                && (self.small_start_ok[first] || !starts_small(text, norm.origin_of(pos)))
+            {
                 if let Some((end, pattern)) = self.longest_at(bytes, pos) {
                     if let Some(span) = self.accept(text, norm, pattern, pos, end) {
                         out.push(span);
@@ -495,6 +511,29 @@ fn unify_canonicals(entries: &mut [Entry]) {
     }
 }
 
+/// Whether the original text at byte `at` starts with a letter that is not
+/// a capital: what [`CasePolicy::Cased`] rejects.
+fn starts_small(text: &str, at: usize) -> bool {
+    text[at..]
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_alphabetic() && !c.is_uppercase())
+}
+
+/// Whether `entry` can match a text starting with a letter that is not a
+/// capital (see [`case_accepts`]).
+fn accepts_small_start(entry: &Entry) -> bool {
+    match entry.case {
+        CasePolicy::Fold => true,
+        CasePolicy::Cased => false,
+        CasePolicy::Exact => entry
+            .alias
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() && !c.is_uppercase()),
+    }
+}
+
 /// Whether `c` is a letter or digit (where a word boundary is needed).
 fn is_word_char(c: Option<char>) -> bool {
     c.is_some_and(char::is_alphanumeric)
@@ -577,6 +616,14 @@ mod tests {
         AZ,
         "Bakuvian Baku, xChad Chad",
         ["Baku", "Chad"]
+    );
+    // Words starting with a small letter are skipped unless some alias
+    // with the same first letter accepts them (case fold, or exact).
+    t!(
+        small_start_needs_an_alias_that_accepts_it,
+        "p:1\tPLACE\tParis\tParis\t\t\nq:1\tPLACE\tPau\tpau\tfold\t\nb:1\tPLACE\tBaku\tBaku\t\t\n",
+        "paris, pau, baku, Paris, PAU, Baku",
+        ["pau", "Paris", "PAU", "Baku"]
     );
     t!(
         longest_wins,
