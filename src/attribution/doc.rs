@@ -25,6 +25,15 @@ pub struct Doc<'a> {
     pub mentions: &'a [Span],
     /// For each token, the mention that covers its first byte.
     pub mention_of: Vec<Option<u32>>,
+    /// For each token, true when it is a capitalised word (looked up for
+    /// nearly every token by the cue and name scans, so computed once).
+    cap: Vec<bool>,
+    /// For each token, the cue class of its lowercased word (`None` for
+    /// other words and for non-words), capitalisation aside.
+    word_cue: Vec<Option<Cue>>,
+    /// The word tokens reported speech may start at, in order: finite cue
+    /// forms and "according".
+    reported_starts: Vec<usize>,
 }
 
 impl<'a> Doc<'a> {
@@ -34,16 +43,12 @@ impl<'a> Doc<'a> {
         let toks = tokens::tokenize(text);
         let sent = tokens::sentences(&toks, text, &lower);
         let quotes = marks::scan(&toks);
-        let mut mention_of = vec![None; toks.len()];
-        let mut m = 0;
-        for (i, t) in toks.iter().enumerate() {
-            while m < mentions.len() && mentions[m].end <= t.start {
-                m += 1;
-            }
-            if m < mentions.len() && mentions[m].start <= t.start && t.start < mentions[m].end {
-                mention_of[i] = Some(m as u32);
-            }
-        }
+        let PerToken {
+            cap,
+            mention_of,
+            word_cue,
+            reported_starts,
+        } = PerToken::new(text, &lower, &toks, mentions);
         Doc {
             text,
             lower,
@@ -52,6 +57,9 @@ impl<'a> Doc<'a> {
             quotes,
             mentions,
             mention_of,
+            cap,
+            word_cue,
+            reported_starts,
         }
     }
 
@@ -91,20 +99,31 @@ impl<'a> Doc<'a> {
 
     /// True when token `i` is a capitalised word.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.is_word(i) && tokens::is_capitalised(self.raw(i))
+        self.cap.get(i).copied().unwrap_or(false)
     }
 
     /// The speech cue at token `i`: a lowercase speech verb, or a
     /// capitalised one opening its sentence ("Stated Stone: ...").
     pub fn cue(&self, i: usize) -> Option<Cue> {
-        if !self.is_word(i) {
-            return None;
-        }
+        let class = self.word_cue(i)?;
         let sentence_initial = i == 0 || self.sent[i - 1] != self.sent[i];
-        if self.is_cap(i) && !sentence_initial {
+        if self.cap[i] && !sentence_initial {
             return None;
         }
-        cues::cue(self.w(i))
+        Some(class)
+    }
+
+    /// The cue class of word token `i` lowercased, whatever its
+    /// capitalisation and place (`cues::cue(self.w(i))` for a word).
+    pub fn word_cue(&self, i: usize) -> Option<Cue> {
+        self.word_cue.get(i).copied().flatten()
+    }
+
+    /// The word tokens reported speech may start at, in text order: finite
+    /// cue forms (see [`Doc::cue`] for the capitalisation rule) and
+    /// "according". Every other token can be passed over by that search.
+    pub fn reported_starts(&self) -> &[usize] {
+        &self.reported_starts
     }
 
     /// True when token `i` lies inside a quoted span (marks included).
@@ -147,5 +166,48 @@ impl<'a> Doc<'a> {
         matches!(self.toks[i].kind, Kind::Punct('.' | '?' | '!' | '…'))
             || (i + 1 == self.len() || self.sent[i + 1] != self.sent[i])
                 && !matches!(self.toks[i].kind, Kind::Word)
+    }
+}
+
+/// What is looked up once per token, in one pass (see the fields of
+/// [`Doc`] of the same names).
+struct PerToken {
+    cap: Vec<bool>,
+    mention_of: Vec<Option<u32>>,
+    word_cue: Vec<Option<Cue>>,
+    reported_starts: Vec<usize>,
+}
+
+impl PerToken {
+    /// `mentions` sorted by start; `lower` is `text` ASCII-lowercased.
+    fn new(text: &str, lower: &str, toks: &[Token], mentions: &[Span]) -> PerToken {
+        let mut p = PerToken {
+            cap: Vec::with_capacity(toks.len()),
+            mention_of: Vec::with_capacity(toks.len()),
+            word_cue: Vec::with_capacity(toks.len()),
+            reported_starts: Vec::new(),
+        };
+        let mut m = 0;
+        for (i, t) in toks.iter().enumerate() {
+            while m < mentions.len() && mentions[m].end <= t.start {
+                m += 1;
+            }
+            let covered =
+                m < mentions.len() && mentions[m].start <= t.start && t.start < mentions[m].end;
+            p.mention_of.push(covered.then_some(m as u32));
+            if t.kind != Kind::Word {
+                p.cap.push(false);
+                p.word_cue.push(None);
+                continue;
+            }
+            p.cap.push(tokens::is_capitalised(&text[t.start..t.end]));
+            let word = &lower.as_bytes()[t.start..t.end];
+            let cue = cues::cue_bytes(word);
+            p.word_cue.push(cue);
+            if cue == Some(Cue::Finite) || word == b"according" {
+                p.reported_starts.push(i);
+            }
+        }
+        p
     }
 }

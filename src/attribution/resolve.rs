@@ -11,13 +11,14 @@ use super::{
     Draft,
 };
 use crate::span::{Label, QuoteKind, QuoteSpan, Speaker};
+use std::borrow::Cow;
 
 /// A person or body named in the article, for pronoun resolution.
 #[derive(Debug, Clone)]
-struct Candidate {
+struct Candidate<'a> {
     pos: usize,
-    name: String,
-    entity_id: String,
+    name: Cow<'a, str>,
+    entity_id: Cow<'a, str>,
     person: bool,
     gender: Option<Pronoun>,
     named: bool,
@@ -27,7 +28,7 @@ struct Candidate {
 type Named = (String, String, bool);
 
 /// The name a speaker slot stands for.
-fn name_of(doc: &Doc, names: &NameIndex, f: &Found) -> Named {
+fn name_of(doc: &Doc, names: &NameIndex<'_>, f: &Found) -> Named {
     if let Some(m) = f.mention {
         let span = &doc.mentions[m];
         let name = if span.canonical.is_empty() {
@@ -72,26 +73,19 @@ fn name_of(doc: &Doc, names: &NameIndex, f: &Found) -> Named {
 }
 
 /// Resolves every draft and returns the rows in text order.
-pub fn resolve(doc: &Doc, names: &NameIndex, drafts: Vec<Draft>) -> Vec<QuoteSpan> {
+pub fn resolve(doc: &Doc, names: &NameIndex<'_>, drafts: Vec<Draft>) -> Vec<QuoteSpan> {
     let n = drafts.len();
     let mut named: Vec<Option<Named>> = vec![None; n];
-    let mut candidates: Vec<Candidate> = doc
-        .mentions
+    // Candidates are only read to resolve pronouns: most articles have
+    // none, and skip collecting them.
+    let pronouns = drafts
         .iter()
-        .filter(|m| matches!(m.label, Label::Person | Label::Org))
-        .map(|m| Candidate {
-            pos: m.start,
-            name: if m.canonical.is_empty() {
-                doc.text[m.start..m.end].to_string()
-            } else {
-                m.canonical.clone()
-            },
-            entity_id: m.entity_id.clone(),
-            person: m.label == Label::Person,
-            gender: None,
-            named: true,
-        })
-        .collect();
+        .any(|d| d.speaker.as_ref().is_some_and(|f| matches!(f.class, Class::Pronoun(_))));
+    let mut candidates: Vec<Candidate> = if pronouns {
+        mention_candidates(doc)
+    } else {
+        Vec::new()
+    };
     for (k, d) in drafts.iter().enumerate() {
         let Some(f) = &d.speaker else { continue };
         if matches!(f.class, Class::Pronoun(_)) {
@@ -104,11 +98,11 @@ pub fn resolve(doc: &Doc, names: &NameIndex, drafts: Vec<Draft>) -> Vec<QuoteSpa
             && !f.org
             && !doc.w(f.head).ends_with('s')
             && words::is_role_noun(doc.w(f.head));
-        if r.2 || role {
+        if pronouns && (r.2 || role) {
             candidates.push(Candidate {
                 pos: f.start,
-                name: r.0.clone(),
-                entity_id: r.1.clone(),
+                name: Cow::Owned(r.0.clone()),
+                entity_id: Cow::Owned(r.1.clone()),
                 person: (f.class == Class::Name || role) && !f.org,
                 gender: f.gender,
                 named: r.2,
@@ -136,7 +130,7 @@ pub fn resolve(doc: &Doc, names: &NameIndex, drafts: Vec<Draft>) -> Vec<QuoteSpa
             .find(fits)
             .or_else(|| before.iter().rev().find(fits));
         named[k] = Some(match fit {
-            Some(c) => (c.name.clone(), c.entity_id.clone(), c.named),
+            Some(c) => (c.name.to_string(), c.entity_id.to_string(), c.named),
             None => (word, String::new(), false),
         });
     }
@@ -205,6 +199,28 @@ pub fn resolve(doc: &Doc, names: &NameIndex, drafts: Vec<Draft>) -> Vec<QuoteSpa
     }
     out.sort_by_key(|q| (q.start, q.end, kind_order(q.kind)));
     out
+}
+
+/// The PERSON and ORG mentions as pronoun candidates, in text order.
+fn mention_candidates<'a>(doc: &Doc<'a>) -> Vec<Candidate<'a>> {
+    let text: &'a str = doc.text;
+    let mentions: &'a [crate::span::Span] = doc.mentions;
+    mentions
+        .iter()
+        .filter(|m| matches!(m.label, Label::Person | Label::Org))
+        .map(|m| Candidate {
+            pos: m.start,
+            name: Cow::Borrowed(if m.canonical.is_empty() {
+                &text[m.start..m.end]
+            } else {
+                m.canonical.as_str()
+            }),
+            entity_id: Cow::Borrowed(m.entity_id.as_str()),
+            person: m.label == Label::Person,
+            gender: None,
+            named: true,
+        })
+        .collect()
 }
 
 fn kind_order(k: QuoteKind) -> u8 {
