@@ -239,6 +239,7 @@ pub fn cue(lower_word: &str) -> Option<Cue> {
 }
 
 /// [`cue`] on the word's bytes.
+#[inline]
 pub fn cue_bytes(w: &[u8]) -> Option<Cue> {
     let (&first, &last) = (w.first()?, w.last()?);
     if !(first.is_ascii_lowercase() && last.is_ascii_lowercase()) || w.len() >= 16 {

@@ -23,14 +23,8 @@ pub struct Doc<'a> {
     pub quotes: Quotes,
     /// The field's final mentions, sorted by start.
     pub mentions: &'a [Span],
-    /// For each token, the mention that covers its first byte.
-    pub mention_of: Vec<Option<u32>>,
-    /// For each token, true when it is a capitalised word (looked up for
-    /// nearly every token by the cue and name scans, so computed once).
-    cap: Vec<bool>,
-    /// For each token, the cue class of its lowercased word (`None` for
-    /// other words and for non-words), capitalisation aside.
-    word_cue: Vec<Option<Cue>>,
+    /// What is looked up once per token (see [`TokenInfo`]).
+    info: Vec<TokenInfo>,
     /// The word tokens reported speech may start at, in order: finite cue
     /// forms and "according".
     reported_starts: Vec<usize>,
@@ -43,12 +37,7 @@ impl<'a> Doc<'a> {
         let toks = tokens::tokenize(text);
         let sent = tokens::sentences(&toks, text, &lower);
         let quotes = marks::scan(&toks);
-        let PerToken {
-            cap,
-            mention_of,
-            word_cue,
-            reported_starts,
-        } = PerToken::new(text, &lower, &toks, mentions);
+        let (info, reported_starts) = token_info(text, &lower, &toks, mentions);
         Doc {
             text,
             lower,
@@ -56,9 +45,7 @@ impl<'a> Doc<'a> {
             sent,
             quotes,
             mentions,
-            mention_of,
-            cap,
-            word_cue,
+            info,
             reported_starts,
         }
     }
@@ -99,7 +86,7 @@ impl<'a> Doc<'a> {
 
     /// True when token `i` is a capitalised word.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.cap.get(i).copied().unwrap_or(false)
+        self.info.get(i).is_some_and(|t| t.cap)
     }
 
     /// The speech cue at token `i`: a lowercase speech verb, or a
@@ -107,7 +94,7 @@ impl<'a> Doc<'a> {
     pub fn cue(&self, i: usize) -> Option<Cue> {
         let class = self.word_cue(i)?;
         let sentence_initial = i == 0 || self.sent[i - 1] != self.sent[i];
-        if self.cap[i] && !sentence_initial {
+        if self.info[i].cap && !sentence_initial {
             return None;
         }
         Some(class)
@@ -116,7 +103,7 @@ impl<'a> Doc<'a> {
     /// The cue class of word token `i` lowercased, whatever its
     /// capitalisation and place (`cues::cue(self.w(i))` for a word).
     pub fn word_cue(&self, i: usize) -> Option<Cue> {
-        self.word_cue.get(i).copied().flatten()
+        self.info.get(i).and_then(|t| t.word_cue)
     }
 
     /// The word tokens reported speech may start at, in text order: finite
@@ -133,17 +120,13 @@ impl<'a> Doc<'a> {
 
     /// The PERSON or ORG mention covering token `i`.
     pub fn person_or_org(&self, i: usize) -> Option<usize> {
-        let m = self.mention_of.get(i).copied().flatten()? as usize;
+        let m = self.info.get(i)?.mention? as usize;
         matches!(self.mentions[m].label, Label::Person | Label::Org).then_some(m)
     }
 
     /// Any mention covering token `i`.
     pub fn mention(&self, i: usize) -> Option<usize> {
-        self.mention_of
-            .get(i)
-            .copied()
-            .flatten()
-            .map(|m| m as usize)
+        self.info.get(i)?.mention.map(|m| m as usize)
     }
 
     /// The first and last token of the sentence holding token `i`.
@@ -169,45 +152,50 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// What is looked up once per token, in one pass (see the fields of
-/// [`Doc`] of the same names).
-struct PerToken {
-    cap: Vec<bool>,
-    mention_of: Vec<Option<u32>>,
-    word_cue: Vec<Option<Cue>>,
-    reported_starts: Vec<usize>,
+/// What is looked up once per token.
+#[derive(Debug, Clone, Copy)]
+struct TokenInfo {
+    /// The mention that covers the token's first byte.
+    mention: Option<u32>,
+    /// True for a capitalised word (looked up for nearly every token by the
+    /// cue and name scans, so computed once).
+    cap: bool,
+    /// The cue class of the lowercased word (`None` for other words and
+    /// for non-words), capitalisation aside.
+    word_cue: Option<Cue>,
 }
 
-impl PerToken {
-    /// `mentions` sorted by start; `lower` is `text` ASCII-lowercased.
-    fn new(text: &str, lower: &str, toks: &[Token], mentions: &[Span]) -> PerToken {
-        let mut p = PerToken {
-            cap: Vec::with_capacity(toks.len()),
-            mention_of: Vec::with_capacity(toks.len()),
-            word_cue: Vec::with_capacity(toks.len()),
-            reported_starts: Vec::new(),
+/// The [`TokenInfo`] of every token, and the tokens reported speech may
+/// start at (see [`Doc::reported_starts`]), in one pass. `mentions` are
+/// sorted by start; `lower` is `text` ASCII-lowercased.
+fn token_info(
+    text: &str,
+    lower: &str,
+    toks: &[Token],
+    mentions: &[Span],
+) -> (Vec<TokenInfo>, Vec<usize>) {
+    let mut info = Vec::with_capacity(toks.len());
+    let mut reported_starts = Vec::new();
+    let mut m = 0;
+    for (i, t) in toks.iter().enumerate() {
+        while m < mentions.len() && mentions[m].end <= t.start {
+            m += 1;
+        }
+        let covered = m < mentions.len() && mentions[m].start <= t.start && t.start < mentions[m].end;
+        let mut ti = TokenInfo {
+            mention: covered.then_some(m as u32),
+            cap: false,
+            word_cue: None,
         };
-        let mut m = 0;
-        for (i, t) in toks.iter().enumerate() {
-            while m < mentions.len() && mentions[m].end <= t.start {
-                m += 1;
-            }
-            let covered =
-                m < mentions.len() && mentions[m].start <= t.start && t.start < mentions[m].end;
-            p.mention_of.push(covered.then_some(m as u32));
-            if t.kind != Kind::Word {
-                p.cap.push(false);
-                p.word_cue.push(None);
-                continue;
-            }
-            p.cap.push(tokens::is_capitalised(&text[t.start..t.end]));
+        if t.kind == Kind::Word {
+            ti.cap = tokens::is_capitalised(&text[t.start..t.end]);
             let word = &lower.as_bytes()[t.start..t.end];
-            let cue = cues::cue_bytes(word);
-            p.word_cue.push(cue);
-            if cue == Some(Cue::Finite) || word == b"according" {
-                p.reported_starts.push(i);
+            ti.word_cue = cues::cue_bytes(word);
+            if ti.word_cue == Some(Cue::Finite) || word == b"according" {
+                reported_starts.push(i);
             }
         }
-        p
+        info.push(ti);
     }
+    (info, reported_starts)
 }

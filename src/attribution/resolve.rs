@@ -135,7 +135,9 @@ pub fn resolve(doc: &Doc, names: &NameIndex<'_>, drafts: Vec<Draft>) -> Vec<Quot
         });
     }
     let mut out: Vec<QuoteSpan> = Vec::with_capacity(n);
-    let mut speakers: Vec<Option<(Speaker, String, bool, Class)>> = Vec::with_capacity(n);
+    // Per row so far: whether its speaker is named, and its class (the
+    // speaker itself is in `out`, for a continued quotation to copy).
+    let mut speakers: Vec<Option<(bool, Class)>> = Vec::with_capacity(n);
     for (k, d) in drafts.into_iter().enumerate() {
         let mut flags = d.flags;
         let mut cue = d.cue;
@@ -151,26 +153,25 @@ pub fn resolve(doc: &Doc, names: &NameIndex<'_>, drafts: Vec<Draft>) -> Vec<Quot
                         start: f.start,
                         end: f.end,
                     },
-                    String::new(),
                     is_named,
                     f.class,
                 )
             });
         let sp = match (own, d.inherit) {
             (Some(s), _) => Some(s),
-            (None, Some(p)) => speakers[p].clone().map(|mut s| {
+            (None, Some(p)) => speakers[p].map(|(is_named, class)| {
                 flags.push("continued");
                 if cue.is_empty() {
                     cue = out[p].cue.clone();
                 }
-                s.1 = cue.clone();
-                s
+                let inherited = out[p].speaker.clone();
+                (inherited.expect("a row with a speaker"), is_named, class)
             }),
             (None, None) => None,
         };
         match &sp {
             None => flags.push("unattributed"),
-            Some((sp, _, is_named, class)) => {
+            Some((sp, is_named, class)) => {
                 if !is_named {
                     let unresolved = matches!(class, Class::Pronoun(_))
                         && sp.name == doc.text[sp.start..sp.end].to_lowercase();
@@ -187,15 +188,15 @@ pub fn resolve(doc: &Doc, names: &NameIndex<'_>, drafts: Vec<Draft>) -> Vec<Quot
                 }
             }
         }
+        speakers.push(sp.as_ref().map(|&(_, is_named, class)| (is_named, class)));
         out.push(QuoteSpan {
             start: d.start,
             end: d.end,
-            speaker: sp.as_ref().map(|s| s.0.clone()),
+            speaker: sp.map(|s| s.0),
             cue,
             kind: d.kind,
             flags,
         });
-        speakers.push(sp);
     }
     out.sort_by_key(|q| (q.start, q.end, kind_order(q.kind)));
     out

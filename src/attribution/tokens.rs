@@ -96,6 +96,16 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i = end;
             continue;
         }
+        if b.is_ascii_punctuation() && !matches!(b, b'"' | b'\'' | b'`') {
+            // Plain ASCII punctuation: never a quote mark.
+            out.push(Token {
+                start: i,
+                end: i + 1,
+                kind: Kind::Punct(char::from(b)),
+            });
+            i += 1;
+            continue;
+        }
         let c = if b.is_ascii() {
             char::from(b)
         } else {
@@ -149,7 +159,7 @@ static ASCII_ALNUM: [bool; 256] = {
 
 /// The end of the word starting at byte `start` whose first character ends
 /// at `end`: letters, digits, combining marks and joined joiners.
-#[inline]
+#[inline(always)]
 fn word_end(text: &str, start: usize, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
