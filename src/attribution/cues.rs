@@ -238,8 +238,8 @@ pub fn cue(lower_word: &str) -> Option<Cue> {
     cue_bytes(lower_word.as_bytes())
 }
 
-/// [`cue`] on the word's bytes.
-#[inline]
+/// [`cue`] on the word's bytes: the filter inline, the table out of line.
+#[inline(always)]
 pub fn cue_bytes(w: &[u8]) -> Option<Cue> {
     let (&first, &last) = (w.first()?, w.last()?);
     if !(first.is_ascii_lowercase() && last.is_ascii_lowercase()) || w.len() >= 16 {

@@ -87,7 +87,8 @@ impl<'a> NameIndex<'a> {
         // Runs of capitalised words outside quotes and mentions.
         let mut i = 0;
         while i < doc.len() {
-            if !run_word(doc, i) {
+            // Most tokens are not capitalised words: skip them inline.
+            if !doc.is_cap(i) || !run_word(doc, i) {
                 i += 1;
                 continue;
             }
