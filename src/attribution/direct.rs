@@ -152,8 +152,7 @@ fn classify(doc: &Doc, q: &Quoted) -> QuoteKind {
         Kind::Para | Kind::Quote(_) => true,
         Kind::Punct(':' | '.' | '?' | '!' | '…') => true,
         Kind::Punct(',' | '—' | '-' | ';') => {
-            starts_upper
-                && (p.saturating_sub(4)..p).any(|k| doc.word_cue(k).is_some())
+            starts_upper && (p.saturating_sub(4)..p).any(|k| doc.word_cue(k).is_some())
         }
         Kind::Word => starts_upper && doc.word_cue(p).is_some(),
         Kind::Punct(_) => false,

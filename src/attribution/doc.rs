@@ -181,7 +181,8 @@ fn token_info(
         while m < mentions.len() && mentions[m].end <= t.start {
             m += 1;
         }
-        let covered = m < mentions.len() && mentions[m].start <= t.start && t.start < mentions[m].end;
+        let covered =
+            m < mentions.len() && mentions[m].start <= t.start && t.start < mentions[m].end;
         let mut ti = TokenInfo {
             mention: covered.then_some(m as u32),
             cap: false,

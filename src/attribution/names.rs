@@ -148,7 +148,8 @@ fn run_word(doc: &Doc, i: usize) -> bool {
         return false;
     }
     let w = doc.w(i);
-    !(w.ends_with("'s") || w.ends_with("’s"))
+    let possessive = w.ends_with("'s") || w.ends_with("’s");
+    !possessive
         && !words::is_function_word(w)
         && (i == 0 || doc.sent[i - 1] == doc.sent[i] || doc.is_cap(i + 1))
 }

@@ -78,9 +78,11 @@ pub fn resolve(doc: &Doc, names: &NameIndex<'_>, drafts: Vec<Draft>) -> Vec<Quot
     let mut named: Vec<Option<Named>> = vec![None; n];
     // Candidates are only read to resolve pronouns: most articles have
     // none, and skip collecting them.
-    let pronouns = drafts
-        .iter()
-        .any(|d| d.speaker.as_ref().is_some_and(|f| matches!(f.class, Class::Pronoun(_))));
+    let pronouns = drafts.iter().any(|d| {
+        d.speaker
+            .as_ref()
+            .is_some_and(|f| matches!(f.class, Class::Pronoun(_)))
+    });
     let mut candidates: Vec<Candidate> = if pronouns {
         mention_candidates(doc)
     } else {
