@@ -12,7 +12,7 @@
 //! right after an attributed quote.
 
 use super::{
-    cues::{self, Cue},
+    cues::Cue,
     doc::Doc,
     marks::Quoted,
     speaker::{self, Class, Found},
@@ -152,10 +152,9 @@ fn classify(doc: &Doc, q: &Quoted) -> QuoteKind {
         Kind::Para | Kind::Quote(_) => true,
         Kind::Punct(':' | '.' | '?' | '!' | '…') => true,
         Kind::Punct(',' | '—' | '-' | ';') => {
-            starts_upper
-                && (p.saturating_sub(4)..p).any(|k| doc.is_word(k) && cues::cue(doc.w(k)).is_some())
+            starts_upper && (p.saturating_sub(4)..p).any(|k| doc.word_cue(k).is_some())
         }
-        Kind::Word => starts_upper && cues::cue(doc.w(p)).is_some(),
+        Kind::Word => starts_upper && doc.word_cue(p).is_some(),
         Kind::Punct(_) => false,
     };
     if direct {

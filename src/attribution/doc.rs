@@ -23,8 +23,11 @@ pub struct Doc<'a> {
     pub quotes: Quotes,
     /// The field's final mentions, sorted by start.
     pub mentions: &'a [Span],
-    /// For each token, the mention that covers its first byte.
-    pub mention_of: Vec<Option<u32>>,
+    /// What is looked up once per token (see [`TokenInfo`]).
+    info: Vec<TokenInfo>,
+    /// The word tokens reported speech may start at, in order: finite cue
+    /// forms and "according".
+    reported_starts: Vec<usize>,
 }
 
 impl<'a> Doc<'a> {
@@ -34,16 +37,7 @@ impl<'a> Doc<'a> {
         let toks = tokens::tokenize(text);
         let sent = tokens::sentences(&toks, text, &lower);
         let quotes = marks::scan(&toks);
-        let mut mention_of = vec![None; toks.len()];
-        let mut m = 0;
-        for (i, t) in toks.iter().enumerate() {
-            while m < mentions.len() && mentions[m].end <= t.start {
-                m += 1;
-            }
-            if m < mentions.len() && mentions[m].start <= t.start && t.start < mentions[m].end {
-                mention_of[i] = Some(m as u32);
-            }
-        }
+        let (info, reported_starts) = token_info(text, &lower, &toks, mentions);
         Doc {
             text,
             lower,
@@ -51,7 +45,8 @@ impl<'a> Doc<'a> {
             sent,
             quotes,
             mentions,
-            mention_of,
+            info,
+            reported_starts,
         }
     }
 
@@ -91,20 +86,31 @@ impl<'a> Doc<'a> {
 
     /// True when token `i` is a capitalised word.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.is_word(i) && tokens::is_capitalised(self.raw(i))
+        self.info.get(i).is_some_and(|t| t.cap)
     }
 
     /// The speech cue at token `i`: a lowercase speech verb, or a
     /// capitalised one opening its sentence ("Stated Stone: ...").
     pub fn cue(&self, i: usize) -> Option<Cue> {
-        if !self.is_word(i) {
-            return None;
-        }
+        let class = self.word_cue(i)?;
         let sentence_initial = i == 0 || self.sent[i - 1] != self.sent[i];
-        if self.is_cap(i) && !sentence_initial {
+        if self.info[i].cap && !sentence_initial {
             return None;
         }
-        cues::cue(self.w(i))
+        Some(class)
+    }
+
+    /// The cue class of word token `i` lowercased, whatever its
+    /// capitalisation and place (`cues::cue(self.w(i))` for a word).
+    pub fn word_cue(&self, i: usize) -> Option<Cue> {
+        self.info.get(i).and_then(|t| t.word_cue)
+    }
+
+    /// The word tokens reported speech may start at, in text order: finite
+    /// cue forms (see [`Doc::cue`] for the capitalisation rule) and
+    /// "according". Every other token can be passed over by that search.
+    pub fn reported_starts(&self) -> &[usize] {
+        &self.reported_starts
     }
 
     /// True when token `i` lies inside a quoted span (marks included).
@@ -114,17 +120,13 @@ impl<'a> Doc<'a> {
 
     /// The PERSON or ORG mention covering token `i`.
     pub fn person_or_org(&self, i: usize) -> Option<usize> {
-        let m = self.mention_of.get(i).copied().flatten()? as usize;
+        let m = self.info.get(i)?.mention? as usize;
         matches!(self.mentions[m].label, Label::Person | Label::Org).then_some(m)
     }
 
     /// Any mention covering token `i`.
     pub fn mention(&self, i: usize) -> Option<usize> {
-        self.mention_of
-            .get(i)
-            .copied()
-            .flatten()
-            .map(|m| m as usize)
+        self.info.get(i)?.mention.map(|m| m as usize)
     }
 
     /// The first and last token of the sentence holding token `i`.
@@ -148,4 +150,53 @@ impl<'a> Doc<'a> {
             || (i + 1 == self.len() || self.sent[i + 1] != self.sent[i])
                 && !matches!(self.toks[i].kind, Kind::Word)
     }
+}
+
+/// What is looked up once per token.
+#[derive(Debug, Clone, Copy)]
+struct TokenInfo {
+    /// The mention that covers the token's first byte.
+    mention: Option<u32>,
+    /// True for a capitalised word (looked up for nearly every token by the
+    /// cue and name scans, so computed once).
+    cap: bool,
+    /// The cue class of the lowercased word (`None` for other words and
+    /// for non-words), capitalisation aside.
+    word_cue: Option<Cue>,
+}
+
+/// The [`TokenInfo`] of every token, and the tokens reported speech may
+/// start at (see [`Doc::reported_starts`]), in one pass. `mentions` are
+/// sorted by start; `lower` is `text` ASCII-lowercased.
+fn token_info(
+    text: &str,
+    lower: &str,
+    toks: &[Token],
+    mentions: &[Span],
+) -> (Vec<TokenInfo>, Vec<usize>) {
+    let mut info = Vec::with_capacity(toks.len());
+    let mut reported_starts = Vec::new();
+    let mut m = 0;
+    for (i, t) in toks.iter().enumerate() {
+        while m < mentions.len() && mentions[m].end <= t.start {
+            m += 1;
+        }
+        let covered =
+            m < mentions.len() && mentions[m].start <= t.start && t.start < mentions[m].end;
+        let mut ti = TokenInfo {
+            mention: covered.then_some(m as u32),
+            cap: false,
+            word_cue: None,
+        };
+        if t.kind == Kind::Word {
+            ti.cap = tokens::is_capitalised(&text[t.start..t.end]);
+            let word = &lower.as_bytes()[t.start..t.end];
+            ti.word_cue = cues::cue_bytes(word);
+            if ti.word_cue == Some(Cue::Finite) || word == b"according" {
+                reported_starts.push(i);
+            }
+        }
+        info.push(ti);
+    }
+    (info, reported_starts)
 }

@@ -8,22 +8,22 @@
 //! from runs of two or more capitalised name words in the text itself.
 
 use crate::normalize::fold;
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
-use super::{doc::Doc, tokens::Kind, words};
-use crate::span::Label;
+use super::{doc::Doc, words};
+use crate::span::{Label, Span};
 
-/// A full name seen in the article.
+/// A full name seen in the article (borrowed from the text or its mentions).
 #[derive(Debug, Clone)]
-struct FullName {
+struct FullName<'a> {
     /// Byte offset of its first occurrence.
     start: usize,
     /// The lowercased last word.
     last: String,
     /// The name as written (or the mention's canonical).
-    name: String,
+    name: &'a str,
     /// Entity id, when a mention gave one.
-    entity_id: String,
+    entity_id: &'a str,
     /// Occurrences.
     count: usize,
     /// True for organisations.
@@ -32,42 +32,54 @@ struct FullName {
 
 /// The article's full names, for linking short references to them.
 #[derive(Debug, Default)]
-pub struct NameIndex {
-    names: Vec<FullName>,
+pub struct NameIndex<'a> {
+    names: Vec<FullName<'a>>,
 }
 
 /// The last word, folded like the matcher folds text (case, diacritics,
 /// apostrophes), so "Erdogan" finds "Erdoğan" and "O’Brien" finds "O'Brien".
 fn last_word(s: &str) -> String {
-    fold(s.rsplit(|c: char| c.is_whitespace()).next().unwrap_or(s))
+    fold_word(s.rsplit(|c: char| c.is_whitespace()).next().unwrap_or(s))
 }
 
-impl NameIndex {
+/// [`fold`], without its offset map for the usual all-ASCII word, where
+/// folding is ASCII lowercasing.
+fn fold_word(w: &str) -> String {
+    if w.is_ascii() {
+        w.to_ascii_lowercase()
+    } else {
+        fold(w)
+    }
+}
+
+impl<'a> NameIndex<'a> {
     /// Collects the full names of `doc`.
-    pub fn new(doc: &Doc) -> NameIndex {
-        let mut by_name: HashMap<String, usize> = HashMap::new();
-        let mut names: Vec<FullName> = Vec::new();
-        let mut add = |name: String, start: usize, entity_id: &str, org: bool| {
-            if let Some(&k) = by_name.get(&name) {
+    pub fn new(doc: &Doc<'a>) -> NameIndex<'a> {
+        let mut by_name: FxHashMap<&'a str, usize> = FxHashMap::default();
+        let mut names: Vec<FullName<'a>> = Vec::new();
+        let mut add = |name: &'a str, start: usize, entity_id: &'a str, org: bool| {
+            if let Some(&k) = by_name.get(name) {
                 names[k].count += 1;
                 return;
             }
-            by_name.insert(name.clone(), names.len());
+            by_name.insert(name, names.len());
             names.push(FullName {
                 start,
-                last: last_word(&name),
-                entity_id: entity_id.to_string(),
+                last: last_word(name),
+                entity_id,
                 count: 1,
                 org,
                 name,
             });
         };
-        for m in doc.mentions {
+        let text: &'a str = doc.text;
+        let mentions: &'a [Span] = doc.mentions;
+        for m in mentions {
             if matches!(m.label, Label::Person | Label::Org) {
                 let name = if m.canonical.is_empty() {
-                    doc.text[m.start..m.end].to_string()
+                    &text[m.start..m.end]
                 } else {
-                    m.canonical.clone()
+                    m.canonical.as_str()
                 };
                 add(name, m.start, &m.entity_id, m.label == Label::Org);
             }
@@ -75,7 +87,8 @@ impl NameIndex {
         // Runs of capitalised words outside quotes and mentions.
         let mut i = 0;
         while i < doc.len() {
-            if !run_word(doc, i) {
+            // Most tokens are not capitalised words: skip them inline.
+            if !doc.is_cap(i) || !run_word(doc, i) {
                 i += 1;
                 continue;
             }
@@ -96,7 +109,7 @@ impl NameIndex {
             if lastw.ends_with("'s") || lastw.ends_with("’s") {
                 continue;
             }
-            let name = doc.text[doc.toks[first].start..doc.toks[b].end].to_string();
+            let name = &text[doc.toks[first].start..doc.toks[b].end];
             add(name, doc.toks[first].start, "", words::is_org_head(lastw));
         }
         NameIndex { names }
@@ -106,13 +119,13 @@ impl NameIndex {
     /// organisation's head word) most likely stands for, from names that
     /// appear before byte `pos`: the most frequent, then the earliest.
     pub fn link(&self, word: &str, pos: usize) -> Option<(&str, &str)> {
-        let w = fold(word);
+        let w = fold_word(word);
         let w = w.trim_end_matches("'s");
         self.names
             .iter()
             .filter(|n| n.last == w && n.start < pos && n.name.contains(' '))
             .max_by(|a, b| a.count.cmp(&b.count).then(b.start.cmp(&a.start)))
-            .map(|n| (n.name.as_str(), n.entity_id.as_str()))
+            .map(|n| (n.name, n.entity_id))
     }
 
     /// The organisation a definite description's head ("ministry") refers
@@ -122,17 +135,22 @@ impl NameIndex {
             .iter()
             .filter(|n| n.org && n.last == head && n.start < pos)
             .max_by_key(|n| n.start)
-            .map(|n| (n.name.as_str(), n.entity_id.as_str()))
+            .map(|n| (n.name, n.entity_id))
     }
 }
 
+/// True when token `i` may be part of a run of name words: a capitalised
+/// word outside quotes, not a possessive nor a function word, and not a
+/// lone sentence-initial capital.
 fn run_word(doc: &Doc, i: usize) -> bool {
+    // Cheapest test first: most tokens are not capitalised words.
+    if !doc.is_cap(i) || doc.in_quote(i) {
+        return false;
+    }
     let w = doc.w(i);
-    doc.toks[i].kind == Kind::Word
-        && !(w.ends_with("'s") || w.ends_with("’s"))
-        && doc.is_cap(i)
-        && !doc.in_quote(i)
-        && !words::is_function_word(doc.w(i))
+    let possessive = w.ends_with("'s") || w.ends_with("’s");
+    !possessive
+        && !words::is_function_word(w)
         && (i == 0 || doc.sent[i - 1] == doc.sent[i] || doc.is_cap(i + 1))
 }
 

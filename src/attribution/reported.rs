@@ -31,10 +31,16 @@ fn is_chain_word(w: &str) -> bool {
 /// Adds the reported-speech rows of `doc` to `out`; skips cue tokens
 /// already `used` by a quotation and marks the ones it uses.
 pub fn find(doc: &Doc, used: &mut [bool], out: &mut Vec<Draft>) {
-    let mut j = 0;
-    while j < doc.len() {
-        if !doc.is_word(j) || doc.in_quote(j) || used[j] {
-            j += 1;
+    // Only the tokens of `reported_starts` can start a row; `next` is the
+    // first token not yet passed over (an "according to" row skips its
+    // source).
+    let mut next = 0;
+    for &j in doc.reported_starts() {
+        if j < next {
+            continue;
+        }
+        next = j + 1;
+        if doc.in_quote(j) || used[j] {
             continue;
         }
         let w = doc.w(j);
@@ -48,7 +54,7 @@ pub fn find(doc: &Doc, used: &mut [bool], out: &mut Vec<Draft>) {
                     out.push(Draft::reported(a, b, kind, "according to", sp));
                     push_chain(doc, chain, a, b, out);
                 }
-                j = end + 1;
+                next = end + 1;
                 continue;
             }
         } else if doc.cue(j) == Some(Cue::Finite) && !adjectival(doc, j) {
@@ -67,7 +73,6 @@ pub fn find(doc: &Doc, used: &mut [bool], out: &mut Vec<Draft>) {
                 push_chain(doc, chain, content.0, content.1, out);
             }
         }
-        j += 1;
     }
 }
 

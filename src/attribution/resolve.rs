@@ -11,13 +11,14 @@ use super::{
     Draft,
 };
 use crate::span::{Label, QuoteKind, QuoteSpan, Speaker};
+use std::borrow::Cow;
 
 /// A person or body named in the article, for pronoun resolution.
 #[derive(Debug, Clone)]
-struct Candidate {
+struct Candidate<'a> {
     pos: usize,
-    name: String,
-    entity_id: String,
+    name: Cow<'a, str>,
+    entity_id: Cow<'a, str>,
     person: bool,
     gender: Option<Pronoun>,
     named: bool,
@@ -27,7 +28,7 @@ struct Candidate {
 type Named = (String, String, bool);
 
 /// The name a speaker slot stands for.
-fn name_of(doc: &Doc, names: &NameIndex, f: &Found) -> Named {
+fn name_of(doc: &Doc, names: &NameIndex<'_>, f: &Found) -> Named {
     if let Some(m) = f.mention {
         let span = &doc.mentions[m];
         let name = if span.canonical.is_empty() {
@@ -72,26 +73,21 @@ fn name_of(doc: &Doc, names: &NameIndex, f: &Found) -> Named {
 }
 
 /// Resolves every draft and returns the rows in text order.
-pub fn resolve(doc: &Doc, names: &NameIndex, drafts: Vec<Draft>) -> Vec<QuoteSpan> {
+pub fn resolve(doc: &Doc, names: &NameIndex<'_>, drafts: Vec<Draft>) -> Vec<QuoteSpan> {
     let n = drafts.len();
     let mut named: Vec<Option<Named>> = vec![None; n];
-    let mut candidates: Vec<Candidate> = doc
-        .mentions
-        .iter()
-        .filter(|m| matches!(m.label, Label::Person | Label::Org))
-        .map(|m| Candidate {
-            pos: m.start,
-            name: if m.canonical.is_empty() {
-                doc.text[m.start..m.end].to_string()
-            } else {
-                m.canonical.clone()
-            },
-            entity_id: m.entity_id.clone(),
-            person: m.label == Label::Person,
-            gender: None,
-            named: true,
-        })
-        .collect();
+    // Candidates are only read to resolve pronouns: most articles have
+    // none, and skip collecting them.
+    let pronouns = drafts.iter().any(|d| {
+        d.speaker
+            .as_ref()
+            .is_some_and(|f| matches!(f.class, Class::Pronoun(_)))
+    });
+    let mut candidates: Vec<Candidate> = if pronouns {
+        mention_candidates(doc)
+    } else {
+        Vec::new()
+    };
     for (k, d) in drafts.iter().enumerate() {
         let Some(f) = &d.speaker else { continue };
         if matches!(f.class, Class::Pronoun(_)) {
@@ -104,11 +100,11 @@ pub fn resolve(doc: &Doc, names: &NameIndex, drafts: Vec<Draft>) -> Vec<QuoteSpa
             && !f.org
             && !doc.w(f.head).ends_with('s')
             && words::is_role_noun(doc.w(f.head));
-        if r.2 || role {
+        if pronouns && (r.2 || role) {
             candidates.push(Candidate {
                 pos: f.start,
-                name: r.0.clone(),
-                entity_id: r.1.clone(),
+                name: Cow::Owned(r.0.clone()),
+                entity_id: Cow::Owned(r.1.clone()),
                 person: (f.class == Class::Name || role) && !f.org,
                 gender: f.gender,
                 named: r.2,
@@ -136,12 +132,14 @@ pub fn resolve(doc: &Doc, names: &NameIndex, drafts: Vec<Draft>) -> Vec<QuoteSpa
             .find(fits)
             .or_else(|| before.iter().rev().find(fits));
         named[k] = Some(match fit {
-            Some(c) => (c.name.clone(), c.entity_id.clone(), c.named),
+            Some(c) => (c.name.to_string(), c.entity_id.to_string(), c.named),
             None => (word, String::new(), false),
         });
     }
     let mut out: Vec<QuoteSpan> = Vec::with_capacity(n);
-    let mut speakers: Vec<Option<(Speaker, String, bool, Class)>> = Vec::with_capacity(n);
+    // Per row so far: whether its speaker is named, and its class (the
+    // speaker itself is in `out`, for a continued quotation to copy).
+    let mut speakers: Vec<Option<(bool, Class)>> = Vec::with_capacity(n);
     for (k, d) in drafts.into_iter().enumerate() {
         let mut flags = d.flags;
         let mut cue = d.cue;
@@ -157,26 +155,25 @@ pub fn resolve(doc: &Doc, names: &NameIndex, drafts: Vec<Draft>) -> Vec<QuoteSpa
                         start: f.start,
                         end: f.end,
                     },
-                    String::new(),
                     is_named,
                     f.class,
                 )
             });
         let sp = match (own, d.inherit) {
             (Some(s), _) => Some(s),
-            (None, Some(p)) => speakers[p].clone().map(|mut s| {
+            (None, Some(p)) => speakers[p].map(|(is_named, class)| {
                 flags.push("continued");
                 if cue.is_empty() {
                     cue = out[p].cue.clone();
                 }
-                s.1 = cue.clone();
-                s
+                let inherited = out[p].speaker.clone();
+                (inherited.expect("a row with a speaker"), is_named, class)
             }),
             (None, None) => None,
         };
         match &sp {
             None => flags.push("unattributed"),
-            Some((sp, _, is_named, class)) => {
+            Some((sp, is_named, class)) => {
                 if !is_named {
                     let unresolved = matches!(class, Class::Pronoun(_))
                         && sp.name == doc.text[sp.start..sp.end].to_lowercase();
@@ -193,18 +190,40 @@ pub fn resolve(doc: &Doc, names: &NameIndex, drafts: Vec<Draft>) -> Vec<QuoteSpa
                 }
             }
         }
+        speakers.push(sp.as_ref().map(|&(_, is_named, class)| (is_named, class)));
         out.push(QuoteSpan {
             start: d.start,
             end: d.end,
-            speaker: sp.as_ref().map(|s| s.0.clone()),
+            speaker: sp.map(|s| s.0),
             cue,
             kind: d.kind,
             flags,
         });
-        speakers.push(sp);
     }
     out.sort_by_key(|q| (q.start, q.end, kind_order(q.kind)));
     out
+}
+
+/// The PERSON and ORG mentions as pronoun candidates, in text order.
+fn mention_candidates<'a>(doc: &Doc<'a>) -> Vec<Candidate<'a>> {
+    let text: &'a str = doc.text;
+    let mentions: &'a [crate::span::Span] = doc.mentions;
+    mentions
+        .iter()
+        .filter(|m| matches!(m.label, Label::Person | Label::Org))
+        .map(|m| Candidate {
+            pos: m.start,
+            name: Cow::Borrowed(if m.canonical.is_empty() {
+                &text[m.start..m.end]
+            } else {
+                m.canonical.as_str()
+            }),
+            entity_id: Cow::Borrowed(m.entity_id.as_str()),
+            person: m.label == Label::Person,
+            gender: None,
+            named: true,
+        })
+        .collect()
 }
 
 fn kind_order(k: QuoteKind) -> u8 {

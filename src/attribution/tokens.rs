@@ -71,102 +71,183 @@ pub fn is_hard_wrapped(text: &str) -> bool {
 }
 
 /// Splits `text` into tokens.
+///
+/// Works on bytes with fast paths for ASCII letters, digits and spaces
+/// (most of English news); any other character is decoded and classified
+/// as a `char`.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let wrapped = is_hard_wrapped(text);
+    let bytes = text.as_bytes();
     let mut out = Vec::with_capacity(text.len() / 5);
-    let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
-        if is_break(c) {
-            let mut end = i + c.len_utf8();
-            let mut breaks = 1;
-            let mut indented = false;
-            while let Some(&(j, d)) = it.peek() {
-                if !(d.is_whitespace() || is_break(d)) {
-                    break;
-                }
-                if is_break(d) && !(c == '\r' && d == '\n' && j == i + 1) {
-                    breaks += 1;
-                } else if !is_break(d) {
-                    indented = true;
-                }
-                end = j + d.len_utf8();
-                it.next();
-            }
-            if wrapped && breaks == 1 && !indented {
-                // A line wrap inside a paragraph.
-                continue;
-            }
-            if !matches!(
-                out.last(),
-                Some(Token {
-                    kind: Kind::Para,
-                    ..
-                })
-            ) {
-                out.push(Token {
-                    start: i,
-                    end,
-                    kind: Kind::Para,
-                });
-            }
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b' ' {
+            i += 1;
             continue;
         }
-        if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
-            continue;
-        }
-        if c.is_alphanumeric() {
-            let mut end = i + c.len_utf8();
-            while let Some(&(j, d)) = it.peek() {
-                let inner = d.is_alphanumeric()
-                    || matches!(d, '\u{300}'..='\u{36f}')
-                    || is_joiner(d) && joins(text, i, j, d);
-                if inner {
-                    end = j + d.len_utf8();
-                    it.next();
-                } else {
-                    break;
-                }
-            }
+        if ASCII_ALNUM[usize::from(b)] {
+            let end = word_end(text, i, i + 1);
             out.push(Token {
                 start: i,
                 end,
                 kind: Kind::Word,
             });
+            i = end;
             continue;
         }
-        let mut end = i + c.len_utf8();
-        let kind = match c {
-            // A straight mark between two letters is a typo for an apostrophe ("Iran"s").
-            '"' if text[..i]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphabetic)
-                && text[end..].chars().next().is_some_and(char::is_alphabetic) =>
-            {
-                Kind::Punct('\'')
-            }
-            '"' | '＂' => Kind::Quote(Mark::Either),
-            '“' | '„' | '«' | '‟' => Kind::Quote(Mark::Open),
-            '”' | '»' => Kind::Quote(Mark::Close),
-            '\'' if text[end..].starts_with('\'') => {
-                it.next();
-                end += 1;
-                Kind::Quote(Mark::Either)
-            }
-            '`' if text[end..].starts_with('`') => {
-                it.next();
-                end += 1;
-                Kind::Quote(Mark::Open)
-            }
-            _ => Kind::Punct(c),
+        if b.is_ascii_punctuation() && !matches!(b, b'"' | b'\'' | b'`') {
+            // Plain ASCII punctuation: never a quote mark.
+            out.push(Token {
+                start: i,
+                end: i + 1,
+                kind: Kind::Punct(char::from(b)),
+            });
+            i += 1;
+            continue;
+        }
+        let c = if b.is_ascii() {
+            char::from(b)
+        } else {
+            char_at(text, i)
         };
+        if is_break(c) {
+            i = paragraph_break(text, i, c, wrapped, &mut out);
+            continue;
+        }
+        if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
+            i += c.len_utf8();
+            continue;
+        }
+        if c.is_alphanumeric() {
+            let end = word_end(text, i, i + c.len_utf8());
+            out.push(Token {
+                start: i,
+                end,
+                kind: Kind::Word,
+            });
+            i = end;
+            continue;
+        }
+        let (kind, end) = mark_or_punct(text, i, c);
         out.push(Token {
             start: i,
             end,
             kind,
         });
+        i = end;
     }
     out
+}
+
+/// The character starting at byte `i` (a char boundary inside `text`).
+fn char_at(text: &str, i: usize) -> char {
+    text[i..].chars().next().expect("a char at a boundary")
+}
+
+/// ASCII letters and digits, by byte value: a table lookup is cheaper than
+/// the range tests in the tokenizer's innermost loop.
+static ASCII_ALNUM: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        table[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    table
+};
+
+/// The end of the word starting at byte `start` whose first character ends
+/// at `end`: letters, digits, combining marks and joined joiners.
+#[inline(always)]
+fn word_end(text: &str, start: usize, mut end: usize) -> usize {
+    let bytes = text.as_bytes();
+    loop {
+        end += bytes[end..]
+            .iter()
+            .position(|&b| !ASCII_ALNUM[usize::from(b)])
+            .unwrap_or(bytes.len() - end);
+        let Some(&b) = bytes.get(end) else {
+            return end;
+        };
+        if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b'&') {
+            // ASCII, neither alphanumeric nor a joiner: the word ends.
+            return end;
+        }
+        let d = char_at(text, end);
+        let inner = d.is_alphanumeric()
+            || matches!(d, '\u{300}'..='\u{36f}')
+            || is_joiner(d) && joins(text, start, end, d);
+        if !inner {
+            return end;
+        }
+        end += d.len_utf8();
+    }
+}
+
+/// Handles the line break `c` at byte `i` and the whitespace after it:
+/// pushes a [`Kind::Para`] token unless it is a line wrap of hard-wrapped
+/// text or the previous token is already one. Returns where to go on.
+fn paragraph_break(text: &str, i: usize, c: char, wrapped: bool, out: &mut Vec<Token>) -> usize {
+    let mut end = i + c.len_utf8();
+    let mut breaks = 1;
+    let mut indented = false;
+    while end < text.len() {
+        let j = end;
+        let d = char_at(text, j);
+        if !(d.is_whitespace() || is_break(d)) {
+            break;
+        }
+        if is_break(d) && !(c == '\r' && d == '\n' && j == i + 1) {
+            breaks += 1;
+        } else if !is_break(d) {
+            indented = true;
+        }
+        end = j + d.len_utf8();
+    }
+    if wrapped && breaks == 1 && !indented {
+        // A line wrap inside a paragraph.
+        return end;
+    }
+    if !matches!(
+        out.last(),
+        Some(Token {
+            kind: Kind::Para,
+            ..
+        })
+    ) {
+        out.push(Token {
+            start: i,
+            end,
+            kind: Kind::Para,
+        });
+    }
+    end
+}
+
+/// The kind and end of the token for the visible non-word character `c` at
+/// byte `i`: a double quote mark (two apostrophes or backticks make one) or
+/// punctuation.
+fn mark_or_punct(text: &str, i: usize, c: char) -> (Kind, usize) {
+    let end = i + c.len_utf8();
+    let kind = match c {
+        // A straight mark between two letters is a typo for an apostrophe ("Iran"s").
+        '"' if text[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphabetic)
+            && text[end..].chars().next().is_some_and(char::is_alphabetic) =>
+        {
+            Kind::Punct('\'')
+        }
+        '"' | '＂' => Kind::Quote(Mark::Either),
+        '“' | '„' | '«' | '‟' => Kind::Quote(Mark::Open),
+        '”' | '»' => Kind::Quote(Mark::Close),
+        '\'' if text[end..].starts_with('\'') => return (Kind::Quote(Mark::Either), end + 1),
+        '`' if text[end..].starts_with('`') => return (Kind::Quote(Mark::Open), end + 1),
+        _ => Kind::Punct(c),
+    };
+    (kind, end)
 }
 
 /// True when the joiner `d` at byte `j` sits between a word character and an
@@ -191,7 +272,11 @@ fn joins(text: &str, word_start: usize, j: usize, d: char) -> bool {
 
 /// True when a word is capitalised (its first letter is uppercase).
 pub fn is_capitalised(word: &str) -> bool {
-    word.chars().next().is_some_and(char::is_uppercase)
+    match word.as_bytes().first() {
+        None => false,
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        Some(_) => word.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// Words after whose final dot a sentence does not end.
@@ -201,6 +286,9 @@ const ABBREVIATIONS: &[&str] = &[
     "mrs", "ms", "mt", "nov", "oct", "pres", "prof", "rep", "reps", "rev", "sen", "sens", "sep",
     "sept", "sgt", "sr", "st", "supt", "vs",
 ];
+
+/// Byte lengths of the shortest and longest of [`ABBREVIATIONS`].
+const ABBREVIATION_LENGTHS: std::ops::RangeInclusive<usize> = 2..=6;
 
 /// Sentence ids, one per token: tokens of one sentence share an id; a
 /// paragraph break always starts a new sentence. A `.`, `?` or `!` ends a
@@ -272,7 +360,9 @@ fn is_abbreviation(tokens: &[Token], w: usize, text: &str, lower: &str, dot: usi
     }
     let word = &lower[t.start..t.end];
     let initial = t.end - t.start == 1 && text.as_bytes()[t.start].is_ascii_uppercase();
-    initial || word.contains('.') || ABBREVIATIONS.binary_search(&word).is_ok()
+    initial
+        || word.contains('.')
+        || ABBREVIATION_LENGTHS.contains(&word.len()) && ABBREVIATIONS.binary_search(&word).is_ok()
 }
 
 #[cfg(test)]
@@ -335,6 +425,9 @@ mod tests {
     #[test]
     fn abbreviations_are_sorted() {
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
+        assert!(ABBREVIATIONS
+            .iter()
+            .all(|w| ABBREVIATION_LENGTHS.contains(&w.len())));
     }
 
     fn sentence_texts(text: &str) -> Vec<String> {
