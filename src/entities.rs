@@ -1,27 +1,29 @@
 //! The batch-wide knowledge table: mentions of the same entity counted
 //! across articles, most-mentioned first.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::record::{Entity, Mention};
+
+/// Counts per entity, keyed level by level (id, label, canonical) so that
+/// a mention of a known entity is counted without allocating its key.
+type Counts = FxHashMap<String, FxHashMap<String, FxHashMap<String, (usize, usize)>>>;
 
 /// Accumulates [`Entity`] rows from each article's mentions.
 #[derive(Debug, Default, Clone)]
 pub struct EntityTable {
-    rows: HashMap<(String, String, String), (usize, usize)>,
+    /// id -> label -> canonical -> (documents, mentions).
+    rows: Counts,
 }
 
 impl EntityTable {
     /// Adds one article's mentions (dates are not entities and are skipped).
     pub fn add_article(&mut self, mentions: &[Mention]) {
-        let mut seen: HashSet<(&str, &str, &str)> = HashSet::new();
+        let mut seen: FxHashSet<(&str, &str, &str)> = FxHashSet::default();
         for m in mentions.iter().filter(|m| m.label != "DATE") {
             let key = (m.entity_id.as_str(), m.label.as_str(), m.canonical.as_str());
             let first_in_article = seen.insert(key);
-            let row = self
-                .rows
-                .entry((m.entity_id.clone(), m.label.clone(), m.canonical.clone()))
-                .or_default();
+            let row = self.counts(&m.entity_id, &m.label, &m.canonical);
             row.0 += usize::from(first_in_article);
             row.1 += 1;
         }
@@ -29,33 +31,40 @@ impl EntityTable {
 
     /// Adds rows from another table (a previous run's `entities.csv`).
     pub fn add_row(&mut self, row: &Entity) {
-        let r = self
-            .rows
-            .entry((
-                row.entity_id.clone(),
-                row.label.clone(),
-                row.canonical.clone(),
-            ))
-            .or_default();
+        let r = self.counts(&row.entity_id, &row.label, &row.canonical);
         r.0 += row.documents;
         r.1 += row.mentions;
     }
 
+    /// The (documents, mentions) counts of one entity, zero when new.
+    fn counts(&mut self, id: &str, label: &str, canonical: &str) -> &mut (usize, usize) {
+        fn level<'a, V: Default>(map: &'a mut FxHashMap<String, V>, key: &str) -> &'a mut V {
+            if !map.contains_key(key) {
+                map.insert(key.to_string(), V::default());
+            }
+            map.get_mut(key).expect("just inserted")
+        }
+        let by_label = level(&mut self.rows, id);
+        let by_canonical = level(by_label, label);
+        level(by_canonical, canonical)
+    }
+
     /// The rows, most-mentioned first, ties broken by documents then id and name.
     pub fn into_rows(self) -> Vec<Entity> {
-        let mut rows: Vec<Entity> = self
-            .rows
-            .into_iter()
-            .map(
-                |((entity_id, label, canonical), (documents, mentions))| Entity {
-                    entity_id,
-                    label,
-                    canonical,
-                    documents,
-                    mentions,
-                },
-            )
-            .collect();
+        let mut rows: Vec<Entity> = Vec::new();
+        for (entity_id, by_label) in self.rows {
+            for (label, by_canonical) in by_label {
+                for (canonical, (documents, mentions)) in by_canonical {
+                    rows.push(Entity {
+                        entity_id: entity_id.clone(),
+                        label: label.clone(),
+                        canonical,
+                        documents,
+                        mentions,
+                    });
+                }
+            }
+        }
         rows.sort_by(|a, b| {
             b.mentions
                 .cmp(&a.mentions)
