@@ -9,7 +9,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
 use regex_automata::{
     meta::{self, Regex},
     util::syntax,
@@ -511,8 +511,10 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
             key_rules[k].push(rule);
         }
     }
+    // A DFA: a few hundred states, and the fastest scan of the kinds.
     let matcher = AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&all)
         .expect("date keywords build");
     Gate { matcher, key_rules }
