@@ -750,4 +750,15 @@ mod tests {
         }
         eprintln!("{} texts checked", texts.len());
     }
+
+    #[test]
+    fn month_names_must_be_capitalised() {
+        let found = candidates("they may march in the fall");
+        assert!(
+            !found
+                .iter()
+                .any(|c| matches!(c.kind, Kind::Month | Kind::MonthDay)),
+            "{found:?}"
+        );
+    }
 }
