@@ -134,6 +134,23 @@ const MONTHS: Keys = keys(
     ],
     Edge::Capital,
 );
+const MONTH_NAMES: Keys = keys(
+    &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ],
+    Edge::Capital,
+);
 const UNITS: &[&str] = &[
     "minute",
     "hour",
@@ -219,7 +236,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             MONTHS,
             r"(?:\b<EDGE>)?\b<MONTH>(?:\s+of)?,?\s+(?:<YEAR>\b|'\d\d\b|(?:this|last|next)\s+year\b)",
         ),
-        build(Month, MONTHS, r"\b(?:(?:<REL>|<EDGE>)\s*)?<MONTHF>\b"),
+        build(Month, MONTH_NAMES, r"\b(?:(?:<REL>|<EDGE>)\s*)?<MONTHF>\b"),
         build(
             Quarter,
             keys(&["quarter", "half", "period"], Edge::WordStart),
@@ -363,7 +380,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         build(
             TheUnit,
-            keys(&["year"], Edge::WordStart),
+            keys(&["end"], Edge::Word),
             r"\b(?:year[-\s]end|year's\s+end)\b",
         ),
         build(
@@ -464,7 +481,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         build(
             YearAgoAdj,
-            keys(&["year"], Edge::WordStart),
+            keys(&["ago", "earlier"], Edge::Word),
             r"\byear[-\s](?:ago|earlier)\b",
         ),
     ]
