@@ -193,8 +193,11 @@ fn build(kind: Kind, keys: Keys, pattern: &str) -> Rule {
         .replace("<TEENS>", TEENS)
         .replace(r"\b", r"(?-u:\b)")
         .replace(r"\d", "[0-9]");
-    // The configuration `regex::RegexBuilder` gives, with a 16 MiB lazy DFA.
+    // The configuration `regex::RegexBuilder` gives, with a 16 MiB lazy DFA
+    // and no prefilter: the keyword windows already are one, and building
+    // prefilters from the patterns' literals was most of their compile time.
     let config = meta::Config::new()
+        .auto_prefilter(false)
         .match_kind(MatchKind::LeftmostFirst)
         .utf8_empty(true)
         .nfa_size_limit(Some(10 << 20))
