@@ -2,10 +2,6 @@
 //! starts, the sentence's tense, and the context tests behind the negative
 //! rules (numbers that only look like years, rates, "of" phrases).
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::{anchor::Direction, lexicon};
 
 /// Splits a phrase into lowercase words: hyphens and commas separate,
@@ -49,14 +45,92 @@ pub(super) fn sentence_start(text: &str, at: usize) -> bool {
         || text[before.len()..at].contains('\n')
 }
 
-pub(super) static FUTURE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:will|'ll|shall|going|scheduled|expected|expects|expect|planning|due|would|intends|upcoming|next|wo|hopes|aims|should|could|might|must|soon|tomorrow|payable|effective)$")
-        .expect("future marker pattern")
-});
-pub(super) static PAST: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:said|says|was|were|had|did|told|ago|last|yesterday|[a-z]{2,}ed|[a-z]*ought|came|went|gave|took|made|met|saw|won|lost|left|sold|fell|rose|held|began|spoke|got|hit|struck|killed|broke|ran|shot|found|became|brought|led|sent|put|set|cut|paid|kept|felt|fled)$")
-        .expect("past marker pattern")
-});
+/// Whether a lowercase word marks the future ("will", "expected", "next").
+fn is_future_marker(w: &str) -> bool {
+    matches!(
+        w,
+        "will"
+            | "'ll"
+            | "shall"
+            | "going"
+            | "scheduled"
+            | "expected"
+            | "expects"
+            | "expect"
+            | "planning"
+            | "due"
+            | "would"
+            | "intends"
+            | "upcoming"
+            | "next"
+            | "wo"
+            | "hopes"
+            | "aims"
+            | "should"
+            | "could"
+            | "might"
+            | "must"
+            | "soon"
+            | "tomorrow"
+            | "payable"
+            | "effective"
+    )
+}
+
+/// Whether a lowercase word marks the past: a past form in the list, a
+/// word of letters ending in "-ed" (four letters at least) or in "-ought".
+fn is_past_marker(w: &str) -> bool {
+    let letters = w.bytes().all(|b| b.is_ascii_lowercase());
+    (letters && ((w.len() >= 4 && w.ends_with("ed")) || w.ends_with("ought")))
+        || matches!(
+            w,
+            "said"
+                | "says"
+                | "was"
+                | "were"
+                | "had"
+                | "did"
+                | "told"
+                | "ago"
+                | "last"
+                | "yesterday"
+                | "came"
+                | "went"
+                | "gave"
+                | "took"
+                | "made"
+                | "met"
+                | "saw"
+                | "won"
+                | "lost"
+                | "left"
+                | "sold"
+                | "fell"
+                | "rose"
+                | "held"
+                | "began"
+                | "spoke"
+                | "got"
+                | "hit"
+                | "struck"
+                | "killed"
+                | "broke"
+                | "ran"
+                | "shot"
+                | "found"
+                | "became"
+                | "brought"
+                | "led"
+                | "sent"
+                | "put"
+                | "set"
+                | "cut"
+                | "paid"
+                | "kept"
+                | "felt"
+                | "fled"
+        )
+}
 
 /// Words ending in -ed that are not past tenses.
 pub(super) fn not_past(w: &str) -> bool {
@@ -95,65 +169,77 @@ pub(super) fn not_past(w: &str) -> bool {
 /// Which way a bare weekday or month points, when the sentence says: the
 /// nearest tense marker decides (a marker before the expression counts
 /// double against one after it); `None` when there is no marker.
-pub(super) fn tense_marker(text: &str, start: usize, end: usize) -> Option<Direction> {
+pub(super) fn tense_marker<'a>(text: &'a str, start: usize, end: usize) -> Option<Direction> {
     if text[end..].starts_with("'s") || text[end..].starts_with("\u{2019}s") {
         return Some(Direction::Past);
     }
-    let mut left_bound = text[..start]
-        .rfind(['.', '!', '?', '\n', ';'])
-        .map_or(0, |i| i + 1)
-        .max(start.saturating_sub(120));
+    // Sentence ends are ASCII, so the bounds are found on bytes, looking
+    // no further than the 120 bytes before and 80 after.
+    let bytes = text.as_bytes();
+    let is_stop = |b: &u8| matches!(b, b'.' | b'!' | b'?' | b'\n' | b';');
+    let lo = start.saturating_sub(120);
+    let mut left_bound = bytes[lo..start]
+        .iter()
+        .rposition(is_stop)
+        .map_or(lo, |i| lo + i + 1);
     while !text.is_char_boundary(left_bound) {
         left_bound += 1;
     }
-    let mut right_bound = text[end..]
-        .find(['.', '!', '?', '\n', ';'])
-        .map_or(text.len(), |i| end + i)
-        .min(end + 80);
+    let hi = (end + 80).min(text.len());
+    let mut right_bound = bytes[end..hi]
+        .iter()
+        .position(is_stop)
+        .map_or(hi, |i| end + i);
     while !text.is_char_boundary(right_bound) {
         right_bound -= 1;
     }
-    let tok = |s: &'_ str| -> Vec<String> {
+    // Words not starting with a capital, lowercased into one buffer.
+    let tok = |s: &'a str| {
         s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
             .filter(|w| !w.is_empty() && !w.starts_with(char::is_uppercase))
-            .map(str::to_ascii_lowercase)
-            .collect()
     };
-    let before = text[left_bound..start].to_ascii_lowercase();
-    if before.ends_with("as early as ")
-        || before.ends_with("as soon as ")
+    let before = &text[left_bound..start];
+    let ends_with = |suffix: &str| {
+        before.len() >= suffix.len()
+            && before.as_bytes()[before.len() - suffix.len()..]
+                .eq_ignore_ascii_case(suffix.as_bytes())
+    };
+    if ends_with("as early as ")
+        || ends_with("as soon as ")
         || (before.trim_start().len() > "until ".len()
-            && (before.ends_with(" until ") || before.ends_with(" until on "))
-            && !before.ends_with("up until ")
-            && !before.ends_with("up until on "))
+            && (ends_with(" until ") || ends_with(" until on "))
+            && !ends_with("up until ")
+            && !ends_with("up until on "))
     {
         return Some(Direction::Future);
     }
-    let left = tok(&text[left_bound..start]);
-    let right = tok(&text[end..right_bound]);
-    let classify = |w: &str| {
-        if FUTURE.is_match(w) {
+    let mut lower = String::new();
+    let mut classify = |w: &str| {
+        lower.clear();
+        lower.push_str(w);
+        lower.make_ascii_lowercase();
+        if is_future_marker(&lower) {
             Some(Direction::Future)
-        } else if PAST.is_match(w) && !not_past(w) {
+        } else if is_past_marker(&lower) && !not_past(&lower) {
             Some(Direction::Past)
         } else {
             None
         }
     };
     let mut best: Option<(usize, Direction)> = None;
-    for (d, w) in left.iter().rev().enumerate() {
+    for (d, w) in tok(before).rev().enumerate() {
         if let Some(t) = classify(w) {
             best = Some((d, t));
             break;
         }
     }
-    for (d, w) in right.iter().enumerate() {
+    for (d, w) in tok(&text[end..right_bound]).enumerate() {
         // "..., Castro said": a reporting clause after the expression does
         // not govern it.
-        if matches!(
-            w.as_str(),
-            "said" | "says" | "told" | "added" | "stated" | "reported"
-        ) {
+        if ["said", "says", "told", "added", "stated", "reported"]
+            .iter()
+            .any(|r| w.eq_ignore_ascii_case(r))
+        {
             continue;
         }
         if let Some(t) = classify(w) {

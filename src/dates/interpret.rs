@@ -5,7 +5,7 @@
 //! (DCT) or, for "a year earlier" and "the following day", on the last
 //! point in time mentioned before it.
 
-use std::sync::LazyLock;
+use std::{cell::Cell, sync::LazyLock};
 
 use chrono::{Datelike, NaiveDate};
 use regex::Regex;
@@ -31,16 +31,56 @@ pub struct Ctx<'a> {
     /// The publication date.
     pub dct: Option<NaiveDate>,
     /// The last point in time mentioned before this candidate.
-    pub last: Option<Point>,
+    last: Option<Point>,
     /// Where the last point in time was mentioned (byte offset of its end).
-    pub last_end: usize,
+    last_end: usize,
+    /// Set when an interpretation reads `last` or `last_end`.
+    leaned: Option<&'a Cell<bool>>,
 }
 
-impl Ctx<'_> {
+impl<'a> Ctx<'a> {
+    /// The context of a field with no point in time mentioned yet.
+    pub fn new(text: &'a str, dct: Option<NaiveDate>) -> Self {
+        Ctx {
+            text,
+            dct,
+            last: None,
+            last_end: 0,
+            leaned: None,
+        }
+    }
+
+    /// The same context after `last` was mentioned, ending at `last_end`.
+    pub fn after(self, last: Option<Point>, last_end: usize) -> Self {
+        Ctx {
+            last,
+            last_end,
+            ..self
+        }
+    }
+
+    /// The same context, setting `leaned` whenever an interpretation reads
+    /// the last point mentioned: one that does not would come out the same
+    /// after any other.
+    pub fn watched_by(self, leaned: &'a Cell<bool>) -> Self {
+        Ctx {
+            leaned: Some(leaned),
+            ..self
+        }
+    }
+
+    /// The last point in time mentioned before the candidate.
+    fn last(&self) -> Option<Point> {
+        if let Some(leaned) = self.leaned {
+            leaned.set(true);
+        }
+        self.last
+    }
+
     /// The last point mentioned, when it is a quarter mentioned close
     /// enough before `at` to be the period under discussion.
     fn recent_quarter(&self, at: usize) -> Option<Point> {
-        match self.last {
+        match self.last() {
             Some(p @ Point::Quarter(..)) if at.saturating_sub(self.last_end) <= QUARTER_REACH => {
                 Some(p)
             }
@@ -124,7 +164,7 @@ fn year_by_tense(ctx: &Ctx, c: &Candidate, dct: NaiveDate, m: u32, d: Option<u32
 }
 
 fn last_day(ctx: &Ctx) -> Option<NaiveDate> {
-    match ctx.last {
+    match ctx.last() {
         Some(Point::Day(d)) => Some(d),
         _ => ctx.dct,
     }
@@ -443,7 +483,7 @@ pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
         Kind::Ref => reference(c, ctx, &ws),
         Kind::Holiday => holiday(c, ctx, &ws),
         Kind::YearAgoAdj => {
-            let v = match ctx.last {
+            let v = match ctx.last() {
                 Some(Point::Quarter(..)) if ctx.recent_quarter(c.start).is_some() => ctx
                     .recent_quarter(c.start)
                     .map_or_else(String::new, |p| p.shift_years(-1).value()),
@@ -650,7 +690,7 @@ fn quarter(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
         .any(|p| p[0] == "year" && (p[1] == "ago" || p[1] == "earlier"));
     // The quarter being reported: the last one mentioned, else the last
     // completed one before the DCT.
-    let reported = match (ctx.last, ctx.dct) {
+    let reported = match (ctx.last(), ctx.dct) {
         (Some(Point::Quarter(y, q)), _) => Some((y, q)),
         (_, Some(dct)) => Some(anchor::shift_quarter(
             dct.year(),
@@ -684,7 +724,7 @@ fn quarter(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
             (Some(y), _) => y,
             (None, Some(dct)) => {
                 let started = (q - 1) * 3 < dct.month();
-                match ctx.last {
+                match ctx.last() {
                     Some(Point::Quarter(ly, _)) if !year_back => ly,
                     _ if started => dct.year(),
                     _ => dct.year() - 1,
@@ -955,11 +995,11 @@ fn rel_unit(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
         || has("that")
         || (the && has("next") && unit == Unit::Day);
     if relative_to_last {
-        if let (Some(p), Unit::Year) = (ctx.last, unit) {
+        if let (Some(p), Unit::Year) = (ctx.last(), unit) {
             let y = p.year() + n;
             return found(c, DATE, anchor::year(y), Some(Point::Year(y)));
         }
-        if let (Some(Point::Quarter(y, q)), Unit::Quarter) = (ctx.last, unit) {
+        if let (Some(Point::Quarter(y, q)), Unit::Quarter) = (ctx.last(), unit) {
             let (y, q) = anchor::shift_quarter(y, q, n);
             return found(
                 c,
@@ -968,7 +1008,7 @@ fn rel_unit(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
                 Some(Point::Quarter(y, q)),
             );
         }
-        if let (Some(Point::Month(y, m)), Unit::Month) = (ctx.last, unit) {
+        if let (Some(Point::Month(y, m)), Unit::Month) = (ctx.last(), unit) {
             let d = NaiveDate::from_ymd_opt(y, m, 1).map(|d| anchor::shift_months(d, n))?;
             let p = Point::Month(d.year(), d.month());
             return found(c, DATE, p.value(), Some(p));
@@ -1096,7 +1136,7 @@ fn the_unit(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
         let (v, _) = unit_value(Some(r), Unit::Weekend, base);
         return found(c, DATE, v, None);
     }
-    if let (Some(Point::Year(y)), Unit::Year, 0) = (ctx.last, unit, n) {
+    if let (Some(Point::Year(y)), Unit::Year, 0) = (ctx.last(), unit, n) {
         if !has("this") && ctx.dct.is_none_or(|d| y != d.year()) && has("the") {
             return found(c, DATE, anchor::year(y), Some(Point::Year(y)));
         }
@@ -1121,7 +1161,7 @@ fn ago(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
         return found(c, DATE, v.into(), None);
     }
     let n = n? as i32;
-    let anchor_point = match ctx.last {
+    let anchor_point = match ctx.last() {
         Some(Point::Quarter(..)) if matches!(unit, Unit::Year) => ctx.recent_quarter(c.start),
         Some(p) if relative_to_last && matches!(unit, Unit::Year) => Some(p),
         _ => None,

@@ -16,6 +16,8 @@ pub mod lexicon;
 pub mod patterns;
 mod value;
 
+use std::cell::Cell;
+
 use chrono::NaiveDate;
 
 use crate::span::{Label, Method, Span};
@@ -36,42 +38,44 @@ pub fn find_dates(text: &str, dct: Option<NaiveDate>) -> Vec<Span> {
         return Vec::new();
     }
     // Validate each candidate on its own (no anchoring yet), so that a
-    // rejected long candidate leaves room for a shorter valid one.
-    let probe = Ctx {
-        text,
-        dct,
-        last: None,
-        last_end: 0,
-    };
-    let mut accepted: Vec<(Candidate, usize, usize)> = cands
+    // rejected long candidate leaves room for a shorter valid one; note
+    // whether it leaned on the last point mentioned.
+    let leaned = Cell::new(false);
+    let probe = Ctx::new(text, dct).watched_by(&leaned);
+    let mut accepted: Vec<(Candidate, Found, bool)> = cands
         .drain(..)
-        .filter_map(|c| interpret(&c, &probe).map(|f| (c, f.start, f.end)))
+        .filter_map(|c| {
+            leaned.set(false);
+            let f = interpret(&c, &probe)?;
+            Some((c, f, leaned.get()))
+        })
         .collect();
     // Longest first, then rule priority, then leftmost.
     accepted.sort_by(|a, b| {
-        (b.2 - b.1)
-            .cmp(&(a.2 - a.1))
+        (b.1.end - b.1.start)
+            .cmp(&(a.1.end - a.1.start))
             .then(a.0.rule.cmp(&b.0.rule))
-            .then(a.1.cmp(&b.1))
+            .then(a.1.start.cmp(&b.1.start))
     });
-    let mut kept: Vec<(Candidate, usize, usize)> = Vec::with_capacity(accepted.len());
+    let mut kept: Vec<(Candidate, Found, bool)> = Vec::with_capacity(accepted.len());
     let mut taken = crate::resolve::Taken::default();
-    for (c, s, e) in accepted {
-        if taken.take(s, e) {
-            kept.push((c, s, e));
+    for a in accepted {
+        if taken.take(a.1.start, a.1.end) {
+            kept.push(a);
         }
     }
-    kept.sort_by_key(|&(_, s, _)| s);
+    kept.sort_by_key(|(_, f, _)| f.start);
 
+    // In text order, anchored on the last point mentioned; a candidate
+    // whose probe did not lean on it keeps the probe's reading.
     let mut last = None;
     let mut last_end = 0;
     let mut out = Vec::with_capacity(kept.len());
-    for (c, _, _) in kept {
-        let ctx = Ctx {
-            text,
-            dct,
-            last,
-            last_end,
+    for (c, probed, leaned) in kept {
+        let reading = if leaned {
+            interpret(&c, &Ctx::new(text, dct).after(last, last_end))
+        } else {
+            Some(probed)
         };
         let Some(Found {
             start,
@@ -79,7 +83,7 @@ pub fn find_dates(text: &str, dct: Option<NaiveDate>) -> Vec<Span> {
             timex_type,
             value,
             point,
-        }) = interpret(&c, &ctx)
+        }) = reading
         else {
             continue;
         };

@@ -9,8 +9,12 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
-use regex::{Regex, RegexBuilder};
+use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use regex_automata::{
+    meta::{self, Regex},
+    util::syntax,
+    Input, MatchKind,
+};
 
 use super::lexicon::{HOLIDAY, MONTH, MONTH_FULL, NUMBER, QUANT_MOD, UNIT, WEEKDAY};
 
@@ -77,7 +81,90 @@ pub struct Rule {
     pub kind: Kind,
     /// The compiled pattern.
     pub re: Regex,
+    /// Words one of which every match contains.
+    pub keys: Keys,
 }
+
+/// Words (matched ASCII-case-insensitively) one of which every match of a
+/// rule contains, standing where `edge` says: a rule runs only around them.
+#[derive(Debug, Clone, Copy)]
+pub struct Keys {
+    /// The words, lowercase.
+    pub words: &'static [&'static str],
+    /// What the text must look like where the word starts.
+    pub edge: Edge,
+}
+
+/// Where a key word starts in every match of a rule.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Edge {
+    /// Not right after an ASCII letter (it may follow a digit: "3pm").
+    AfterNonLetter,
+    /// At the start of a word: not after an ASCII letter, digit or `_`.
+    WordStart,
+    /// A whole word: not after a word character, nor followed by one.
+    Word,
+    /// With a capital letter ("May", never "may").
+    Capital,
+}
+
+impl Edge {
+    /// Whether a key word found at `start..end` of `text` stands here.
+    fn admits(self, text: &[u8], start: usize, end: usize) -> bool {
+        let is_word = |b: u8| b.is_ascii_alphanumeric() || b == b'_';
+        let before = start.checked_sub(1).map(|i| text[i]);
+        match self {
+            Edge::AfterNonLetter => !before.is_some_and(|b| b.is_ascii_alphabetic()),
+            Edge::WordStart => !before.is_some_and(is_word),
+            Edge::Word => {
+                !before.is_some_and(is_word) && !text.get(end).is_some_and(|&b| is_word(b))
+            }
+            Edge::Capital => text[start].is_ascii_uppercase(),
+        }
+    }
+}
+
+const fn keys(words: &'static [&'static str], edge: Edge) -> Keys {
+    Keys { words, edge }
+}
+
+const MONTHS: Keys = keys(
+    &[
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ],
+    Edge::Capital,
+);
+const MONTH_NAMES: Keys = keys(
+    &[
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+    ],
+    Edge::Capital,
+);
+const UNITS: &[&str] = &[
+    "minute",
+    "hour",
+    "day",
+    "week",
+    "fortnight",
+    "month",
+    "quarter",
+    "year",
+    "decade",
+    "centur",
+    "second",
+];
+const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night"];
 
 const EDGE: &str = r"(?:(?:early|late|mid|the\s+(?:very\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half|last\s+half|latter\s+part|early\s+part|rest|remainder|balance)\s+of(?:\s+the)?)[-\s]+)";
 const REL: &str = r"(?:last|this|next|this\s+past|this\s+coming|past|coming)";
@@ -88,7 +175,7 @@ const ONES: &str = r"(?:one|two|three|four|five|six|seven|eight|nine)";
 const TEENS: &str =
     r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)";
 
-fn build(kind: Kind, pattern: &str) -> Rule {
+fn build(kind: Kind, keys: Keys, pattern: &str) -> Rule {
     let p = pattern
         .replace("<MONTH>", MONTH)
         .replace("<MONTHF>", MONTH_FULL)
@@ -106,135 +193,300 @@ fn build(kind: Kind, pattern: &str) -> Rule {
         .replace("<TEENS>", TEENS)
         .replace(r"\b", r"(?-u:\b)")
         .replace(r"\d", "[0-9]");
-    let re = RegexBuilder::new(&format!("(?i-u){p}"))
-        .dfa_size_limit(16 << 20)
-        .build()
+    // The configuration `regex::RegexBuilder` gives, with a 16 MiB lazy DFA
+    // and no prefilter: the keyword windows already are one, and building
+    // prefilters from the patterns' literals was most of their compile time.
+    let config = meta::Config::new()
+        .auto_prefilter(false)
+        .match_kind(MatchKind::LeftmostFirst)
+        .utf8_empty(true)
+        .nfa_size_limit(Some(10 << 20))
+        .hybrid_cache_capacity(16 << 20);
+    let re = meta::Builder::new()
+        .configure(config)
+        .syntax(syntax::Config::new().utf8(true))
+        .build(&format!("(?i-u){p}"))
         .unwrap_or_else(|e| panic!("date pattern {kind:?} does not compile: {e}"));
-    Rule { kind, re }
+    Rule { kind, re, keys }
 }
 
 /// The rules, in priority order (earlier wins between equal spans).
 pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     use Kind::*;
     vec![
-        build(Iso, r"\b<YEAR>-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b"),
+        build(
+            Iso,
+            keys(&["-0", "-1"], Edge::AfterNonLetter),
+            r"\b<YEAR>-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b",
+        ),
         build(
             Slash,
+            keys(&["/"], Edge::AfterNonLetter),
             r"\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d\d)\b",
         ),
         build(
             MonthDay,
+            MONTHS,
             r"\b(?:<WEEKDAY>,?\s+)?(?:<EDGE>)?<MONTH>\s*(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?:,?\s+(?:<YEAR>\b|'\d\d\b))?",
         ),
         build(
             DayMonth,
+            MONTHS,
             r"\b(?:<WEEKDAY>,?\s+)?(?:the\s+)?(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?<MONTH>(?:,?\s+<YEAR>)?\b",
         ),
         build(
             MonthYear,
+            MONTHS,
             r"(?:\b<EDGE>)?\b<MONTH>(?:\s+of)?,?\s+(?:<YEAR>\b|'\d\d\b|(?:this|last|next)\s+year\b)",
         ),
-        build(Month, r"\b(?:(?:<REL>|<EDGE>)\s*)?<MONTHF>\b"),
+        build(Month, MONTH_NAMES, r"\b(?:(?:<REL>|<EDGE>)\s*)?<MONTHF>\b"),
         build(
             Quarter,
+            keys(&["quarter", "half", "period"], Edge::WordStart),
             r"\b(?:(?:the|this\s+year's|last\s+year's|next\s+year's|<YEAR>|fiscal|calendar|year-ago|year-earlier|year\s+earlier|comparable|corresponding|latest|current|recent|previous|past|same|most\s+recent|just-ended|just\s+ended)[-\s]+)*(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)[-\s]+(?:fiscal[-\s]+)?(?:quarter|half)|(?:the|latest|current|previous|year-ago|year-earlier|comparable|corresponding|recent|same|this|that)\s+quarter|(?:latest|year-ago|year-earlier|year\s+earlier|comparable|corresponding|same|<YEAR>|last\s+year's)\s+(?:period|quarter))(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:<YEAR>|this\s+year|last\s+year|next\s+year|the\s+year|a\s+year\s+(?:ago|earlier)))?\b",
         ),
         build(
             Season,
+            keys(
+                &["spring", "summer", "fall", "autumn", "winter"],
+                Edge::WordStart,
+            ),
             r"\b(?:(?:the|this|last|next|this\s+past|this\s+coming|early|late)\s+|<EDGE>)*(?:spring|summer|fall|autumn|winter)(?:\s+of\s+<YEAR>|\s+<YEAR>)?\b",
         ),
         build(
             Year,
+            keys(&["16", "17", "18", "19", "20"], Edge::WordStart),
             r"(?:\b<EDGE>|\b(?:post|pre)-)?(?:\b(?:fiscal|calendar|model|crop|school|tax|financial)(?:\s+year)?\s+|\bFY\s*)?\b<YEAR>\b",
         ),
         build(
             SpokenYear,
+            keys(&["nineteen", "thousand"], Edge::WordStart),
             r"\b(?:the\s+year\s+)?(?:nineteen(?:\s+hundred(?:\s+and)?)?\s+(?:<TENS>(?:[-\s]<ONES>)?|<TEENS>|o[-\s]?<ONES>)|two\s+thousand(?:\s+and)?(?:\s+(?:<ONES>|<TEENS>))?)\b",
         ),
         build(
             Decade,
+            keys(
+                &[
+                    "0s",
+                    "twenties",
+                    "thirties",
+                    "forties",
+                    "fifties",
+                    "sixties",
+                    "seventies",
+                    "eighties",
+                    "nineties",
+                ],
+                Edge::AfterNonLetter,
+            ),
             r"\b(?:the\s+)?(?:<EDGE>)?(?:(?:1[5-9]|20)\d0s\b|'\d0s\b|(?-i:the\s+)(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
         ),
         build(
             Century,
+            keys(&["centur"], Edge::WordStart),
             r"\b(?:the\s+)?(?:<EDGE>)?(?:(?:\d{1,2}(?:st|nd|rd|th)|<ORDW>)[-\s]+century|(?:this|last|next|the\s+last|the\s+next|the\s+previous)\s+century)\b",
         ),
         build(
             DayWord,
+            keys(
+                &["today", "yesterday", "tomorrow", "tonight"],
+                Edge::WordStart,
+            ),
             r"\b(?:(?:early|late|earlier|later|mid)[-\s]+)?(?:the\s+day\s+(?:before|after)\s+)?(?:today|yesterday|tomorrow|tonight)(?:\s+(?:morning|afternoon|evening|night))?\b",
         ),
         build(
             DayWord,
+            keys(PARTS_OF_DAY, Edge::WordStart),
             r"\b(?:(?:early|late|earlier|later|mid)[-\s]+)?(?:this|last|yesterday|tomorrow|the)\s+(?:morning|afternoon|evening|night)\b",
         ),
         build(
             DayWord,
+            keys(&["morning", "afternoon", "evening"], Edge::WordStart),
             r"\b(?:(?:early|late|mid)[-\s]+)?(?:morning|afternoon|evening)\s+(?:today|yesterday|tomorrow)\b",
         ),
-        build(DayWord, r"\b(?:overnight|mid[-\s]?afternoon|midday)\b"),
+        build(
+            DayWord,
+            keys(&["overnight", "mid"], Edge::WordStart),
+            r"\b(?:overnight|mid[-\s]?afternoon|midday)\b",
+        ),
         build(
             Weekday,
+            keys(
+                &[
+                    "monday",
+                    "tuesday",
+                    "wednesday",
+                    "thursday",
+                    "friday",
+                    "saturday",
+                    "sunday",
+                ],
+                Edge::Capital,
+            ),
             r"\b(?:(?:last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|coming)\s+)?<WEEKDAY>s?(?:\s+(?:morning|afternoon|evening|night)s?)?\b",
         ),
         build(
             Time,
+            keys(
+                &[
+                    ":",
+                    "a.m",
+                    "p.m",
+                    "am",
+                    "pm",
+                    "o'clock",
+                    "morning",
+                    "afternoon",
+                    "evening",
+                    "noon",
+                    "midnight",
+                ],
+                Edge::AfterNonLetter,
+            ),
             r"\b(?:(?:around|about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?:[01]?\d(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|[01]?\d(?::[0-5]\d)?\s+o'clock|[01]?\d:[0-5]\d\b|[01]?\d\s+in\s+the\s+(?:morning|afternoon|evening)|noon\b|midnight\b)(?:\s+(?:\(?(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET)\)?|local\s+time)\b)?(?:,?\s+(?:today|yesterday|tomorrow|tonight|<WEEKDAY>|<MONTH>\s*(?:0?[1-9]|[12]\d|3[01])\b))?",
         ),
         build(
             RelUnit,
+            keys(
+                &[
+                    "week",
+                    "month",
+                    "year",
+                    "quarter",
+                    "decade",
+                    "centur",
+                    "day",
+                    "morning",
+                    "afternoon",
+                    "evening",
+                    "night",
+                ],
+                Edge::WordStart,
+            ),
             r"\b(?:(?:early|late|mid|earlier|later|sometime)[-\s]+)?(?:the\s+)?(?:last|past|previous|next|coming|following|current|same|latest|this|that|present|prior|preceding|this\s+past|this\s+coming|that\s+same)\s+(?:fiscal\s+|calendar\s+)?(?:week|weekend|month|year|quarter|decade|century|day|morning|afternoon|evening|night)\b(?:\s+or\s+so)?",
         ),
         build(
             RelUnit,
+            keys(
+                &["week", "month", "year", "decade", "centur", "day"],
+                Edge::WordStart,
+            ),
             r"\b(?:earlier|later|early|late)\s+in\s+the\s+(?:week|month|year|decade|century|day)\b",
         ),
         build(
             TheUnit,
+            keys(
+                &["week", "month", "year", "quarter", "decade", "day"],
+                Edge::WordStart,
+            ),
             r"\b(?:<EDGE>(?:the\s+|this\s+|last\s+|next\s+)?|the\s+)(?:(?:full|fiscal|calendar|whole|entire)\s+)?(?:week|weekend|month|year|quarter|decade|day)\b",
         ),
-        build(TheUnit, r"\b(?:year[-\s]end|year's\s+end)\b"),
+        build(
+            TheUnit,
+            keys(&["end"], Edge::Word),
+            r"\b(?:year[-\s]end|year's\s+end)\b",
+        ),
         build(
             Ago,
+            keys(&["ago", "earlier", "now", "hence"], Edge::WordStart),
             r"\b<QMOD>?(?:<NUMBER>|a\s+(?:year|decade|month|week|day)\s+or\s+(?:so|two))[-\s]+(?:more\s+)?(?:<UNIT>|seconds?)(?:\s+or\s+so)?\s+(?:ago|earlier|from\s+now|hence)\b",
         ),
         build(
             Duration,
+            keys(UNITS, Edge::WordStart),
             r"\b(?:the\s+|each\s+of\s+the\s+)?(?:(?:past|last|next|first|final|coming|previous|following|latest|initial|same|remaining|full|entire|whole|better\s+part\s+of\s+the)\s+)?<QMOD>?<NUMBER>(?:(?:\s+or|\s+to|-)\s+<NUMBER>)?(?:\s+or\s+so)?[-\s]+(?:more\s+|full\s+|straight\s+|consecutive\s+|trading\s+|business\s+|working\s+|calendar\s+|long\s+)?(?:<UNIT>|seconds?)(?:\s+or\s+(?:so|more|longer))?(?:-(?:long|old))?\b",
         ),
         build(
             LongAdj,
+            keys(&["long", "old"], Edge::WordStart),
             r"\b(?:(?:years|decades|months|weeks|days|hours|centuries|day|year|month|week|hour|night)[-\s]long|(?:years|decades|months|weeks|centuries)-old)\b",
         ),
         build(
             BarePlural,
+            keys(
+                &[
+                    "day", "week", "month", "year", "decade", "centur", "hour", "minute", "while",
+                    "time",
+                ],
+                Edge::WordStart,
+            ),
             r"\b(?:for|in|within|over|after|take|takes|took|taking|lasted|lasts)\s+(?:days|weeks|months|years|decades|centuries|hours|minutes|a\s+(?:long\s+|short\s+|little\s+)?while|some\s+time|a\s+long\s+time)\b",
         ),
         build(
             RecentPlural,
+            keys(
+                &["day", "week", "month", "year", "decade", "quarter"],
+                Edge::WordStart,
+            ),
             r"\b(?:(?:the\s+)?(?:recent|coming|past|future|ensuing|following|next|last)\s+)(?:few\s+)?(?:days|weeks|months|years|decades|quarters)(?:\s+(?:and|or)\s+(?:days|weeks|months|years|decades))?\b",
         ),
         build(
             Set,
+            keys(&["every", "each", "per"], Edge::Word),
             r"\b(?:every|each|per)\s+(?:other\s+)?(?:(?:<NUMBER>|couple\s+of|few)\s+)?(?:<UNIT>|seconds?|<WEEKDAY>|<MONTHF>|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)\b",
         ),
         build(
             Set,
+            keys(
+                &[
+                    "daily",
+                    "weekly",
+                    "monthly",
+                    "annually",
+                    "yearly",
+                    "hourly",
+                    "nightly",
+                    "biweekly",
+                    "semiannually",
+                    "twice",
+                    "once",
+                ],
+                Edge::Word,
+            ),
             r"\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|twice\s+(?:a|per)\s+(?:day|week|month|year)|once\s+(?:a|per)\s+(?:day|week|month|year))\b",
         ),
         build(
             Ref,
+            keys(
+                &[
+                    "now", "current", "present", "lately", "recent", "days", "future", "past",
+                    "term", "possible", "date",
+                ],
+                Edge::WordStart,
+            ),
             r"\bnow\b|\b(?:currently|nowadays|presently|lately|(?:more\s+|most\s+|very\s+|only\s+)?recently|these\s+days|at\s+present|(?:the\s+)?present\s+day|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?(?:future|past)|the\s+(?:near|short|long)\s+term|as\s+soon\s+as\s+possible|a\s+later\s+date|current)\b",
         ),
         build(
             Holiday,
+            keys(
+                &[
+                    "christmas",
+                    "year's",
+                    "thanksgiving",
+                    "easter",
+                    "friday",
+                    "halloween",
+                    "day",
+                ],
+                Edge::Capital,
+            ),
             r"\b(?:(?:last|this|next|this\s+past|this\s+coming)\s+)?<HOLIDAY>(?:\s+<YEAR>)?\b",
         ),
-        build(Ago, r"\b(?:days|weeks|months|years|decades)\s+ago\b"),
+        build(
+            Ago,
+            keys(&["ago"], Edge::WordStart),
+            r"\b(?:days|weeks|months|years|decades)\s+ago\b",
+        ),
         build(
             BarePlural,
+            keys(&["days", "weeks", "months", "years"], Edge::WordStart),
             r"\bthe\s+(?:days|weeks|months|years)\s+(?:before|after|that\s+followed|following|leading|since|ahead|to\s+come)\b",
         ),
-        build(YearAgoAdj, r"\byear[-\s](?:ago|earlier)\b"),
+        build(
+            YearAgoAdj,
+            keys(&["ago", "earlier"], Edge::Word),
+            r"\byear[-\s](?:ago|earlier)\b",
+        ),
     ]
 });
 
@@ -251,167 +503,145 @@ pub struct Candidate {
     pub rule: usize,
 }
 
-/// Words (case-insensitive substrings) one of which every match of a rule
-/// of this kind contains: a rule runs only on texts that have one, so most
-/// rules skip most articles after a single keyword pass.
-fn keys(kind: Kind) -> &'static [&'static str] {
-    use Kind::*;
-    const DIGITS: &[&str] = &["0", "1", "2", "3", "4", "5", "6", "7", "8", "9"];
-    const MONTHS: &[&str] = &[
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    const UNITS: &[&str] = &[
-        "minute",
-        "hour",
-        "day",
-        "week",
-        "fortnight",
-        "month",
-        "quarter",
-        "year",
-        "decade",
-        "centur",
-        "second",
-    ];
-    match kind {
-        Iso | Year => DIGITS,
-        Slash => &["/"],
-        MonthDay | DayMonth | MonthYear | Month => MONTHS,
-        SpokenYear => &["nineteen", "thousand"],
-        Decade => &["0s", "ties"],
-        Century => &["centur"],
-        Season => &["spring", "summer", "fall", "autumn", "winter"],
-        Quarter => &["quarter", "half", "period"],
-        DayWord => &[
-            "today",
-            "yesterday",
-            "tomorrow",
-            "night",
-            "morning",
-            "afternoon",
-            "evening",
-            "midday",
-        ],
-        Weekday => &["day"],
-        Time => &[
-            "0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "noon", "midnight",
-        ],
-        RelUnit => &[
-            "week",
-            "month",
-            "year",
-            "quarter",
-            "decade",
-            "centur",
-            "day",
-            "morning",
-            "afternoon",
-            "evening",
-            "night",
-        ],
-        TheUnit => &["week", "month", "year", "quarter", "decade", "day"],
-        Ago => &["ago", "earlier", "now", "hence"],
-        Duration => UNITS,
-        LongAdj => &["long", "old"],
-        BarePlural => &[
-            "day", "week", "month", "year", "decade", "centur", "hour", "minute", "while", "time",
-        ],
-        RecentPlural => &["day", "week", "month", "year", "decade", "quarter"],
-        Set => &[
-            "every", "each", "per", "daily", "weekly", "monthly", "annually", "yearly", "hourly",
-            "nightly", "twice", "once",
-        ],
-        Ref => &[
-            "now", "current", "present", "lately", "recent", "days", "future", "past", "term",
-            "possible", "date",
-        ],
-        Holiday => &[
-            "christmas",
-            "new year",
-            "thanksgiving",
-            "easter",
-            "good friday",
-            "independence",
-            "memorial",
-            "labor",
-            "veterans",
-            "election",
-            "halloween",
-            "valentine",
-            "boxing",
-            "mother",
-            "father",
-            "luther",
-            "president",
-            "columbus",
-        ],
-        YearAgoAdj => &["year"],
-    }
-}
+/// How far a window reaches on each side of a keyword hit, in bytes: more
+/// than any date expression is long (the longest match of any rule over
+/// the news corpus and TempEval is under 40 bytes).
+const REACH: usize = 128;
 
-/// The keyword pass: every key of every rule, and for each rule the keys
-/// that let it run.
+/// The keyword pass: every key of every rule, and for each key the rules
+/// it lets run.
 struct Gate {
     matcher: AhoCorasick,
-    rule_keys: Vec<Vec<usize>>,
-    key_count: usize,
+    key_rules: Vec<Vec<usize>>,
 }
 
 static GATE: LazyLock<Gate> = LazyLock::new(|| {
     let mut all: Vec<&'static str> = Vec::new();
-    let rule_keys = RULES
-        .iter()
-        .map(|r| {
-            keys(r.kind)
-                .iter()
-                .map(|k| match all.iter().position(|a| a == k) {
-                    Some(i) => i,
-                    None => {
-                        all.push(k);
-                        all.len() - 1
-                    }
-                })
-                .collect()
-        })
-        .collect();
+    let mut key_rules: Vec<Vec<usize>> = Vec::new();
+    for (rule, r) in RULES.iter().enumerate() {
+        for &word in r.keys.words {
+            let k = match all.iter().position(|&a| a == word) {
+                Some(k) => k,
+                None => {
+                    all.push(word);
+                    key_rules.push(Vec::new());
+                    all.len() - 1
+                }
+            };
+            key_rules[k].push(rule);
+        }
+    }
+    // A DFA: a few hundred states, and the fastest scan of the kinds.
     let matcher = AhoCorasick::builder()
         .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
         .build(&all)
         .expect("date keywords build");
-    Gate {
-        matcher,
-        rule_keys,
-        key_count: all.len(),
-    }
+    Gate { matcher, key_rules }
 });
 
-/// Runs every rule whose keywords occur in `text` and returns all
-/// candidates.
-pub fn candidates(text: &str) -> Vec<Candidate> {
-    let gate = &*GATE;
-    let mut present = vec![false; gate.key_count];
-    for m in gate.matcher.find_overlapping_iter(text) {
-        present[m.pattern().as_usize()] = true;
-    }
-    let mut out = Vec::new();
-    for (i, rule) in RULES.iter().enumerate() {
-        if !gate.rule_keys[i].iter().any(|&k| present[k]) {
-            continue;
+/// Sorted, disjoint byte ranges of one text in which a rule may match.
+type Windows = Vec<(usize, usize)>;
+
+/// Adds the window around one keyword hit `start..end`; hits come in
+/// order of their end, so any window the new one touches is at the back.
+fn add_window(windows: &mut Windows, start: usize, end: usize, len: usize) {
+    let mut from = start.saturating_sub(REACH);
+    let mut to = (end + REACH).min(len);
+    while let Some(&(s, e)) = windows.last() {
+        if e < from {
+            break;
         }
-        for m in rule.re.find_iter(text) {
-            if m.start() < m.end() {
+        from = from.min(s);
+        to = to.max(e);
+        windows.pop();
+    }
+    windows.push((from, to));
+}
+
+/// For each rule, the windows around the hits of its keywords in `text`
+/// (empty when none occurs: the rule cannot match).
+fn windows(text: &str) -> Vec<Windows> {
+    let gate = &*GATE;
+    let mut per_rule: Vec<Windows> = vec![Vec::new(); RULES.len()];
+    let bytes = text.as_bytes();
+    for m in gate.matcher.find_overlapping_iter(text) {
+        for &rule in &gate.key_rules[m.pattern().as_usize()] {
+            if RULES[rule].keys.edge.admits(bytes, m.start(), m.end()) {
+                add_window(&mut per_rule[rule], m.start(), m.end(), text.len());
+            }
+        }
+    }
+    per_rule
+}
+
+/// The matches of `rule` in `text` that start inside `windows`, exactly as
+/// a leftmost-first, non-overlapping search over the whole text finds them.
+///
+/// Every match contains a keyword hit and is shorter than [`REACH`], so it
+/// lies inside the window of that hit; the windows being disjoint, the
+/// whole-text search's next match (from the end of the last one) is the
+/// first match of the window holding its start, searched from there with
+/// look-around seeing the whole text. A match that reaches its window's
+/// end might have gone on, so it is redone without the cut.
+fn search_windows(index: usize, text: &str, windows: &[(usize, usize)], out: &mut Vec<Candidate>) {
+    let rule = &RULES[index];
+    let mut from_last = 0;
+    for &(start, end) in windows {
+        let mut from = start.max(from_last);
+        while from < end {
+            let Some(mut m) = rule.re.search(&Input::new(text).range(from..end)) else {
+                break;
+            };
+            if m.end() == end && end < text.len() {
+                let whole = Input::new(text)
+                    .range(m.start()..)
+                    .anchored(regex_automata::Anchored::Yes);
+                m = rule.re.search(&whole).unwrap_or(m);
+            }
+            if !m.is_empty() {
                 out.push(Candidate {
                     start: m.start(),
                     end: m.end(),
                     kind: rule.kind,
-                    rule: i,
+                    rule: index,
+                });
+            }
+            from = m.end().max(from + 1);
+            from_last = from;
+        }
+    }
+}
+
+/// Runs every rule around the hits of its keywords in `text` and returns
+/// all candidates, rule by rule, each rule's in text order.
+pub fn candidates(text: &str) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (index, windows) in windows(text).iter().enumerate() {
+        search_windows(index, text, windows, &mut out);
+    }
+    out
+}
+
+/// The same candidates by running every rule over the whole text, as
+/// reference for [`candidates`].
+#[cfg(test)]
+fn candidates_whole_text(text: &str) -> Vec<Candidate> {
+    let mut out = Vec::new();
+    for (index, rule) in RULES.iter().enumerate() {
+        for m in rule.re.find_iter(text) {
+            if !m.is_empty() {
+                out.push(Candidate {
+                    start: m.start(),
+                    end: m.end(),
+                    kind: rule.kind,
+                    rule: index,
                 });
             }
         }
     }
     out
 }
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -436,16 +666,109 @@ mod tests {
         for rule in RULES.iter() {
             for m in rule.re.find_iter(text) {
                 seen += 1;
-                let found = m.as_str().to_ascii_lowercase();
                 assert!(
-                    keys(rule.kind).iter().any(|k| found.contains(k)),
+                    holds_a_key(rule, text, m.start(), m.end()),
                     "{:?} matched {:?} without a keyword",
                     rule.kind,
-                    m.as_str()
+                    &text[m.range()]
                 );
             }
         }
         assert!(seen > 40, "only {seen} matches");
+    }
+
+    /// Whether `text[start..end]` holds one of the rule's key words where
+    /// its edge admits it.
+    fn holds_a_key(rule: &Rule, text: &str, start: usize, end: usize) -> bool {
+        let lower = text.to_ascii_lowercase();
+        (start..end).any(|at| {
+            rule.keys.words.iter().any(|w| {
+                lower[at..end].starts_with(w)
+                    && rule.keys.edge.admits(text.as_bytes(), at, at + w.len())
+            })
+        })
+    }
+
+    /// No rule matches the empty string anywhere, so a search always
+    /// moves forward.
+    #[test]
+    fn no_rule_matches_empty() {
+        for rule in RULES.iter() {
+            assert!(
+                rule.re.find_iter("").next().is_none() && rule.re.find_iter(" , ").next().is_none(),
+                "{:?}",
+                rule.kind
+            );
+        }
+    }
+
+    /// Texts where windows meet, touch the text's ends, and matches run
+    /// up to a window's edge.
+    fn window_texts() -> Vec<String> {
+        let dense = "On Saturday, Sept. 23, 2023, the fall of 2020 and the 1990s, 44 days, \
+            three days, years-long, the '90s, nineteen ninety-six, the 20th century, \
+            last week, the third quarter, a year earlier, two years ago, 3 p.m. EST Thursday, \
+            noon Friday, every year, weekly, twice a month, now, recently, the near term, \
+            Christmas Eve, year-end, the year ended, for years, in recent months, 9/23/23, \
+            2023-09-23, 23 September 2023, January this year, early March, tonight, \
+            the next morning, the days before, for a while, the weekend, mid-1996.";
+        let filler = "Officials said the plan would go ahead as agreed by all parties. ";
+        let mut texts = vec![dense.to_string(), String::new(), "1".to_string()];
+        for gap in [
+            0, 1, 2, 3, 5, 8, 13, 21, 34, 55, 89, 120, 127, 128, 129, 200, 300,
+        ] {
+            let pad = "x".repeat(gap);
+            texts.push(format!(
+                "{pad} the corresponding year-earlier period {pad}1990"
+            ));
+            texts.push(format!(
+                "{}{dense}{}",
+                filler.repeat(gap / 8),
+                &filler[..gap % 60]
+            ));
+            // Matches up to the longest a window is sure to hold.
+            let space = " ".repeat(1 + gap % (REACH - 30));
+            texts.push(format!("the third{space}quarter of 1989"));
+            texts.push(format!("last{space}week, in 1999{pad}3 p.m."));
+        }
+        let modifiers = format!("{}fiscal fiscal third quarter", "the ".repeat(24));
+        assert!(modifiers.len() <= REACH);
+        texts.push(modifiers);
+        texts
+    }
+
+    /// The windowed search finds what a search of every rule over the
+    /// whole text finds.
+    #[test]
+    fn windows_find_what_the_whole_text_holds() {
+        for text in window_texts() {
+            assert_eq!(candidates(&text), candidates_whole_text(&text), "{text:?}");
+        }
+    }
+
+    /// The same over the news corpus and TempEval, when they are present.
+    #[test]
+    #[ignore = "reads the corpora; run with --ignored"]
+    fn windows_find_what_the_whole_text_holds_on_corpora() {
+        let mut texts = Vec::new();
+        if let Ok(news) = std::fs::read_to_string("/work/shared/data/news/news.jsonl") {
+            for line in news.lines() {
+                let article: serde_json::Value = serde_json::from_str(line).expect("json line");
+                for field in ["title", "text"] {
+                    texts.extend(article[field].as_str().map(str::to_string));
+                }
+            }
+        }
+        if let Ok(dir) = std::fs::read_dir("/work/shared/data/tempeval3/train") {
+            for entry in dir.flatten() {
+                let xml = std::fs::read_to_string(entry.path()).unwrap_or_default();
+                texts.extend(crate::eval::timeml::parse(&xml).ok().map(|doc| doc.text));
+            }
+        }
+        for text in &texts {
+            assert_eq!(candidates(text), candidates_whole_text(text), "{text:?}");
+        }
+        eprintln!("{} texts checked", texts.len());
     }
 
     #[test]
