@@ -4,9 +4,35 @@
 //! (first column = the word; `#` lines are comments; the first other line
 //! is the header). Every word is stored folded (lowercase, no diacritics).
 
-use std::collections::{HashMap, HashSet};
+use std::{borrow::Cow, sync::OnceLock};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::normalize::fold;
+
+/// A fixed list of folded words, looked up as a set (built on first use).
+#[derive(Debug)]
+pub struct WordSet {
+    words: &'static [&'static str],
+    set: OnceLock<FxHashSet<&'static str>>,
+}
+
+impl WordSet {
+    /// The set of `words`.
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// Whether `word` is in the list.
+    pub fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
+    }
+}
 
 /// The lexicons shipped inside the binary: `(name, contents)`.
 pub const DEFAULT_LEXICONS: &[(&str, &str)] =
@@ -29,18 +55,43 @@ pub struct Hazard {
 /// Word lists the rules use (first names, roles, organisation words, ...).
 #[derive(Debug, Clone, Default)]
 pub struct Lexicons {
-    first_names: HashSet<String>,
+    first_names: FxHashSet<String>,
     /// Roles and titles; multi-word roles are stored whole ("prime minister").
-    roles: HashSet<String>,
+    roles: FxHashSet<String>,
     /// Longest role in words.
     role_max_words: usize,
     /// Organisation suffixes and head words, folded; value: true for short
     /// legal forms that count only when written in capitals ("AG", "SA").
-    org_suffixes: HashMap<String, bool>,
+    org_suffixes: FxHashMap<String, bool>,
     /// Company legal forms (the `cleanco` rows of org_suffixes.tsv), folded.
-    legal_forms: HashSet<String>,
-    speech_verbs: HashSet<String>,
-    hazards: HashMap<String, Hazard>,
+    legal_forms: FxHashSet<String>,
+    speech_verbs: FxHashSet<String>,
+    hazards: FxHashMap<String, Hazard>,
+}
+
+/// The folding of `word`, borrowed when it is already folded (ASCII
+/// without capitals, as most words of English news are).
+fn folded_key(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(fold(word))
+    }
+}
+
+/// The folding of `word` without its trailing dots, given `folded`, the
+/// folding of the whole `word`.
+fn folded_undotted<'w>(word: &str, folded: &'w str) -> Cow<'w, str> {
+    let w = word.trim_end_matches('.');
+    if word.is_ascii() {
+        // ASCII folds byte for byte.
+        Cow::Borrowed(&folded[..w.len()])
+    } else {
+        Cow::Owned(fold(w))
+    }
 }
 
 /// The first column of every data row of a lexicon TSV, with the row's
@@ -111,7 +162,12 @@ impl Lexicons {
 
     /// Whether `word` (any case) is a known first name.
     pub fn is_first_name(&self, word: &str) -> bool {
-        self.first_names.contains(&fold(word))
+        self.first_names.contains(folded_key(word).as_ref())
+    }
+
+    /// Whether the folded `word` is a known first name.
+    pub fn is_first_name_folded(&self, folded: &str) -> bool {
+        self.first_names.contains(folded)
     }
 
     /// Whether the folded phrase is a role or title ("spokesperson", "prime minister").
@@ -128,7 +184,18 @@ impl Lexicons {
     /// "Ministry", "Inc", "AG"). Short legal forms count only in capitals.
     pub fn is_org_suffix(&self, word: &str) -> bool {
         let w = word.trim_end_matches('.');
-        match self.org_suffixes.get(&fold(w)) {
+        self.org_suffix_as_written(w, &folded_key(w))
+    }
+
+    /// Like [`Lexicons::is_org_suffix`], given `folded`, the folding of `word`.
+    pub fn is_org_suffix_folded(&self, word: &str, folded: &str) -> bool {
+        let w = word.trim_end_matches('.');
+        self.org_suffix_as_written(w, &folded_undotted(word, folded))
+    }
+
+    /// Whether `w` (no trailing dots, folded `key`) ends an organisation name.
+    fn org_suffix_as_written(&self, w: &str, key: &str) -> bool {
+        match self.org_suffixes.get(key) {
             Some(true) => {
                 w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
                     || w.chars().count() > 2 && w.chars().next().is_some_and(char::is_uppercase)
@@ -141,7 +208,14 @@ impl Lexicons {
     /// Whether `word` is a company legal form ("Corp", "Inc", "GmbH") rather
     /// than a head word ("Bank", "Ministry").
     pub fn is_legal_form(&self, word: &str) -> bool {
-        self.legal_forms.contains(&fold(word.trim_end_matches('.')))
+        self.legal_forms
+            .contains(folded_key(word.trim_end_matches('.')).as_ref())
+    }
+
+    /// Like [`Lexicons::is_legal_form`], given `folded`, the folding of `word`.
+    pub fn is_legal_form_folded(&self, word: &str, folded: &str) -> bool {
+        self.legal_forms
+            .contains(folded_undotted(word, folded).as_ref())
     }
 
     /// Whether the folded word or phrase is a speech or attribution verb.
@@ -151,7 +225,7 @@ impl Lexicons {
 
     /// The hazard facts of a word, when it is one.
     pub fn hazard(&self, word: &str) -> Option<Hazard> {
-        self.hazards.get(&fold(word)).copied()
+        self.hazards.get(folded_key(word).as_ref()).copied()
     }
 }
 

@@ -7,7 +7,6 @@
 //! person when it links to a full name (see `linking`).
 
 use super::{chunks::is_function_word, chunks::is_title_abbreviation, chunks::Chunk, Ctx};
-use crate::normalize::fold;
 use crate::span::Label;
 
 /// Speech verbs whose subject is as often an outlet or a company as a
@@ -43,7 +42,7 @@ fn phrase(ctx: &Ctx<'_>, a: usize, b: usize) -> String {
         if !s.is_empty() {
             s.push(' ');
         }
-        s.push_str(&fold(ctx.t.s(k)));
+        s.push_str(ctx.t.f(k));
     }
     s
 }
@@ -92,26 +91,21 @@ pub fn role_before(ctx: &Ctx<'_>, i: usize) -> bool {
 /// Whether the word after the chunk is a speech verb ("Eyvazov said"), or
 /// a speech verb precedes a chunk that ends its clause ("..., said Smith.").
 pub fn speech_subject(ctx: &Ctx<'_>, c: Chunk) -> bool {
-    let t = &ctx.t;
+    let t = ctx.t;
     let n = t.len();
     let next = c.last + 1;
     if next < n && t.is_lower(next) && t.same_line(c.last, next) {
-        let w = fold(t.s(next));
-        if ctx.lex.is_speech_verb(&w) && !SOURCE_VERBS.contains(&w.as_str()) {
+        let w = t.f(next);
+        if ctx.lex.is_speech_verb(w) && !SOURCE_VERBS.contains(&w) {
             return true;
         }
     }
     if c.first > 0 && t.is_lower(c.first - 1) {
-        let w = fold(t.s(c.first - 1));
+        let w = t.f(c.first - 1);
         let closes = next >= n
             || t.toks[next].kind == super::tokens::Kind::Punct
             || !t.same_line(c.last, next);
-        if closes
-            && matches!(
-                w.as_str(),
-                "said" | "says" | "added" | "asked" | "told" | "wrote"
-            )
-        {
+        if closes && matches!(w, "said" | "says" | "added" | "asked" | "told" | "wrote") {
             return true;
         }
     }
@@ -123,7 +117,7 @@ pub fn speech_subject(ctx: &Ctx<'_>, c: Chunk) -> bool {
 /// (", 45 ,"), an organisation for an organisation word (", the first
 /// foreign company to ...").
 pub fn apposition(ctx: &Ctx<'_>, c: Chunk) -> Option<Label> {
-    let t = &ctx.t;
+    let t = ctx.t;
     let n = t.len();
     let mut i = c.last + 1;
     if !t.is_punct(i, ",") {
@@ -135,7 +129,7 @@ pub fn apposition(ctx: &Ctx<'_>, c: Chunk) -> Option<Label> {
         return (age.is_some_and(|a| (14..=110).contains(&a)) && t.is_punct(i + 1, ","))
             .then_some(Label::Person);
     }
-    let det = i < n && APPOSITION_OPENERS.contains(&fold(t.s(i)).as_str());
+    let det = i < n && APPOSITION_OPENERS.contains(&t.f(i));
     let from = if det { i + 1 } else { i };
     for k in from..(from + 5).min(n) {
         if t.is_punct(k, "'") || t.is_punct(k, "-") {
@@ -144,11 +138,11 @@ pub fn apposition(ctx: &Ctx<'_>, c: Chunk) -> Option<Label> {
         if !t.is_lower(k) {
             break;
         }
-        let w = fold(t.s(k));
-        if ctx.lex.is_role(&w) {
+        let w = t.f(k);
+        if ctx.lex.is_role(w) {
             return Some(Label::Person);
         }
-        if det && w.len() > 3 && ctx.lex.is_org_suffix(&w) {
+        if det && w.len() > 3 && ctx.lex.is_org_suffix(w) {
             return Some(Label::Org);
         }
     }
@@ -159,14 +153,14 @@ pub fn apposition(ctx: &Ctx<'_>, c: Chunk) -> Option<Label> {
 pub fn has_org_word(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     (a..=b).any(|k| {
         ctx.t.toks[k].kind == super::tokens::Kind::Word
-            && ctx.t.s(k).chars().count() > 3
-            && ctx.lex.is_org_suffix(ctx.t.s(k))
+            && ctx.t.chars(k) > 3
+            && ctx.lex.is_org_suffix_folded(ctx.t.s(k), ctx.t.f(k))
     }) || (a..=b).any(|k| ctx.t.is_punct(k, "&"))
 }
 
 /// Whether the chunk is followed by a country in brackets ("( Nigeria )").
 fn nationality_after(ctx: &Ctx<'_>, c: Chunk) -> bool {
-    let t = &ctx.t;
+    let t = ctx.t;
     let open = c.last + 1;
     if !t.is_punct(open, "(") || open + 1 >= t.len() {
         return false;
@@ -209,7 +203,7 @@ pub fn inner_role(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
 /// The person inside a chunk, as a token range `(first, last)`, when the
 /// context says it is one.
 pub fn person(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
-    let t = &ctx.t;
+    let t = ctx.t;
     let titled = title_prefix(ctx, c);
     let first = c.first + titled;
     if first > c.last {
@@ -232,13 +226,11 @@ pub fn person(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
     if titled > 0 || role_before(ctx, c.first) {
         return Some((first, c.last));
     }
-    let lead = t.s(first);
-    let lead_lower = lead.to_lowercase();
     if words >= 2
         && (t.is_initial(first)
-            || (ctx.lex.is_first_name(lead)
-                && !is_function_word(&lead_lower)
-                && !(t.is_upper(first) && lead.chars().count() > 1)))
+            || (ctx.lex.is_first_name_folded(t.f(first))
+                && !is_function_word(&t.lower(first))
+                && !(t.is_upper(first) && t.chars(first) > 1)))
     {
         return Some((first, c.last));
     }
@@ -258,7 +250,7 @@ pub fn person(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
 /// span touches, separated by a comma or "and" from a person, become
 /// people, spreading along the list.
 pub fn list_members(ctx: &Ctx<'_>, found: &[Chunk], spans: &mut Vec<crate::span::Span>) {
-    let t = &ctx.t;
+    let t = ctx.t;
     let is_sep = |k: usize| t.is_punct(k, ",") || (k < t.len() && t.s(k) == "and");
     // A list member stands between separators: after "," or "and", and
     // before one of them, a full stop, a semicolon or the end of its line.

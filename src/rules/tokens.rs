@@ -1,6 +1,9 @@
 //! Word scanning over the original text: tokens with byte offsets and their
 //! shape (capitalised, all-caps, initial, number), sentence starts, and
 //! lines written entirely in capitals (headlines, datelines, tables).
+//! Every token is folded once, here, for the rules' word lookups.
+
+use std::borrow::Cow;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +31,56 @@ pub struct Token {
     pub sent_start: bool,
     /// On a line written in capitals.
     pub caps_line: bool,
+    /// Where its folding ([`crate::normalize::fold`]) starts in [`Tokens::folded`].
+    pub fold_start: u32,
+    /// Where its folding ends in [`Tokens::folded`].
+    pub fold_end: u32,
+    /// Its shape, read once when it is scanned.
+    pub shape: Shape,
+}
+
+/// The letter case of a token's text, whatever its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Shape {
+    /// Only ASCII characters.
+    pub ascii: bool,
+    /// The first character is uppercase.
+    pub first_upper: bool,
+    /// The first character is lowercase.
+    pub first_lower: bool,
+    /// Every alphabetic character is uppercase (true when there are none).
+    pub all_upper: bool,
+    /// How many alphabetic characters it has.
+    pub letters: u32,
+}
+
+impl Shape {
+    /// Reads the shape of `s`.
+    fn of(s: &str) -> Shape {
+        if s.is_ascii() {
+            let b = s.as_bytes();
+            return Shape {
+                ascii: true,
+                first_upper: b.first().is_some_and(u8::is_ascii_uppercase),
+                first_lower: b.first().is_some_and(u8::is_ascii_lowercase),
+                all_upper: !b.iter().any(u8::is_ascii_lowercase),
+                letters: b.iter().filter(|c| c.is_ascii_alphabetic()).count() as u32,
+            };
+        }
+        let first = s.chars().next();
+        let mut shape = Shape {
+            ascii: false,
+            first_upper: first.is_some_and(char::is_uppercase),
+            first_lower: first.is_some_and(char::is_lowercase),
+            all_upper: true,
+            letters: 0,
+        };
+        for c in s.chars().filter(|c| c.is_alphabetic()) {
+            shape.letters += 1;
+            shape.all_upper &= c.is_uppercase();
+        }
+        shape
+    }
 }
 
 impl Token {
@@ -44,6 +97,8 @@ pub struct Tokens<'a> {
     pub text: &'a str,
     /// Its tokens in order.
     pub toks: Vec<Token>,
+    /// The foldings of all tokens, one after another (see [`Tokens::f`]).
+    pub folded: String,
 }
 
 /// Abbreviations whose trailing dot does not end a sentence.
@@ -56,90 +111,121 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The character starting at byte `at` of `text`.
+fn char_at(text: &str, at: usize) -> char {
+    let b = text.as_bytes()[at];
+    if b < 0x80 {
+        char::from(b)
+    } else {
+        text[at..].chars().next().expect("a char at a boundary")
+    }
+}
+
+/// Where the word or number starting with `c` at byte `at` ends.
+fn word_end(text: &str, at: usize, c: char) -> usize {
+    let bytes = text.as_bytes();
+    let number = c.is_ascii_digit();
+    let mut end = at + c.len_utf8();
+    loop {
+        // ASCII letters and digits (most of the text) join at once.
+        if bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 1;
+            continue;
+        }
+        let rest = &text[end..];
+        let mut chars = rest.chars();
+        let Some(n) = chars.next() else { break };
+        if is_word_char(n) {
+            end += n.len_utf8();
+            continue;
+        }
+        let after = chars.next();
+        let joins = match n {
+            '\'' | '\u{2019}' if !number => {
+                // "O'Brien" joins; the possessive "'s" does not.
+                let possessive =
+                    matches!(after, Some('s' | 'S')) && !chars.next().is_some_and(is_word_char);
+                after.is_some_and(is_word_char) && !possessive
+            }
+            '-' | '\u{2010}' | '\u{2011}' => after.is_some_and(is_word_char),
+            '.' if number => after.is_some_and(|a| a.is_ascii_digit()),
+            ',' | ':' | '/' if number => after.is_some_and(|a| a.is_ascii_digit()),
+            '.' => {
+                // "U.S." / "J.J.": single letters separated by dots.
+                let word = &text[at..end];
+                let last_seg = word.rsplit('.').next().unwrap_or(word);
+                last_seg.chars().count() == 1
+                    && after.is_some_and(char::is_alphabetic)
+                    && chars.next() == Some('.')
+            }
+            _ => false,
+        };
+        if !joins {
+            // Keep the final dot of a dotted abbreviation ("U.S.").
+            if n == '.' && !number && text[at..end].contains('.') {
+                end += 1;
+            }
+            break;
+        }
+        end += n.len_utf8();
+    }
+    end
+}
+
 /// Scans `text` into tokens.
 pub fn tokenize(text: &str) -> Tokens<'_> {
-    let mut toks: Vec<Token> = Vec::new();
+    let mut t = Tokens {
+        text,
+        toks: Vec::with_capacity(text.len() / 5),
+        folded: String::with_capacity(text.len()),
+    };
     let mut line = 0u32;
-    let mut it = text.char_indices().peekable();
-    while let Some((at, c)) = it.next() {
+    let mut at = 0;
+    while at < text.len() {
+        let c = char_at(text, at);
         if c == '\n' {
             line += 1;
+            at += 1;
             continue;
         }
         if c.is_whitespace() {
+            at += c.len_utf8();
             continue;
         }
-        if !is_word_char(c) {
-            toks.push(Token {
-                start: at,
-                end: at + c.len_utf8(),
-                kind: Kind::Punct,
-                line,
-                sent_start: false,
-                caps_line: false,
-            });
-            continue;
-        }
-        let number = c.is_ascii_digit();
-        let mut end = at + c.len_utf8();
-        loop {
-            let rest = &text[end..];
-            let mut chars = rest.chars();
-            let Some(n) = chars.next() else { break };
-            if is_word_char(n) {
-                end += n.len_utf8();
-                continue;
-            }
-            let after = chars.next();
-            let joins = match n {
-                '\'' | '\u{2019}' if !number => {
-                    // "O'Brien" joins; the possessive "'s" does not.
-                    let possessive =
-                        matches!(after, Some('s' | 'S')) && !chars.next().is_some_and(is_word_char);
-                    after.is_some_and(is_word_char) && !possessive
-                }
-                '-' | '\u{2010}' | '\u{2011}' => after.is_some_and(is_word_char),
-                '.' if number => after.is_some_and(|a| a.is_ascii_digit()),
-                ',' | ':' | '/' if number => after.is_some_and(|a| a.is_ascii_digit()),
-                '.' => {
-                    // "U.S." / "J.J.": single letters separated by dots.
-                    let word = &text[at..end];
-                    let last_seg = word.rsplit('.').next().unwrap_or(word);
-                    last_seg.chars().count() == 1
-                        && after.is_some_and(char::is_alphabetic)
-                        && chars.next() == Some('.')
-                }
-                _ => false,
-            };
-            if !joins {
-                // Keep the final dot of a dotted abbreviation ("U.S.").
-                if n == '.' && !number && text[at..end].contains('.') {
-                    end += 1;
-                }
-                break;
-            }
-            end += n.len_utf8();
-        }
-        toks.push(Token {
-            start: at,
-            end,
-            kind: if number { Kind::Number } else { Kind::Word },
-            line,
-            sent_start: false,
-            caps_line: false,
-        });
-        // Resume after the token.
-        while it.peek().is_some_and(|&(i, _)| i < end) {
-            it.next();
-        }
+        let (end, kind) = if !is_word_char(c) {
+            (at + c.len_utf8(), Kind::Punct)
+        } else if c.is_ascii_digit() {
+            (word_end(text, at, c), Kind::Number)
+        } else {
+            (word_end(text, at, c), Kind::Word)
+        };
+        t.push(at, end, kind, line);
+        at = end;
     }
-    let mut t = Tokens { text, toks };
     t.mark_sentences();
     t.mark_caps_lines();
     t
 }
 
 impl<'a> Tokens<'a> {
+    /// Adds the token at bytes `start..end`, with its folding and shape.
+    fn push(&mut self, start: usize, end: usize, kind: Kind, line: u32) {
+        let s = &self.text[start..end];
+        let fold_start = self.folded.len() as u32;
+        crate::normalize::fold_onto(s, &mut self.folded);
+        self.toks.push(Token {
+            start,
+            end,
+            kind,
+            line,
+            sent_start: false,
+            caps_line: false,
+            fold_start,
+            fold_end: self.folded.len() as u32,
+            shape: Shape::of(s),
+        });
+    }
+
     /// Number of tokens.
     pub fn len(&self) -> usize {
         self.toks.len()
@@ -155,24 +241,50 @@ impl<'a> Tokens<'a> {
         self.toks[i].text(self.text)
     }
 
+    /// The folding of token `i` (lowercase, no diacritics): the same as
+    /// [`crate::normalize::fold`] of its text.
+    pub fn f(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        &self.folded[t.fold_start as usize..t.fold_end as usize]
+    }
+
+    /// The text of token `i` in lowercase, as [`str::to_lowercase`] writes it.
+    pub fn lower(&self, i: usize) -> Cow<'_, str> {
+        if self.toks[i].shape.ascii {
+            // ASCII folds to its lowercase.
+            Cow::Borrowed(self.f(i))
+        } else {
+            Cow::Owned(self.s(i).to_lowercase())
+        }
+    }
+
+    /// Whether token `i` is written in ASCII only.
+    pub fn is_ascii(&self, i: usize) -> bool {
+        self.toks[i].shape.ascii
+    }
+
+    /// The number of characters of token `i`.
+    pub fn chars(&self, i: usize) -> usize {
+        if self.toks[i].shape.ascii {
+            self.toks[i].end - self.toks[i].start
+        } else {
+            self.s(i).chars().count()
+        }
+    }
+
     /// Whether token `i` is a word starting with an uppercase letter.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.toks[i].kind == Kind::Word && self.s(i).chars().next().is_some_and(char::is_uppercase)
+        self.toks[i].kind == Kind::Word && self.toks[i].shape.first_upper
     }
 
     /// Whether token `i` is a word whose letters are all uppercase.
     pub fn is_upper(&self, i: usize) -> bool {
-        self.toks[i].kind == Kind::Word
-            && self
-                .s(i)
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase)
+        self.toks[i].kind == Kind::Word && self.toks[i].shape.all_upper
     }
 
     /// Whether token `i` is a word in lowercase.
     pub fn is_lower(&self, i: usize) -> bool {
-        self.toks[i].kind == Kind::Word && self.s(i).chars().next().is_some_and(char::is_lowercase)
+        self.toks[i].kind == Kind::Word && self.toks[i].shape.first_lower
     }
 
     /// Whether token `i` is the punctuation `p`.
@@ -225,9 +337,8 @@ impl<'a> Tokens<'a> {
                                 && self.toks[i - 1].end == t.start
                                 && {
                                     let w = self.toks[i - 1].text(self.text);
-                                    let lw = w.to_lowercase();
                                     (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
-                                        || ABBREVIATIONS.contains(&lw.as_str())
+                                        || ABBREVIATIONS.contains(&self.lower(i - 1).as_ref())
                                 };
                             if !prev_abbrev {
                                 start_next = true;
@@ -260,8 +371,7 @@ impl<'a> Tokens<'a> {
                 if self.toks[i].kind != Kind::Word {
                     continue;
                 }
-                let letters = self.s(i).chars().filter(|c| c.is_alphabetic()).count();
-                if letters < 2 {
+                if self.toks[i].shape.letters < 2 {
                     continue;
                 }
                 if self.is_upper(i) {
