@@ -175,8 +175,12 @@ pub fn is_sports(ctx: &Ctx<'_>) -> bool {
             }
             Kind::Punct => {}
         }
+        // The counts only grow: the first time they suffice settles it.
+        if words >= 2 || (words >= 1 && scores >= 2) || scores >= 4 {
+            return true;
+        }
     }
-    words >= 2 || (words >= 1 && scores >= 2) || scores >= 4
+    false
 }
 
 /// Whether token `i` is a date written as digits ("1996-08-30").

@@ -262,18 +262,14 @@ pub fn is_name_word(t: &Tokens<'_>, i: usize) -> bool {
         return false;
     }
     let s = t.s(i);
-    // The calendar words are ASCII: no other word equals one ignoring ASCII case.
-    if s == "I" || (t.is_ascii(i) && is_calendar_word(t.f(i))) {
-        return false;
-    }
-    if t.is_cap(i) {
-        return true;
-    }
     // "al-Assad", "bin-Laden", "d'Alema": lowercase prefix, capital after it.
-    s.contains(['-', '\''])
-        && s.char_indices().any(|(k, c)| {
-            c.is_uppercase() && k > 0 && matches!(s[..k].chars().next_back(), Some('-' | '\''))
-        })
+    let name_shaped = t.is_cap(i)
+        || (s.bytes().any(|b| b == b'-' || b == b'\'')
+            && s.char_indices().any(|(k, c)| {
+                c.is_uppercase() && k > 0 && matches!(s[..k].chars().next_back(), Some('-' | '\''))
+            }));
+    // The calendar words are ASCII: no other word equals one ignoring ASCII case.
+    name_shaped && s != "I" && !(t.is_ascii(i) && is_calendar_word(t.f(i)))
 }
 
 /// Whether token `i` is a title abbreviation followed by its dot ("Mr.").

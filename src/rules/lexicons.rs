@@ -14,7 +14,27 @@ use crate::normalize::fold;
 #[derive(Debug)]
 pub struct WordSet {
     words: &'static [&'static str],
-    set: OnceLock<FxHashSet<&'static str>>,
+    built: OnceLock<BuiltWordSet>,
+}
+
+/// A [`WordSet`] ready for lookups.
+#[derive(Debug)]
+struct BuiltWordSet {
+    set: FxHashSet<&'static str>,
+    /// One bit per [`sketch`] of a word of the set: most other words are
+    /// told apart by it without hashing.
+    sketches: [u64; 64],
+}
+
+/// A word's first and last letters and length, in 12 bits.
+fn sketch(w: &str) -> usize {
+    let b = w.as_bytes();
+    match (b.first(), b.last()) {
+        (Some(&f), Some(&l)) => {
+            usize::from(f & 31) | usize::from(l & 31) << 5 | (b.len() & 3) << 10
+        }
+        _ => 0,
+    }
 }
 
 impl WordSet {
@@ -22,15 +42,25 @@ impl WordSet {
     pub const fn new(words: &'static [&'static str]) -> WordSet {
         WordSet {
             words,
-            set: OnceLock::new(),
+            built: OnceLock::new(),
         }
     }
 
     /// Whether `word` is in the list.
     pub fn contains(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| self.words.iter().copied().collect())
-            .contains(word)
+        let built = self.built.get_or_init(|| {
+            let mut sketches = [0u64; 64];
+            for w in self.words {
+                let k = sketch(w);
+                sketches[k / 64] |= 1 << (k % 64);
+            }
+            BuiltWordSet {
+                set: self.words.iter().copied().collect(),
+                sketches,
+            }
+        });
+        let k = sketch(word);
+        built.sketches[k / 64] & (1 << (k % 64)) != 0 && built.set.contains(word)
     }
 }
 

@@ -31,10 +31,11 @@ pub struct Token {
     pub sent_start: bool,
     /// On a line written in capitals.
     pub caps_line: bool,
-    /// Where its folding ([`crate::normalize::fold`]) starts in [`Tokens::folded`].
-    pub fold_start: u32,
+    /// Where its folding ([`crate::normalize::fold`]) starts in
+    /// [`Tokens::folded`] (at `start` for a token in ASCII).
+    pub fold_start: usize,
     /// Where its folding ends in [`Tokens::folded`].
-    pub fold_end: u32,
+    pub fold_end: usize,
     /// Its shape, read once when it is scanned.
     pub shape: Shape,
 }
@@ -57,14 +58,21 @@ pub struct Shape {
 impl Shape {
     /// Reads the shape of `s`.
     fn of(s: &str) -> Shape {
-        if s.is_ascii() {
-            let b = s.as_bytes();
+        let b = s.as_bytes();
+        // One pass over the bytes serves text in ASCII.
+        let (mut high, mut lower, mut letters) = (0u8, 0u32, 0u32);
+        for &c in b {
+            high |= c;
+            lower += u32::from(c.is_ascii_lowercase());
+            letters += u32::from(c.is_ascii_alphabetic());
+        }
+        if high < 0x80 {
             return Shape {
                 ascii: true,
                 first_upper: b.first().is_some_and(u8::is_ascii_uppercase),
                 first_lower: b.first().is_some_and(u8::is_ascii_lowercase),
-                all_upper: !b.iter().any(u8::is_ascii_lowercase),
-                letters: b.iter().filter(|c| c.is_ascii_alphabetic()).count() as u32,
+                all_upper: lower == 0,
+                letters,
             };
         }
         let first = s.chars().next();
@@ -97,7 +105,8 @@ pub struct Tokens<'a> {
     pub text: &'a str,
     /// Its tokens in order.
     pub toks: Vec<Token>,
-    /// The foldings of all tokens, one after another (see [`Tokens::f`]).
+    /// The text in ASCII lowercase (the folding of every ASCII token, at
+    /// its own offsets), then the foldings of the other tokens (see [`Tokens::f`]).
     pub folded: String,
 }
 
@@ -128,9 +137,15 @@ fn word_end(text: &str, at: usize, c: char) -> usize {
     let mut end = at + c.len_utf8();
     loop {
         // ASCII letters and digits (most of the text) join at once.
-        if bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
             end += 1;
-            continue;
+        }
+        // Any other ASCII character but these ends the word.
+        match bytes.get(end) {
+            None => break,
+            Some(b'\'' | b'-' | b'.' | b',' | b':' | b'/') => {}
+            Some(&b) if b >= 0x80 => {}
+            Some(_) => break,
         }
         let rest = &text[end..];
         let mut chars = rest.chars();
@@ -177,11 +192,15 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
     let mut t = Tokens {
         text,
         toks: Vec::with_capacity(text.len() / 5),
-        folded: String::with_capacity(text.len()),
+        folded: text.to_ascii_lowercase(),
     };
     let mut line = 0u32;
     let mut at = 0;
     while at < text.len() {
+        if text.as_bytes()[at] == b' ' {
+            at += 1;
+            continue;
+        }
         let c = char_at(text, at);
         if c == '\n' {
             line += 1;
@@ -211,8 +230,15 @@ impl<'a> Tokens<'a> {
     /// Adds the token at bytes `start..end`, with its folding and shape.
     fn push(&mut self, start: usize, end: usize, kind: Kind, line: u32) {
         let s = &self.text[start..end];
-        let fold_start = self.folded.len() as u32;
-        crate::normalize::fold_onto(s, &mut self.folded);
+        let shape = Shape::of(s);
+        // ASCII folds to its lowercase, already in place.
+        let (fold_start, fold_end) = if shape.ascii {
+            (start, end)
+        } else {
+            let from = self.folded.len();
+            crate::normalize::fold_onto(s, &mut self.folded);
+            (from, self.folded.len())
+        };
         self.toks.push(Token {
             start,
             end,
@@ -221,8 +247,8 @@ impl<'a> Tokens<'a> {
             sent_start: false,
             caps_line: false,
             fold_start,
-            fold_end: self.folded.len() as u32,
-            shape: Shape::of(s),
+            fold_end,
+            shape,
         });
     }
 
@@ -245,7 +271,7 @@ impl<'a> Tokens<'a> {
     /// [`crate::normalize::fold`] of its text.
     pub fn f(&self, i: usize) -> &str {
         let t = &self.toks[i];
-        &self.folded[t.fold_start as usize..t.fold_end as usize]
+        &self.folded[t.fold_start..t.fold_end]
     }
 
     /// The text of token `i` in lowercase, as [`str::to_lowercase`] writes it.
