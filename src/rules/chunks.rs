@@ -261,10 +261,14 @@ pub fn is_name_word(t: &Tokens<'_>, i: usize) -> bool {
     if t.toks[i].kind != super::tokens::Kind::Word {
         return false;
     }
+    let shape = t.toks[i].shape;
+    if !(shape.first_upper || shape.joined) {
+        return false;
+    }
     let s = t.s(i);
     // "al-Assad", "bin-Laden", "d'Alema": lowercase prefix, capital after it.
     let name_shaped = t.is_cap(i)
-        || (s.bytes().any(|b| b == b'-' || b == b'\'')
+        || (shape.joined
             && s.char_indices().any(|(k, c)| {
                 c.is_uppercase() && k > 0 && matches!(s[..k].chars().next_back(), Some('-' | '\''))
             }));

@@ -113,8 +113,7 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
             continue;
         }
         let full = folded_name(ctx, &words);
-        if words.len() == 1 && (keys.contains_key(&full) || ctx.lower_words.contains(full.as_str()))
-        {
+        if words.len() == 1 && (keys.contains_key(&full) || ctx.writes_lowercase(&full)) {
             continue;
         }
         remember(&mut keys, full, s, false);
@@ -122,7 +121,7 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
             let last = *words.last().unwrap_or(&0);
             // A surname the field also writes in lowercase is a common
             // word ("Motor Show" ... "the show"): not linked alone.
-            if t.chars(last) > 1 && !ctx.lower_words.contains(t.f(last)) {
+            if t.chars(last) > 1 && !ctx.writes_lowercase(t.f(last)) {
                 remember(&mut keys, t.f(last).to_string(), s, true);
             }
         }

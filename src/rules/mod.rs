@@ -65,6 +65,13 @@ pub struct Ctx<'a> {
     pub lower_words: FxHashSet<&'a str>,
 }
 
+impl<'a> Ctx<'a> {
+    /// Whether the field writes the folded word `w` in lowercase somewhere.
+    pub fn writes_lowercase(&self, w: &str) -> bool {
+        self.lower_words.contains(w)
+    }
+}
+
 /// The name as written, with runs of whitespace collapsed to one space.
 pub fn surface_name(text: &str, start: usize, end: usize) -> String {
     text[start..end]
@@ -181,7 +188,7 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, 
     }
     if t.toks[core.first].sent_start
         && core.first == core.last
-        && ctx.lower_words.contains(t.f(core.first))
+        && ctx.writes_lowercase(t.f(core.first))
     {
         // A sentence's first word that the field also writes in lowercase.
         return Vec::new();
@@ -260,10 +267,10 @@ pub fn apply_with(
 ) -> (Vec<Span>, Names) {
     let t = tokens::tokenize(field.text);
     let skip_all = field.is_title && title_cased(&t);
-    let lower_words = (0..t.len())
-        .filter(|&i| t.is_lower(i))
-        .map(|i| t.f(i))
-        .collect();
+    let lower = (0..t.len()).filter(|&i| t.is_lower(i));
+    let mut lower_words =
+        FxHashSet::with_capacity_and_hasher(lower.clone().count(), Default::default());
+    lower_words.extend(lower.map(|i| t.f(i)));
     let mut ctx = Ctx {
         t: &t,
         lex: lexicons,

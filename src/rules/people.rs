@@ -32,19 +32,26 @@ const SOURCE_VERBS: &[&str] = &[
 /// Determiners that open an apposition (", a spokesman for ...").
 const APPOSITION_OPENERS: &[&str] = &["a", "an", "the", "its", "his", "her", "their"];
 
-/// Words joined by single spaces, folded, for tokens `a..b` (words only).
-fn phrase(ctx: &Ctx<'_>, a: usize, b: usize) -> String {
+/// Whether the words of tokens `a..b`, folded and joined by single spaces,
+/// form a role or title ("spokesperson", "prime minister").
+fn is_role_phrase(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    let t = ctx.t;
+    let mut words = (a..b).filter(|&k| t.toks[k].kind == super::tokens::Kind::Word);
+    let (Some(first), second) = (words.next(), words.next()) else {
+        return ctx.lex.is_role("");
+    };
+    let Some(second) = second else {
+        // One word: its folding is the phrase.
+        return ctx.lex.is_role(t.f(first));
+    };
     let mut s = String::new();
-    for k in a..b {
-        if ctx.t.toks[k].kind != super::tokens::Kind::Word {
-            continue;
-        }
+    for k in [first, second].into_iter().chain(words) {
         if !s.is_empty() {
             s.push(' ');
         }
-        s.push_str(ctx.t.f(k));
+        s.push_str(t.f(k));
     }
-    s
+    ctx.lex.is_role(&s)
 }
 
 /// How many leading tokens of the chunk form titles or roles ("President",
@@ -60,7 +67,7 @@ pub fn title_prefix(ctx: &Ctx<'_>, c: Chunk) -> usize {
             if at + k > c.last {
                 continue;
             }
-            if ctx.lex.is_role(&phrase(ctx, at, at + k)) {
+            if is_role_phrase(ctx, at, at + k) {
                 at += k;
                 continue 'outer;
             }
@@ -81,7 +88,7 @@ pub fn role_before(ctx: &Ctx<'_>, i: usize) -> bool {
         if !(a..i).all(|j| ctx.t.is_lower(j) || ctx.t.is_punct(j, "-")) || !ctx.t.same_line(a, i) {
             break;
         }
-        if ctx.lex.is_role(&phrase(ctx, a, i)) {
+        if is_role_phrase(ctx, a, i) {
             return true;
         }
     }
@@ -185,13 +192,12 @@ pub fn inner_role(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
             }
             let words =
                 |a: usize| (a..k + m).all(|j| ctx.t.toks[j].kind == super::tokens::Kind::Word);
-            if !(words(k) && ctx.lex.is_role(&phrase(ctx, k, k + m))) {
+            if !(words(k) && is_role_phrase(ctx, k, k + m)) {
                 continue;
             }
             // The whole role: "Foreign Minister", not "Minister" after "Foreign".
             let mut role = k;
-            while role > start && words(role - 1) && ctx.lex.is_role(&phrase(ctx, role - 1, k + m))
-            {
+            while role > start && words(role - 1) && is_role_phrase(ctx, role - 1, k + m) {
                 role -= 1;
             }
             return (role > start).then_some((role, k + m));

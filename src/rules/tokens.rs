@@ -53,6 +53,8 @@ pub struct Shape {
     pub all_upper: bool,
     /// How many alphabetic characters it has.
     pub letters: u32,
+    /// It holds a hyphen or an ASCII apostrophe ("al-Assad", "d'Alema").
+    pub joined: bool,
 }
 
 impl Shape {
@@ -60,11 +62,12 @@ impl Shape {
     fn of(s: &str) -> Shape {
         let b = s.as_bytes();
         // One pass over the bytes serves text in ASCII.
-        let (mut high, mut lower, mut letters) = (0u8, 0u32, 0u32);
+        let (mut high, mut lower, mut letters, mut joined) = (0u8, 0u32, 0u32, false);
         for &c in b {
             high |= c;
             lower += u32::from(c.is_ascii_lowercase());
             letters += u32::from(c.is_ascii_alphabetic());
+            joined |= c == b'-' || c == b'\'';
         }
         if high < 0x80 {
             return Shape {
@@ -73,6 +76,7 @@ impl Shape {
                 first_lower: b.first().is_some_and(u8::is_ascii_lowercase),
                 all_upper: lower == 0,
                 letters,
+                joined,
             };
         }
         let first = s.chars().next();
@@ -82,6 +86,7 @@ impl Shape {
             first_lower: first.is_some_and(char::is_lowercase),
             all_upper: true,
             letters: 0,
+            joined,
         };
         for c in s.chars().filter(|c| c.is_alphabetic()) {
             shape.letters += 1;
