@@ -299,19 +299,19 @@ pub fn results_entry(ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
 /// capitals, a single word that is neither a country, nor in a dateline,
 /// nor named in mixed case elsewhere in the field; at the start of a
 /// sentence, a hazard word that is also an ordinary English word.
-pub fn filter_dictionary(ctx: &Ctx<'_>, spans: Vec<Span>, sports: bool) -> Vec<Span> {
+pub fn filter_dictionary(ctx: &Ctx<'_>, mut spans: Vec<Span>, sports: bool) -> Vec<Span> {
     let t = ctx.t;
-    let mixed_case: std::collections::HashSet<String> = spans
+    let mixed_case: rustc_hash::FxHashSet<&str> = spans
         .iter()
         .filter(|s| {
             t.starting_at(s.start)
                 .is_some_and(|i| !t.toks[i].caps_line && !t.toks[i].sent_start)
         })
-        .map(|s| s.canonical.clone())
+        .map(|s| s.canonical.as_str())
         .collect();
-    spans
-        .into_iter()
-        .filter(|s| {
+    let keep: Vec<bool> = spans
+        .iter()
+        .map(|s| {
             if s.method != Method::Dictionary {
                 return true;
             }
@@ -326,17 +326,22 @@ pub fn filter_dictionary(ctx: &Ctx<'_>, spans: Vec<Span>, sports: bool) -> Vec<S
                     || is_dateline(ctx, a, b)
                     || after_locative(ctx, a)
                     || (sports && followed_by_score(ctx, b))
-                    || mixed_case.contains(&s.canonical)
+                    || mixed_case.contains(s.canonical.as_str())
                     || (s.label == Label::Org && surface.chars().count() <= 5);
             }
             if t.toks[a].sent_start && a == b {
                 if let Some(h) = ctx.lex.hazard(surface) {
-                    return !h.english_word || is_country(s) || mixed_case.contains(&s.canonical);
+                    return !h.english_word
+                        || is_country(s)
+                        || mixed_case.contains(s.canonical.as_str());
                 }
             }
             true
         })
-        .collect()
+        .collect();
+    let mut keep = keep.into_iter();
+    spans.retain(|_| keep.next().unwrap_or(true));
+    spans
 }
 
 /// Whether the word before token `a` on its line is a locative ("AT", "in").

@@ -296,7 +296,7 @@ fn after(t: &Tokens<'_>, i: usize) -> usize {
 /// Finds the chunks of a field, skipping lines in capitals (and the whole
 /// field when `skip_all`).
 pub fn find(t: &Tokens<'_>, lex: &Lexicons, skip_all: bool) -> Vec<Chunk> {
-    let mut out: Vec<Chunk> = Vec::new();
+    let mut out: Vec<Chunk> = Vec::with_capacity(t.len() / 8);
     if skip_all {
         return out;
     }
@@ -382,9 +382,9 @@ fn strip_front(t: &Tokens<'_>, lex: &Lexicons, mut c: Chunk) -> Option<Chunk> {
             && w.rsplit_once('-')
                 .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
         let common_opener = t.toks[c.first].sent_start
-            && !lex.is_first_name(&w)
+            && c.first < c.last
             && (w.ends_with("ing") || w.ends_with("ly"))
-            && c.first < c.last;
+            && !lex.is_first_name(&w);
         if function || common_opener || adjective {
             c.first += 1;
             continue;

@@ -29,13 +29,13 @@ impl Names {
 const MAX_WORDS: usize = 6;
 
 /// Word tokens of a span, by index.
-fn word_tokens(ctx: &Ctx<'_>, s: &Span) -> Vec<usize> {
+fn word_tokens<'c>(ctx: &'c Ctx<'_>, s: &Span) -> impl Iterator<Item = usize> + Clone + 'c {
     let t = ctx.t;
     let a = t.toks.partition_point(|k| k.start < s.start);
+    let end = s.end;
     (a..t.len())
-        .take_while(|&k| t.toks[k].end <= s.end)
-        .filter(|&k| t.toks[k].kind == Kind::Word)
-        .collect()
+        .take_while(move |&k| t.toks[k].end <= end)
+        .filter(move |&k| t.toks[k].kind == Kind::Word)
 }
 
 /// Records what `key` names. A full name shared by two different entities
@@ -65,9 +65,9 @@ fn key_prefixes<'k>(maps: &[&'k FxHashMap<String, Target>]) -> FxHashSet<&'k str
 }
 
 /// The folded words of tokens `words`, joined by single spaces.
-fn folded_name(ctx: &Ctx<'_>, words: &[usize]) -> String {
+fn folded_name(ctx: &Ctx<'_>, words: impl Iterator<Item = usize>) -> String {
     let mut full = String::new();
-    for (n, &k) in words.iter().enumerate() {
+    for (n, k) in words.enumerate() {
         if n > 0 {
             full.push(' ');
         }
@@ -90,7 +90,7 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
     // beside his figures is still his.
     let mut order: Vec<(usize, &Span)> = spans
         .iter()
-        .map(|s| (word_tokens(ctx, s).len(), s))
+        .map(|s| (word_tokens(ctx, s).count(), s))
         .collect();
     // Among lone words, an organisation's evidence (an apposition, a
     // descriptor, an acronym) outweighs a speech verb's.
@@ -102,23 +102,23 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
         };
         (std::cmp::Reverse(words), s.label != first_label, s.start)
     });
-    for (_, s) in order {
+    for (count, s) in order {
         let person = s.label == Label::Person && s.method != Method::Linked;
         let rule_org = s.label == Label::Org && s.method == Method::Rule;
         if !person && !rule_org {
             continue;
         }
-        let words = word_tokens(ctx, s);
-        if words.is_empty() || words.len() > MAX_WORDS {
+        if count == 0 || count > MAX_WORDS {
             continue;
         }
-        let full = folded_name(ctx, &words);
-        if words.len() == 1 && (keys.contains_key(&full) || ctx.writes_lowercase(&full)) {
+        let words = word_tokens(ctx, s);
+        let full = folded_name(ctx, words.clone());
+        if count == 1 && (keys.contains_key(&full) || ctx.writes_lowercase(&full)) {
             continue;
         }
         remember(&mut keys, full, s, false);
-        if person && words.len() >= 2 {
-            let last = *words.last().unwrap_or(&0);
+        if person && count >= 2 {
+            let last = words.last().unwrap_or(0);
             // A surname the field also writes in lowercase is a common
             // word ("Motor Show" ... "the show"): not linked alone.
             if t.chars(last) > 1 && !ctx.writes_lowercase(t.f(last)) {

@@ -72,6 +72,14 @@ impl<'a> Ctx<'a> {
     }
 }
 
+/// The folded words that `t` writes in lowercase.
+fn lowercase_words<'a>(t: &'a Tokens<'_>) -> FxHashSet<&'a str> {
+    let lower = (0..t.len()).filter(|&i| t.is_lower(i));
+    let mut set = FxHashSet::with_capacity_and_hasher(lower.clone().count(), Default::default());
+    set.extend(lower.map(|i| t.f(i)));
+    set
+}
+
 /// The name as written, with runs of whitespace collapsed to one space.
 pub fn surface_name(text: &str, start: usize, end: usize) -> String {
     text[start..end]
@@ -267,16 +275,12 @@ pub fn apply_with(
 ) -> (Vec<Span>, Names) {
     let t = tokens::tokenize(field.text);
     let skip_all = field.is_title && title_cased(&t);
-    let lower = (0..t.len()).filter(|&i| t.is_lower(i));
-    let mut lower_words =
-        FxHashSet::with_capacity_and_hasher(lower.clone().count(), Default::default());
-    lower_words.extend(lower.map(|i| t.f(i)));
     let mut ctx = Ctx {
         t: &t,
         lex: lexicons,
         gazetteer: field.gazetteer,
         spans: Vec::new(),
-        lower_words,
+        lower_words: lowercase_words(&t),
     };
     let sports = ambiguity::is_sports(&ctx);
     ctx.spans = ambiguity::filter_dictionary(&ctx, spans, sports);

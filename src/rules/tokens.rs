@@ -51,48 +51,41 @@ pub struct Shape {
     pub first_lower: bool,
     /// Every alphabetic character is uppercase (true when there are none).
     pub all_upper: bool,
-    /// How many alphabetic characters it has.
-    pub letters: u32,
+    /// It has two alphabetic characters or more.
+    pub two_letters: bool,
     /// It holds a hyphen or an ASCII apostrophe ("al-Assad", "d'Alema").
     pub joined: bool,
 }
 
 impl Shape {
-    /// Reads the shape of `s`.
-    fn of(s: &str) -> Shape {
+    /// Reads the shape of `s`; `joined` is known from the scan.
+    fn of(s: &str, joined: bool) -> Shape {
         let b = s.as_bytes();
-        // One pass over the bytes serves text in ASCII.
-        let (mut high, mut lower, mut letters, mut joined) = (0u8, 0u32, 0u32, false);
-        for &c in b {
-            high |= c;
-            lower += u32::from(c.is_ascii_lowercase());
-            letters += u32::from(c.is_ascii_alphabetic());
-            joined |= c == b'-' || c == b'\'';
-        }
-        if high < 0x80 {
+        if s.is_ascii() {
+            // Each question stops at its first answer.
             return Shape {
                 ascii: true,
                 first_upper: b.first().is_some_and(u8::is_ascii_uppercase),
                 first_lower: b.first().is_some_and(u8::is_ascii_lowercase),
-                all_upper: lower == 0,
-                letters,
+                all_upper: !b.iter().any(u8::is_ascii_lowercase),
+                two_letters: b
+                    .iter()
+                    .filter(|c| c.is_ascii_alphabetic())
+                    .nth(1)
+                    .is_some(),
                 joined,
             };
         }
         let first = s.chars().next();
-        let mut shape = Shape {
+        let mut letters = s.chars().filter(|c| c.is_alphabetic());
+        Shape {
             ascii: false,
             first_upper: first.is_some_and(char::is_uppercase),
             first_lower: first.is_some_and(char::is_lowercase),
-            all_upper: true,
-            letters: 0,
+            all_upper: letters.clone().all(char::is_uppercase),
+            two_letters: letters.nth(1).is_some(),
             joined,
-        };
-        for c in s.chars().filter(|c| c.is_alphabetic()) {
-            shape.letters += 1;
-            shape.all_upper &= c.is_uppercase();
         }
-        shape
     }
 }
 
@@ -135,11 +128,13 @@ fn char_at(text: &str, at: usize) -> char {
     }
 }
 
-/// Where the word or number starting with `c` at byte `at` ends.
-fn word_end(text: &str, at: usize, c: char) -> usize {
+/// Where the word or number starting with `c` at byte `at` ends, and
+/// whether it joins words across a hyphen or an ASCII apostrophe.
+fn word_end(text: &str, at: usize, c: char) -> (usize, bool) {
     let bytes = text.as_bytes();
     let number = c.is_ascii_digit();
     let mut end = at + c.len_utf8();
+    let mut joined = false;
     loop {
         // ASCII letters and digits (most of the text) join at once.
         while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
@@ -187,9 +182,10 @@ fn word_end(text: &str, at: usize, c: char) -> usize {
             }
             break;
         }
+        joined |= n == '-' || n == '\'';
         end += n.len_utf8();
     }
-    end
+    (end, joined)
 }
 
 /// Scans `text` into tokens.
@@ -216,14 +212,14 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
             at += c.len_utf8();
             continue;
         }
-        let (end, kind) = if !is_word_char(c) {
-            (at + c.len_utf8(), Kind::Punct)
+        let ((end, joined), kind) = if !is_word_char(c) {
+            ((at + c.len_utf8(), c == '-' || c == '\''), Kind::Punct)
         } else if c.is_ascii_digit() {
             (word_end(text, at, c), Kind::Number)
         } else {
             (word_end(text, at, c), Kind::Word)
         };
-        t.push(at, end, kind, line);
+        t.push(at, end, kind, line, joined);
         at = end;
     }
     t.mark_sentences();
@@ -233,9 +229,9 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
 
 impl<'a> Tokens<'a> {
     /// Adds the token at bytes `start..end`, with its folding and shape.
-    fn push(&mut self, start: usize, end: usize, kind: Kind, line: u32) {
+    fn push(&mut self, start: usize, end: usize, kind: Kind, line: u32, joined: bool) {
         let s = &self.text[start..end];
-        let shape = Shape::of(s);
+        let shape = Shape::of(s, joined);
         // ASCII folds to its lowercase, already in place.
         let (fold_start, fold_end) = if shape.ascii {
             (start, end)
@@ -402,7 +398,7 @@ impl<'a> Tokens<'a> {
                 if self.toks[i].kind != Kind::Word {
                     continue;
                 }
-                if self.toks[i].shape.letters < 2 {
+                if !self.toks[i].shape.two_letters {
                     continue;
                 }
                 if self.is_upper(i) {
