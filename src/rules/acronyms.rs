@@ -10,7 +10,8 @@ use crate::span::{Label, Method, Span};
 /// (digits and `&` allowed), no dots.
 pub fn is_acronym(ctx: &Ctx<'_>, i: usize) -> bool {
     let t = ctx.t;
-    if i >= t.len() || t.toks[i].kind != Kind::Word {
+    // Written in capitals, its letters are all uppercase.
+    if i >= t.len() || t.toks[i].kind != Kind::Word || !t.toks[i].shape.all_upper {
         return false;
     }
     let s = t.s(i);

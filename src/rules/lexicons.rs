@@ -90,6 +90,8 @@ pub struct Lexicons {
     roles: FxHashSet<String>,
     /// Longest role in words.
     role_max_words: usize,
+    /// The first word of every role ("prime" of "prime minister").
+    role_first_words: FxHashSet<String>,
     /// Organisation suffixes and head words, folded; value: true for short
     /// legal forms that count only when written in capitals ("AG", "SA").
     org_suffixes: FxHashMap<String, bool>,
@@ -156,6 +158,8 @@ impl Lexicons {
                     for r in rows(contents) {
                         let role = fold(r[0]);
                         lex.role_max_words = lex.role_max_words.max(role.split(' ').count());
+                        let first = role.split(' ').next().unwrap_or_default();
+                        lex.role_first_words.insert(first.to_string());
                         lex.roles.insert(role);
                     }
                 }
@@ -203,6 +207,12 @@ impl Lexicons {
     /// Whether the folded phrase is a role or title ("spokesperson", "prime minister").
     pub fn is_role(&self, folded: &str) -> bool {
         self.roles.contains(folded)
+    }
+
+    /// Whether some role starts with the folded word `first` (a phrase
+    /// of several words whose first word is no such word is no role).
+    pub fn starts_role(&self, first: &str) -> bool {
+        self.role_first_words.contains(first)
     }
 
     /// The longest role, in words.

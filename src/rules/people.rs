@@ -44,6 +44,9 @@ fn is_role_phrase(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
         // One word: its folding is the phrase.
         return ctx.lex.is_role(t.f(first));
     };
+    if !t.f(first).is_empty() && !ctx.lex.starts_role(t.f(first)) {
+        return false;
+    }
     let mut s = String::new();
     for k in [first, second].into_iter().chain(words) {
         if !s.is_empty() {
