@@ -27,6 +27,7 @@ struct BuiltWordSet {
 }
 
 /// A word's first and last letters and length, in 12 bits.
+#[inline]
 fn sketch(w: &str) -> usize {
     let b = w.as_bytes();
     match (b.first(), b.last()) {
@@ -47,6 +48,7 @@ impl WordSet {
     }
 
     /// Whether `word` is in the list.
+    #[inline]
     pub fn contains(&self, word: &str) -> bool {
         let built = self.built.get_or_init(|| {
             let mut sketches = [0u64; 64];

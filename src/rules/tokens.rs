@@ -254,6 +254,7 @@ impl<'a> Tokens<'a> {
     }
 
     /// Number of tokens.
+    #[inline]
     pub fn len(&self) -> usize {
         self.toks.len()
     }
@@ -264,12 +265,14 @@ impl<'a> Tokens<'a> {
     }
 
     /// The text of token `i`.
+    #[inline]
     pub fn s(&self, i: usize) -> &'a str {
         self.toks[i].text(self.text)
     }
 
     /// The folding of token `i` (lowercase, no diacritics): the same as
     /// [`crate::normalize::fold`] of its text.
+    #[inline]
     pub fn f(&self, i: usize) -> &str {
         let t = &self.toks[i];
         &self.folded[t.fold_start..t.fold_end]
@@ -286,11 +289,13 @@ impl<'a> Tokens<'a> {
     }
 
     /// Whether token `i` is written in ASCII only.
+    #[inline]
     pub fn is_ascii(&self, i: usize) -> bool {
         self.toks[i].shape.ascii
     }
 
     /// The number of characters of token `i`.
+    #[inline]
     pub fn chars(&self, i: usize) -> usize {
         if self.toks[i].shape.ascii {
             self.toks[i].end - self.toks[i].start
@@ -300,21 +305,25 @@ impl<'a> Tokens<'a> {
     }
 
     /// Whether token `i` is a word starting with an uppercase letter.
+    #[inline]
     pub fn is_cap(&self, i: usize) -> bool {
         self.toks[i].kind == Kind::Word && self.toks[i].shape.first_upper
     }
 
     /// Whether token `i` is a word whose letters are all uppercase.
+    #[inline]
     pub fn is_upper(&self, i: usize) -> bool {
         self.toks[i].kind == Kind::Word && self.toks[i].shape.all_upper
     }
 
     /// Whether token `i` is a word in lowercase.
+    #[inline]
     pub fn is_lower(&self, i: usize) -> bool {
         self.toks[i].kind == Kind::Word && self.toks[i].shape.first_lower
     }
 
     /// Whether token `i` is the punctuation `p`.
+    #[inline]
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
         self.toks
             .get(i)
@@ -322,6 +331,7 @@ impl<'a> Tokens<'a> {
     }
 
     /// Whether tokens `i` and `i + 1` touch (no space between).
+    #[inline]
     pub fn touches_next(&self, i: usize) -> bool {
         self.toks
             .get(i + 1)
@@ -329,6 +339,7 @@ impl<'a> Tokens<'a> {
     }
 
     /// Whether token `i` is an initial: one capital letter followed directly by a dot ("P.").
+    #[inline]
     pub fn is_initial(&self, i: usize) -> bool {
         let s = self.s(i);
         let mut ch = s.chars();
@@ -337,6 +348,7 @@ impl<'a> Tokens<'a> {
     }
 
     /// Whether token `i` is on the same line as token `j`.
+    #[inline]
     pub fn same_line(&self, i: usize, j: usize) -> bool {
         self.toks[i].line == self.toks[j].line
     }
