@@ -58,23 +58,28 @@ pub struct Shape {
 }
 
 impl Shape {
+    /// Reads the shape of ASCII text `b`.
+    #[inline]
+    fn of_ascii(b: &[u8], joined: bool) -> Shape {
+        // Each question stops at its first answer.
+        Shape {
+            ascii: true,
+            first_upper: b.first().is_some_and(u8::is_ascii_uppercase),
+            first_lower: b.first().is_some_and(u8::is_ascii_lowercase),
+            all_upper: !b.iter().any(u8::is_ascii_lowercase),
+            two_letters: b
+                .iter()
+                .filter(|c| c.is_ascii_alphabetic())
+                .nth(1)
+                .is_some(),
+            joined,
+        }
+    }
+
     /// Reads the shape of `s`; `joined` is known from the scan.
     fn of(s: &str, joined: bool) -> Shape {
-        let b = s.as_bytes();
         if s.is_ascii() {
-            // Each question stops at its first answer.
-            return Shape {
-                ascii: true,
-                first_upper: b.first().is_some_and(u8::is_ascii_uppercase),
-                first_lower: b.first().is_some_and(u8::is_ascii_lowercase),
-                all_upper: !b.iter().any(u8::is_ascii_lowercase),
-                two_letters: b
-                    .iter()
-                    .filter(|c| c.is_ascii_alphabetic())
-                    .nth(1)
-                    .is_some(),
-                joined,
-            };
+            return Shape::of_ascii(s.as_bytes(), joined);
         }
         let first = s.chars().next();
         let mut letters = s.chars().filter(|c| c.is_alphabetic());
@@ -188,6 +193,21 @@ fn word_end(text: &str, at: usize, c: char) -> (usize, bool) {
     (end, joined)
 }
 
+/// Where the run of ASCII letters and digits at `at` ends, when nothing
+/// after it could join it to more (most words of English text).
+fn plain_ascii_end(bytes: &[u8], at: usize) -> Option<usize> {
+    let end = at
+        + bytes[at..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(bytes.len() - at);
+    match bytes.get(end) {
+        Some(b'\'' | b'-' | b'.' | b',' | b':' | b'/') => None,
+        Some(&b) if b >= 0x80 => None,
+        _ => Some(end),
+    }
+}
+
 /// Scans `text` into tokens.
 pub fn tokenize(text: &str) -> Tokens<'_> {
     let mut t = Tokens {
@@ -195,12 +215,26 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
         toks: Vec::with_capacity(text.len() / 5),
         folded: text.to_ascii_lowercase(),
     };
+    let bytes = text.as_bytes();
     let mut line = 0u32;
     let mut at = 0;
-    while at < text.len() {
-        if text.as_bytes()[at] == b' ' {
+    while at < bytes.len() {
+        if bytes[at] == b' ' {
             at += 1;
             continue;
+        }
+        if bytes[at].is_ascii_alphanumeric() {
+            if let Some(end) = plain_ascii_end(bytes, at) {
+                let kind = if bytes[at].is_ascii_digit() {
+                    Kind::Number
+                } else {
+                    Kind::Word
+                };
+                let shape = Shape::of_ascii(&bytes[at..end], false);
+                t.push_shaped(at, end, kind, line, shape);
+                at = end;
+                continue;
+            }
         }
         let c = char_at(text, at);
         if c == '\n' {
@@ -230,8 +264,13 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
 impl<'a> Tokens<'a> {
     /// Adds the token at bytes `start..end`, with its folding and shape.
     fn push(&mut self, start: usize, end: usize, kind: Kind, line: u32, joined: bool) {
+        let shape = Shape::of(&self.text[start..end], joined);
+        self.push_shaped(start, end, kind, line, shape);
+    }
+
+    /// Adds the token at bytes `start..end` of the given shape, with its folding.
+    fn push_shaped(&mut self, start: usize, end: usize, kind: Kind, line: u32, shape: Shape) {
         let s = &self.text[start..end];
-        let shape = Shape::of(s, joined);
         // ASCII folds to its lowercase, already in place.
         let (fold_start, fold_end) = if shape.ascii {
             (start, end)
