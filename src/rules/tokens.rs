@@ -212,7 +212,7 @@ fn plain_ascii_end(bytes: &[u8], at: usize) -> Option<usize> {
 pub fn tokenize(text: &str) -> Tokens<'_> {
     let mut t = Tokens {
         text,
-        toks: Vec::with_capacity(text.len() / 5),
+        toks: Vec::with_capacity(text.len() / 4 + 4),
         folded: text.to_ascii_lowercase(),
     };
     let bytes = text.as_bytes();
@@ -269,14 +269,14 @@ impl<'a> Tokens<'a> {
     }
 
     /// Adds the token at bytes `start..end` of the given shape, with its folding.
+    #[inline]
     fn push_shaped(&mut self, start: usize, end: usize, kind: Kind, line: u32, shape: Shape) {
-        let s = &self.text[start..end];
         // ASCII folds to its lowercase, already in place.
         let (fold_start, fold_end) = if shape.ascii {
             (start, end)
         } else {
             let from = self.folded.len();
-            crate::normalize::fold_onto(s, &mut self.folded);
+            crate::normalize::fold_onto(&self.text[start..end], &mut self.folded);
             (from, self.folded.len())
         };
         self.toks.push(Token {
