@@ -21,20 +21,46 @@ pub struct WordSet {
 #[derive(Debug)]
 struct BuiltWordSet {
     set: FxHashSet<&'static str>,
-    /// One bit per [`sketch`] of a word of the set: most other words are
-    /// told apart by it without hashing.
-    sketches: [u64; 64],
+    /// The sketches of its words: most other words are told apart by
+    /// them without hashing.
+    sketches: Sketches,
 }
 
-/// A word's first and last letters and length, in 12 bits.
-#[inline]
-fn sketch(w: &str) -> usize {
-    let b = w.as_bytes();
-    match (b.first(), b.last()) {
-        (Some(&f), Some(&l)) => {
-            usize::from(f & 31) | usize::from(l & 31) << 5 | (b.len() & 3) << 10
+/// One bit for each word's sketch (its first and last bytes and its length,
+/// in 12 bits): a word whose bit is clear is none of the words sketched.
+#[derive(Debug, Clone)]
+pub struct Sketches([u64; 64]);
+
+impl Default for Sketches {
+    fn default() -> Self {
+        Sketches([0; 64])
+    }
+}
+
+impl Sketches {
+    #[inline]
+    fn bit(w: &str) -> usize {
+        let b = w.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&f), Some(&l)) => {
+                usize::from(f & 31) | usize::from(l & 31) << 5 | (b.len() & 3) << 10
+            }
+            _ => 0,
         }
-        _ => 0,
+    }
+
+    /// Adds `w`.
+    #[inline]
+    pub fn insert(&mut self, w: &str) {
+        let k = Sketches::bit(w);
+        self.0[k / 64] |= 1 << (k % 64);
+    }
+
+    /// False when `w` is certainly not one of the words added.
+    #[inline]
+    pub fn may_contain(&self, w: &str) -> bool {
+        let k = Sketches::bit(w);
+        self.0[k / 64] & (1 << (k % 64)) != 0
     }
 }
 
@@ -51,18 +77,16 @@ impl WordSet {
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
         let built = self.built.get_or_init(|| {
-            let mut sketches = [0u64; 64];
+            let mut sketches = Sketches::default();
             for w in self.words {
-                let k = sketch(w);
-                sketches[k / 64] |= 1 << (k % 64);
+                sketches.insert(w);
             }
             BuiltWordSet {
                 set: self.words.iter().copied().collect(),
                 sketches,
             }
         });
-        let k = sketch(word);
-        built.sketches[k / 64] & (1 << (k % 64)) != 0 && built.set.contains(word)
+        built.sketches.may_contain(word) && built.set.contains(word)
     }
 }
 

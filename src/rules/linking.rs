@@ -113,7 +113,8 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
         }
         let words = word_tokens(ctx, s);
         let full = folded_name(ctx, words.clone());
-        if count == 1 && (keys.contains_key(&full) || ctx.writes_lowercase(&full)) {
+        let only = words.clone().next().unwrap_or(0);
+        if count == 1 && (keys.contains_key(&full) || ctx.writes_lowercase(only)) {
             continue;
         }
         remember(&mut keys, full, s, false);
@@ -121,7 +122,7 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
             let last = words.last().unwrap_or(0);
             // A surname the field also writes in lowercase is a common
             // word ("Motor Show" ... "the show"): not linked alone.
-            if t.chars(last) > 1 && !ctx.writes_lowercase(t.f(last)) {
+            if t.chars(last) > 1 && !ctx.writes_lowercase(last) {
                 remember(&mut keys, t.f(last).to_string(), s, true);
             }
         }

@@ -25,6 +25,7 @@ pub mod people;
 pub mod tokens;
 
 pub use lexicons::Lexicons;
+use lexicons::Sketches;
 pub use linking::Names;
 
 use crate::{
@@ -61,23 +62,32 @@ pub struct Ctx<'a> {
     pub gazetteer: Option<&'a Gazetteer>,
     /// The spans found so far (dictionary matches, then rule results).
     pub spans: Vec<Span>,
-    /// Every word the field writes in lowercase, folded.
+    /// The folded words the field writes in lowercase that some other
+    /// token of the field folds to as well (see [`Ctx::writes_lowercase`]).
     pub lower_words: FxHashSet<&'a str>,
 }
 
 impl<'a> Ctx<'a> {
-    /// Whether the field writes the folded word `w` in lowercase somewhere.
-    pub fn writes_lowercase(&self, w: &str) -> bool {
-        self.lower_words.contains(w)
+    /// Whether the field writes the folded word of token `k` in lowercase
+    /// somewhere (token `k` itself, or another with the same folding).
+    pub fn writes_lowercase(&self, k: usize) -> bool {
+        self.t.is_lower(k) || self.lower_words.contains(self.t.f(k))
     }
 }
 
-/// The folded words that `t` writes in lowercase.
+/// The folded words that `t` writes in lowercase, of those that a token
+/// not in lowercase folds to as well: the only ones
+/// [`Ctx::writes_lowercase`] needs to look up. The sketches of the others'
+/// foldings spare hashing most lowercase words.
 fn lowercase_words<'a>(t: &'a Tokens<'_>) -> FxHashSet<&'a str> {
-    let lower = (0..t.len()).filter(|&i| t.is_lower(i));
-    let mut set = FxHashSet::with_capacity_and_hasher(lower.clone().count(), Default::default());
-    set.extend(lower.map(|i| t.f(i)));
-    set
+    let mut others = Sketches::default();
+    for i in (0..t.len()).filter(|&i| !t.is_lower(i)) {
+        others.insert(t.f(i));
+    }
+    (0..t.len())
+        .filter(|&i| t.is_lower(i) && others.may_contain(t.f(i)))
+        .map(|i| t.f(i))
+        .collect()
 }
 
 /// The name as written, with runs of whitespace collapsed to one space.
@@ -194,9 +204,7 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, 
     if core.first == core.last && t.chars(core.first) == 1 {
         return Vec::new();
     }
-    if t.toks[core.first].sent_start
-        && core.first == core.last
-        && ctx.writes_lowercase(t.f(core.first))
+    if t.toks[core.first].sent_start && core.first == core.last && ctx.writes_lowercase(core.first)
     {
         // A sentence's first word that the field also writes in lowercase.
         return Vec::new();

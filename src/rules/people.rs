@@ -62,7 +62,7 @@ fn is_role_phrase(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
 pub fn title_prefix(ctx: &Ctx<'_>, c: Chunk) -> usize {
     let mut at = c.first;
     'outer: while at < c.last {
-        if is_title_abbreviation(&ctx.t, at) {
+        if is_title_abbreviation(ctx.t, at) {
             at += 2;
             continue;
         }
