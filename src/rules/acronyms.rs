@@ -9,8 +9,9 @@ use crate::span::{Label, Method, Span};
 /// Whether token `i` is shaped like an acronym: 2 to 10 characters, capitals
 /// (digits and `&` allowed), no dots.
 pub fn is_acronym(ctx: &Ctx<'_>, i: usize) -> bool {
-    let t = &ctx.t;
-    if i >= t.len() || t.toks[i].kind != Kind::Word {
+    let t = ctx.t;
+    // Written in capitals, its letters are all uppercase.
+    if i >= t.len() || t.toks[i].kind != Kind::Word || !t.toks[i].shape.all_upper {
         return false;
     }
     let s = t.s(i);
@@ -36,7 +37,7 @@ pub fn initials_match(ctx: &Ctx<'_>, c: Chunk, acronym: &str) -> bool {
 
 /// The token index of the acronym right after `last` in brackets, if any.
 pub fn bracketed_after(ctx: &Ctx<'_>, last: usize) -> Option<usize> {
-    let t = &ctx.t;
+    let t = ctx.t;
     (t.is_punct(last + 1, "(") && is_acronym(ctx, last + 2) && t.is_punct(last + 3, ")"))
         .then_some(last + 2)
 }
@@ -44,7 +45,7 @@ pub fn bracketed_after(ctx: &Ctx<'_>, last: usize) -> Option<usize> {
 /// Finds acronym definitions next to entity spans and marks every
 /// occurrence of each acronym.
 pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
-    let t = &ctx.t;
+    let t = ctx.t;
     // (acronym text, label, canonical, id)
     let mut defined: Vec<(String, Label, String, String)> = Vec::new();
     for s in spans.iter() {

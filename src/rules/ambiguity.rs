@@ -3,11 +3,8 @@
 //! sentence, and city names that denote sports teams in sports reports and
 //! results lines ("Leicestershire beat Somerset", "Pohang 3 Ulsan 2").
 
-use super::{tokens::Kind, Ctx};
-use crate::{
-    normalize::fold,
-    span::{Label, Method, Span},
-};
+use super::{lexicons::WordSet, tokens::Kind, Ctx};
+use crate::span::{Label, Method, Span};
 
 /// The nations of the United Kingdom, which field national teams and read
 /// as countries in news, though ISO lists them as subdivisions.
@@ -155,14 +152,16 @@ const LOCATIVES: &[&str] = &[
 
 /// Whether the field reads as a sports report (or a results table).
 pub fn is_sports(ctx: &Ctx<'_>) -> bool {
-    let t = &ctx.t;
+    static SPORTS: WordSet = WordSet::new(SPORTS_WORDS);
+    let t = ctx.t;
     let mut words = 0;
     let mut scores = 0;
     for i in 0..t.len() {
         match t.toks[i].kind {
             Kind::Word => {
-                let w = t.s(i);
-                if SPORTS_WORDS.iter().any(|s| s.eq_ignore_ascii_case(w)) {
+                // The sports words are ASCII: no other word equals one
+                // ignoring ASCII case.
+                if t.is_ascii(i) && SPORTS.contains(t.f(i)) {
                     words += 1;
                 }
             }
@@ -176,8 +175,12 @@ pub fn is_sports(ctx: &Ctx<'_>) -> bool {
             }
             Kind::Punct => {}
         }
+        // The counts only grow: the first time they suffice settles it.
+        if words >= 2 || (words >= 1 && scores >= 2) || scores >= 4 {
+            return true;
+        }
     }
-    words >= 2 || (words >= 1 && scores >= 2) || scores >= 4
+    false
 }
 
 /// Whether token `i` is a date written as digits ("1996-08-30").
@@ -189,7 +192,7 @@ fn is_date_number(ctx: &Ctx<'_>, i: usize) -> bool {
 /// Whether tokens `a..=b` stand where a dateline names its city: first on
 /// their line, followed by a date or by a comma.
 pub fn is_dateline(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
-    let t = &ctx.t;
+    let t = ctx.t;
     let first_on_line = a == 0 || !t.same_line(a - 1, a);
     let next = b + 1;
     first_on_line
@@ -202,8 +205,8 @@ pub fn is_dateline(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
 /// after a locative word, in a dateline, as a venue ("Hove :"), or followed
 /// by its country ("WIGAN , England").
 fn place_context(ctx: &Ctx<'_>, spans: &[Span], a: usize, b: usize) -> bool {
-    let t = &ctx.t;
-    if a > 0 && t.same_line(a - 1, a) && LOCATIVES.contains(&fold(t.s(a - 1)).as_str()) {
+    let t = ctx.t;
+    if a > 0 && t.same_line(a - 1, a) && LOCATIVES.contains(&t.f(a - 1)) {
         return true;
     }
     if is_dateline(ctx, a, b) {
@@ -227,18 +230,18 @@ fn place_context(ctx: &Ctx<'_>, spans: &[Span], a: usize, b: usize) -> bool {
 /// or next to a word of play ("beat Somerset", "Kent made"), and not
 /// preceded by "the" ("the Berlin meeting").
 pub fn team_context(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
-    let t = &ctx.t;
-    let prev = (a > 0 && t.same_line(a - 1, a)).then(|| fold(t.s(a - 1)));
+    let t = ctx.t;
+    let prev = (a > 0 && t.same_line(a - 1, a)).then(|| t.f(a - 1));
     if followed_by_score(ctx, b) {
         // Not a bowler's name in a scorecard ("b Hollioake 23").
         return !(a > 0 && t.same_line(a - 1, a) && t.is_lower(a - 1));
     }
-    if prev.as_deref() == Some("the") {
+    if prev == Some("the") {
         return false;
     }
-    let next = (b + 1 < t.len() && t.same_line(b, b + 1)).then(|| fold(t.s(b + 1)));
-    prev.is_some_and(|p| TEAM_BEFORE.contains(&p.as_str()))
-        || next.is_some_and(|n| TEAM_AFTER.contains(&n.as_str()) || n.ends_with("ed"))
+    let next = (b + 1 < t.len() && t.same_line(b, b + 1)).then(|| t.f(b + 1));
+    prev.is_some_and(|p| TEAM_BEFORE.contains(&p))
+        || next.is_some_and(|n| TEAM_AFTER.contains(&n) || n.ends_with("ed"))
         || t.is_punct(b + 1, "'")
 }
 
@@ -246,7 +249,7 @@ pub fn team_context(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
 /// report: every place that is not a country and does not stand in a place
 /// context.
 pub fn sports_teams(ctx: &Ctx<'_>, spans: &mut [Span]) {
-    let t = &ctx.t;
+    let t = ctx.t;
     let teams: Vec<usize> = (0..spans.len())
         .filter(|&i| {
             let s = &spans[i];
@@ -271,7 +274,7 @@ pub fn sports_teams(ctx: &Ctx<'_>, spans: &mut [Span]) {
 /// Whether token `i` starts a results entry: a name followed by a score
 /// ("Sussex 363", "Pohang 3 Ulsan 2").
 pub fn followed_by_score(ctx: &Ctx<'_>, last: usize) -> bool {
-    let t = &ctx.t;
+    let t = ctx.t;
     let next = last + 1;
     next < t.len()
         && t.same_line(last, next)
@@ -286,7 +289,7 @@ pub fn followed_by_score(ctx: &Ctx<'_>, last: usize) -> bool {
 /// lowercase word ("Huddersfield 1 Crystal Palace 1", "Leyton Orient 4 1 1
 /// 2", but not "b Muralitharan 22").
 pub fn results_entry(ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
-    let t = &ctx.t;
+    let t = ctx.t;
     followed_by_score(ctx, last)
         && !t.is_initial(first)
         && !(first > 0 && t.same_line(first - 1, first) && t.is_lower(first - 1))
@@ -296,19 +299,19 @@ pub fn results_entry(ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
 /// capitals, a single word that is neither a country, nor in a dateline,
 /// nor named in mixed case elsewhere in the field; at the start of a
 /// sentence, a hazard word that is also an ordinary English word.
-pub fn filter_dictionary(ctx: &Ctx<'_>, spans: Vec<Span>, sports: bool) -> Vec<Span> {
-    let t = &ctx.t;
-    let mixed_case: std::collections::HashSet<String> = spans
+pub fn filter_dictionary(ctx: &Ctx<'_>, mut spans: Vec<Span>, sports: bool) -> Vec<Span> {
+    let t = ctx.t;
+    let mixed_case: rustc_hash::FxHashSet<&str> = spans
         .iter()
         .filter(|s| {
             t.starting_at(s.start)
                 .is_some_and(|i| !t.toks[i].caps_line && !t.toks[i].sent_start)
         })
-        .map(|s| s.canonical.clone())
+        .map(|s| s.canonical.as_str())
         .collect();
-    spans
-        .into_iter()
-        .filter(|s| {
+    let keep: Vec<bool> = spans
+        .iter()
+        .map(|s| {
             if s.method != Method::Dictionary {
                 return true;
             }
@@ -323,23 +326,28 @@ pub fn filter_dictionary(ctx: &Ctx<'_>, spans: Vec<Span>, sports: bool) -> Vec<S
                     || is_dateline(ctx, a, b)
                     || after_locative(ctx, a)
                     || (sports && followed_by_score(ctx, b))
-                    || mixed_case.contains(&s.canonical)
+                    || mixed_case.contains(s.canonical.as_str())
                     || (s.label == Label::Org && surface.chars().count() <= 5);
             }
             if t.toks[a].sent_start && a == b {
                 if let Some(h) = ctx.lex.hazard(surface) {
-                    return !h.english_word || is_country(s) || mixed_case.contains(&s.canonical);
+                    return !h.english_word
+                        || is_country(s)
+                        || mixed_case.contains(s.canonical.as_str());
                 }
             }
             true
         })
-        .collect()
+        .collect();
+    let mut keep = keep.into_iter();
+    spans.retain(|_| keep.next().unwrap_or(true));
+    spans
 }
 
 /// Whether the word before token `a` on its line is a locative ("AT", "in").
 fn after_locative(ctx: &Ctx<'_>, a: usize) -> bool {
-    let t = &ctx.t;
-    a > 0 && t.same_line(a - 1, a) && matches!(fold(t.s(a - 1)).as_str(), "in" | "at" | "near")
+    let t = ctx.t;
+    a > 0 && t.same_line(a - 1, a) && matches!(t.f(a - 1), "in" | "at" | "near")
 }
 
 /// Places on lines written in capitals, looked up in the dictionary
@@ -350,7 +358,7 @@ fn after_locative(ctx: &Ctx<'_>, a: usize) -> bool {
 /// locative ("CHICAGO AT TORONTO").
 pub fn caps_places(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
     let Some(gaz) = ctx.gazetteer else { return };
-    let t = &ctx.t;
+    let t = ctx.t;
     let n = t.len();
     let mut i = 0;
     while i < n {

@@ -5,7 +5,10 @@
 //! ("Bank of Canada", "Test and County Cricket Board"). Function words and
 //! sentence-initial common words are stripped from the front.
 
-use super::{lexicons::Lexicons, tokens::Tokens};
+use super::{
+    lexicons::{Lexicons, WordSet},
+    tokens::Tokens,
+};
 
 /// A candidate name: tokens `first..=last`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -243,7 +246,14 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
 
 /// Whether the lowercase `w` is a function word.
 pub fn is_function_word(w: &str) -> bool {
-    FUNCTION_WORDS.contains(&w)
+    static SET: WordSet = WordSet::new(FUNCTION_WORDS);
+    SET.contains(w)
+}
+
+/// Whether the lowercase `w` is a day or month name.
+fn is_calendar_word(w: &str) -> bool {
+    static SET: WordSet = WordSet::new(CALENDAR_WORDS);
+    SET.contains(w)
 }
 
 /// Whether token `i` can be part of a name.
@@ -251,17 +261,19 @@ pub fn is_name_word(t: &Tokens<'_>, i: usize) -> bool {
     if t.toks[i].kind != super::tokens::Kind::Word {
         return false;
     }
-    let s = t.s(i);
-    if s == "I" || CALENDAR_WORDS.iter().any(|c| c.eq_ignore_ascii_case(s)) {
+    let shape = t.toks[i].shape;
+    if !(shape.first_upper || shape.joined) {
         return false;
     }
-    if t.is_cap(i) {
-        return true;
-    }
+    let s = t.s(i);
     // "al-Assad", "bin-Laden", "d'Alema": lowercase prefix, capital after it.
-    s.char_indices().any(|(k, c)| {
-        c.is_uppercase() && k > 0 && matches!(s[..k].chars().next_back(), Some('-' | '\''))
-    })
+    let name_shaped = t.is_cap(i)
+        || (shape.joined
+            && s.char_indices().any(|(k, c)| {
+                c.is_uppercase() && k > 0 && matches!(s[..k].chars().next_back(), Some('-' | '\''))
+            }));
+    // The calendar words are ASCII: no other word equals one ignoring ASCII case.
+    name_shaped && s != "I" && !(t.is_ascii(i) && is_calendar_word(t.f(i)))
 }
 
 /// Whether token `i` is a title abbreviation followed by its dot ("Mr.").
@@ -269,7 +281,7 @@ pub fn is_title_abbreviation(t: &Tokens<'_>, i: usize) -> bool {
     t.is_cap(i)
         && t.is_punct(i + 1, ".")
         && t.touches_next(i)
-        && TITLE_ABBREVIATIONS.contains(&t.s(i).to_lowercase().as_str())
+        && TITLE_ABBREVIATIONS.contains(&t.lower(i).as_ref())
 }
 
 /// Index after a name token (skipping an initial's or a title's dot).
@@ -284,7 +296,7 @@ fn after(t: &Tokens<'_>, i: usize) -> usize {
 /// Finds the chunks of a field, skipping lines in capitals (and the whole
 /// field when `skip_all`).
 pub fn find(t: &Tokens<'_>, lex: &Lexicons, skip_all: bool) -> Vec<Chunk> {
-    let mut out: Vec<Chunk> = Vec::new();
+    let mut out: Vec<Chunk> = Vec::with_capacity(t.len() / 8);
     if skip_all {
         return out;
     }
@@ -328,17 +340,18 @@ fn join_org_names(t: &Tokens<'_>, lex: &Lexicons, chunks: Vec<Chunk>) -> Vec<Chu
     let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
     for c in chunks {
         if let Some(prev) = out.last_mut() {
-            let gap: Vec<&str> = (prev.last + 1..c.first).map(|k| t.s(k)).collect();
-            let of_like = matches!(
-                gap.as_slice(),
-                ["of"] | ["for"] | ["of", "the"] | ["for", "the"]
-            );
-            let and_like = matches!(gap.as_slice(), ["and"] | ["&"]);
+            let gap = c.first - prev.last - 1;
+            let w = |k: usize| t.s(prev.last + 1 + k);
+            let of_like = (1..=2).contains(&gap)
+                && matches!(w(0), "of" | "for")
+                && (gap == 1 || w(1) == "the");
+            let and_like = gap == 1 && matches!(w(0), "and" | "&");
+            let (p, l) = (prev.last, c.last);
             if t.same_line(prev.last, c.first)
                 && ((of_like
-                    && lex.is_org_suffix(t.s(prev.last))
-                    && !lex.is_legal_form(t.s(prev.last)))
-                    || (and_like && lex.is_org_suffix(t.s(c.last))))
+                    && lex.is_org_suffix_folded(t.s(p), t.f(p))
+                    && !lex.is_legal_form_folded(t.s(p), t.f(p)))
+                    || (and_like && lex.is_org_suffix_folded(t.s(l), t.f(l))))
             {
                 prev.last = c.last;
                 continue;
@@ -360,7 +373,7 @@ fn strip_front(t: &Tokens<'_>, lex: &Lexicons, mut c: Chunk) -> Option<Chunk> {
             c.first += 1;
             continue;
         }
-        let w = t.s(c.first).to_lowercase();
+        let w = t.lower(c.first);
         let function = is_function_word(&w)
             && !(w == "mr" || w == "mrs" || w == "ms")
             && !t.is_initial(c.first);
@@ -369,9 +382,9 @@ fn strip_front(t: &Tokens<'_>, lex: &Lexicons, mut c: Chunk) -> Option<Chunk> {
             && w.rsplit_once('-')
                 .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
         let common_opener = t.toks[c.first].sent_start
-            && !lex.is_first_name(&w)
+            && c.first < c.last
             && (w.ends_with("ing") || w.ends_with("ly"))
-            && c.first < c.last;
+            && !lex.is_first_name(&w);
         if function || common_opener || adjective {
             c.first += 1;
             continue;

@@ -4,9 +4,91 @@
 //! (first column = the word; `#` lines are comments; the first other line
 //! is the header). Every word is stored folded (lowercase, no diacritics).
 
-use std::collections::{HashMap, HashSet};
+use std::{borrow::Cow, sync::OnceLock};
+
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::normalize::fold;
+
+/// A fixed list of folded words, looked up as a set (built on first use).
+#[derive(Debug)]
+pub struct WordSet {
+    words: &'static [&'static str],
+    built: OnceLock<BuiltWordSet>,
+}
+
+/// A [`WordSet`] ready for lookups.
+#[derive(Debug)]
+struct BuiltWordSet {
+    set: FxHashSet<&'static str>,
+    /// The sketches of its words: most other words are told apart by
+    /// them without hashing.
+    sketches: Sketches,
+}
+
+/// One bit for each word's sketch (its first and last bytes and its length,
+/// in 12 bits): a word whose bit is clear is none of the words sketched.
+#[derive(Debug, Clone)]
+pub struct Sketches([u64; 64]);
+
+impl Default for Sketches {
+    fn default() -> Self {
+        Sketches([0; 64])
+    }
+}
+
+impl Sketches {
+    #[inline]
+    fn bit(w: &str) -> usize {
+        let b = w.as_bytes();
+        match (b.first(), b.last()) {
+            (Some(&f), Some(&l)) => {
+                usize::from(f & 31) | usize::from(l & 31) << 5 | (b.len() & 3) << 10
+            }
+            _ => 0,
+        }
+    }
+
+    /// Adds `w`.
+    #[inline]
+    pub fn insert(&mut self, w: &str) {
+        let k = Sketches::bit(w);
+        self.0[k / 64] |= 1 << (k % 64);
+    }
+
+    /// False when `w` is certainly not one of the words added.
+    #[inline]
+    pub fn may_contain(&self, w: &str) -> bool {
+        let k = Sketches::bit(w);
+        self.0[k / 64] & (1 << (k % 64)) != 0
+    }
+}
+
+impl WordSet {
+    /// The set of `words`.
+    pub const fn new(words: &'static [&'static str]) -> WordSet {
+        WordSet {
+            words,
+            built: OnceLock::new(),
+        }
+    }
+
+    /// Whether `word` is in the list.
+    #[inline]
+    pub fn contains(&self, word: &str) -> bool {
+        let built = self.built.get_or_init(|| {
+            let mut sketches = Sketches::default();
+            for w in self.words {
+                sketches.insert(w);
+            }
+            BuiltWordSet {
+                set: self.words.iter().copied().collect(),
+                sketches,
+            }
+        });
+        built.sketches.may_contain(word) && built.set.contains(word)
+    }
+}
 
 /// The lexicons shipped inside the binary: `(name, contents)`.
 pub const DEFAULT_LEXICONS: &[(&str, &str)] =
@@ -29,18 +111,45 @@ pub struct Hazard {
 /// Word lists the rules use (first names, roles, organisation words, ...).
 #[derive(Debug, Clone, Default)]
 pub struct Lexicons {
-    first_names: HashSet<String>,
+    first_names: FxHashSet<String>,
     /// Roles and titles; multi-word roles are stored whole ("prime minister").
-    roles: HashSet<String>,
+    roles: FxHashSet<String>,
     /// Longest role in words.
     role_max_words: usize,
+    /// The first word of every role ("prime" of "prime minister").
+    role_first_words: FxHashSet<String>,
     /// Organisation suffixes and head words, folded; value: true for short
     /// legal forms that count only when written in capitals ("AG", "SA").
-    org_suffixes: HashMap<String, bool>,
+    org_suffixes: FxHashMap<String, bool>,
     /// Company legal forms (the `cleanco` rows of org_suffixes.tsv), folded.
-    legal_forms: HashSet<String>,
-    speech_verbs: HashSet<String>,
-    hazards: HashMap<String, Hazard>,
+    legal_forms: FxHashSet<String>,
+    speech_verbs: FxHashSet<String>,
+    hazards: FxHashMap<String, Hazard>,
+}
+
+/// The folding of `word`, borrowed when it is already folded (ASCII
+/// without capitals, as most words of English news are).
+fn folded_key(word: &str) -> Cow<'_, str> {
+    if word
+        .bytes()
+        .all(|b| b.is_ascii() && !b.is_ascii_uppercase())
+    {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(fold(word))
+    }
+}
+
+/// The folding of `word` without its trailing dots, given `folded`, the
+/// folding of the whole `word`.
+fn folded_undotted<'w>(word: &str, folded: &'w str) -> Cow<'w, str> {
+    let w = word.trim_end_matches('.');
+    if word.is_ascii() {
+        // ASCII folds byte for byte.
+        Cow::Borrowed(&folded[..w.len()])
+    } else {
+        Cow::Owned(fold(w))
+    }
 }
 
 /// The first column of every data row of a lexicon TSV, with the row's
@@ -75,6 +184,8 @@ impl Lexicons {
                     for r in rows(contents) {
                         let role = fold(r[0]);
                         lex.role_max_words = lex.role_max_words.max(role.split(' ').count());
+                        let first = role.split(' ').next().unwrap_or_default();
+                        lex.role_first_words.insert(first.to_string());
                         lex.roles.insert(role);
                     }
                 }
@@ -111,12 +222,23 @@ impl Lexicons {
 
     /// Whether `word` (any case) is a known first name.
     pub fn is_first_name(&self, word: &str) -> bool {
-        self.first_names.contains(&fold(word))
+        self.first_names.contains(folded_key(word).as_ref())
+    }
+
+    /// Whether the folded `word` is a known first name.
+    pub fn is_first_name_folded(&self, folded: &str) -> bool {
+        self.first_names.contains(folded)
     }
 
     /// Whether the folded phrase is a role or title ("spokesperson", "prime minister").
     pub fn is_role(&self, folded: &str) -> bool {
         self.roles.contains(folded)
+    }
+
+    /// Whether some role starts with the folded word `first` (a phrase
+    /// of several words whose first word is no such word is no role).
+    pub fn starts_role(&self, first: &str) -> bool {
+        self.role_first_words.contains(first)
     }
 
     /// The longest role, in words.
@@ -128,7 +250,18 @@ impl Lexicons {
     /// "Ministry", "Inc", "AG"). Short legal forms count only in capitals.
     pub fn is_org_suffix(&self, word: &str) -> bool {
         let w = word.trim_end_matches('.');
-        match self.org_suffixes.get(&fold(w)) {
+        self.org_suffix_as_written(w, &folded_key(w))
+    }
+
+    /// Like [`Lexicons::is_org_suffix`], given `folded`, the folding of `word`.
+    pub fn is_org_suffix_folded(&self, word: &str, folded: &str) -> bool {
+        let w = word.trim_end_matches('.');
+        self.org_suffix_as_written(w, &folded_undotted(word, folded))
+    }
+
+    /// Whether `w` (no trailing dots, folded `key`) ends an organisation name.
+    fn org_suffix_as_written(&self, w: &str, key: &str) -> bool {
+        match self.org_suffixes.get(key) {
             Some(true) => {
                 w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
                     || w.chars().count() > 2 && w.chars().next().is_some_and(char::is_uppercase)
@@ -141,7 +274,14 @@ impl Lexicons {
     /// Whether `word` is a company legal form ("Corp", "Inc", "GmbH") rather
     /// than a head word ("Bank", "Ministry").
     pub fn is_legal_form(&self, word: &str) -> bool {
-        self.legal_forms.contains(&fold(word.trim_end_matches('.')))
+        self.legal_forms
+            .contains(folded_key(word.trim_end_matches('.')).as_ref())
+    }
+
+    /// Like [`Lexicons::is_legal_form`], given `folded`, the folding of `word`.
+    pub fn is_legal_form_folded(&self, word: &str, folded: &str) -> bool {
+        self.legal_forms
+            .contains(folded_undotted(word, folded).as_ref())
     }
 
     /// Whether the folded word or phrase is a speech or attribution verb.
@@ -151,7 +291,7 @@ impl Lexicons {
 
     /// The hazard facts of a word, when it is one.
     pub fn hazard(&self, word: &str) -> Option<Hazard> {
-        self.hazards.get(&fold(word)).copied()
+        self.hazards.get(folded_key(word).as_ref()).copied()
     }
 }
 

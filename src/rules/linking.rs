@@ -3,13 +3,10 @@
 //! Eyvazov", same canonical and id), and a name found once by a rule is
 //! found everywhere in the field, in any case on lines written in capitals.
 
-use std::collections::HashMap;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use super::{tokens::Kind, Ctx};
-use crate::{
-    normalize::fold,
-    span::{Label, Method, Span},
-};
+use crate::span::{Label, Method, Span};
 
 /// What a linked key names; `None` when two different entities share it.
 type Target = Option<(Label, String, String)>;
@@ -18,7 +15,7 @@ type Target = Option<(Label, String, String)>;
 /// organisations, for its headline): folded name or surname -> entity.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Names {
-    keys: HashMap<String, Target>,
+    keys: FxHashMap<String, Target>,
 }
 
 impl Names {
@@ -32,19 +29,19 @@ impl Names {
 const MAX_WORDS: usize = 6;
 
 /// Word tokens of a span, by index.
-fn word_tokens(ctx: &Ctx<'_>, s: &Span) -> Vec<usize> {
-    let t = &ctx.t;
+fn word_tokens<'c>(ctx: &'c Ctx<'_>, s: &Span) -> impl Iterator<Item = usize> + Clone + 'c {
+    let t = ctx.t;
     let a = t.toks.partition_point(|k| k.start < s.start);
+    let end = s.end;
     (a..t.len())
-        .take_while(|&k| t.toks[k].end <= s.end)
-        .filter(|&k| t.toks[k].kind == Kind::Word)
-        .collect()
+        .take_while(move |&k| t.toks[k].end <= end)
+        .filter(move |&k| t.toks[k].kind == Kind::Word)
 }
 
 /// Records what `key` names. A full name shared by two different entities
 /// names neither; a surname shared by two people ("Boris Yeltsin", "Naina
 /// Yeltsin") names the one mentioned first, as news writing does.
-fn remember(keys: &mut HashMap<String, Target>, key: String, s: &Span, surname: bool) {
+fn remember(keys: &mut FxHashMap<String, Target>, key: String, s: &Span, surname: bool) {
     let target = Some((s.label, s.canonical.clone(), s.entity_id.clone()));
     keys.entry(key)
         .and_modify(|old| {
@@ -55,23 +52,49 @@ fn remember(keys: &mut HashMap<String, Target>, key: String, s: &Span, surname: 
         .or_insert(target);
 }
 
+/// Every key of `maps`, and every part of one that ends before a space
+/// ("anar" of "anar eyvazov"): a run of words that is none of these
+/// starts no key.
+fn key_prefixes<'k>(maps: &[&'k FxHashMap<String, Target>]) -> FxHashSet<&'k str> {
+    let mut prefixes = FxHashSet::default();
+    for key in maps.iter().flat_map(|m| m.keys()) {
+        prefixes.extend(key.match_indices(' ').map(|(at, _)| &key[..at]));
+        prefixes.insert(key.as_str());
+    }
+    prefixes
+}
+
+/// The folded words of tokens `words`, joined by single spaces.
+fn folded_name(ctx: &Ctx<'_>, words: impl Iterator<Item = usize>) -> String {
+    let mut full = String::new();
+    for (n, k) in words.enumerate() {
+        if n > 0 {
+            full.push(' ');
+        }
+        full.push_str(ctx.t.f(k));
+    }
+    full
+}
+
 /// Adds a linked mention for every other occurrence of a person's surname
 /// or full name, and of every organisation found by a rule.
 ///
 /// `known` adds the names of another field (they yield to this field's
 /// own); the names of this field are returned.
 pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Names {
-    let t = &ctx.t;
-    let mut keys: HashMap<String, Target> = HashMap::new();
+    let t = ctx.t;
+    let mut keys: FxHashMap<String, Target> = FxHashMap::default();
     // Full names first, so a single word found alone ("Eyvazov said")
     // links to the full name rather than standing as a rival entity.
     // People before organisations: a cricketer's surname found alone
     // beside his figures is still his.
-    let mut order: Vec<&Span> = spans.iter().collect();
+    let mut order: Vec<(usize, &Span)> = spans
+        .iter()
+        .map(|s| (word_tokens(ctx, s).count(), s))
+        .collect();
     // Among lone words, an organisation's evidence (an apposition, a
     // descriptor, an acronym) outweighs a speech verb's.
-    order.sort_by_key(|s| {
-        let words = word_tokens(ctx, s).len();
+    order.sort_by_key(|&(words, s)| {
         let first_label = if words >= 2 {
             Label::Person
         } else {
@@ -79,45 +102,50 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
         };
         (std::cmp::Reverse(words), s.label != first_label, s.start)
     });
-    for s in order {
+    for (count, s) in order {
         let person = s.label == Label::Person && s.method != Method::Linked;
         let rule_org = s.label == Label::Org && s.method == Method::Rule;
         if !person && !rule_org {
             continue;
         }
-        let words = word_tokens(ctx, s);
-        if words.is_empty() || words.len() > MAX_WORDS {
+        if count == 0 || count > MAX_WORDS {
             continue;
         }
-        let full: Vec<String> = words.iter().map(|&k| fold(t.s(k))).collect();
-        let full = full.join(" ");
-        if words.len() == 1 && (keys.contains_key(&full) || ctx.lower_words.contains(&full)) {
+        let words = word_tokens(ctx, s);
+        let full = folded_name(ctx, words.clone());
+        let only = words.clone().next().unwrap_or(0);
+        if count == 1 && (keys.contains_key(&full) || ctx.writes_lowercase(only)) {
             continue;
         }
         remember(&mut keys, full, s, false);
-        if person && words.len() >= 2 {
-            let last = *words.last().unwrap_or(&0);
+        if person && count >= 2 {
+            let last = words.last().unwrap_or(0);
             // A surname the field also writes in lowercase is a common
             // word ("Motor Show" ... "the show"): not linked alone.
-            if t.s(last).chars().count() > 1 && !ctx.lower_words.contains(&fold(t.s(last))) {
-                remember(&mut keys, fold(t.s(last)), s, true);
+            if t.chars(last) > 1 && !ctx.writes_lowercase(last) {
+                remember(&mut keys, t.f(last).to_string(), s, true);
             }
         }
     }
-    let own = Names { keys: keys.clone() };
-    if let Some(known) = known {
-        for (k, v) in &known.keys {
-            keys.entry(k.clone()).or_insert_with(|| v.clone());
-        }
-    }
-    if keys.is_empty() {
+    let own = Names { keys };
+    let known = known.map(|k| &k.keys).filter(|k| !k.is_empty());
+    if own.keys.is_empty() && known.is_none() {
         return own;
     }
-    let locative = |i: usize| {
-        i > 0 && t.same_line(i - 1, i) && matches!(fold(t.s(i - 1)).as_str(), "in" | "at" | "near")
+    // This field's names, then those `known` (which yield to them).
+    let lookup = |key: &str| match own.keys.get(key) {
+        Some(target) => Some(target),
+        None => known.and_then(|k| k.get(key)),
     };
+    let prefixes = match known {
+        Some(k) => key_prefixes(&[&own.keys, k]),
+        None => key_prefixes(&[&own.keys]),
+    };
+    let locative =
+        |i: usize| i > 0 && t.same_line(i - 1, i) && matches!(t.f(i - 1), "in" | "at" | "near");
     let n = t.len();
     let mut added: Vec<Span> = Vec::new();
+    let mut key = String::new();
     let mut i = 0;
     while i < n {
         if t.toks[i].kind != Kind::Word || !(t.is_cap(i) || t.toks[i].caps_line) {
@@ -125,8 +153,8 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
             continue;
         }
         let mut matched = 0;
-        let mut key = String::new();
-        let mut best: Option<(usize, Label, String, String)> = None;
+        key.clear();
+        let mut best: Option<(usize, Label, &String, &String)> = None;
         for k in i..(i + MAX_WORDS).min(n) {
             if t.toks[k].kind != Kind::Word || !t.same_line(i, k) {
                 break;
@@ -134,23 +162,26 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
             if k > i {
                 key.push(' ');
             }
-            key.push_str(&fold(t.s(k)));
-            if let Some(Some((label, canonical, id))) = keys.get(&key) {
-                best = Some((k, *label, canonical.clone(), id.clone()));
+            key.push_str(t.f(k));
+            if !prefixes.contains(key.as_str()) {
+                break;
+            }
+            if let Some(Some((label, canonical, id))) = lookup(&key) {
+                best = Some((k, *label, canonical, id));
             }
         }
         if let Some((last, label, canonical, id)) =
             best.filter(|b| !(b.1 == Label::Org && locative(i)))
         {
             let (start, end) = (t.toks[i].start, t.toks[last].end);
-            if accept(ctx, spans, (start, end), (label, &canonical), i) {
+            if accept(ctx, spans, (start, end), (label, canonical), i) {
                 spans.retain(|s| !(s.start >= start && s.end <= end));
                 added.push(Span::entity(
                     start,
                     end,
                     label,
-                    canonical,
-                    id,
+                    canonical.clone(),
+                    id.clone(),
                     Method::Linked,
                 ));
                 matched = last + 1 - i;
@@ -194,13 +225,10 @@ fn accept(
                 if super::ambiguity::is_country(s) && label == Label::Org {
                     return false;
                 }
-                let t = &ctx.t;
+                let t = ctx.t;
                 if first > 0
                     && t.same_line(first - 1, first)
-                    && matches!(
-                        fold(t.s(first - 1)).as_str(),
-                        "in" | "at" | "to" | "near" | "from"
-                    )
+                    && matches!(t.f(first - 1), "in" | "at" | "to" | "near" | "from")
                 {
                     return false;
                 }

@@ -25,6 +25,7 @@ pub mod people;
 pub mod tokens;
 
 pub use lexicons::Lexicons;
+use lexicons::Sketches;
 pub use linking::Names;
 
 use crate::{
@@ -33,7 +34,7 @@ use crate::{
     span::{Label, Method, Span},
 };
 use chunks::Chunk;
-use std::collections::HashSet;
+use rustc_hash::FxHashSet;
 use tokens::{Kind, Tokens};
 
 /// What the rules see of one field.
@@ -54,15 +55,39 @@ pub struct FieldContext<'a> {
 #[derive(Debug)]
 pub struct Ctx<'a> {
     /// The field's tokens.
-    pub t: Tokens<'a>,
+    pub t: &'a Tokens<'a>,
     /// The word lists.
     pub lex: &'a Lexicons,
     /// The dictionary matcher, when available.
     pub gazetteer: Option<&'a Gazetteer>,
     /// The spans found so far (dictionary matches, then rule results).
     pub spans: Vec<Span>,
-    /// Every word the field writes in lowercase, folded.
-    pub lower_words: HashSet<String>,
+    /// The folded words the field writes in lowercase that some other
+    /// token of the field folds to as well (see [`Ctx::writes_lowercase`]).
+    pub lower_words: FxHashSet<&'a str>,
+}
+
+impl<'a> Ctx<'a> {
+    /// Whether the field writes the folded word of token `k` in lowercase
+    /// somewhere (token `k` itself, or another with the same folding).
+    pub fn writes_lowercase(&self, k: usize) -> bool {
+        self.t.is_lower(k) || self.lower_words.contains(self.t.f(k))
+    }
+}
+
+/// The folded words that `t` writes in lowercase, of those that a token
+/// not in lowercase folds to as well: the only ones
+/// [`Ctx::writes_lowercase`] needs to look up. The sketches of the others'
+/// foldings spare hashing most lowercase words.
+fn lowercase_words<'a>(t: &'a Tokens<'_>) -> FxHashSet<&'a str> {
+    let mut others = Sketches::default();
+    for i in (0..t.len()).filter(|&i| !t.is_lower(i)) {
+        others.insert(t.f(i));
+    }
+    (0..t.len())
+        .filter(|&i| t.is_lower(i) && others.may_contain(t.f(i)))
+        .map(|i| t.f(i))
+        .collect()
 }
 
 /// The name as written, with runs of whitespace collapsed to one space.
@@ -77,7 +102,7 @@ pub fn surface_name(text: &str, start: usize, end: usize) -> String {
 fn title_cased(t: &Tokens<'_>) -> bool {
     let (mut cap, mut all) = (0, 0);
     for i in 0..t.len() {
-        if t.toks[i].kind == Kind::Word && t.s(i).chars().count() >= 4 {
+        if t.toks[i].kind == Kind::Word && t.chars(i) >= 4 {
             all += 1;
             cap += usize::from(t.is_cap(i));
         }
@@ -150,7 +175,7 @@ fn strip_norp(ctx: &Ctx<'_>, mut c: Chunk) -> Chunk {
 /// What one chunk is, by context: `(first, last, label, replace_equal)` for
 /// each name in it (a chunk may hold two: "Cofinec CEO Stephen Frater").
 fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, bool)> {
-    let t = &ctx.t;
+    let t = ctx.t;
     let (a, b) = (t.toks[c.first].start, t.toks[c.last].end);
     if orgs::named_as_source(ctx, c) {
         let ext = orgs::extend_outlet(ctx, c);
@@ -176,14 +201,10 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, 
         return vec![(c.first, c.last, Label::Org, false)];
     }
     let core = strip_norp(ctx, c);
-    if core.first == core.last && t.s(core.first).chars().count() == 1 {
+    if core.first == core.last && t.chars(core.first) == 1 {
         return Vec::new();
     }
-    if t.toks[core.first].sent_start
-        && core.first == core.last
-        && ctx
-            .lower_words
-            .contains(&crate::normalize::fold(t.s(core.first)))
+    if t.toks[core.first].sent_start && core.first == core.last && ctx.writes_lowercase(core.first)
     {
         // A sentence's first word that the field also writes in lowercase.
         return Vec::new();
@@ -204,12 +225,7 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, 
             };
             let (la, lb) = (t.toks[left.first].start, t.toks[left.last].end);
             // "Agriculture Minister X": the portfolio is no organisation.
-            let portfolio = (role..after).any(|k| {
-                matches!(
-                    crate::normalize::fold(t.s(k)).as_str(),
-                    "minister" | "secretary"
-                )
-            });
+            let portfolio = (role..after).any(|k| matches!(t.f(k), "minister" | "secretary"));
             if !portfolio && !ctx.spans.iter().any(|s| s.start < lb && la < s.end) {
                 out.push((left.first, left.last, Label::Org, false));
             }
@@ -267,21 +283,17 @@ pub fn apply_with(
 ) -> (Vec<Span>, Names) {
     let t = tokens::tokenize(field.text);
     let skip_all = field.is_title && title_cased(&t);
-    let lower_words = (0..t.len())
-        .filter(|&i| t.is_lower(i))
-        .map(|i| crate::normalize::fold(t.s(i)))
-        .collect();
     let mut ctx = Ctx {
-        t,
+        t: &t,
         lex: lexicons,
         gazetteer: field.gazetteer,
         spans: Vec::new(),
-        lower_words,
+        lower_words: lowercase_words(&t),
     };
     let sports = ambiguity::is_sports(&ctx);
     ctx.spans = ambiguity::filter_dictionary(&ctx, spans, sports);
 
-    let found = chunks::find(&ctx.t, lexicons, skip_all);
+    let found = chunks::find(ctx.t, lexicons, skip_all);
     let mut proposals: Vec<(Span, bool)> = Vec::new();
     let mut events: Vec<(usize, usize)> = Vec::new();
     for &c in &found {
@@ -296,7 +308,7 @@ pub fn apply_with(
             if label == Label::Org
                 && ctx.t.is_punct(l + 1, ".")
                 && ctx.t.touches_next(l)
-                && lexicons.is_legal_form(ctx.t.s(l))
+                && lexicons.is_legal_form_folded(ctx.t.s(l), ctx.t.f(l))
             {
                 l += 1;
             }

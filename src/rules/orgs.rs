@@ -6,7 +6,7 @@
 //! rather than the place.
 
 use super::{chunks::Chunk, tokens::Kind, Ctx};
-use crate::{normalize::fold, span::Label};
+use crate::span::Label;
 
 /// Lowercase words allowed inside an outlet's name after "according to"
 /// ("Azerbaijan in Focus", "Voice of America").
@@ -73,7 +73,7 @@ const EVENT_HEADS: &[&str] = &[
 
 /// Whether the chunk names an event ("Greater Milwaukee Open", "World Cup").
 pub fn is_event(ctx: &Ctx<'_>, c: Chunk) -> bool {
-    c.last > c.first && EVENT_HEADS.contains(&fold(ctx.t.s(c.last)).as_str())
+    c.last > c.first && EVENT_HEADS.contains(&ctx.t.f(c.last))
 }
 
 /// Whether the chunk's last word is an organisation word or legal form.
@@ -81,49 +81,51 @@ pub fn has_org_suffix(ctx: &Ctx<'_>, c: Chunk) -> bool {
     let words = (c.first..=c.last)
         .filter(|&k| ctx.t.toks[k].kind == Kind::Word)
         .count();
-    words >= 2 && ctx.lex.is_org_suffix(ctx.t.s(c.last))
+    words >= 2
+        && ctx
+            .lex
+            .is_org_suffix_folded(ctx.t.s(c.last), ctx.t.f(c.last))
 }
 
 /// Whether the chunk's last word is a geographic head ("Road", "River").
 pub fn has_geo_head(ctx: &Ctx<'_>, c: Chunk) -> bool {
-    c.last > c.first && GEO_HEADS.contains(&fold(ctx.t.s(c.last)).as_str())
+    c.last > c.first && GEO_HEADS.contains(&ctx.t.f(c.last))
 }
 
 /// Whether the chunk is named as a source: "according to X", "reporting X",
 /// "X reported".
 pub fn named_as_source(ctx: &Ctx<'_>, c: Chunk) -> bool {
-    let t = &ctx.t;
-    let before = |k: usize| (c.first >= k).then(|| fold(t.s(c.first - k)));
+    let t = ctx.t;
+    let before = |k: usize| (c.first >= k).then(|| t.f(c.first - k));
     let b1 = before(1);
-    let b2 = before(2);
-    if b1.as_deref() == Some("to") && b2.as_deref() == Some("according") {
+    if b1 == Some("to") && before(2) == Some("according") {
         return true;
     }
-    if matches!(b1.as_deref(), Some("reporting" | "citing")) {
+    if matches!(b1, Some("reporting" | "citing")) {
         return true;
     }
     let next = c.last + 1;
-    next < t.len()
-        && t.same_line(c.last, next)
-        && matches!(fold(t.s(next)).as_str(), "reported" | "reports")
+    next < t.len() && t.same_line(c.last, next) && matches!(t.f(next), "reported" | "reports")
 }
 
 /// Whether a lowercase organisation word stands right before the chunk
 /// ("news agency Tanjug", "carrier El Al" is not one: only words of the
 /// organisation lexicon count).
 pub fn descriptor_before(ctx: &Ctx<'_>, c: Chunk) -> bool {
-    let t = &ctx.t;
+    let t = ctx.t;
     c.first > 0
         && t.is_lower(c.first - 1)
         && t.same_line(c.first - 1, c.first)
-        && t.s(c.first - 1).chars().count() > 3
-        && ctx.lex.is_org_suffix(t.s(c.first - 1))
+        && t.chars(c.first - 1) > 3
+        && ctx
+            .lex
+            .is_org_suffix_folded(t.s(c.first - 1), t.f(c.first - 1))
 }
 
 /// Extends a source's chunk across lowercase connectors followed by
 /// capitalised words on the same line ("Azerbaijan in Focus").
 pub fn extend_outlet(ctx: &Ctx<'_>, c: Chunk) -> Chunk {
-    let t = &ctx.t;
+    let t = ctx.t;
     let n = t.len();
     let mut last = c.last;
     loop {
@@ -150,7 +152,7 @@ pub fn extend_outlet(ctx: &Ctx<'_>, c: Chunk) -> Chunk {
 /// that are not themselves names of places or groups ("Dynamo Moscow",
 /// "Manchester United", "Washington Post").
 pub fn place_with_words(ctx: &Ctx<'_>, c: Chunk) -> bool {
-    let t = &ctx.t;
+    let t = ctx.t;
     let (a, b) = (t.toks[c.first].start, t.toks[c.last].end);
     let inside: Vec<&crate::span::Span> = ctx
         .spans
@@ -171,7 +173,7 @@ pub fn place_with_words(ctx: &Ctx<'_>, c: Chunk) -> bool {
     });
     let mut any = false;
     for k in uncovered {
-        if GEO_HEADS.contains(&fold(t.s(k)).as_str()) {
+        if GEO_HEADS.contains(&t.f(k)) {
             return false;
         }
         any = true;

@@ -7,7 +7,6 @@
 //! person when it links to a full name (see `linking`).
 
 use super::{chunks::is_function_word, chunks::is_title_abbreviation, chunks::Chunk, Ctx};
-use crate::normalize::fold;
 use crate::span::Label;
 
 /// Speech verbs whose subject is as often an outlet or a company as a
@@ -33,19 +32,29 @@ const SOURCE_VERBS: &[&str] = &[
 /// Determiners that open an apposition (", a spokesman for ...").
 const APPOSITION_OPENERS: &[&str] = &["a", "an", "the", "its", "his", "her", "their"];
 
-/// Words joined by single spaces, folded, for tokens `a..b` (words only).
-fn phrase(ctx: &Ctx<'_>, a: usize, b: usize) -> String {
+/// Whether the words of tokens `a..b`, folded and joined by single spaces,
+/// form a role or title ("spokesperson", "prime minister").
+fn is_role_phrase(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
+    let t = ctx.t;
+    let mut words = (a..b).filter(|&k| t.toks[k].kind == super::tokens::Kind::Word);
+    let (Some(first), second) = (words.next(), words.next()) else {
+        return ctx.lex.is_role("");
+    };
+    let Some(second) = second else {
+        // One word: its folding is the phrase.
+        return ctx.lex.is_role(t.f(first));
+    };
+    if !t.f(first).is_empty() && !ctx.lex.starts_role(t.f(first)) {
+        return false;
+    }
     let mut s = String::new();
-    for k in a..b {
-        if ctx.t.toks[k].kind != super::tokens::Kind::Word {
-            continue;
-        }
+    for k in [first, second].into_iter().chain(words) {
         if !s.is_empty() {
             s.push(' ');
         }
-        s.push_str(&fold(ctx.t.s(k)));
+        s.push_str(t.f(k));
     }
-    s
+    ctx.lex.is_role(&s)
 }
 
 /// How many leading tokens of the chunk form titles or roles ("President",
@@ -53,7 +62,7 @@ fn phrase(ctx: &Ctx<'_>, a: usize, b: usize) -> String {
 pub fn title_prefix(ctx: &Ctx<'_>, c: Chunk) -> usize {
     let mut at = c.first;
     'outer: while at < c.last {
-        if is_title_abbreviation(&ctx.t, at) {
+        if is_title_abbreviation(ctx.t, at) {
             at += 2;
             continue;
         }
@@ -61,7 +70,7 @@ pub fn title_prefix(ctx: &Ctx<'_>, c: Chunk) -> usize {
             if at + k > c.last {
                 continue;
             }
-            if ctx.lex.is_role(&phrase(ctx, at, at + k)) {
+            if is_role_phrase(ctx, at, at + k) {
                 at += k;
                 continue 'outer;
             }
@@ -82,7 +91,7 @@ pub fn role_before(ctx: &Ctx<'_>, i: usize) -> bool {
         if !(a..i).all(|j| ctx.t.is_lower(j) || ctx.t.is_punct(j, "-")) || !ctx.t.same_line(a, i) {
             break;
         }
-        if ctx.lex.is_role(&phrase(ctx, a, i)) {
+        if is_role_phrase(ctx, a, i) {
             return true;
         }
     }
@@ -92,26 +101,21 @@ pub fn role_before(ctx: &Ctx<'_>, i: usize) -> bool {
 /// Whether the word after the chunk is a speech verb ("Eyvazov said"), or
 /// a speech verb precedes a chunk that ends its clause ("..., said Smith.").
 pub fn speech_subject(ctx: &Ctx<'_>, c: Chunk) -> bool {
-    let t = &ctx.t;
+    let t = ctx.t;
     let n = t.len();
     let next = c.last + 1;
     if next < n && t.is_lower(next) && t.same_line(c.last, next) {
-        let w = fold(t.s(next));
-        if ctx.lex.is_speech_verb(&w) && !SOURCE_VERBS.contains(&w.as_str()) {
+        let w = t.f(next);
+        if ctx.lex.is_speech_verb(w) && !SOURCE_VERBS.contains(&w) {
             return true;
         }
     }
     if c.first > 0 && t.is_lower(c.first - 1) {
-        let w = fold(t.s(c.first - 1));
+        let w = t.f(c.first - 1);
         let closes = next >= n
             || t.toks[next].kind == super::tokens::Kind::Punct
             || !t.same_line(c.last, next);
-        if closes
-            && matches!(
-                w.as_str(),
-                "said" | "says" | "added" | "asked" | "told" | "wrote"
-            )
-        {
+        if closes && matches!(w, "said" | "says" | "added" | "asked" | "told" | "wrote") {
             return true;
         }
     }
@@ -123,7 +127,7 @@ pub fn speech_subject(ctx: &Ctx<'_>, c: Chunk) -> bool {
 /// (", 45 ,"), an organisation for an organisation word (", the first
 /// foreign company to ...").
 pub fn apposition(ctx: &Ctx<'_>, c: Chunk) -> Option<Label> {
-    let t = &ctx.t;
+    let t = ctx.t;
     let n = t.len();
     let mut i = c.last + 1;
     if !t.is_punct(i, ",") {
@@ -135,7 +139,7 @@ pub fn apposition(ctx: &Ctx<'_>, c: Chunk) -> Option<Label> {
         return (age.is_some_and(|a| (14..=110).contains(&a)) && t.is_punct(i + 1, ","))
             .then_some(Label::Person);
     }
-    let det = i < n && APPOSITION_OPENERS.contains(&fold(t.s(i)).as_str());
+    let det = i < n && APPOSITION_OPENERS.contains(&t.f(i));
     let from = if det { i + 1 } else { i };
     for k in from..(from + 5).min(n) {
         if t.is_punct(k, "'") || t.is_punct(k, "-") {
@@ -144,11 +148,11 @@ pub fn apposition(ctx: &Ctx<'_>, c: Chunk) -> Option<Label> {
         if !t.is_lower(k) {
             break;
         }
-        let w = fold(t.s(k));
-        if ctx.lex.is_role(&w) {
+        let w = t.f(k);
+        if ctx.lex.is_role(w) {
             return Some(Label::Person);
         }
-        if det && w.len() > 3 && ctx.lex.is_org_suffix(&w) {
+        if det && w.len() > 3 && ctx.lex.is_org_suffix(w) {
             return Some(Label::Org);
         }
     }
@@ -159,14 +163,14 @@ pub fn apposition(ctx: &Ctx<'_>, c: Chunk) -> Option<Label> {
 pub fn has_org_word(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     (a..=b).any(|k| {
         ctx.t.toks[k].kind == super::tokens::Kind::Word
-            && ctx.t.s(k).chars().count() > 3
-            && ctx.lex.is_org_suffix(ctx.t.s(k))
+            && ctx.t.chars(k) > 3
+            && ctx.lex.is_org_suffix_folded(ctx.t.s(k), ctx.t.f(k))
     }) || (a..=b).any(|k| ctx.t.is_punct(k, "&"))
 }
 
 /// Whether the chunk is followed by a country in brackets ("( Nigeria )").
 fn nationality_after(ctx: &Ctx<'_>, c: Chunk) -> bool {
-    let t = &ctx.t;
+    let t = ctx.t;
     let open = c.last + 1;
     if !t.is_punct(open, "(") || open + 1 >= t.len() {
         return false;
@@ -191,13 +195,12 @@ pub fn inner_role(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
             }
             let words =
                 |a: usize| (a..k + m).all(|j| ctx.t.toks[j].kind == super::tokens::Kind::Word);
-            if !(words(k) && ctx.lex.is_role(&phrase(ctx, k, k + m))) {
+            if !(words(k) && is_role_phrase(ctx, k, k + m)) {
                 continue;
             }
             // The whole role: "Foreign Minister", not "Minister" after "Foreign".
             let mut role = k;
-            while role > start && words(role - 1) && ctx.lex.is_role(&phrase(ctx, role - 1, k + m))
-            {
+            while role > start && words(role - 1) && is_role_phrase(ctx, role - 1, k + m) {
                 role -= 1;
             }
             return (role > start).then_some((role, k + m));
@@ -209,7 +212,7 @@ pub fn inner_role(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
 /// The person inside a chunk, as a token range `(first, last)`, when the
 /// context says it is one.
 pub fn person(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
-    let t = &ctx.t;
+    let t = ctx.t;
     let titled = title_prefix(ctx, c);
     let first = c.first + titled;
     if first > c.last {
@@ -232,13 +235,11 @@ pub fn person(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
     if titled > 0 || role_before(ctx, c.first) {
         return Some((first, c.last));
     }
-    let lead = t.s(first);
-    let lead_lower = lead.to_lowercase();
     if words >= 2
         && (t.is_initial(first)
-            || (ctx.lex.is_first_name(lead)
-                && !is_function_word(&lead_lower)
-                && !(t.is_upper(first) && lead.chars().count() > 1)))
+            || (ctx.lex.is_first_name_folded(t.f(first))
+                && !is_function_word(&t.lower(first))
+                && !(t.is_upper(first) && t.chars(first) > 1)))
     {
         return Some((first, c.last));
     }
@@ -258,7 +259,7 @@ pub fn person(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
 /// span touches, separated by a comma or "and" from a person, become
 /// people, spreading along the list.
 pub fn list_members(ctx: &Ctx<'_>, found: &[Chunk], spans: &mut Vec<crate::span::Span>) {
-    let t = &ctx.t;
+    let t = ctx.t;
     let is_sep = |k: usize| t.is_punct(k, ",") || (k < t.len() && t.s(k) == "and");
     // A list member stands between separators: after "," or "and", and
     // before one of them, a full stop, a semicolon or the end of its line.

@@ -1,6 +1,9 @@
 //! Word scanning over the original text: tokens with byte offsets and their
 //! shape (capitalised, all-caps, initial, number), sentence starts, and
 //! lines written entirely in capitals (headlines, datelines, tables).
+//! Every token is folded once, here, for the rules' word lookups.
+
+use std::borrow::Cow;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -28,6 +31,67 @@ pub struct Token {
     pub sent_start: bool,
     /// On a line written in capitals.
     pub caps_line: bool,
+    /// Where its folding ([`crate::normalize::fold`]) starts in
+    /// [`Tokens::folded`] (at `start` for a token in ASCII).
+    pub fold_start: usize,
+    /// Where its folding ends in [`Tokens::folded`].
+    pub fold_end: usize,
+    /// Its shape, read once when it is scanned.
+    pub shape: Shape,
+}
+
+/// The letter case of a token's text, whatever its kind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Shape {
+    /// Only ASCII characters.
+    pub ascii: bool,
+    /// The first character is uppercase.
+    pub first_upper: bool,
+    /// The first character is lowercase.
+    pub first_lower: bool,
+    /// Every alphabetic character is uppercase (true when there are none).
+    pub all_upper: bool,
+    /// It has two alphabetic characters or more.
+    pub two_letters: bool,
+    /// It holds a hyphen or an ASCII apostrophe ("al-Assad", "d'Alema").
+    pub joined: bool,
+}
+
+impl Shape {
+    /// Reads the shape of ASCII text `b`.
+    #[inline]
+    fn of_ascii(b: &[u8], joined: bool) -> Shape {
+        // Each question stops at its first answer.
+        Shape {
+            ascii: true,
+            first_upper: b.first().is_some_and(u8::is_ascii_uppercase),
+            first_lower: b.first().is_some_and(u8::is_ascii_lowercase),
+            all_upper: !b.iter().any(u8::is_ascii_lowercase),
+            two_letters: b
+                .iter()
+                .filter(|c| c.is_ascii_alphabetic())
+                .nth(1)
+                .is_some(),
+            joined,
+        }
+    }
+
+    /// Reads the shape of `s`; `joined` is known from the scan.
+    fn of(s: &str, joined: bool) -> Shape {
+        if s.is_ascii() {
+            return Shape::of_ascii(s.as_bytes(), joined);
+        }
+        let first = s.chars().next();
+        let mut letters = s.chars().filter(|c| c.is_alphabetic());
+        Shape {
+            ascii: false,
+            first_upper: first.is_some_and(char::is_uppercase),
+            first_lower: first.is_some_and(char::is_lowercase),
+            all_upper: letters.clone().all(char::is_uppercase),
+            two_letters: letters.nth(1).is_some(),
+            joined,
+        }
+    }
 }
 
 impl Token {
@@ -44,6 +108,9 @@ pub struct Tokens<'a> {
     pub text: &'a str,
     /// Its tokens in order.
     pub toks: Vec<Token>,
+    /// The text in ASCII lowercase (the folding of every ASCII token, at
+    /// its own offsets), then the foldings of the other tokens (see [`Tokens::f`]).
+    pub folded: String,
 }
 
 /// Abbreviations whose trailing dot does not end a sentence.
@@ -56,91 +123,177 @@ fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
 
+/// The character starting at byte `at` of `text`.
+fn char_at(text: &str, at: usize) -> char {
+    let b = text.as_bytes()[at];
+    if b < 0x80 {
+        char::from(b)
+    } else {
+        text[at..].chars().next().expect("a char at a boundary")
+    }
+}
+
+/// Where the word or number starting with `c` at byte `at` ends, and
+/// whether it joins words across a hyphen or an ASCII apostrophe.
+fn word_end(text: &str, at: usize, c: char) -> (usize, bool) {
+    let bytes = text.as_bytes();
+    let number = c.is_ascii_digit();
+    let mut end = at + c.len_utf8();
+    let mut joined = false;
+    loop {
+        // ASCII letters and digits (most of the text) join at once.
+        while bytes.get(end).is_some_and(u8::is_ascii_alphanumeric) {
+            end += 1;
+        }
+        // Any other ASCII character but these ends the word.
+        match bytes.get(end) {
+            None => break,
+            Some(b'\'' | b'-' | b'.' | b',' | b':' | b'/') => {}
+            Some(&b) if b >= 0x80 => {}
+            Some(_) => break,
+        }
+        let rest = &text[end..];
+        let mut chars = rest.chars();
+        let Some(n) = chars.next() else { break };
+        if is_word_char(n) {
+            end += n.len_utf8();
+            continue;
+        }
+        let after = chars.next();
+        let joins = match n {
+            '\'' | '\u{2019}' if !number => {
+                // "O'Brien" joins; the possessive "'s" does not.
+                let possessive =
+                    matches!(after, Some('s' | 'S')) && !chars.next().is_some_and(is_word_char);
+                after.is_some_and(is_word_char) && !possessive
+            }
+            '-' | '\u{2010}' | '\u{2011}' => after.is_some_and(is_word_char),
+            '.' if number => after.is_some_and(|a| a.is_ascii_digit()),
+            ',' | ':' | '/' if number => after.is_some_and(|a| a.is_ascii_digit()),
+            '.' => {
+                // "U.S." / "J.J.": single letters separated by dots.
+                let word = &text[at..end];
+                let last_seg = word.rsplit('.').next().unwrap_or(word);
+                last_seg.chars().count() == 1
+                    && after.is_some_and(char::is_alphabetic)
+                    && chars.next() == Some('.')
+            }
+            _ => false,
+        };
+        if !joins {
+            // Keep the final dot of a dotted abbreviation ("U.S.").
+            if n == '.' && !number && text[at..end].contains('.') {
+                end += 1;
+            }
+            break;
+        }
+        joined |= n == '-' || n == '\'';
+        end += n.len_utf8();
+    }
+    (end, joined)
+}
+
+/// Where the run of ASCII letters and digits at `at` ends, when nothing
+/// after it could join it to more (most words of English text).
+fn plain_ascii_end(bytes: &[u8], at: usize) -> Option<usize> {
+    let end = at
+        + bytes[at..]
+            .iter()
+            .position(|b| !b.is_ascii_alphanumeric())
+            .unwrap_or(bytes.len() - at);
+    match bytes.get(end) {
+        Some(b'\'' | b'-' | b'.' | b',' | b':' | b'/') => None,
+        Some(&b) if b >= 0x80 => None,
+        _ => Some(end),
+    }
+}
+
 /// Scans `text` into tokens.
 pub fn tokenize(text: &str) -> Tokens<'_> {
-    let mut toks: Vec<Token> = Vec::new();
+    let mut t = Tokens {
+        text,
+        toks: Vec::with_capacity(text.len() / 4 + 4),
+        folded: text.to_ascii_lowercase(),
+    };
+    let bytes = text.as_bytes();
     let mut line = 0u32;
-    let mut it = text.char_indices().peekable();
-    while let Some((at, c)) = it.next() {
+    let mut at = 0;
+    while at < bytes.len() {
+        if bytes[at] == b' ' {
+            at += 1;
+            continue;
+        }
+        if bytes[at].is_ascii_alphanumeric() {
+            if let Some(end) = plain_ascii_end(bytes, at) {
+                let kind = if bytes[at].is_ascii_digit() {
+                    Kind::Number
+                } else {
+                    Kind::Word
+                };
+                let shape = Shape::of_ascii(&bytes[at..end], false);
+                t.push_shaped(at, end, kind, line, shape);
+                at = end;
+                continue;
+            }
+        }
+        let c = char_at(text, at);
         if c == '\n' {
             line += 1;
+            at += 1;
             continue;
         }
         if c.is_whitespace() {
+            at += c.len_utf8();
             continue;
         }
-        if !is_word_char(c) {
-            toks.push(Token {
-                start: at,
-                end: at + c.len_utf8(),
-                kind: Kind::Punct,
-                line,
-                sent_start: false,
-                caps_line: false,
-            });
-            continue;
-        }
-        let number = c.is_ascii_digit();
-        let mut end = at + c.len_utf8();
-        loop {
-            let rest = &text[end..];
-            let mut chars = rest.chars();
-            let Some(n) = chars.next() else { break };
-            if is_word_char(n) {
-                end += n.len_utf8();
-                continue;
-            }
-            let after = chars.next();
-            let joins = match n {
-                '\'' | '\u{2019}' if !number => {
-                    // "O'Brien" joins; the possessive "'s" does not.
-                    let possessive =
-                        matches!(after, Some('s' | 'S')) && !chars.next().is_some_and(is_word_char);
-                    after.is_some_and(is_word_char) && !possessive
-                }
-                '-' | '\u{2010}' | '\u{2011}' => after.is_some_and(is_word_char),
-                '.' if number => after.is_some_and(|a| a.is_ascii_digit()),
-                ',' | ':' | '/' if number => after.is_some_and(|a| a.is_ascii_digit()),
-                '.' => {
-                    // "U.S." / "J.J.": single letters separated by dots.
-                    let word = &text[at..end];
-                    let last_seg = word.rsplit('.').next().unwrap_or(word);
-                    last_seg.chars().count() == 1
-                        && after.is_some_and(char::is_alphabetic)
-                        && chars.next() == Some('.')
-                }
-                _ => false,
-            };
-            if !joins {
-                // Keep the final dot of a dotted abbreviation ("U.S.").
-                if n == '.' && !number && text[at..end].contains('.') {
-                    end += 1;
-                }
-                break;
-            }
-            end += n.len_utf8();
-        }
-        toks.push(Token {
-            start: at,
-            end,
-            kind: if number { Kind::Number } else { Kind::Word },
-            line,
-            sent_start: false,
-            caps_line: false,
-        });
-        // Resume after the token.
-        while it.peek().is_some_and(|&(i, _)| i < end) {
-            it.next();
-        }
+        let ((end, joined), kind) = if !is_word_char(c) {
+            ((at + c.len_utf8(), c == '-' || c == '\''), Kind::Punct)
+        } else if c.is_ascii_digit() {
+            (word_end(text, at, c), Kind::Number)
+        } else {
+            (word_end(text, at, c), Kind::Word)
+        };
+        t.push(at, end, kind, line, joined);
+        at = end;
     }
-    let mut t = Tokens { text, toks };
     t.mark_sentences();
     t.mark_caps_lines();
     t
 }
 
 impl<'a> Tokens<'a> {
+    /// Adds the token at bytes `start..end`, with its folding and shape.
+    fn push(&mut self, start: usize, end: usize, kind: Kind, line: u32, joined: bool) {
+        let shape = Shape::of(&self.text[start..end], joined);
+        self.push_shaped(start, end, kind, line, shape);
+    }
+
+    /// Adds the token at bytes `start..end` of the given shape, with its folding.
+    #[inline]
+    fn push_shaped(&mut self, start: usize, end: usize, kind: Kind, line: u32, shape: Shape) {
+        // ASCII folds to its lowercase, already in place.
+        let (fold_start, fold_end) = if shape.ascii {
+            (start, end)
+        } else {
+            let from = self.folded.len();
+            crate::normalize::fold_onto(&self.text[start..end], &mut self.folded);
+            (from, self.folded.len())
+        };
+        self.toks.push(Token {
+            start,
+            end,
+            kind,
+            line,
+            sent_start: false,
+            caps_line: false,
+            fold_start,
+            fold_end,
+            shape,
+        });
+    }
+
     /// Number of tokens.
+    #[inline]
     pub fn len(&self) -> usize {
         self.toks.len()
     }
@@ -151,31 +304,65 @@ impl<'a> Tokens<'a> {
     }
 
     /// The text of token `i`.
+    #[inline]
     pub fn s(&self, i: usize) -> &'a str {
         self.toks[i].text(self.text)
     }
 
+    /// The folding of token `i` (lowercase, no diacritics): the same as
+    /// [`crate::normalize::fold`] of its text.
+    #[inline]
+    pub fn f(&self, i: usize) -> &str {
+        let t = &self.toks[i];
+        &self.folded[t.fold_start..t.fold_end]
+    }
+
+    /// The text of token `i` in lowercase, as [`str::to_lowercase`] writes it.
+    pub fn lower(&self, i: usize) -> Cow<'_, str> {
+        if self.toks[i].shape.ascii {
+            // ASCII folds to its lowercase.
+            Cow::Borrowed(self.f(i))
+        } else {
+            Cow::Owned(self.s(i).to_lowercase())
+        }
+    }
+
+    /// Whether token `i` is written in ASCII only.
+    #[inline]
+    pub fn is_ascii(&self, i: usize) -> bool {
+        self.toks[i].shape.ascii
+    }
+
+    /// The number of characters of token `i`.
+    #[inline]
+    pub fn chars(&self, i: usize) -> usize {
+        if self.toks[i].shape.ascii {
+            self.toks[i].end - self.toks[i].start
+        } else {
+            self.s(i).chars().count()
+        }
+    }
+
     /// Whether token `i` is a word starting with an uppercase letter.
+    #[inline]
     pub fn is_cap(&self, i: usize) -> bool {
-        self.toks[i].kind == Kind::Word && self.s(i).chars().next().is_some_and(char::is_uppercase)
+        self.toks[i].kind == Kind::Word && self.toks[i].shape.first_upper
     }
 
     /// Whether token `i` is a word whose letters are all uppercase.
+    #[inline]
     pub fn is_upper(&self, i: usize) -> bool {
-        self.toks[i].kind == Kind::Word
-            && self
-                .s(i)
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(char::is_uppercase)
+        self.toks[i].kind == Kind::Word && self.toks[i].shape.all_upper
     }
 
     /// Whether token `i` is a word in lowercase.
+    #[inline]
     pub fn is_lower(&self, i: usize) -> bool {
-        self.toks[i].kind == Kind::Word && self.s(i).chars().next().is_some_and(char::is_lowercase)
+        self.toks[i].kind == Kind::Word && self.toks[i].shape.first_lower
     }
 
     /// Whether token `i` is the punctuation `p`.
+    #[inline]
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
         self.toks
             .get(i)
@@ -183,6 +370,7 @@ impl<'a> Tokens<'a> {
     }
 
     /// Whether tokens `i` and `i + 1` touch (no space between).
+    #[inline]
     pub fn touches_next(&self, i: usize) -> bool {
         self.toks
             .get(i + 1)
@@ -190,6 +378,7 @@ impl<'a> Tokens<'a> {
     }
 
     /// Whether token `i` is an initial: one capital letter followed directly by a dot ("P.").
+    #[inline]
     pub fn is_initial(&self, i: usize) -> bool {
         let s = self.s(i);
         let mut ch = s.chars();
@@ -198,6 +387,7 @@ impl<'a> Tokens<'a> {
     }
 
     /// Whether token `i` is on the same line as token `j`.
+    #[inline]
     pub fn same_line(&self, i: usize, j: usize) -> bool {
         self.toks[i].line == self.toks[j].line
     }
@@ -225,9 +415,8 @@ impl<'a> Tokens<'a> {
                                 && self.toks[i - 1].end == t.start
                                 && {
                                     let w = self.toks[i - 1].text(self.text);
-                                    let lw = w.to_lowercase();
                                     (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
-                                        || ABBREVIATIONS.contains(&lw.as_str())
+                                        || ABBREVIATIONS.contains(&self.lower(i - 1).as_ref())
                                 };
                             if !prev_abbrev {
                                 start_next = true;
@@ -260,8 +449,7 @@ impl<'a> Tokens<'a> {
                 if self.toks[i].kind != Kind::Word {
                     continue;
                 }
-                let letters = self.s(i).chars().filter(|c| c.is_alphabetic()).count();
-                if letters < 2 {
+                if !self.toks[i].shape.two_letters {
                     continue;
                 }
                 if self.is_upper(i) {
