@@ -280,6 +280,13 @@ impl Gazetteer {
             }
             after_word = is_word;
             pos += len;
+            if is_word {
+                // The rest of the word is no candidate: skip its ASCII part.
+                pos += bytes[pos..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_alphanumeric())
+                    .count();
+            }
         }
         out
     }
@@ -514,6 +521,9 @@ fn unify_canonicals(entries: &mut [Entry]) {
 /// Whether the original text at byte `at` starts with a letter that is not
 /// a capital: what [`CasePolicy::Cased`] rejects.
 fn starts_small(text: &str, at: usize) -> bool {
+    if let Some(b) = text.as_bytes().get(at).filter(|b| b.is_ascii()) {
+        return b.is_ascii_lowercase();
+    }
     text[at..]
         .chars()
         .next()
