@@ -161,7 +161,11 @@ pub fn is_sports(ctx: &Ctx<'_>) -> bool {
             Kind::Word => {
                 // The sports words are ASCII: no other word equals one
                 // ignoring ASCII case.
-                if t.is_ascii(i) && SPORTS.contains(t.f(i)) {
+                let tok = &t.toks[i];
+                if tok.shape.ascii
+                    && SPORTS.may_contain_ascii(&t.text.as_bytes()[tok.start..tok.end])
+                    && SPORTS.contains(t.f(i))
+                {
                     words += 1;
                 }
             }

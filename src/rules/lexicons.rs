@@ -38,9 +38,10 @@ impl Default for Sketches {
 }
 
 impl Sketches {
+    /// The bit of `b`; the same for ASCII in any case (`& 31` drops the
+    /// case bit of a letter).
     #[inline]
-    fn bit(w: &str) -> usize {
-        let b = w.as_bytes();
+    fn bit(b: &[u8]) -> usize {
         match (b.first(), b.last()) {
             (Some(&f), Some(&l)) => {
                 usize::from(f & 31) | usize::from(l & 31) << 5 | (b.len() & 3) << 10
@@ -52,14 +53,21 @@ impl Sketches {
     /// Adds `w`.
     #[inline]
     pub fn insert(&mut self, w: &str) {
-        let k = Sketches::bit(w);
+        let k = Sketches::bit(w.as_bytes());
         self.0[k / 64] |= 1 << (k % 64);
     }
 
     /// False when `w` is certainly not one of the words added.
     #[inline]
     pub fn may_contain(&self, w: &str) -> bool {
-        let k = Sketches::bit(w);
+        self.may_contain_ascii(w.as_bytes())
+    }
+
+    /// False when the ASCII word `b`, in any case, folds to none of the
+    /// words added.
+    #[inline]
+    pub fn may_contain_ascii(&self, b: &[u8]) -> bool {
+        let k = Sketches::bit(b);
         self.0[k / 64] & (1 << (k % 64)) != 0
     }
 }
@@ -76,7 +84,21 @@ impl WordSet {
     /// Whether `word` is in the list.
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        let built = self.built.get_or_init(|| {
+        let built = self.built();
+        built.sketches.may_contain(word) && built.set.contains(word)
+    }
+
+    /// False when the ASCII word `b`, in any case, folds to no word of the
+    /// list (most words, told without folding or hashing them).
+    #[inline]
+    pub fn may_contain_ascii(&self, b: &[u8]) -> bool {
+        self.built().sketches.may_contain_ascii(b)
+    }
+
+    /// The set, built on first use.
+    #[inline]
+    fn built(&self) -> &BuiltWordSet {
+        self.built.get_or_init(|| {
             let mut sketches = Sketches::default();
             for w in self.words {
                 sketches.insert(w);
@@ -85,8 +107,7 @@ impl WordSet {
                 set: self.words.iter().copied().collect(),
                 sketches,
             }
-        });
-        built.sketches.may_contain(word) && built.set.contains(word)
+        })
     }
 }
 
