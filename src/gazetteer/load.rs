@@ -30,8 +30,7 @@ impl CasePolicy {
     /// all-caps aliases ("US", "AP") exact, others with a capital letter
     /// cased, all-lowercase aliases folded.
     pub fn default_for(alias: &str) -> CasePolicy {
-        let letters = alias.chars().filter(|c| c.is_alphabetic()).count();
-        let upper = alias.chars().filter(|c| c.is_uppercase()).count();
+        let (letters, upper) = letters_and_capitals(alias);
         if letters > 0 && upper == letters && letters <= 5 {
             CasePolicy::Exact
         } else if upper > 0 {
@@ -40,6 +39,43 @@ impl CasePolicy {
             CasePolicy::Fold
         }
     }
+}
+
+/// How many letters, and how many capitals, `s` has (one pass; ASCII
+/// counted by byte).
+fn letters_and_capitals(s: &str) -> (usize, usize) {
+    if s.is_ascii() {
+        s.bytes().fold((0, 0), |(letters, upper), b| {
+            (
+                letters + usize::from(b.is_ascii_alphabetic()),
+                upper + usize::from(b.is_ascii_uppercase()),
+            )
+        })
+    } else {
+        s.chars().fold((0, 0), |(letters, upper), c| {
+            (
+                letters + usize::from(c.is_alphabetic()),
+                upper + usize::from(c.is_uppercase()),
+            )
+        })
+    }
+}
+
+/// Fills `fields` with the tab-separated fields of `line`, up to the first
+/// `wanted` of them (later ones are not read).
+fn split_fields<'a>(line: &'a str, wanted: usize, fields: &mut Vec<&'a str>) {
+    fields.clear();
+    let mut start = 0;
+    for (i, &b) in line.as_bytes().iter().enumerate() {
+        if b == b'\t' {
+            fields.push(&line[start..i]);
+            if fields.len() == wanted {
+                return;
+            }
+            start = i + 1;
+        }
+    }
+    fields.push(&line[start..]);
 }
 
 /// One alias of one entity.
@@ -115,9 +151,23 @@ pub fn parse_tsv(file: &str, contents: &str) -> Result<Vec<Entry>, DictionaryErr
         required("alias")?,
     );
     let (c_case, c_priority) = (find("case"), find("priority"));
-    let mut entries = Vec::new();
+    let wanted = [
+        Some(c_id),
+        Some(c_label),
+        Some(c_canonical),
+        Some(c_alias),
+        c_case,
+        c_priority,
+    ]
+    .into_iter()
+    .flatten()
+    .max()
+    .unwrap_or(0)
+        + 1;
+    let mut entries = Vec::with_capacity(contents.len() / 64);
+    let mut fields: Vec<&str> = Vec::with_capacity(wanted);
     for (n, line) in lines {
-        let fields: Vec<&str> = line.split('\t').collect();
+        split_fields(line, wanted, &mut fields);
         let get = |c: usize| fields.get(c).map(|s| s.trim()).unwrap_or("");
         let alias = get(c_alias);
         if alias.is_empty() {
