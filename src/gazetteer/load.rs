@@ -152,7 +152,19 @@ pub fn parse_tsv(file: &str, contents: &str) -> Result<Vec<Entry>, DictionaryErr
 
 /// Whether a line holds data: not a `#` comment, not blank.
 fn is_data_line(line: &str) -> bool {
-    !line.starts_with('#') && !line.trim().is_empty()
+    !line.starts_with('#') && !trim(line).is_empty()
+}
+
+/// `s` without leading and trailing whitespace, as [`str::trim`]; most
+/// fields need none, which the bytes at their ends tell at once.
+fn trim(s: &str) -> &str {
+    let plain = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b.is_ascii());
+    let bytes = s.as_bytes();
+    if plain(bytes.first()) && plain(bytes.last()) {
+        s
+    } else {
+        s.trim()
+    }
 }
 
 /// `line` without its line end.
@@ -257,7 +269,7 @@ impl Columns {
         let mut fields: Vec<&str> = Vec::with_capacity(self.wanted);
         for (n, line) in lines {
             split_fields(line, self.wanted, &mut fields);
-            let get = |c: usize| fields.get(c).map(|s| s.trim()).unwrap_or("");
+            let get = |c: usize| fields.get(c).map(|s| trim(s)).unwrap_or("");
             let alias = get(self.alias);
             if alias.is_empty() {
                 return Err(err(n, "empty `alias`".into()));
@@ -379,6 +391,24 @@ mod tests {
             let bad = if bad % 50 <= 1 { bad + 2 } else { bad };
             let e = parse_tsv("big.tsv", &long_tsv(Some(bad))).unwrap_err();
             assert_eq!(e.line, bad, "{e}");
+        }
+    }
+
+    #[test]
+    fn trim_agrees_with_str_trim() {
+        for s in [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\u{b}a",
+            "a\u{a0}",
+            "\u{3000}a b\t",
+            "ab",
+            "é",
+        ] {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
         }
     }
 
