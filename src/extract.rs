@@ -77,8 +77,31 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Loads everything and builds the extractor.
+    /// Loads everything and builds the extractor. The rule lexicons load,
+    /// and the date patterns compile, on a second thread while this one
+    /// builds the gazetteer.
     pub fn build(self) -> Result<Extractor, BuildError> {
+        std::thread::scope(|scope| {
+            let side = scope.spawn(|| {
+                warm_up_dates();
+                Lexicons::load_default()
+            });
+            let gazetteer = self.gazetteer();
+            let lexicons = side
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            let (gazetteer, skipped_labels) = gazetteer?;
+            Ok(Extractor {
+                gazetteer,
+                lexicons,
+                skipped_labels,
+            })
+        })
+    }
+
+    /// Loads the dictionaries and builds the matcher; also returns how many
+    /// records were skipped for their label.
+    fn gazetteer(self) -> Result<(Gazetteer, usize), BuildError> {
         let mut entries = if self.default_dictionaries {
             gazetteer::default_entries().map_err(BuildError::Dictionary)?
         } else {
@@ -99,15 +122,23 @@ impl ExtractorBuilder {
             }
         }
         entries.extend(self.entries);
-        Ok(Extractor {
-            gazetteer: Gazetteer::new(entries)
-                .map_err(BuildError::Automaton)?
-                .with_compiled(compiled),
-            lexicons: Lexicons::load_default(),
-            skipped_labels,
-        })
+        let gazetteer = Gazetteer::new(entries)
+            .map_err(BuildError::Automaton)?
+            .with_compiled(compiled);
+        Ok((gazetteer, skipped_labels))
     }
 }
+
+/// Compiles the date patterns (built on first use) by finding the dates of
+/// a short text that wakes every one of them, so the first article does not
+/// wait for them. The result is thrown away.
+fn warm_up_dates() {
+    let dct = NaiveDate::from_ymd_opt(2024, 1, 1);
+    dates::find_dates(WARM_UP_TEXT, dct);
+}
+
+/// A sentence with a weekday, a date, a year and a clock time.
+const WARM_UP_TEXT: &str = "On Monday, May 5, 2024, at 3 p.m. last week, officials said.";
 
 /// Everything found in one article.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

@@ -8,11 +8,12 @@ pub mod formats;
 mod load;
 
 use std::{
-    collections::HashMap,
     fs,
     path::{Path, PathBuf},
     sync::Arc,
 };
+
+use rustc_hash::FxHashMap;
 
 use aho_corasick::{automaton::Automaton, nfa::contiguous, Anchored, Input, MatchKind};
 
@@ -21,7 +22,7 @@ pub use formats::Parsed;
 pub use load::{parse_tsv, CasePolicy, DictionaryError, Entry};
 
 use crate::{
-    normalize::{fold, Normalized},
+    normalize::{fold, fold_onto, Normalized},
     span::{Label, Method, Span},
 };
 
@@ -138,7 +139,7 @@ pub struct Gazetteer {
     patterns: Vec<Pattern>,
     entries: Vec<Entry>,
     /// Folded alias -> pattern index, for [`Gazetteer::lookup`].
-    by_alias: HashMap<String, usize>,
+    by_alias: FxHashMap<String, usize>,
     /// Large dictionaries compiled separately (see [`compiled`]), matched
     /// together with the automaton above as one leftmost-longest union.
     compiled: Vec<Arc<Compiled>>,
@@ -151,34 +152,24 @@ impl Gazetteer {
     /// id disagree ("Crimea" in a curated list, "Avtonomna Respublika Krym"
     /// in ISO 3166-2), the highest-priority entry's canonical is used for all.
     pub fn new(mut entries: Vec<Entry>) -> Result<Gazetteer, aho_corasick::BuildError> {
-        unify_canonicals(&mut entries);
-        let mut by_alias: HashMap<String, usize> = HashMap::new();
-        let mut folded_aliases: Vec<String> = Vec::new();
-        let mut patterns: Vec<Pattern> = Vec::new();
-        for (i, entry) in entries.iter().enumerate() {
-            let folded = fold(&entry.alias);
-            if folded.trim().is_empty() {
-                continue;
-            }
-            let at = *by_alias.entry(folded.clone()).or_insert_with(|| {
-                patterns.push(Pattern {
-                    entries: Vec::new(),
-                    word_start: is_word_char(folded.chars().next()),
-                    word_end: is_word_char(folded.chars().next_back()),
-                });
-                folded_aliases.push(folded);
-                patterns.len() - 1
+        let (folded_aliases, mut patterns, by_alias) = group_by_folded_alias(&entries);
+        // The automaton needs only the folded aliases: it builds on a second
+        // thread while this one settles canonicals and priorities.
+        let nfa = std::thread::scope(|scope| {
+            let nfa = scope.spawn(|| {
+                contiguous::NFA::builder()
+                    .match_kind(MatchKind::LeftmostLongest)
+                    .build(&folded_aliases)
             });
-            patterns[at].entries.push(i as u32);
-        }
-        for p in &mut patterns {
-            // Stable: among equal priorities the first loaded wins.
-            p.entries
-                .sort_by_key(|&e| std::cmp::Reverse(entries[e as usize].priority));
-        }
-        let nfa = contiguous::NFA::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&folded_aliases)?;
+            unify_canonicals(&mut entries);
+            for p in &mut patterns {
+                // Stable: among equal priorities the first loaded wins.
+                p.entries
+                    .sort_by_key(|&e| std::cmp::Reverse(entries[e as usize].priority));
+            }
+            nfa.join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })?;
         let mut starts = [false; 256];
         let mut small_start_ok = [false; 256];
         for (alias, pattern) in folded_aliases.iter().zip(&patterns) {
@@ -486,11 +477,47 @@ impl Entry {
     }
 }
 
+/// The distinct folded aliases of `entries` (blank ones left out) in order
+/// of first appearance, one pattern each listing its entries in load order,
+/// and the index of each folded alias.
+fn group_by_folded_alias(
+    entries: &[Entry],
+) -> (Vec<String>, Vec<Pattern>, FxHashMap<String, usize>) {
+    let mut by_alias: FxHashMap<String, usize> =
+        FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
+    let mut folded_aliases: Vec<String> = Vec::new();
+    let mut patterns: Vec<Pattern> = Vec::new();
+    let mut folded = String::new();
+    for (i, entry) in entries.iter().enumerate() {
+        folded.clear();
+        fold_onto(&entry.alias, &mut folded);
+        if folded.trim().is_empty() {
+            continue;
+        }
+        let at = match by_alias.get(folded.as_str()) {
+            Some(&at) => at,
+            None => {
+                patterns.push(Pattern {
+                    entries: Vec::new(),
+                    word_start: is_word_char(folded.chars().next()),
+                    word_end: is_word_char(folded.chars().next_back()),
+                });
+                folded_aliases.push(folded.clone());
+                by_alias.insert(folded.clone(), patterns.len() - 1);
+                patterns.len() - 1
+            }
+        };
+        patterns[at].entries.push(i as u32);
+    }
+    (folded_aliases, patterns, by_alias)
+}
+
 /// Gives every entry of one id (and label) the canonical of its highest-priority entry.
 fn unify_canonicals(entries: &mut [Entry]) {
     // Keyed by borrowed ids: one pass to find each id's best entry, then
     // canonicals are copied only where they differ.
-    let mut best: HashMap<(&str, Label), (i32, usize)> = HashMap::with_capacity(entries.len());
+    let mut best: FxHashMap<(&str, Label), (i32, usize)> =
+        FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
     let mut source: Vec<usize> = Vec::with_capacity(entries.len());
     for (i, e) in entries.iter().enumerate() {
         if e.id.is_empty() {

@@ -8,7 +8,7 @@ use std::{borrow::Cow, sync::OnceLock};
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::normalize::fold;
+use crate::normalize::{fold, fold_onto};
 
 /// A fixed list of folded words, looked up as a set (built on first use).
 #[derive(Debug)]
@@ -173,16 +173,27 @@ fn folded_undotted<'w>(word: &str, folded: &'w str) -> Cow<'w, str> {
     }
 }
 
-/// The first column of every data row of a lexicon TSV, with the row's
-/// other columns.
-fn rows(contents: &str) -> impl Iterator<Item = Vec<&str>> {
+/// The first two columns of every data row of a lexicon TSV whose first
+/// column is not blank, trimmed (the second empty when absent).
+fn rows(contents: &str) -> impl Iterator<Item = (&str, &str)> {
     contents
         .lines()
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .skip(1)
-        .map(|l| l.split('\t').map(str::trim).collect::<Vec<_>>())
-        .filter(|cols| cols.first().is_some_and(|w| !w.is_empty()))
+        .map(|l| {
+            let mut cols = l.splitn(3, '\t');
+            let word = cols.next().unwrap_or_default().trim();
+            (word, cols.next().map_or("", str::trim))
+        })
+        .filter(|(word, _)| !word.is_empty())
+}
+
+/// The folding of one lexicon word (as [`fold`], without an offset map).
+fn fold_word(word: &str) -> String {
+    let mut folded = String::with_capacity(word.len());
+    fold_onto(word, &mut folded);
+    folded
 }
 
 impl Lexicons {
@@ -199,11 +210,13 @@ impl Lexicons {
             let base = name.rsplit('/').next().unwrap_or(name);
             match base {
                 "first_names.tsv" => {
-                    lex.first_names.extend(rows(contents).map(|r| fold(r[0])));
+                    lex.first_names.reserve(contents.len() / 16);
+                    lex.first_names
+                        .extend(rows(contents).map(|(word, _)| fold_word(word)));
                 }
                 "roles.tsv" => {
-                    for r in rows(contents) {
-                        let role = fold(r[0]);
+                    for (word, _) in rows(contents) {
+                        let role = fold_word(word);
                         lex.role_max_words = lex.role_max_words.max(role.split(' ').count());
                         let first = role.split(' ').next().unwrap_or_default();
                         lex.role_first_words.insert(first.to_string());
@@ -211,26 +224,27 @@ impl Lexicons {
                     }
                 }
                 "org_suffixes.tsv" | "org_suffixes_curated.tsv" => {
-                    for r in rows(contents) {
-                        let word = r[0];
+                    for (word, note) in rows(contents) {
                         let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+                        let folded = fold_word(word);
                         let caps_only = letters <= 3
                             && !word.contains(' ')
-                            && !TITLE_CASE_SHORT_FORMS.contains(&fold(word).as_str());
-                        if r.get(1).is_some_and(|s| s.contains("cleanco")) {
-                            lex.legal_forms.insert(fold(word.trim_end_matches('.')));
+                            && !TITLE_CASE_SHORT_FORMS.contains(&folded.as_str());
+                        if note.contains("cleanco") {
+                            lex.legal_forms
+                                .insert(fold_word(word.trim_end_matches('.')));
                         }
-                        let e = lex.org_suffixes.entry(fold(word)).or_insert(caps_only);
+                        let e = lex.org_suffixes.entry(folded).or_insert(caps_only);
                         *e &= caps_only;
                     }
                 }
                 "speech_verbs.tsv" => {
-                    lex.speech_verbs.extend(rows(contents).map(|r| fold(r[0])));
+                    lex.speech_verbs
+                        .extend(rows(contents).map(|(word, _)| fold_word(word)));
                 }
                 "hazards.tsv" => {
-                    for r in rows(contents) {
-                        let reason = r.get(1).copied().unwrap_or("");
-                        let h = lex.hazards.entry(fold(r[0])).or_default();
+                    for (word, reason) in rows(contents) {
+                        let h = lex.hazards.entry(fold_word(word)).or_default();
                         h.english_word |= reason.contains("english-word");
                         h.person_name |= reason.contains("person-name");
                     }
