@@ -129,8 +129,8 @@ impl ExtractorBuilder {
     }
 }
 
-/// Compiles the date patterns (built on first use) by finding the dates of
-/// a short text that wakes every one of them, so the first article does not
+/// Compiles the date patterns and their keyword automaton (built on first
+/// use) by finding the dates of a short text, so the first article does not
 /// wait for them. The result is thrown away.
 fn warm_up_dates() {
     let dct = NaiveDate::from_ymd_opt(2024, 1, 1);
