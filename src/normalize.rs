@@ -27,39 +27,18 @@ impl Normalized {
         self.original_len = text.len();
         self.folded.reserve(text.len());
         self.origin.reserve(text.len());
-        let bytes = text.as_bytes();
-        let mut buf = [0u8; 4];
-        let mut at = 0;
-        while at < bytes.len() {
-            // Runs of ASCII (most of English news) are copied and
-            // lowercased in bulk; each of their bytes maps to itself.
-            let run = bytes[at..]
-                .iter()
-                .position(|&b| b >= 0x80)
-                .unwrap_or(bytes.len() - at);
-            if run > 0 {
-                let from = self.folded.len();
-                self.folded.push_str(&text[at..at + run]);
-                self.folded[from..].make_ascii_lowercase();
-                self.origin.extend(at as u32..(at + run) as u32);
-                at += run;
-                continue;
+        let origin = &mut self.origin;
+        fold_pieces(text, &mut self.folded, |piece, folded_len| match piece {
+            // Each byte of an ASCII run maps to itself.
+            Piece::AsciiRun(at) => {
+                let run = folded_len - origin.len();
+                origin.extend(at as u32..(at + run) as u32);
             }
-            let c = text[at..].chars().next().expect("a char at a boundary");
-            let char_at = at;
-            at += c.len_utf8();
-            let before = self.folded.len();
-            fold_char(c, &mut |f| {
-                self.folded.push_str(f.encode_utf8(&mut buf));
-            });
-            if self.folded.len() == before {
-                // A character that folds to nothing (a combining mark, a
-                // zero-width space) still needs a trace so spans stay whole:
-                // nothing to push, its bytes are skipped.
-                continue;
-            }
-            self.origin.resize(self.folded.len(), char_at as u32);
-        }
+            // Every byte a character folds to maps to the character; one
+            // that folds to nothing (a combining mark, a zero-width space)
+            // adds no byte, so spans stay whole around it.
+            Piece::Char(at) => origin.resize(folded_len, at as u32),
+        });
     }
 
     /// Folds `text` into a new value.
@@ -166,6 +145,22 @@ pub fn fold(text: &str) -> String {
 /// [`fold`], without building an offset map or a new string (for callers
 /// that fold many short pieces, such as every token of a field).
 pub fn fold_onto(text: &str, out: &mut String) {
+    fold_pieces(text, out, |_, _| {});
+}
+
+/// Where a piece of the folding came from: its original byte offset.
+enum Piece {
+    /// A run of ASCII bytes, lowercased byte for byte.
+    AsciiRun(usize),
+    /// One other character, folded to zero or more characters.
+    Char(usize),
+}
+
+/// Appends the folding of `text` to `out` piece by piece, telling `placed`
+/// each piece and the length of `out` after it. Runs of ASCII (most of
+/// English news) are copied and lowercased in bulk.
+#[inline(always)]
+fn fold_pieces(text: &str, out: &mut String, mut placed: impl FnMut(Piece, usize)) {
     let bytes = text.as_bytes();
     let mut buf = [0u8; 4];
     let mut at = 0;
@@ -178,12 +173,14 @@ pub fn fold_onto(text: &str, out: &mut String) {
             let from = out.len();
             out.push_str(&text[at..at + run]);
             out[from..].make_ascii_lowercase();
+            placed(Piece::AsciiRun(at), out.len());
             at += run;
             continue;
         }
         let c = text[at..].chars().next().expect("a char at a boundary");
-        at += c.len_utf8();
         fold_char(c, &mut |f| out.push_str(f.encode_utf8(&mut buf)));
+        placed(Piece::Char(at), out.len());
+        at += c.len_utf8();
     }
 }
 
