@@ -209,21 +209,15 @@ where
         }
         // The channels also close when the reader or the extraction thread
         // dies: never publish tables that silently miss the rest of the input.
-        if let Err(payload) = extraction.join() {
-            progress.finish_and_clear();
-            return Err(io::Error::other(format!(
-                "extraction failed after {} articles: internal error (please report): {}",
-                summary.articles,
-                panic_message(payload.as_ref())
-            )));
-        }
-        if let Err(payload) = reader.join() {
-            progress.finish_and_clear();
-            return Err(io::Error::other(format!(
-                "reading the input failed after {} articles: internal error (please report): {}",
-                summary.articles,
-                panic_message(payload.as_ref())
-            )));
+        for (stage, thread) in [("extraction", extraction), ("reading the input", reader)] {
+            if let Err(payload) = thread.join() {
+                progress.finish_and_clear();
+                return Err(io::Error::other(format!(
+                    "{stage} failed after {} articles: internal error (please report): {}",
+                    summary.articles,
+                    panic_message(payload.as_ref())
+                )));
+            }
         }
         sink.finish(&entities.into_rows())?;
         progress.finish_and_clear();
