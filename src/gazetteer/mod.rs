@@ -318,28 +318,15 @@ impl Gazetteer {
         start: usize,
         end: usize,
     ) -> Option<Span> {
-        let folded = norm.folded.as_str();
         let p = &self.patterns[pattern];
-        if (p.word_start && is_word_char(folded[..start].chars().next_back()))
-            || (p.word_end && is_word_char(folded[end..].chars().next()))
-        {
-            return None;
-        }
-        let (o_start, o_end) = norm.to_original(text, start, end);
+        let (o_start, o_end) = whole_word(text, norm, start, end, (p.word_start, p.word_end))?;
         let surface = &text[o_start..o_end];
         let entry = p
             .entries
             .iter()
-            .map(|&e| &self.entries[e as usize])
-            .find(|e| case_accepts(e.case, &e.alias, surface))?;
-        Some(Span::entity(
-            o_start,
-            o_end,
-            entry.label,
-            entry.canonical.clone(),
-            entry.id.clone(),
-            Method::Dictionary,
-        ))
+            .map(|&e| self.entries[e as usize].as_ref())
+            .find(|e| case_accepts(e.case, e.alias, surface))?;
+        Some(dictionary_span(o_start, o_end, entry))
     }
 }
 
@@ -426,20 +413,14 @@ impl Gazetteer {
         start: usize,
         end: usize,
     ) -> Option<Span> {
-        let folded = norm.folded.as_str();
         let (k, p) = chosen[0];
         // The same folded alias in every chosen part: the same word bounds.
-        let (word_start, word_end) = if k == 0 {
+        let bounds = if k == 0 {
             (self.patterns[p].word_start, self.patterns[p].word_end)
         } else {
             self.compiled[k - 1].word_bounds(p)
         };
-        if (word_start && is_word_char(folded[..start].chars().next_back()))
-            || (word_end && is_word_char(folded[end..].chars().next()))
-        {
-            return None;
-        }
-        let (o_start, o_end) = norm.to_original(text, start, end);
+        let (o_start, o_end) = whole_word(text, norm, start, end, bounds)?;
         let surface = &text[o_start..o_end];
         let mut candidates: Vec<EntryRef<'_>> = chosen
             .iter()
@@ -452,15 +433,38 @@ impl Gazetteer {
         let entry = candidates
             .into_iter()
             .find(|e| case_accepts(e.case, e.alias, surface))?;
-        Some(Span::entity(
-            o_start,
-            o_end,
-            entry.label,
-            entry.canonical.to_string(),
-            entry.id.to_string(),
-            Method::Dictionary,
-        ))
+        Some(dictionary_span(o_start, o_end, entry))
     }
+}
+
+/// The original span of folded match `start..end`, unless the match cuts a
+/// word where its alias needs a boundary (`(at the start, at the end)`).
+fn whole_word(
+    text: &str,
+    norm: &Normalized,
+    start: usize,
+    end: usize,
+    (word_start, word_end): (bool, bool),
+) -> Option<(usize, usize)> {
+    let folded = norm.folded.as_str();
+    if (word_start && is_word_char(folded[..start].chars().next_back()))
+        || (word_end && is_word_char(folded[end..].chars().next()))
+    {
+        return None;
+    }
+    Some(norm.to_original(text, start, end))
+}
+
+/// The mention of dictionary `entry` at `start..end` of the original text.
+fn dictionary_span(start: usize, end: usize, entry: EntryRef<'_>) -> Span {
+    Span::entity(
+        start,
+        end,
+        entry.label,
+        entry.canonical.to_string(),
+        entry.id.to_string(),
+        Method::Dictionary,
+    )
 }
 
 impl Entry {
