@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod compiled;
+mod first_runs;
 pub mod formats;
 mod load;
 
@@ -18,6 +19,7 @@ use rustc_hash::FxHashMap;
 use aho_corasick::{automaton::Automaton, nfa::contiguous, Anchored, Input, MatchKind};
 
 pub use compiled::{Compiled, EntryRef};
+use first_runs::FirstRuns;
 pub use formats::Parsed;
 pub use load::{parse_tsv, CasePolicy, DictionaryError, Entry};
 
@@ -136,6 +138,8 @@ pub struct Gazetteer {
     /// alias written that way). Where none does, a word starting with a
     /// small letter is not looked up at all.
     small_start_ok: [bool; 256],
+    /// The aliases' first words: a word not in it starts no alias.
+    first_runs: FirstRuns,
     patterns: Vec<Pattern>,
     entries: Vec<Entry>,
     /// Folded alias -> pattern index, for [`Gazetteer::lookup`].
@@ -180,10 +184,12 @@ impl Gazetteer {
                 .iter()
                 .any(|&e| accepts_small_start(&entries[e as usize]));
         }
+        let first_runs = FirstRuns::new(folded_aliases.iter().map(String::as_str));
         Ok(Gazetteer {
             nfa,
             starts,
             small_start_ok,
+            first_runs,
             patterns,
             entries,
             by_alias,
@@ -259,6 +265,9 @@ impl Gazetteer {
             if (!after_word || !is_word)
                 && self.starts[first]
                 && (self.small_start_ok[first] || !starts_small(text, norm.origin_of(pos)))
+                && self
+                    .first_runs
+                    .may_start(&bytes[pos..pos + first_runs::run_len(&bytes[pos..])])
             {
                 if let Some((end, pattern)) = self.longest_at(bytes, pos) {
                     if let Some(span) = self.accept(text, norm, pattern, pos, end) {
