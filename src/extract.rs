@@ -245,7 +245,7 @@ impl Extractor {
             }
             out.mentions.extend(
                 spans
-                    .iter()
+                    .into_iter()
                     .map(|s| mention_record(&article.id, field, text, &index, s)),
             );
         }
@@ -253,7 +253,8 @@ impl Extractor {
     }
 }
 
-fn mention_record(doc_id: &str, field: &str, text: &str, index: &CharIndex, s: &Span) -> Mention {
+/// The row of span `s`, whose strings it takes.
+fn mention_record(doc_id: &str, field: &str, text: &str, index: &CharIndex, s: Span) -> Mention {
     Mention {
         doc_id: doc_id.to_string(),
         field: field.to_string(),
@@ -263,10 +264,10 @@ fn mention_record(doc_id: &str, field: &str, text: &str, index: &CharIndex, s: &
         end: index.char_offset(s.end),
         byte_start: s.start,
         byte_end: s.end,
-        canonical: s.canonical.clone(),
-        entity_id: s.entity_id.clone(),
-        value: s.value.clone(),
-        timex_type: s.timex_type.clone(),
+        canonical: s.canonical,
+        entity_id: s.entity_id,
+        value: s.value,
+        timex_type: s.timex_type,
         method: s.method.as_str().to_string(),
     }
 }
