@@ -19,6 +19,7 @@
 #![deny(missing_docs)]
 
 pub mod attribution;
+pub mod cells;
 pub mod cli;
 pub mod corpus;
 pub mod dates;

@@ -15,7 +15,10 @@ use std::{
 
 use serde::Serialize;
 
-use crate::record::{Document, Entity, Mention, Quote};
+use crate::{
+    cells::{CsvCells, Row},
+    record::{Document, Entity, Mention, Quote},
+};
 
 /// Receives records in output order, from one thread.
 pub trait Sink {
@@ -80,7 +83,7 @@ struct Table {
 }
 
 enum TableWriter {
-    Csv(Box<csv::Writer<File>>),
+    Csv(Box<(BufWriter<File>, Row)>),
     Jsonl(BufWriter<File>),
 }
 
@@ -102,12 +105,10 @@ impl Table {
         let file = File::create(&tmp)?;
         let writer = match format {
             Format::Csv => {
-                let mut w = csv::WriterBuilder::new()
-                    .has_headers(false)
-                    .buffer_capacity(1 << 15)
-                    .from_writer(file);
-                w.write_record(header)?;
-                TableWriter::Csv(Box::new(w))
+                let mut out = BufWriter::with_capacity(1 << 15, file);
+                let mut row = Row::default();
+                row.write_cells(header, &mut out)?;
+                TableWriter::Csv(Box::new((out, row)))
             }
             Format::Jsonl => TableWriter::Jsonl(BufWriter::with_capacity(1 << 15, file)),
         };
@@ -120,15 +121,18 @@ impl Table {
         })
     }
 
-    fn write<T: Serialize>(&mut self, row: &T) -> io::Result<()> {
+    fn write<T: Serialize + CsvCells>(&mut self, record: &T) -> io::Result<()> {
         match self.writer.as_mut().expect("table written after finish") {
             TableWriter::Csv(w) if self.excel_safe => {
-                w.write_record(excel_safe_cells(self.header, row)?)?;
-                Ok(())
+                let (out, row) = &mut **w;
+                row.write_cells(excel_safe_cells(self.header, record)?, out)
             }
-            TableWriter::Csv(w) => w.serialize(row).map_err(io::Error::other),
+            TableWriter::Csv(w) => {
+                let (out, row) = &mut **w;
+                row.write(record, out)
+            }
             TableWriter::Jsonl(w) => {
-                serde_json::to_writer(&mut *w, row)?;
+                serde_json::to_writer(&mut *w, record)?;
                 w.write_all(b"\n")
             }
         }
@@ -136,7 +140,7 @@ impl Table {
 
     fn finish(mut self) -> io::Result<()> {
         let file = match self.writer.take().expect("table finished twice") {
-            TableWriter::Csv(w) => (*w).into_inner().map_err(|e| e.into_error())?,
+            TableWriter::Csv(w) => w.0.into_inner().map_err(|e| e.into_error())?,
             TableWriter::Jsonl(w) => w.into_inner().map_err(|e| e.into_error())?,
         };
         file.sync_all()?;
