@@ -154,37 +154,45 @@ const LOCATIVES: &[&str] = &[
 pub fn is_sports(ctx: &Ctx<'_>) -> bool {
     static SPORTS: WordSet = WordSet::new(SPORTS_WORDS);
     let t = ctx.t;
-    let mut words = 0;
-    let mut scores = 0;
-    for i in 0..t.len() {
-        match t.toks[i].kind {
+    let sketches = SPORTS.sketches();
+    let bytes = t.text.as_bytes();
+    // The counts only grow: the first time they suffice settles it.
+    let settled =
+        |words: usize, scores: usize| words >= 2 || (words >= 1 && scores >= 2) || scores >= 4;
+    let (mut words, mut scores) = (0, 0);
+    for (i, tok) in t.toks.iter().enumerate() {
+        match tok.kind {
             Kind::Word => {
                 // The sports words are ASCII: no other word equals one
                 // ignoring ASCII case.
-                let tok = &t.toks[i];
                 if tok.shape.ascii
-                    && SPORTS.may_contain_ascii(&t.text.as_bytes()[tok.start..tok.end])
+                    && sketches.may_contain_ascii(&bytes[tok.start..tok.end])
                     && SPORTS.contains(t.f(i))
                 {
                     words += 1;
+                    if settled(words, scores) {
+                        return true;
+                    }
                 }
             }
             Kind::Number => {
-                let s = t.s(i);
-                if let Some((a, b)) = s.split_once('-') {
-                    if a.len() <= 3 && b.len() <= 3 && !b.contains(['-', '/', '.']) {
-                        scores += 1;
+                if is_score_like(t.s(i)) {
+                    scores += 1;
+                    if settled(words, scores) {
+                        return true;
                     }
                 }
             }
             Kind::Punct => {}
         }
-        // The counts only grow: the first time they suffice settles it.
-        if words >= 2 || (words >= 1 && scores >= 2) || scores >= 4 {
-            return true;
-        }
     }
     false
+}
+
+/// Whether a number reads as a score ("6-3", "4-38").
+fn is_score_like(s: &str) -> bool {
+    s.split_once('-')
+        .is_some_and(|(a, b)| a.len() <= 3 && b.len() <= 3 && !b.contains(['-', '/', '.']))
 }
 
 /// Whether token `i` is a date written as digits ("1996-08-30").
