@@ -290,7 +290,7 @@ fn plain_run(bytes: &[u8], at: usize) -> Option<PlainRun> {
 pub fn tokenize(text: &str) -> Tokens<'_> {
     let mut t = Tokens {
         text,
-        toks: Vec::with_capacity(text.len() / 5 + 4),
+        toks: Vec::with_capacity(text.len() / 3 + 4),
         folded: text.to_ascii_lowercase(),
     };
     let mut marks = Marks::default();
@@ -304,8 +304,8 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
         }
         if bytes[at].is_ascii_alphanumeric() {
             if let Some(run) = plain_run(bytes, at) {
-                t.push_shaped(at, run.end, run.kind, line, run.shape);
-                marks.word(t.toks.last_mut().expect("just pushed"));
+                let sent_start = marks.word(run.kind, run.shape);
+                t.push_shaped(at, run.end, run.kind, line, run.shape, sent_start);
                 at = run.end;
                 continue;
             }
@@ -328,11 +328,13 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
         } else {
             (word_end(text, at, c), Kind::Word)
         };
-        t.push(at, end, kind, line, joined);
+        let shape = Shape::of(&text[at..end], joined);
         if kind == Kind::Punct {
+            t.push_shaped(at, end, kind, line, shape, false);
             marks.punct(&t, t.len() - 1);
         } else {
-            marks.word(t.toks.last_mut().expect("just pushed"));
+            let sent_start = marks.word(kind, shape);
+            t.push_shaped(at, end, kind, line, shape, sent_start);
         }
         at = end;
     }
@@ -366,18 +368,20 @@ impl Default for Marks {
 }
 
 impl Marks {
-    /// Marks a word or number just pushed.
+    /// Counts a word or number about to be pushed; returns whether it
+    /// starts a sentence.
     #[inline]
-    fn word(&mut self, tok: &mut Token) {
-        tok.sent_start = self.start_next;
+    fn word(&mut self, kind: Kind, shape: Shape) -> bool {
+        let sent_start = self.start_next;
         self.start_next = false;
-        if tok.kind == Kind::Word && tok.shape.two_letters {
-            if tok.shape.all_upper {
+        if kind == Kind::Word && shape.two_letters {
+            if shape.all_upper {
                 self.upper += 1;
             } else {
                 self.lower += 1;
             }
         }
+        sent_start
     }
 
     /// Marks the punctuation token `i` just pushed: whether it ends a sentence.
@@ -427,15 +431,17 @@ impl Marks {
 }
 
 impl<'a> Tokens<'a> {
-    /// Adds the token at bytes `start..end`, with its folding and shape.
-    fn push(&mut self, start: usize, end: usize, kind: Kind, line: u32, joined: bool) {
-        let shape = Shape::of(&self.text[start..end], joined);
-        self.push_shaped(start, end, kind, line, shape);
-    }
-
     /// Adds the token at bytes `start..end` of the given shape, with its folding.
     #[inline]
-    fn push_shaped(&mut self, start: usize, end: usize, kind: Kind, line: u32, shape: Shape) {
+    fn push_shaped(
+        &mut self,
+        start: usize,
+        end: usize,
+        kind: Kind,
+        line: u32,
+        shape: Shape,
+        sent_start: bool,
+    ) {
         // ASCII folds to its lowercase, already in place.
         let (fold_start, fold_end) = if shape.ascii {
             (start, end)
@@ -449,7 +455,7 @@ impl<'a> Tokens<'a> {
             end,
             kind,
             line,
-            sent_start: false,
+            sent_start,
             caps_line: false,
             fold_start,
             fold_end,
