@@ -111,6 +111,8 @@ pub struct Tokens<'a> {
     /// The text in ASCII lowercase (the folding of every ASCII token, at
     /// its own offsets), then the foldings of the other tokens (see [`Tokens::f`]).
     pub folded: String,
+    /// Some line is written in capitals (some token has [`Token::caps_line`]).
+    pub has_caps_line: bool,
 }
 
 /// Abbreviations whose trailing dot does not end a sentence.
@@ -292,6 +294,7 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
         text,
         toks: Vec::with_capacity(text.len() / 3 + 4),
         folded: text.to_ascii_lowercase(),
+        has_caps_line: false,
     };
     let mut marks = Marks::default();
     let bytes = text.as_bytes();
@@ -422,6 +425,7 @@ impl Marks {
             for tok in &mut t.toks[self.line_first..] {
                 tok.caps_line = true;
             }
+            t.has_caps_line |= self.line_first < t.toks.len();
         }
         self.line_first = t.toks.len();
         self.start_next = true;
