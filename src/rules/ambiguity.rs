@@ -5,6 +5,8 @@
 
 use super::{lexicons::WordSet, tokens::Kind, Ctx};
 use crate::span::{Label, Method, Span};
+use rustc_hash::FxHashSet;
+use std::cell::OnceCell;
 
 /// The nations of the United Kingdom, which field national teams and read
 /// as countries in news, though ISO lists them as subdivisions.
@@ -154,37 +156,45 @@ const LOCATIVES: &[&str] = &[
 pub fn is_sports(ctx: &Ctx<'_>) -> bool {
     static SPORTS: WordSet = WordSet::new(SPORTS_WORDS);
     let t = ctx.t;
-    let mut words = 0;
-    let mut scores = 0;
-    for i in 0..t.len() {
-        match t.toks[i].kind {
+    let sketches = SPORTS.sketches();
+    let bytes = t.text.as_bytes();
+    // The counts only grow: the first time they suffice settles it.
+    let settled =
+        |words: usize, scores: usize| words >= 2 || (words >= 1 && scores >= 2) || scores >= 4;
+    let (mut words, mut scores) = (0, 0);
+    for (i, tok) in t.toks.iter().enumerate() {
+        match tok.kind {
             Kind::Word => {
                 // The sports words are ASCII: no other word equals one
                 // ignoring ASCII case.
-                let tok = &t.toks[i];
                 if tok.shape.ascii
-                    && SPORTS.may_contain_ascii(&t.text.as_bytes()[tok.start..tok.end])
+                    && sketches.may_contain_ascii(&bytes[tok.start..tok.end])
                     && SPORTS.contains(t.f(i))
                 {
                     words += 1;
+                    if settled(words, scores) {
+                        return true;
+                    }
                 }
             }
             Kind::Number => {
-                let s = t.s(i);
-                if let Some((a, b)) = s.split_once('-') {
-                    if a.len() <= 3 && b.len() <= 3 && !b.contains(['-', '/', '.']) {
-                        scores += 1;
+                if is_score_like(t.s(i)) {
+                    scores += 1;
+                    if settled(words, scores) {
+                        return true;
                     }
                 }
             }
             Kind::Punct => {}
         }
-        // The counts only grow: the first time they suffice settles it.
-        if words >= 2 || (words >= 1 && scores >= 2) || scores >= 4 {
-            return true;
-        }
     }
     false
+}
+
+/// Whether a number reads as a score ("6-3", "4-38").
+fn is_score_like(s: &str) -> bool {
+    s.split_once('-')
+        .is_some_and(|(a, b)| a.len() <= 3 && b.len() <= 3 && !b.contains(['-', '/', '.']))
 }
 
 /// Whether token `i` is a date written as digits ("1996-08-30").
@@ -305,14 +315,22 @@ pub fn results_entry(ctx: &Ctx<'_>, first: usize, last: usize) -> bool {
 /// sentence, a hazard word that is also an ordinary English word.
 pub fn filter_dictionary(ctx: &Ctx<'_>, mut spans: Vec<Span>, sports: bool) -> Vec<Span> {
     let t = ctx.t;
-    let mixed_case: rustc_hash::FxHashSet<&str> = spans
-        .iter()
-        .filter(|s| {
-            t.starting_at(s.start)
-                .is_some_and(|i| !t.toks[i].caps_line && !t.toks[i].sent_start)
-        })
-        .map(|s| s.canonical.as_str())
-        .collect();
+    // The canonicals named in mixed case in the field, gathered on first need.
+    let mixed_case: OnceCell<FxHashSet<&str>> = OnceCell::new();
+    let named_in_mixed_case = |s: &Span| {
+        mixed_case
+            .get_or_init(|| {
+                spans
+                    .iter()
+                    .filter(|s| {
+                        t.starting_at(s.start)
+                            .is_some_and(|i| !t.toks[i].caps_line && !t.toks[i].sent_start)
+                    })
+                    .map(|s| s.canonical.as_str())
+                    .collect()
+            })
+            .contains(s.canonical.as_str())
+    };
     let keep: Vec<bool> = spans
         .iter()
         .map(|s| {
@@ -330,14 +348,12 @@ pub fn filter_dictionary(ctx: &Ctx<'_>, mut spans: Vec<Span>, sports: bool) -> V
                     || is_dateline(ctx, a, b)
                     || after_locative(ctx, a)
                     || (sports && followed_by_score(ctx, b))
-                    || mixed_case.contains(s.canonical.as_str())
+                    || named_in_mixed_case(s)
                     || (s.label == Label::Org && surface.chars().count() <= 5);
             }
             if t.toks[a].sent_start && a == b {
                 if let Some(h) = ctx.lex.hazard(surface) {
-                    return !h.english_word
-                        || is_country(s)
-                        || mixed_case.contains(s.canonical.as_str());
+                    return !h.english_word || is_country(s) || named_in_mixed_case(s);
                 }
             }
             true
@@ -363,6 +379,9 @@ fn after_locative(ctx: &Ctx<'_>, a: usize) -> bool {
 pub fn caps_places(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
     let Some(gaz) = ctx.gazetteer else { return };
     let t = ctx.t;
+    if !t.has_caps_line {
+        return;
+    }
     let n = t.len();
     let mut i = 0;
     while i < n {

@@ -257,14 +257,18 @@ fn is_calendar_word(w: &str) -> bool {
 }
 
 /// Whether token `i` can be part of a name.
+#[inline]
 pub fn is_name_word(t: &Tokens<'_>, i: usize) -> bool {
-    if t.toks[i].kind != super::tokens::Kind::Word {
-        return false;
-    }
+    // Most tokens are told by their kind and shape alone.
+    let tok = &t.toks[i];
+    tok.kind == super::tokens::Kind::Word
+        && (tok.shape.first_upper || tok.shape.joined)
+        && is_name_shaped(t, i)
+}
+
+/// Whether the word `i`, capitalised or joined, is shaped like a name.
+fn is_name_shaped(t: &Tokens<'_>, i: usize) -> bool {
     let shape = t.toks[i].shape;
-    if !(shape.first_upper || shape.joined) {
-        return false;
-    }
     let s = t.s(i);
     // "al-Assad", "bin-Laden", "d'Alema": lowercase prefix, capital after it.
     let name_shaped = t.is_cap(i)
@@ -286,7 +290,9 @@ pub fn is_title_abbreviation(t: &Tokens<'_>, i: usize) -> bool {
 
 /// Index after a name token (skipping an initial's or a title's dot).
 fn after(t: &Tokens<'_>, i: usize) -> usize {
-    if t.is_initial(i) || is_title_abbreviation(t, i) {
+    // Both need a dot touching the token: most tokens have none.
+    let dot_next = t.is_punct(i + 1, ".") && t.touches_next(i);
+    if dot_next && (t.is_initial(i) || is_title_abbreviation(t, i)) {
         i + 2
     } else {
         i + 1

@@ -95,6 +95,13 @@ impl WordSet {
         self.built().sketches.may_contain_ascii(b)
     }
 
+    /// The sketches of the words of the list, to test many words against
+    /// it without asking for the set each time.
+    #[inline]
+    pub fn sketches(&self) -> &Sketches {
+        &self.built().sketches
+    }
+
     /// The set, built on first use.
     #[inline]
     fn built(&self) -> &BuiltWordSet {

@@ -3,9 +3,9 @@
 //! Eyvazov", same canonical and id), and a name found once by a rule is
 //! found everywhere in the field, in any case on lines written in capitals.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
-use super::{tokens::Kind, Ctx};
+use super::{lexicons::Sketches, tokens::Kind, Ctx};
 use crate::span::{Label, Method, Span};
 
 /// What a linked key names; `None` when two different entities share it.
@@ -52,16 +52,17 @@ fn remember(keys: &mut FxHashMap<String, Target>, key: String, s: &Span, surname
         .or_insert(target);
 }
 
-/// Every key of `maps`, and every part of one that ends before a space
-/// ("anar" of "anar eyvazov"): a run of words that is none of these
-/// starts no key.
-fn key_prefixes<'k>(maps: &[&'k FxHashMap<String, Target>]) -> FxHashSet<&'k str> {
-    let mut prefixes = FxHashSet::default();
+/// What the scan for keys needs to know of them: the sketches of their
+/// first words (a token whose sketch is clear starts no key), and the
+/// most words a key has.
+fn key_starts(maps: &[&FxHashMap<String, Target>]) -> (Sketches, usize) {
+    let mut firsts = Sketches::default();
+    let mut most_words = 0;
     for key in maps.iter().flat_map(|m| m.keys()) {
-        prefixes.extend(key.match_indices(' ').map(|(at, _)| &key[..at]));
-        prefixes.insert(key.as_str());
+        firsts.insert(key.split(' ').next().unwrap_or(key));
+        most_words = most_words.max(key.split(' ').count());
     }
-    prefixes
+    (firsts, most_words)
 }
 
 /// The folded words of tokens `words`, joined by single spaces.
@@ -137,10 +138,11 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
         Some(target) => Some(target),
         None => known.and_then(|k| k.get(key)),
     };
-    let prefixes = match known {
-        Some(k) => key_prefixes(&[&own.keys, k]),
-        None => key_prefixes(&[&own.keys]),
+    let (firsts, most_words) = match known {
+        Some(k) => key_starts(&[&own.keys, k]),
+        None => key_starts(&[&own.keys]),
     };
+    let most_words = most_words.min(MAX_WORDS);
     let locative =
         |i: usize| i > 0 && t.same_line(i - 1, i) && matches!(t.f(i - 1), "in" | "at" | "near");
     let n = t.len();
@@ -148,14 +150,19 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
     let mut key = String::new();
     let mut i = 0;
     while i < n {
-        if t.toks[i].kind != Kind::Word || !(t.is_cap(i) || t.toks[i].caps_line) {
+        if t.toks[i].kind != Kind::Word
+            || !(t.is_cap(i) || t.toks[i].caps_line)
+            || !firsts.may_contain(t.f(i))
+        {
             i += 1;
             continue;
         }
         let mut matched = 0;
         key.clear();
         let mut best: Option<(usize, Label, &String, &String)> = None;
-        for k in i..(i + MAX_WORDS).min(n) {
+        // The longest key from token `i` (a key found at some length
+        // makes every shorter run a part of one).
+        for k in i..(i + most_words).min(n) {
             if t.toks[k].kind != Kind::Word || !t.same_line(i, k) {
                 break;
             }
@@ -163,9 +170,6 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
                 key.push(' ');
             }
             key.push_str(t.f(k));
-            if !prefixes.contains(key.as_str()) {
-                break;
-            }
             if let Some(Some((label, canonical, id))) = lookup(&key) {
                 best = Some((k, *label, canonical, id));
             }

@@ -25,7 +25,6 @@ pub mod people;
 pub mod tokens;
 
 pub use lexicons::Lexicons;
-use lexicons::Sketches;
 pub use linking::Names;
 
 use crate::{
@@ -34,6 +33,7 @@ use crate::{
     span::{Label, Method, Span},
 };
 use chunks::Chunk;
+use lexicons::Sketches;
 use rustc_hash::FxHashSet;
 use tokens::{Kind, Tokens};
 
@@ -62,8 +62,8 @@ pub struct Ctx<'a> {
     pub gazetteer: Option<&'a Gazetteer>,
     /// The spans found so far (dictionary matches, then rule results).
     pub spans: Vec<Span>,
-    /// The folded words the field writes in lowercase that some other
-    /// token of the field folds to as well (see [`Ctx::writes_lowercase`]).
+    /// The folded words the field writes in lowercase that some word not
+    /// in lowercase folds to as well (see [`Ctx::writes_lowercase`]).
     pub lower_words: FxHashSet<&'a str>,
 }
 
@@ -75,18 +75,28 @@ impl<'a> Ctx<'a> {
     }
 }
 
-/// The folded words that `t` writes in lowercase, of those that a token
+/// The folded words that `t` writes in lowercase, of those that a word
 /// not in lowercase folds to as well: the only ones
-/// [`Ctx::writes_lowercase`] needs to look up. The sketches of the others'
-/// foldings spare hashing most lowercase words.
+/// [`Ctx::writes_lowercase`] asks about (it asks about words, and no
+/// lowercase word folds to what a number or a punctuation mark folds to).
+/// The sketches of the others' foldings spare hashing most lowercase words.
 fn lowercase_words<'a>(t: &'a Tokens<'_>) -> FxHashSet<&'a str> {
     let mut others = Sketches::default();
-    for i in (0..t.len()).filter(|&i| !t.is_lower(i)) {
-        others.insert(t.f(i));
+    let mut lower = Vec::new();
+    for (i, tok) in t.toks.iter().enumerate() {
+        if tok.kind != Kind::Word {
+            continue;
+        }
+        if tok.shape.first_lower {
+            lower.push(i);
+        } else {
+            others.insert(t.f(i));
+        }
     }
-    (0..t.len())
-        .filter(|&i| t.is_lower(i) && others.may_contain(t.f(i)))
+    lower
+        .into_iter()
         .map(|i| t.f(i))
+        .filter(|w| others.may_contain(w))
         .collect()
 }
 

@@ -111,6 +111,8 @@ pub struct Tokens<'a> {
     /// The text in ASCII lowercase (the folding of every ASCII token, at
     /// its own offsets), then the foldings of the other tokens (see [`Tokens::f`]).
     pub folded: String,
+    /// Some line is written in capitals (some token has [`Token::caps_line`]).
+    pub has_caps_line: bool,
 }
 
 /// Abbreviations whose trailing dot does not end a sentence.
@@ -193,28 +195,108 @@ fn word_end(text: &str, at: usize, c: char) -> (usize, bool) {
     (end, joined)
 }
 
-/// Where the run of ASCII letters and digits at `at` ends, when nothing
-/// after it could join it to more (most words of English text).
-fn plain_ascii_end(bytes: &[u8], at: usize) -> Option<usize> {
-    let end = at
-        + bytes[at..]
-            .iter()
-            .position(|b| !b.is_ascii_alphanumeric())
-            .unwrap_or(bytes.len() - at);
-    match bytes.get(end) {
-        Some(b'\'' | b'-' | b'.' | b',' | b':' | b'/') => None,
-        Some(&b) if b >= 0x80 => None,
-        _ => Some(end),
+/// A byte's class, for the scan of ASCII words: a letter or digit, and
+/// which.
+mod class {
+    /// An ASCII letter or digit.
+    pub const ALNUM: u8 = 1;
+    /// An ASCII uppercase letter.
+    pub const UPPER: u8 = 2;
+    /// An ASCII lowercase letter.
+    pub const LOWER: u8 = 4;
+    /// An ASCII digit.
+    pub const DIGIT: u8 = 8;
+
+    /// The class of every byte.
+    pub static OF: [u8; 256] = {
+        let mut t = [0u8; 256];
+        let mut b = 0;
+        while b < 256 {
+            let c = b as u8;
+            t[b] = if c.is_ascii_uppercase() {
+                ALNUM | UPPER
+            } else if c.is_ascii_lowercase() {
+                ALNUM | LOWER
+            } else if c.is_ascii_digit() {
+                ALNUM | DIGIT
+            } else {
+                0
+            };
+            b += 1;
+        }
+        t
+    };
+}
+
+/// A run of ASCII letters and digits that nothing after it joins to more
+/// (most words of English text), read in one pass with its shape.
+struct PlainRun {
+    end: usize,
+    kind: Kind,
+    shape: Shape,
+}
+
+/// The run of ASCII letters and digits at `at` (which is one), when
+/// nothing after it could join it to more; `None` sends the scan to
+/// [`word_end`].
+#[inline]
+fn plain_run(bytes: &[u8], at: usize) -> Option<PlainRun> {
+    let first = class::OF[usize::from(bytes[at])];
+    // The classes of the bytes after the first.
+    let mut rest = 0u8;
+    let mut end = at + 1;
+    while let Some(&b) = bytes.get(end) {
+        let c = class::OF[usize::from(b)];
+        if c == 0 {
+            break;
+        }
+        rest |= c;
+        end += 1;
     }
+    let number = first & class::DIGIT != 0;
+    match bytes.get(end) {
+        // A hyphen or an apostrophe may join ("O'Brien", "6-3").
+        Some(b'\'' | b'-') => return None,
+        Some(&b) if b >= 0x80 => return None,
+        // A number's separators may join ("1,200.5"); a dot after one
+        // letter may make "U.S.".
+        Some(b',' | b':' | b'/') if number => return None,
+        Some(b'.') if number || end - at == 1 => return None,
+        _ => {}
+    }
+    let letter = class::UPPER | class::LOWER;
+    let two_letters = if number {
+        bytes[at..end]
+            .iter()
+            .filter(|b| b.is_ascii_alphabetic())
+            .nth(1)
+            .is_some()
+    } else {
+        rest & letter != 0
+    };
+    Some(PlainRun {
+        end,
+        kind: if number { Kind::Number } else { Kind::Word },
+        shape: Shape {
+            ascii: true,
+            first_upper: first & class::UPPER != 0,
+            first_lower: first & class::LOWER != 0,
+            all_upper: (first | rest) & class::LOWER == 0,
+            two_letters,
+            joined: false,
+        },
+    })
 }
 
 /// Scans `text` into tokens.
 pub fn tokenize(text: &str) -> Tokens<'_> {
     let mut t = Tokens {
         text,
-        toks: Vec::with_capacity(text.len() / 4 + 4),
+        toks: Vec::with_capacity(text.len() / 3 + 4),
         folded: text.to_ascii_lowercase(),
+        has_caps_line: false,
     };
+    let mut marks = Marks::default();
     let bytes = text.as_bytes();
     let mut line = 0u32;
     let mut at = 0;
@@ -224,20 +306,16 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
             continue;
         }
         if bytes[at].is_ascii_alphanumeric() {
-            if let Some(end) = plain_ascii_end(bytes, at) {
-                let kind = if bytes[at].is_ascii_digit() {
-                    Kind::Number
-                } else {
-                    Kind::Word
-                };
-                let shape = Shape::of_ascii(&bytes[at..end], false);
-                t.push_shaped(at, end, kind, line, shape);
-                at = end;
+            if let Some(run) = plain_run(bytes, at) {
+                let sent_start = marks.word(run.kind, run.shape);
+                t.push_shaped(at, run.end, run.kind, line, run.shape, sent_start);
+                at = run.end;
                 continue;
             }
         }
         let c = char_at(text, at);
         if c == '\n' {
+            marks.new_line(&mut t);
             line += 1;
             at += 1;
             continue;
@@ -253,24 +331,121 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
         } else {
             (word_end(text, at, c), Kind::Word)
         };
-        t.push(at, end, kind, line, joined);
+        let shape = Shape::of(&text[at..end], joined);
+        if kind == Kind::Punct {
+            t.push_shaped(at, end, kind, line, shape, false);
+            marks.punct(&t, t.len() - 1);
+        } else {
+            let sent_start = marks.word(kind, shape);
+            t.push_shaped(at, end, kind, line, shape, sent_start);
+        }
         at = end;
     }
-    t.mark_sentences();
-    t.mark_caps_lines();
+    marks.new_line(&mut t);
     t
 }
 
-impl<'a> Tokens<'a> {
-    /// Adds the token at bytes `start..end`, with its folding and shape.
-    fn push(&mut self, start: usize, end: usize, kind: Kind, line: u32, joined: bool) {
-        let shape = Shape::of(&self.text[start..end], joined);
-        self.push_shaped(start, end, kind, line, shape);
+/// The sentence starts and the lines in capitals, marked token by token as
+/// the scan pushes them.
+#[derive(Debug)]
+struct Marks {
+    /// The next word or number starts a sentence.
+    start_next: bool,
+    /// The first token of the current line.
+    line_first: usize,
+    /// Words of two letters or more on the current line in capitals...
+    upper: usize,
+    /// ... and not in capitals.
+    lower: usize,
+}
+
+impl Default for Marks {
+    fn default() -> Self {
+        Marks {
+            start_next: true,
+            line_first: 0,
+            upper: 0,
+            lower: 0,
+        }
+    }
+}
+
+impl Marks {
+    /// Counts a word or number about to be pushed; returns whether it
+    /// starts a sentence.
+    #[inline]
+    fn word(&mut self, kind: Kind, shape: Shape) -> bool {
+        let sent_start = self.start_next;
+        self.start_next = false;
+        if kind == Kind::Word && shape.two_letters {
+            if shape.all_upper {
+                self.upper += 1;
+            } else {
+                self.lower += 1;
+            }
+        }
+        sent_start
     }
 
+    /// Marks the punctuation token `i` just pushed: whether it ends a sentence.
+    fn punct(&mut self, t: &Tokens<'_>, i: usize) {
+        let tok = t.toks[i];
+        match tok.text(t.text) {
+            "!" | "?" | ":" | ";" => self.start_next = true,
+            "." => {
+                let prev_abbrev = i > 0
+                    && t.toks[i - 1].kind == Kind::Word
+                    && t.toks[i - 1].end == tok.start
+                    && {
+                        let w = t.toks[i - 1].text(t.text);
+                        (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
+                            || ABBREVIATIONS.contains(&t.lower(i - 1).as_ref())
+                    };
+                if !prev_abbrev {
+                    self.start_next = true;
+                }
+            }
+            // A dash after a capitals heading ("CRICKET - ...") starts anew.
+            "-" | "\u{2013}" | "\u{2014}"
+                if i > 0 && t.toks[i - 1].line == tok.line && t.is_upper(i - 1) =>
+            {
+                self.start_next = true;
+            }
+            _ => {}
+        }
+    }
+
+    /// Ends the current line (at a line break or the end of the text):
+    /// marks its tokens when it is written in capitals, and starts anew
+    /// (a line's first word starts a sentence).
+    fn new_line(&mut self, t: &mut Tokens<'_>) {
+        let (upper, lower) = (self.upper, self.lower);
+        let caps = upper >= 1 && upper > 3 * lower && (upper >= 2 || lower == 0);
+        if caps {
+            for tok in &mut t.toks[self.line_first..] {
+                tok.caps_line = true;
+            }
+            t.has_caps_line |= self.line_first < t.toks.len();
+        }
+        self.line_first = t.toks.len();
+        self.start_next = true;
+        self.upper = 0;
+        self.lower = 0;
+    }
+}
+
+impl<'a> Tokens<'a> {
     /// Adds the token at bytes `start..end` of the given shape, with its folding.
     #[inline]
-    fn push_shaped(&mut self, start: usize, end: usize, kind: Kind, line: u32, shape: Shape) {
+    fn push_shaped(
+        &mut self,
+        start: usize,
+        end: usize,
+        kind: Kind,
+        line: u32,
+        shape: Shape,
+        sent_start: bool,
+    ) {
         // ASCII folds to its lowercase, already in place.
         let (fold_start, fold_end) = if shape.ascii {
             (start, end)
@@ -284,7 +459,7 @@ impl<'a> Tokens<'a> {
             end,
             kind,
             line,
-            sent_start: false,
+            sent_start,
             caps_line: false,
             fold_start,
             fold_end,
@@ -390,80 +565,6 @@ impl<'a> Tokens<'a> {
     #[inline]
     pub fn same_line(&self, i: usize, j: usize) -> bool {
         self.toks[i].line == self.toks[j].line
-    }
-
-    fn mark_sentences(&mut self) {
-        let n = self.toks.len();
-        let mut start_next = true;
-        for i in 0..n {
-            if i > 0 && self.toks[i].line != self.toks[i - 1].line {
-                start_next = true;
-            }
-            let t = self.toks[i];
-            match t.kind {
-                Kind::Word | Kind::Number => {
-                    self.toks[i].sent_start = start_next;
-                    start_next = false;
-                }
-                Kind::Punct => {
-                    let p = t.text(self.text);
-                    match p {
-                        "!" | "?" | ":" | ";" => start_next = true,
-                        "." => {
-                            let prev_abbrev = i > 0
-                                && self.toks[i - 1].kind == Kind::Word
-                                && self.toks[i - 1].end == t.start
-                                && {
-                                    let w = self.toks[i - 1].text(self.text);
-                                    (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
-                                        || ABBREVIATIONS.contains(&self.lower(i - 1).as_ref())
-                                };
-                            if !prev_abbrev {
-                                start_next = true;
-                            }
-                        }
-                        // A dash after a capitals heading ("CRICKET - ...") starts anew.
-                        "-" | "\u{2013}" | "\u{2014}"
-                            if i > 0 && self.toks[i - 1].line == t.line && self.is_upper(i - 1) =>
-                        {
-                            start_next = true;
-                        }
-                        _ => {}
-                    }
-                }
-            }
-        }
-    }
-
-    fn mark_caps_lines(&mut self) {
-        let n = self.toks.len();
-        let mut a = 0;
-        while a < n {
-            let line = self.toks[a].line;
-            let mut b = a;
-            while b < n && self.toks[b].line == line {
-                b += 1;
-            }
-            let (mut upper, mut lower) = (0, 0);
-            for i in a..b {
-                if self.toks[i].kind != Kind::Word {
-                    continue;
-                }
-                if !self.toks[i].shape.two_letters {
-                    continue;
-                }
-                if self.is_upper(i) {
-                    upper += 1;
-                } else {
-                    lower += 1;
-                }
-            }
-            let caps = upper >= 1 && upper > 3 * lower && (upper >= 2 || lower == 0);
-            for t in &mut self.toks[a..b] {
-                t.caps_line = caps;
-            }
-            a = b;
-        }
     }
 
     /// Index of the token starting at byte `at`, if any.
