@@ -34,9 +34,10 @@ impl<'a> Doc<'a> {
     /// Tokenizes and indexes `text`.
     pub fn new(text: &'a str, mentions: &'a [Span]) -> Doc<'a> {
         let lower = text.to_ascii_lowercase();
-        let toks = tokens::tokenize(text);
-        let sent = tokens::sentences(&toks, text, &lower);
-        let quotes = marks::scan(&toks);
+        let tokenized = tokens::tokenize_marked(text);
+        let sent = tokens::sentences(&tokenized, text, &lower);
+        let quotes = marks::scan(&tokenized);
+        let toks = tokenized.toks;
         let (info, reported_starts) = token_info(text, &lower, &toks, mentions);
         Doc {
             text,

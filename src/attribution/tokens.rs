@@ -55,8 +55,12 @@ fn is_break(c: char) -> bool {
 /// are blank lines or indented lines.
 pub fn is_hard_wrapped(text: &str) -> bool {
     let (mut lines, mut wrapped, mut long) = (0usize, 0usize, 0usize);
-    for line in text.lines() {
-        let n = line.trim_end().len();
+    let mut from = 0;
+    while from < text.len() {
+        // The lines of `str::lines` (its `\r` before `\n` goes with the trim).
+        let to = memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(text.len(), |k| from + k);
+        let n = text[from..to].trim_end().len();
+        from = to + 1;
         if n == 0 {
             continue;
         }
@@ -70,15 +74,55 @@ pub fn is_hard_wrapped(text: &str) -> bool {
     lines >= 4 && wrapped * 10 >= lines * 6 && long * 10 <= lines
 }
 
-/// Splits `text` into tokens.
+/// A text's tokens, and the tokens where its sentence and quote structure
+/// can change.
+#[derive(Debug, Clone, Default)]
+pub struct Tokenized {
+    /// The tokens, in text order.
+    pub toks: Vec<Token>,
+    /// Indices (in order) of the paragraph breaks, double quote marks and
+    /// sentence-ending punctuation (`.`, `?`, `!`, `…`): the only tokens
+    /// [`sentences`] and the quote-mark pairing act on.
+    pub stops: Vec<usize>,
+}
+
+impl Tokenized {
+    /// Appends a token, noting it in `stops` when it is one.
+    #[inline(always)]
+    fn push(&mut self, t: Token) {
+        if is_stop(t.kind) {
+            self.stops.push(self.toks.len());
+        }
+        self.toks.push(t);
+    }
+}
+
+/// True for the tokens listed in [`Tokenized::stops`].
+#[inline(always)]
+fn is_stop(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Para | Kind::Quote(_) | Kind::Punct('.' | '?' | '!' | '…')
+    )
+}
+
+/// Splits `text` into tokens (see [`tokenize_marked`]).
+pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_marked(text).toks
+}
+
+/// Splits `text` into tokens, noting the [`Tokenized::stops`].
 ///
 /// Works on bytes with fast paths for ASCII letters, digits and spaces
 /// (most of English news); any other character is decoded and classified
 /// as a `char`.
-pub fn tokenize(text: &str) -> Vec<Token> {
+pub fn tokenize_marked(text: &str) -> Tokenized {
     let wrapped = is_hard_wrapped(text);
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 5);
+    let mut out = Tokenized {
+        toks: Vec::with_capacity(text.len() / 5),
+        stops: Vec::with_capacity(text.len() / 64),
+    };
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -88,7 +132,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         if ASCII_ALNUM[usize::from(b)] {
             let end = word_end(text, i, i + 1);
-            out.push(Token {
+            out.toks.push(Token {
                 start: i,
                 end,
                 kind: Kind::Word,
@@ -121,7 +165,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         if c.is_alphanumeric() {
             let end = word_end(text, i, i + c.len_utf8());
-            out.push(Token {
+            out.toks.push(Token {
                 start: i,
                 end,
                 kind: Kind::Word,
@@ -188,7 +232,7 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
 /// Handles the line break `c` at byte `i` and the whitespace after it:
 /// pushes a [`Kind::Para`] token unless it is a line wrap of hard-wrapped
 /// text or the previous token is already one. Returns where to go on.
-fn paragraph_break(text: &str, i: usize, c: char, wrapped: bool, out: &mut Vec<Token>) -> usize {
+fn paragraph_break(text: &str, i: usize, c: char, wrapped: bool, out: &mut Tokenized) -> usize {
     let mut end = i + c.len_utf8();
     let mut breaks = 1;
     let mut indented = false;
@@ -210,7 +254,7 @@ fn paragraph_break(text: &str, i: usize, c: char, wrapped: bool, out: &mut Vec<T
         return end;
     }
     if !matches!(
-        out.last(),
+        out.toks.last(),
         Some(Token {
             kind: Kind::Para,
             ..
@@ -296,11 +340,21 @@ const ABBREVIATION_LENGTHS: std::ops::RangeInclusive<usize> = 2..=6;
 /// brackets) starts a paragraph, a capitalised word, a number or a quote;
 /// a dot after an abbreviation, an initial or a dotted word ("U.S") does not.
 /// `text` is the original text, `lower` its ASCII-lowercased copy.
-pub fn sentences(tokens: &[Token], text: &str, lower: &str) -> Vec<u32> {
+///
+/// Only the [`Tokenized::stops`] can change the id: the runs of tokens
+/// between them take the current id in one fill.
+pub fn sentences(tokenized: &Tokenized, text: &str, lower: &str) -> Vec<u32> {
+    let tokens = &tokenized.toks[..];
     let mut ids = Vec::with_capacity(tokens.len());
     let mut id = 0u32;
     let mut i = 0;
-    while i < tokens.len() {
+    for &stop in &tokenized.stops {
+        if stop < i {
+            // Taken in by the closing marks after an earlier stop.
+            continue;
+        }
+        ids.resize(stop, id);
+        i = stop;
         let t = tokens[i];
         if t.kind == Kind::Para {
             id += 1;
@@ -310,45 +364,45 @@ pub fn sentences(tokens: &[Token], text: &str, lower: &str) -> Vec<u32> {
             continue;
         }
         ids.push(id);
+        i += 1;
         if let Kind::Punct(c @ ('.' | '?' | '!' | '…')) = t.kind {
-            if c == '.' && i > 0 && is_abbreviation(tokens, i - 1, text, lower, t.start) {
-                i += 1;
+            if c == '.' && stop > 0 && is_abbreviation(tokens, stop - 1, text, lower, t.start) {
                 continue;
             }
-            // Closing marks and brackets stay in this sentence.
-            let mut j = i + 1;
-            while j < tokens.len()
-                && match tokens[j].kind {
-                    Kind::Quote(Mark::Close) | Kind::Punct(')' | '’' | '\'' | '.' | '?' | '!') => {
-                        true
-                    }
-                    Kind::Quote(Mark::Either) => tokens[j].start == tokens[j - 1].end,
-                    _ => false,
-                }
-            {
-                ids.push(id);
-                j += 1;
-            }
-            let ends = match tokens.get(j) {
-                None => true,
-                Some(n) => match n.kind {
-                    Kind::Para | Kind::Quote(_) => true,
-                    Kind::Word => text[n.start..]
-                        .chars()
-                        .next()
-                        .is_some_and(|ch| !ch.is_lowercase()),
-                    Kind::Punct(p) => matches!(p, '(' | '[' | '‘' | '—' | '-'),
-                },
-            };
-            if ends {
-                id += 1;
-            }
-            i = j;
-            continue;
+            (i, id) = sentence_end(tokens, text, stop, id, &mut ids);
         }
-        i += 1;
     }
+    ids.resize(tokens.len(), id);
     ids
+}
+
+/// After the sentence-ending punctuation at token `p` (its id pushed):
+/// pushes the closing marks and brackets that stay in its sentence, and
+/// returns the token after them with the id that token's sentence takes.
+fn sentence_end(tokens: &[Token], text: &str, p: usize, id: u32, ids: &mut Vec<u32>) -> (usize, u32) {
+    let mut j = p + 1;
+    while j < tokens.len()
+        && match tokens[j].kind {
+            Kind::Quote(Mark::Close) | Kind::Punct(')' | '’' | '\'' | '.' | '?' | '!') => true,
+            Kind::Quote(Mark::Either) => tokens[j].start == tokens[j - 1].end,
+            _ => false,
+        }
+    {
+        ids.push(id);
+        j += 1;
+    }
+    let ends = match tokens.get(j) {
+        None => true,
+        Some(n) => match n.kind {
+            Kind::Para | Kind::Quote(_) => true,
+            Kind::Word => text[n.start..]
+                .chars()
+                .next()
+                .is_some_and(|ch| !ch.is_lowercase()),
+            Kind::Punct(p) => matches!(p, '(' | '[' | '‘' | '—' | '-'),
+        },
+    };
+    (j, if ends { id + 1 } else { id })
 }
 
 /// True when the word token `w`, directly followed by a dot at `dot`, is an
@@ -431,9 +485,10 @@ mod tests {
     }
 
     fn sentence_texts(text: &str) -> Vec<String> {
-        let toks = tokenize(text);
+        let tokenized = tokenize_marked(text);
+        let toks = &tokenized.toks;
         let lower = text.to_ascii_lowercase();
-        let ids = sentences(&toks, text, &lower);
+        let ids = sentences(&tokenized, text, &lower);
         let mut out: Vec<String> = Vec::new();
         let mut last = u32::MAX;
         for (t, id) in toks.iter().zip(ids) {
