@@ -33,7 +33,7 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     /// Tokenizes and indexes `text`.
     pub fn new(text: &'a str, mentions: &'a [Span]) -> Doc<'a> {
-        let lower = text.to_ascii_lowercase();
+        let lower = tokens::ascii_lowercase(text);
         let tokenized = tokens::tokenize_marked(text);
         let sent = tokens::sentences(&tokenized, text, &lower);
         let quotes = marks::scan(&tokenized);
@@ -190,7 +190,10 @@ fn token_info(
             word_cue: None,
         };
         if t.kind == Kind::Word {
-            ti.cap = tokens::is_capitalised(&text[t.start..t.end]);
+            ti.cap = match text.as_bytes()[t.start] {
+                b if b.is_ascii() => b.is_ascii_uppercase(),
+                _ => tokens::is_capitalised(&text[t.start..t.end]),
+            };
             let word = &lower.as_bytes()[t.start..t.end];
             ti.word_cue = cues::cue_bytes(word);
             if ti.word_cue == Some(Cue::Finite) || word == b"according" {

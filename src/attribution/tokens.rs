@@ -314,6 +314,34 @@ fn joins(text: &str, word_start: usize, j: usize, d: char) -> bool {
     true
 }
 
+/// `text` with its ASCII letters lowercased (same byte offsets), eight
+/// bytes at a time: what `str::to_ascii_lowercase` gives, without its
+/// byte-at-a-time loop.
+pub fn ascii_lowercase(text: &str) -> String {
+    let mut bytes = text.as_bytes().to_vec();
+    let mut chunks = bytes.chunks_exact_mut(8);
+    for chunk in &mut chunks {
+        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+        chunk.copy_from_slice(&lowercase_word(word).to_le_bytes());
+    }
+    chunks.into_remainder().make_ascii_lowercase();
+    String::from_utf8(bytes).expect("changing ASCII letters keeps UTF-8 valid")
+}
+
+/// Lowercases the ASCII capitals among eight bytes (SWAR): a byte whose
+/// high bit is clear and whose value lies in `A..=Z` gains `0x20`.
+fn lowercase_word(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let low7 = x & !HIGH;
+    // High bit set where the low seven bits are >= 'A', and where > 'Z'
+    // (no carry crosses a byte: at most 0x7f + 0x3f).
+    let from_a = low7 + ONES * u64::from(0x80 - b'A');
+    let past_z = low7 + ONES * u64::from(0x7f - b'Z');
+    let capitals = from_a & !past_z & !x & HIGH;
+    x | (capitals >> 2)
+}
+
 /// True when a word is capitalised (its first letter is uppercase).
 pub fn is_capitalised(word: &str) -> bool {
     match word.as_bytes().first() {
@@ -474,6 +502,19 @@ mod tests {
             .count();
         assert_eq!(paras, 1);
         assert!(!is_hard_wrapped("One short line.\nAnother."));
+    }
+
+    #[test]
+    fn ascii_lowercase_matches_std() {
+        for text in [
+            "",
+            "Hello, World! AZ az @[`{",
+            "ÄÖÜ Zoë ŞİMŞEK “Quote” AND 0123456789 ABCDEFGHIJKLMNOPQRSTUVWXYZ",
+        ] {
+            assert_eq!(ascii_lowercase(text), text.to_ascii_lowercase());
+        }
+        let every_byte: String = (0u8..128).map(char::from).collect::<String>() + "é\u{80}\u{ff}Ā";
+        assert_eq!(ascii_lowercase(&every_byte), every_byte.to_ascii_lowercase());
     }
 
     #[test]
