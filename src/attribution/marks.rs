@@ -347,7 +347,9 @@ mod tests {
         let text = "a “b c” d";
         let tokenized = tokenize_marked(text);
         let q = scan(&tokenized);
-        let inside: Vec<bool> = (0..tokenized.toks.len()).map(|i| q.at(i).is_some()).collect();
+        let inside: Vec<bool> = (0..tokenized.toks.len())
+            .map(|i| q.at(i).is_some())
+            .collect();
         assert_eq!(inside, [false, true, true, true, true, false]);
     }
 }

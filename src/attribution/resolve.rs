@@ -49,7 +49,8 @@ fn name_of<'a>(doc: &Doc<'a>, names: &LazyNames<'a>, f: &Found) -> Named {
             if !text.contains(char::is_whitespace) {
                 if let Some((full, id)) = names
                     .get_or_init(|| NameIndex::new(doc))
-                    .link(text, f.start) {
+                    .link(text, f.start)
+                {
                     return (full.to_string(), id.to_string(), true);
                 }
             }
@@ -59,7 +60,8 @@ fn name_of<'a>(doc: &Doc<'a>, names: &LazyNames<'a>, f: &Found) -> Named {
             if f.refers.is_none() && f.last == f.first + 1 && doc.w(f.first) == "the" {
                 if let Some((org, id)) = names
                     .get_or_init(|| NameIndex::new(doc))
-                    .link_org(doc.w(f.head), f.start) {
+                    .link_org(doc.w(f.head), f.start)
+                {
                     return (org.to_string(), id.to_string(), true);
                 }
             }

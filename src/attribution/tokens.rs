@@ -407,7 +407,13 @@ pub fn sentences(tokenized: &Tokenized, text: &str, lower: &str) -> Vec<u32> {
 /// After the sentence-ending punctuation at token `p` (its id pushed):
 /// pushes the closing marks and brackets that stay in its sentence, and
 /// returns the token after them with the id that token's sentence takes.
-fn sentence_end(tokens: &[Token], text: &str, p: usize, id: u32, ids: &mut Vec<u32>) -> (usize, u32) {
+fn sentence_end(
+    tokens: &[Token],
+    text: &str,
+    p: usize,
+    id: u32,
+    ids: &mut Vec<u32>,
+) -> (usize, u32) {
     let mut j = p + 1;
     while j < tokens.len()
         && match tokens[j].kind {
@@ -514,7 +520,10 @@ mod tests {
             assert_eq!(ascii_lowercase(text), text.to_ascii_lowercase());
         }
         let every_byte: String = (0u8..128).map(char::from).collect::<String>() + "é\u{80}\u{ff}Ā";
-        assert_eq!(ascii_lowercase(&every_byte), every_byte.to_ascii_lowercase());
+        assert_eq!(
+            ascii_lowercase(&every_byte),
+            every_byte.to_ascii_lowercase()
+        );
     }
 
     #[test]
