@@ -33,7 +33,7 @@ pub struct Doc<'a> {
 impl<'a> Doc<'a> {
     /// Tokenizes and indexes `text`.
     pub fn new(text: &'a str, mentions: &'a [Span]) -> Doc<'a> {
-        let lower = tokens::ascii_lowercase(text);
+        let lower = text.to_ascii_lowercase();
         let tokenized = tokens::tokenize_marked(text);
         let sent = tokens::sentences(&tokenized, text, &lower);
         let quotes = marks::scan(&tokenized);
