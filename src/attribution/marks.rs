@@ -254,7 +254,7 @@ mod tests {
 
     /// (content, continues, odd) of each quoted span.
     fn quotes(text: &str) -> Vec<(&str, bool, bool)> {
-        scan(&tokenize_marked(text))
+        scan(&tokenize_marked(text, &text.to_ascii_lowercase()))
             .spans
             .iter()
             .map(|q| (&text[q.start..q.end], q.continues, q.odd))
@@ -345,7 +345,7 @@ mod tests {
     #[test]
     fn tokens_know_their_quote() {
         let text = "a “b c” d";
-        let tokenized = tokenize_marked(text);
+        let tokenized = tokenize_marked(text, &text.to_ascii_lowercase());
         let q = scan(&tokenized);
         let inside: Vec<bool> = (0..tokenized.toks.len())
             .map(|i| q.at(i).is_some())

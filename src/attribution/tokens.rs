@@ -7,6 +7,8 @@
 //! inner apostrophes, hyphens and dots ("Clinton’s", "Mark-Viverito",
 //! "U.S"), so a word's last character is always alphanumeric.
 
+use super::cues::{self, Cue};
+
 /// The direction a double quote mark shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Mark {
@@ -74,26 +76,60 @@ pub fn is_hard_wrapped(text: &str) -> bool {
     lines >= 4 && wrapped * 10 >= lines * 6 && long * 10 <= lines
 }
 
-/// A text's tokens, and the tokens where its sentence and quote structure
-/// can change.
+/// A text's tokens, what is looked up once per word, and the tokens where
+/// its sentence and quote structure can change.
 #[derive(Debug, Clone, Default)]
 pub struct Tokenized {
     /// The tokens, in text order.
     pub toks: Vec<Token>,
+    /// The [`WordFacts`] of each token (the default for non-words).
+    pub facts: Vec<WordFacts>,
     /// Indices (in order) of the paragraph breaks, double quote marks and
     /// sentence-ending punctuation (`.`, `?`, `!`, `…`): the only tokens
     /// [`sentences`] and the quote-mark pairing act on.
     pub stops: Vec<usize>,
+    /// Indices (in order) of the words reported speech may start at: finite
+    /// cue forms, whatever their capitalisation, and "according".
+    pub reported_starts: Vec<usize>,
+}
+
+/// What is looked up once per word, as it is read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordFacts {
+    /// True for a capitalised word.
+    pub cap: bool,
+    /// The cue class of the lowercased word, capitalisation aside (`None`
+    /// for other words and for non-words).
+    pub cue: Option<Cue>,
 }
 
 impl Tokenized {
-    /// Appends a token, noting it in `stops` when it is one.
+    /// Appends a token that is not a word, noting it in `stops` when it is
+    /// one.
     #[inline(always)]
     fn push(&mut self, t: Token) {
         if is_stop(t.kind) {
             self.stops.push(self.toks.len());
         }
         self.toks.push(t);
+        self.facts.push(WordFacts::default());
+    }
+
+    /// Appends the word `start..end` with its facts; `lower` is the text
+    /// ASCII-lowercased.
+    #[inline(always)]
+    fn push_word(&mut self, start: usize, end: usize, cap: bool, lower: &[u8]) {
+        let word = &lower[start..end];
+        let cue = cues::cue_bytes(word);
+        if cue == Some(Cue::Finite) || word == b"according" {
+            self.reported_starts.push(self.toks.len());
+        }
+        self.toks.push(Token {
+            start,
+            end,
+            kind: Kind::Word,
+        });
+        self.facts.push(WordFacts { cap, cue });
     }
 }
 
@@ -108,20 +144,24 @@ fn is_stop(kind: Kind) -> bool {
 
 /// Splits `text` into tokens (see [`tokenize_marked`]).
 pub fn tokenize(text: &str) -> Vec<Token> {
-    tokenize_marked(text).toks
+    tokenize_marked(text, &text.to_ascii_lowercase()).toks
 }
 
-/// Splits `text` into tokens, noting the [`Tokenized::stops`].
+/// Splits `text` into tokens, noting the [`Tokenized::stops`] and the
+/// facts of each word. `lower` is `text` ASCII-lowercased.
 ///
 /// Works on bytes with fast paths for ASCII letters, digits and spaces
 /// (most of English news); any other character is decoded and classified
 /// as a `char`.
-pub fn tokenize_marked(text: &str) -> Tokenized {
+pub fn tokenize_marked(text: &str, lower: &str) -> Tokenized {
     let wrapped = is_hard_wrapped(text);
     let bytes = text.as_bytes();
+    let lower = lower.as_bytes();
     let mut out = Tokenized {
         toks: Vec::with_capacity(text.len() / 5),
+        facts: Vec::with_capacity(text.len() / 5),
         stops: Vec::with_capacity(text.len() / 64),
+        reported_starts: Vec::new(),
     };
     let mut i = 0;
     while i < bytes.len() {
@@ -132,11 +172,7 @@ pub fn tokenize_marked(text: &str) -> Tokenized {
         }
         if ASCII_ALNUM[usize::from(b)] {
             let end = word_end(text, i, i + 1);
-            out.toks.push(Token {
-                start: i,
-                end,
-                kind: Kind::Word,
-            });
+            out.push_word(i, end, b.is_ascii_uppercase(), lower);
             i = end;
             continue;
         }
@@ -165,11 +201,13 @@ pub fn tokenize_marked(text: &str) -> Tokenized {
         }
         if c.is_alphanumeric() {
             let end = word_end(text, i, i + c.len_utf8());
-            out.toks.push(Token {
-                start: i,
-                end,
-                kind: Kind::Word,
-            });
+            // `is_capitalised` of the word: its first character decides.
+            let cap = if c.is_ascii() {
+                c.is_ascii_uppercase()
+            } else {
+                c.is_uppercase()
+            };
+            out.push_word(i, end, cap, lower);
             i = end;
             continue;
         }
@@ -540,9 +578,9 @@ mod tests {
     }
 
     fn sentence_texts(text: &str) -> Vec<String> {
-        let tokenized = tokenize_marked(text);
-        let toks = &tokenized.toks;
         let lower = text.to_ascii_lowercase();
+        let tokenized = tokenize_marked(text, &lower);
+        let toks = &tokenized.toks;
         let ids = sentences(&tokenized, text, &lower);
         let mut out: Vec<String> = Vec::new();
         let mut last = u32::MAX;
