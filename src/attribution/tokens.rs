@@ -6,6 +6,11 @@
 //! [`Kind::Para`] token, since news paragraphs are lines). Words keep their
 //! inner apostrophes, hyphens and dots ("Clinton’s", "Mark-Viverito",
 //! "U.S"), so a word's last character is always alphanumeric.
+//!
+//! The same pass looks up what the later stages ask of every word (its
+//! capitalisation and cue class, see [`WordFacts`]) and notes the few tokens
+//! the sentence splitter and the quote-mark pairing act on
+//! ([`Tokenized::stops`]), so neither walks over every token again.
 
 use super::cues::{self, Cue};
 
