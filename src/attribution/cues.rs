@@ -171,9 +171,7 @@ const RARELY_REPORTED: &[&str] = &[
     "mentions", "praises", "stresses", "cautions", "responds",
 ];
 
-/// The cue forms, with an Fx hasher: the keys are short ASCII words and the
-/// table is looked up for many words of every article, where SipHash was
-/// most of this module's cost.
+/// The cue forms and their classes (later lists override earlier ones).
 static CUES: LazyLock<FxHashMap<&'static [u8], Cue>> = LazyLock::new(|| {
     let mut m = FxHashMap::default();
     for forms in VERBS {
@@ -189,6 +187,39 @@ static CUES: LazyLock<FxHashMap<&'static [u8], Cue>> = LazyLock::new(|| {
         m.insert(f.as_bytes(), Cue::QuoteOnly);
     }
     m
+});
+
+/// [`CUES`] bucketed by shape (first letter, last letter, length), the key
+/// [`SHAPES`] filters on: a word that passes the filter is compared with the
+/// one or two forms of its shape instead of being hashed.
+struct ByShape {
+    /// For each shape, the range of its forms in `forms`.
+    buckets: Vec<std::ops::Range<u16>>,
+    /// The forms, grouped by shape.
+    forms: Vec<(&'static [u8], Cue)>,
+}
+
+/// The bucket of a lowercase ASCII word shorter than 16 bytes.
+fn shape_index(first: u8, last: u8, len: usize) -> usize {
+    (usize::from(first - b'a') * 26 + usize::from(last - b'a')) * 16 + len
+}
+
+static BY_SHAPE: LazyLock<ByShape> = LazyLock::new(|| {
+    let mut forms: Vec<(&'static [u8], Cue)> = CUES.iter().map(|(w, c)| (*w, *c)).collect();
+    let key = |w: &[u8]| shape_index(w[0], w[w.len() - 1], w.len());
+    forms.sort_by_key(|(w, _)| (key(w), *w));
+    let mut buckets = vec![0..0; 26 * 26 * 16];
+    let mut k = 0;
+    while k < forms.len() {
+        let shape = key(forms[k].0);
+        let end = k + forms[k..]
+            .iter()
+            .take_while(|(w, _)| key(w) == shape)
+            .count();
+        buckets[shape] = k as u16..end as u16;
+        k = end;
+    }
+    ByShape { buckets, forms }
 });
 
 /// A quick filter before the table: for each (first letter, last letter)
@@ -238,7 +269,7 @@ pub fn cue(lower_word: &str) -> Option<Cue> {
     cue_bytes(lower_word.as_bytes())
 }
 
-/// [`cue`] on the word's bytes: the filter inline, the table out of line.
+/// [`cue`] on the word's bytes: the shape filter, then the few forms of that shape.
 #[inline(always)]
 pub fn cue_bytes(w: &[u8]) -> Option<Cue> {
     let (&first, &last) = (w.first()?, w.last()?);
@@ -249,7 +280,12 @@ pub fn cue_bytes(w: &[u8]) -> Option<Cue> {
     if lengths & (1 << w.len()) == 0 {
         return None;
     }
-    CUES.get(w).copied()
+    let by_shape = &*BY_SHAPE;
+    let range = by_shape.buckets[shape_index(first, last, w.len())].clone();
+    by_shape.forms[usize::from(range.start)..usize::from(range.end)]
+        .iter()
+        .find(|(form, _)| *form == w)
+        .map(|(_, cue)| *cue)
 }
 
 #[cfg(test)]

@@ -2,9 +2,9 @@
 //! ids, quoted spans, and which entity mention covers each token.
 
 use super::{
-    cues::{self, Cue},
+    cues::Cue,
     marks::{self, Quotes},
-    tokens::{self, Kind, Token},
+    tokens::{self, Kind, Token, WordFacts},
 };
 use crate::span::{Label, Span};
 
@@ -23,8 +23,10 @@ pub struct Doc<'a> {
     pub quotes: Quotes,
     /// The field's final mentions, sorted by start.
     pub mentions: &'a [Span],
-    /// What is looked up once per token (see [`TokenInfo`]).
-    info: Vec<TokenInfo>,
+    /// What the tokenizer looked up for each word.
+    facts: Vec<WordFacts>,
+    /// For each token, the mention that covers its first byte.
+    covering: Vec<Option<u32>>,
     /// The word tokens reported speech may start at, in order: finite cue
     /// forms and "according".
     reported_starts: Vec<usize>,
@@ -34,19 +36,20 @@ impl<'a> Doc<'a> {
     /// Tokenizes and indexes `text`.
     pub fn new(text: &'a str, mentions: &'a [Span]) -> Doc<'a> {
         let lower = text.to_ascii_lowercase();
-        let toks = tokens::tokenize(text);
-        let sent = tokens::sentences(&toks, text, &lower);
-        let quotes = marks::scan(&toks);
-        let (info, reported_starts) = token_info(text, &lower, &toks, mentions);
+        let tokenized = tokens::tokenize_marked(text, &lower);
+        let sent = tokens::sentences(&tokenized, text, &lower);
+        let quotes = marks::scan(&tokenized);
+        let covering = covering_mentions(&tokenized.toks, mentions);
         Doc {
             text,
             lower,
-            toks,
+            toks: tokenized.toks,
             sent,
             quotes,
             mentions,
-            info,
-            reported_starts,
+            facts: tokenized.facts,
+            covering,
+            reported_starts: tokenized.reported_starts,
         }
     }
 
@@ -86,7 +89,7 @@ impl<'a> Doc<'a> {
 
     /// True when token `i` is a capitalised word.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.info.get(i).is_some_and(|t| t.cap)
+        self.facts.get(i).is_some_and(|t| t.cap)
     }
 
     /// The speech cue at token `i`: a lowercase speech verb, or a
@@ -94,7 +97,7 @@ impl<'a> Doc<'a> {
     pub fn cue(&self, i: usize) -> Option<Cue> {
         let class = self.word_cue(i)?;
         let sentence_initial = i == 0 || self.sent[i - 1] != self.sent[i];
-        if self.info[i].cap && !sentence_initial {
+        if self.facts[i].cap && !sentence_initial {
             return None;
         }
         Some(class)
@@ -103,7 +106,7 @@ impl<'a> Doc<'a> {
     /// The cue class of word token `i` lowercased, whatever its
     /// capitalisation and place (`cues::cue(self.w(i))` for a word).
     pub fn word_cue(&self, i: usize) -> Option<Cue> {
-        self.info.get(i).and_then(|t| t.word_cue)
+        self.facts.get(i).and_then(|t| t.cue)
     }
 
     /// The word tokens reported speech may start at, in text order: finite
@@ -120,13 +123,13 @@ impl<'a> Doc<'a> {
 
     /// The PERSON or ORG mention covering token `i`.
     pub fn person_or_org(&self, i: usize) -> Option<usize> {
-        let m = self.info.get(i)?.mention? as usize;
+        let m = (*self.covering.get(i)?)? as usize;
         matches!(self.mentions[m].label, Label::Person | Label::Org).then_some(m)
     }
 
     /// Any mention covering token `i`.
     pub fn mention(&self, i: usize) -> Option<usize> {
-        self.info.get(i)?.mention.map(|m| m as usize)
+        self.covering.get(i)?.map(|m| m as usize)
     }
 
     /// The first and last token of the sentence holding token `i`.
@@ -152,51 +155,21 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// What is looked up once per token.
-#[derive(Debug, Clone, Copy)]
-struct TokenInfo {
-    /// The mention that covers the token's first byte.
-    mention: Option<u32>,
-    /// True for a capitalised word (looked up for nearly every token by the
-    /// cue and name scans, so computed once).
-    cap: bool,
-    /// The cue class of the lowercased word (`None` for other words and
-    /// for non-words), capitalisation aside.
-    word_cue: Option<Cue>,
-}
-
-/// The [`TokenInfo`] of every token, and the tokens reported speech may
-/// start at (see [`Doc::reported_starts`]), in one pass. `mentions` are
-/// sorted by start; `lower` is `text` ASCII-lowercased.
-fn token_info(
-    text: &str,
-    lower: &str,
-    toks: &[Token],
-    mentions: &[Span],
-) -> (Vec<TokenInfo>, Vec<usize>) {
-    let mut info = Vec::with_capacity(toks.len());
-    let mut reported_starts = Vec::new();
-    let mut m = 0;
-    for (i, t) in toks.iter().enumerate() {
-        while m < mentions.len() && mentions[m].end <= t.start {
-            m += 1;
-        }
-        let covered =
-            m < mentions.len() && mentions[m].start <= t.start && t.start < mentions[m].end;
-        let mut ti = TokenInfo {
-            mention: covered.then_some(m as u32),
-            cap: false,
-            word_cue: None,
-        };
-        if t.kind == Kind::Word {
-            ti.cap = tokens::is_capitalised(&text[t.start..t.end]);
-            let word = &lower.as_bytes()[t.start..t.end];
-            ti.word_cue = cues::cue_bytes(word);
-            if ti.word_cue == Some(Cue::Finite) || word == b"according" {
-                reported_starts.push(i);
-            }
-        }
-        info.push(ti);
+/// For each token, the mention that covers its first byte (`mentions` are
+/// sorted by start); all `None` when there are no mentions.
+fn covering_mentions(toks: &[Token], mentions: &[Span]) -> Vec<Option<u32>> {
+    if mentions.is_empty() {
+        return vec![None; toks.len()];
     }
-    (info, reported_starts)
+    let mut m = 0;
+    toks.iter()
+        .map(|t| {
+            while m < mentions.len() && mentions[m].end <= t.start {
+                m += 1;
+            }
+            let covered =
+                m < mentions.len() && mentions[m].start <= t.start && t.start < mentions[m].end;
+            covered.then_some(m as u32)
+        })
+        .collect()
 }

@@ -16,7 +16,7 @@
 //!   nested quotes and belong to its content; elsewhere they are mostly
 //!   apostrophes.
 
-use super::tokens::{Kind, Mark, Token};
+use super::tokens::{Kind, Mark, Token, Tokenized};
 
 /// One quoted span.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -109,8 +109,10 @@ impl Scanner<'_> {
     }
 }
 
-/// Pairs the quote marks of `tokens`.
-pub fn scan(tokens: &[Token]) -> Quotes {
+/// Pairs the quote marks of a tokenized text. Only its quote marks and
+/// paragraph breaks act, so only the [`Tokenized::stops`] are visited.
+pub fn scan(tokenized: &Tokenized) -> Quotes {
+    let tokens = &tokenized.toks[..];
     let mut s = Scanner {
         tokens,
         out: Vec::new(),
@@ -121,7 +123,9 @@ pub fn scan(tokens: &[Token]) -> Quotes {
     let mut para_start = 0usize;
     let mut free_from = 0usize;
     let mut reopen = false;
-    for i in 0..=tokens.len() {
+    // The text's end acts as a paragraph break.
+    let acting = tokenized.stops.iter().copied().chain([tokens.len()]);
+    for i in acting {
         let kind = tokens.get(i).map(|t| t.kind).unwrap_or(Kind::Para);
         match kind {
             Kind::Quote(mark) => match (open, mark) {
@@ -245,13 +249,12 @@ fn no_quote_between(tokens: &[Token], from: usize, to: usize) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::super::tokens::tokenize;
+    use super::super::tokens::tokenize_marked;
     use super::*;
 
     /// (content, continues, odd) of each quoted span.
     fn quotes(text: &str) -> Vec<(&str, bool, bool)> {
-        let toks = tokenize(text);
-        scan(&toks)
+        scan(&tokenize_marked(text, &text.to_ascii_lowercase()))
             .spans
             .iter()
             .map(|q| (&text[q.start..q.end], q.continues, q.odd))
@@ -342,9 +345,11 @@ mod tests {
     #[test]
     fn tokens_know_their_quote() {
         let text = "a “b c” d";
-        let toks = tokenize(text);
-        let q = scan(&toks);
-        let inside: Vec<bool> = (0..toks.len()).map(|i| q.at(i).is_some()).collect();
+        let tokenized = tokenize_marked(text, &text.to_ascii_lowercase());
+        let q = scan(&tokenized);
+        let inside: Vec<bool> = (0..tokenized.toks.len())
+            .map(|i| q.at(i).is_some())
+            .collect();
         assert_eq!(inside, [false, true, true, true, true, false]);
     }
 }

@@ -108,8 +108,7 @@ pub fn attribute(text: &str, mentions: &[Span]) -> Vec<QuoteSpan> {
     let mut used = vec![false; doc.len()];
     let mut drafts = direct::attribute(&doc, &mut used);
     reported::find(&doc, &mut used, &mut drafts);
-    let names = names::NameIndex::new(&doc);
-    resolve::resolve(&doc, &names, drafts)
+    resolve::resolve(&doc, drafts)
 }
 
 #[cfg(test)]

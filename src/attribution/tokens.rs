@@ -6,6 +6,13 @@
 //! [`Kind::Para`] token, since news paragraphs are lines). Words keep their
 //! inner apostrophes, hyphens and dots ("Clinton’s", "Mark-Viverito",
 //! "U.S"), so a word's last character is always alphanumeric.
+//!
+//! The same pass looks up what the later stages ask of every word (its
+//! capitalisation and cue class, see [`WordFacts`]) and notes the few tokens
+//! the sentence splitter and the quote-mark pairing act on
+//! ([`Tokenized::stops`]), so neither walks over every token again.
+
+use super::cues::{self, Cue};
 
 /// The direction a double quote mark shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -55,8 +62,12 @@ fn is_break(c: char) -> bool {
 /// are blank lines or indented lines.
 pub fn is_hard_wrapped(text: &str) -> bool {
     let (mut lines, mut wrapped, mut long) = (0usize, 0usize, 0usize);
-    for line in text.lines() {
-        let n = line.trim_end().len();
+    let mut from = 0;
+    while from < text.len() {
+        // The lines of `str::lines` (its `\r` before `\n` goes with the trim).
+        let to = memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(text.len(), |k| from + k);
+        let n = text[from..to].trim_end().len();
+        from = to + 1;
         if n == 0 {
             continue;
         }
@@ -70,15 +81,93 @@ pub fn is_hard_wrapped(text: &str) -> bool {
     lines >= 4 && wrapped * 10 >= lines * 6 && long * 10 <= lines
 }
 
-/// Splits `text` into tokens.
+/// A text's tokens, what is looked up once per word, and the tokens where
+/// its sentence and quote structure can change.
+#[derive(Debug, Clone, Default)]
+pub struct Tokenized {
+    /// The tokens, in text order.
+    pub toks: Vec<Token>,
+    /// The [`WordFacts`] of each token (the default for non-words).
+    pub facts: Vec<WordFacts>,
+    /// Indices (in order) of the paragraph breaks, double quote marks and
+    /// sentence-ending punctuation (`.`, `?`, `!`, `…`): the only tokens
+    /// [`sentences`] and the quote-mark pairing act on.
+    pub stops: Vec<usize>,
+    /// Indices (in order) of the words reported speech may start at: finite
+    /// cue forms, whatever their capitalisation, and "according".
+    pub reported_starts: Vec<usize>,
+}
+
+/// What is looked up once per word, as it is read.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct WordFacts {
+    /// True for a capitalised word.
+    pub cap: bool,
+    /// The cue class of the lowercased word, capitalisation aside (`None`
+    /// for other words and for non-words).
+    pub cue: Option<Cue>,
+}
+
+impl Tokenized {
+    /// Appends a token that is not a word, noting it in `stops` when it is
+    /// one.
+    #[inline(always)]
+    fn push(&mut self, t: Token) {
+        if is_stop(t.kind) {
+            self.stops.push(self.toks.len());
+        }
+        self.toks.push(t);
+        self.facts.push(WordFacts::default());
+    }
+
+    /// Appends the word `start..end` with its facts; `lower` is the text
+    /// ASCII-lowercased.
+    #[inline(always)]
+    fn push_word(&mut self, start: usize, end: usize, cap: bool, lower: &[u8]) {
+        let word = &lower[start..end];
+        let cue = cues::cue_bytes(word);
+        if cue == Some(Cue::Finite) || word == b"according" {
+            self.reported_starts.push(self.toks.len());
+        }
+        self.toks.push(Token {
+            start,
+            end,
+            kind: Kind::Word,
+        });
+        self.facts.push(WordFacts { cap, cue });
+    }
+}
+
+/// True for the tokens listed in [`Tokenized::stops`].
+#[inline(always)]
+fn is_stop(kind: Kind) -> bool {
+    matches!(
+        kind,
+        Kind::Para | Kind::Quote(_) | Kind::Punct('.' | '?' | '!' | '…')
+    )
+}
+
+/// Splits `text` into tokens (see [`tokenize_marked`]).
+pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_marked(text, &text.to_ascii_lowercase()).toks
+}
+
+/// Splits `text` into tokens, noting the [`Tokenized::stops`] and the
+/// facts of each word. `lower` is `text` ASCII-lowercased.
 ///
 /// Works on bytes with fast paths for ASCII letters, digits and spaces
 /// (most of English news); any other character is decoded and classified
 /// as a `char`.
-pub fn tokenize(text: &str) -> Vec<Token> {
+pub fn tokenize_marked(text: &str, lower: &str) -> Tokenized {
     let wrapped = is_hard_wrapped(text);
     let bytes = text.as_bytes();
-    let mut out = Vec::with_capacity(text.len() / 5);
+    let lower = lower.as_bytes();
+    let mut out = Tokenized {
+        toks: Vec::with_capacity(text.len() / 5),
+        facts: Vec::with_capacity(text.len() / 5),
+        stops: Vec::with_capacity(text.len() / 64),
+        reported_starts: Vec::new(),
+    };
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -88,11 +177,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         if ASCII_ALNUM[usize::from(b)] {
             let end = word_end(text, i, i + 1);
-            out.push(Token {
-                start: i,
-                end,
-                kind: Kind::Word,
-            });
+            out.push_word(i, end, b.is_ascii_uppercase(), lower);
             i = end;
             continue;
         }
@@ -121,11 +206,13 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         }
         if c.is_alphanumeric() {
             let end = word_end(text, i, i + c.len_utf8());
-            out.push(Token {
-                start: i,
-                end,
-                kind: Kind::Word,
-            });
+            // `is_capitalised` of the word: its first character decides.
+            let cap = if c.is_ascii() {
+                c.is_ascii_uppercase()
+            } else {
+                c.is_uppercase()
+            };
+            out.push_word(i, end, cap, lower);
             i = end;
             continue;
         }
@@ -163,10 +250,7 @@ static ASCII_ALNUM: [bool; 256] = {
 fn word_end(text: &str, start: usize, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
-        end += bytes[end..]
-            .iter()
-            .position(|&b| !ASCII_ALNUM[usize::from(b)])
-            .unwrap_or(bytes.len() - end);
+        end = ascii_alnum_end(bytes, end);
         let Some(&b) = bytes.get(end) else {
             return end;
         };
@@ -185,10 +269,45 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
     }
 }
 
+/// The first byte offset at or after `from` that does not hold an ASCII
+/// letter or digit (or the end): eight bytes at a time, so the end of a
+/// word costs one well-predicted branch instead of one per letter.
+#[inline(always)]
+fn ascii_alnum_end(bytes: &[u8], mut from: usize) -> usize {
+    while let Some(chunk) = bytes.get(from..from + 8) {
+        let stop = non_alnum_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        if stop != 0 {
+            return from + (stop.trailing_zeros() / 8) as usize;
+        }
+        from += 8;
+    }
+    from + bytes[from..]
+        .iter()
+        .position(|&b| !ASCII_ALNUM[usize::from(b)])
+        .unwrap_or(bytes.len() - from)
+}
+
+/// The high bit of each byte of `x` (eight bytes, first byte lowest) that
+/// is not an ASCII letter or digit (SWAR range tests; no carry crosses a
+/// byte since each sum stays below 0x100).
+#[inline(always)]
+fn non_alnum_bytes(x: u64) -> u64 {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = ONES * 0x80;
+    let low7 = x & !HIGH;
+    // Setting bit 5 folds capitals onto small letters.
+    let folded = low7 | (ONES * 0x20);
+    let letter =
+        (folded + ONES * (0x80 - u64::from(b'a'))) & !(folded + ONES * (0x7f - u64::from(b'z')));
+    let digit =
+        (low7 + ONES * (0x80 - u64::from(b'0'))) & !(low7 + ONES * (0x7f - u64::from(b'9')));
+    !((letter | digit) & !x) & HIGH
+}
+
 /// Handles the line break `c` at byte `i` and the whitespace after it:
 /// pushes a [`Kind::Para`] token unless it is a line wrap of hard-wrapped
 /// text or the previous token is already one. Returns where to go on.
-fn paragraph_break(text: &str, i: usize, c: char, wrapped: bool, out: &mut Vec<Token>) -> usize {
+fn paragraph_break(text: &str, i: usize, c: char, wrapped: bool, out: &mut Tokenized) -> usize {
     let mut end = i + c.len_utf8();
     let mut breaks = 1;
     let mut indented = false;
@@ -210,7 +329,7 @@ fn paragraph_break(text: &str, i: usize, c: char, wrapped: bool, out: &mut Vec<T
         return end;
     }
     if !matches!(
-        out.last(),
+        out.toks.last(),
         Some(Token {
             kind: Kind::Para,
             ..
@@ -296,11 +415,21 @@ const ABBREVIATION_LENGTHS: std::ops::RangeInclusive<usize> = 2..=6;
 /// brackets) starts a paragraph, a capitalised word, a number or a quote;
 /// a dot after an abbreviation, an initial or a dotted word ("U.S") does not.
 /// `text` is the original text, `lower` its ASCII-lowercased copy.
-pub fn sentences(tokens: &[Token], text: &str, lower: &str) -> Vec<u32> {
+///
+/// Only the [`Tokenized::stops`] can change the id: the runs of tokens
+/// between them take the current id in one fill.
+pub fn sentences(tokenized: &Tokenized, text: &str, lower: &str) -> Vec<u32> {
+    let tokens = &tokenized.toks[..];
     let mut ids = Vec::with_capacity(tokens.len());
     let mut id = 0u32;
     let mut i = 0;
-    while i < tokens.len() {
+    for &stop in &tokenized.stops {
+        if stop < i {
+            // Taken in by the closing marks after an earlier stop.
+            continue;
+        }
+        ids.resize(stop, id);
+        i = stop;
         let t = tokens[i];
         if t.kind == Kind::Para {
             id += 1;
@@ -310,45 +439,51 @@ pub fn sentences(tokens: &[Token], text: &str, lower: &str) -> Vec<u32> {
             continue;
         }
         ids.push(id);
+        i += 1;
         if let Kind::Punct(c @ ('.' | '?' | '!' | '…')) = t.kind {
-            if c == '.' && i > 0 && is_abbreviation(tokens, i - 1, text, lower, t.start) {
-                i += 1;
+            if c == '.' && stop > 0 && is_abbreviation(tokens, stop - 1, text, lower, t.start) {
                 continue;
             }
-            // Closing marks and brackets stay in this sentence.
-            let mut j = i + 1;
-            while j < tokens.len()
-                && match tokens[j].kind {
-                    Kind::Quote(Mark::Close) | Kind::Punct(')' | '’' | '\'' | '.' | '?' | '!') => {
-                        true
-                    }
-                    Kind::Quote(Mark::Either) => tokens[j].start == tokens[j - 1].end,
-                    _ => false,
-                }
-            {
-                ids.push(id);
-                j += 1;
-            }
-            let ends = match tokens.get(j) {
-                None => true,
-                Some(n) => match n.kind {
-                    Kind::Para | Kind::Quote(_) => true,
-                    Kind::Word => text[n.start..]
-                        .chars()
-                        .next()
-                        .is_some_and(|ch| !ch.is_lowercase()),
-                    Kind::Punct(p) => matches!(p, '(' | '[' | '‘' | '—' | '-'),
-                },
-            };
-            if ends {
-                id += 1;
-            }
-            i = j;
-            continue;
+            (i, id) = sentence_end(tokens, text, stop, id, &mut ids);
         }
-        i += 1;
     }
+    ids.resize(tokens.len(), id);
     ids
+}
+
+/// After the sentence-ending punctuation at token `p` (its id pushed):
+/// pushes the closing marks and brackets that stay in its sentence, and
+/// returns the token after them with the id that token's sentence takes.
+fn sentence_end(
+    tokens: &[Token],
+    text: &str,
+    p: usize,
+    id: u32,
+    ids: &mut Vec<u32>,
+) -> (usize, u32) {
+    let mut j = p + 1;
+    while j < tokens.len()
+        && match tokens[j].kind {
+            Kind::Quote(Mark::Close) | Kind::Punct(')' | '’' | '\'' | '.' | '?' | '!') => true,
+            Kind::Quote(Mark::Either) => tokens[j].start == tokens[j - 1].end,
+            _ => false,
+        }
+    {
+        ids.push(id);
+        j += 1;
+    }
+    let ends = match tokens.get(j) {
+        None => true,
+        Some(n) => match n.kind {
+            Kind::Para | Kind::Quote(_) => true,
+            Kind::Word => text[n.start..]
+                .chars()
+                .next()
+                .is_some_and(|ch| !ch.is_lowercase()),
+            Kind::Punct(p) => matches!(p, '(' | '[' | '‘' | '—' | '-'),
+        },
+    };
+    (j, if ends { id + 1 } else { id })
 }
 
 /// True when the word token `w`, directly followed by a dot at `dot`, is an
@@ -423,6 +558,23 @@ mod tests {
     }
 
     #[test]
+    fn alnum_end_matches_the_table() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = *b"abcdefghij";
+                bytes[at] = b;
+                let want = bytes
+                    .iter()
+                    .position(|&c| !ASCII_ALNUM[usize::from(c)])
+                    .unwrap_or(bytes.len());
+                assert_eq!(ascii_alnum_end(&bytes, 0), want, "{b:#x} at {at}");
+            }
+        }
+        assert_eq!(ascii_alnum_end(b"Zz09", 0), 4);
+        assert_eq!(ascii_alnum_end(b"ab cd", 3), 5);
+    }
+
+    #[test]
     fn abbreviations_are_sorted() {
         assert!(ABBREVIATIONS.windows(2).all(|w| w[0] < w[1]));
         assert!(ABBREVIATIONS
@@ -431,9 +583,10 @@ mod tests {
     }
 
     fn sentence_texts(text: &str) -> Vec<String> {
-        let toks = tokenize(text);
         let lower = text.to_ascii_lowercase();
-        let ids = sentences(&toks, text, &lower);
+        let tokenized = tokenize_marked(text, &lower);
+        let toks = &tokenized.toks;
+        let ids = sentences(&tokenized, text, &lower);
         let mut out: Vec<String> = Vec::new();
         let mut last = u32::MAX;
         for (t, id) in toks.iter().zip(ids) {
