@@ -14,7 +14,7 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind as KeyMatchKind};
 use regex_automata::{
     meta::{self, Regex},
     util::syntax,
@@ -135,6 +135,8 @@ pub enum Edge {
     Word,
     /// With a capital letter ("May", never "may").
     Capital,
+    /// The first two digits of a whole word of four digits ("1990").
+    FourDigits,
 }
 
 impl Edge {
@@ -149,6 +151,11 @@ impl Edge {
                 !before.is_some_and(is_word) && !text.get(end).is_some_and(|&b| is_word(b))
             }
             Edge::Capital => text[start].is_ascii_uppercase(),
+            Edge::FourDigits => {
+                !before.is_some_and(is_word)
+                    && text.get(end..end + 2).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                    && !text.get(end + 2).is_some_and(|&b| is_word(b))
+            }
         }
     }
 }
@@ -182,16 +189,26 @@ const MONTH_NAMES: Keys = keys(
 );
 const UNITS: &[&str] = &[
     "minute",
+    "minutes",
     "hour",
+    "hours",
     "day",
+    "days",
     "week",
+    "weeks",
     "fortnight",
     "month",
+    "months",
     "quarter",
+    "quarters",
     "year",
+    "years",
     "decade",
-    "centur",
+    "decades",
+    "century",
+    "centuries",
     "second",
+    "seconds",
 ];
 const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night"];
 
@@ -285,7 +302,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             r"\b(?:(?:<REL>|<EDGE>)\s*)?<MONTHF>\b"),
         build(
             Quarter,
-            keys(&["quarter", "half", "period"], Edge::WordStart),
+            keys(&["quarter", "half", "period"], Edge::Word),
             reach(64, 8),
             r"\b(?:(?:the|this\s+year's|last\s+year's|next\s+year's|<YEAR>|fiscal|calendar|year-ago|year-earlier|year\s+earlier|comparable|corresponding|latest|current|recent|previous|past|same|most\s+recent|just-ended|just\s+ended)[-\s]+)*(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)[-\s]+(?:fiscal[-\s]+)?(?:quarter|half)|(?:the|latest|current|previous|year-ago|year-earlier|comparable|corresponding|recent|same|this|that)\s+quarter|(?:latest|year-ago|year-earlier|year\s+earlier|comparable|corresponding|same|<YEAR>|last\s+year's)\s+(?:period|quarter))(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:<YEAR>|this\s+year|last\s+year|next\s+year|the\s+year|a\s+year\s+(?:ago|earlier)))?\b",
         ),
@@ -300,7 +317,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         build(
             Year,
-            keys(&["16", "17", "18", "19", "20"], Edge::WordStart),
+            keys(&["16", "17", "18", "19", "20"], Edge::FourDigits),
             reach(56, 8),
             r"(?:\b<EDGE>|\b(?:post|pre)-)?(?:\b(?:fiscal|calendar|model|crop|school|tax|financial)(?:\s+year)?\s+|\bFY\s*)?\b<YEAR>\b",
         ),
@@ -405,18 +422,19 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             keys(
                 &[
                     "week",
+                    "weekend",
                     "month",
                     "year",
                     "quarter",
                     "decade",
-                    "centur",
+                    "century",
                     "day",
                     "morning",
                     "afternoon",
                     "evening",
                     "night",
                 ],
-                Edge::WordStart,
+                Edge::Word,
             ),
             reach(48, 16),
             r"\b(?:(?:early|late|mid|earlier|later|sometime)[-\s]+)?(?:the\s+)?(?:last|past|previous|next|coming|following|current|same|latest|this|that|present|prior|preceding|this\s+past|this\s+coming|that\s+same)\s+(?:fiscal\s+|calendar\s+)?(?:week|weekend|month|year|quarter|decade|century|day|morning|afternoon|evening|night)\b(?:\s+or\s+so)?",
@@ -424,8 +442,8 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         build(
             RelUnit,
             keys(
-                &["week", "month", "year", "decade", "centur", "day"],
-                Edge::WordStart,
+                &["week", "month", "year", "decade", "century", "day"],
+                Edge::Word,
             ),
             reach(40, 8),
             r"\b(?:earlier|later|early|late)\s+in\s+the\s+(?:week|month|year|decade|century|day)\b",
@@ -433,8 +451,8 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         build(
             TheUnit,
             keys(
-                &["week", "month", "year", "quarter", "decade", "day"],
-                Edge::WordStart,
+                &["week", "weekend", "month", "year", "quarter", "decade", "day"],
+                Edge::Word,
             ),
             reach(56, 16),
             r"\b(?:<EDGE>(?:the\s+|this\s+|last\s+|next\s+)?|the\s+)(?:(?:full|fiscal|calendar|whole|entire)\s+)?(?:week|weekend|month|year|quarter|decade|day)\b",
@@ -453,7 +471,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         build(
             Duration,
-            keys(UNITS, Edge::WordStart),
+            keys(UNITS, Edge::Word),
             reach(64, 16),
             r"\b(?:the\s+|each\s+of\s+the\s+)?(?:(?:past|last|next|first|final|coming|previous|following|latest|initial|same|remaining|full|entire|whole|better\s+part\s+of\s+the)\s+)?<QMOD>?<NUMBER>(?:(?:\s+or|\s+to|-)\s+<NUMBER>)?(?:\s+or\s+so)?[-\s]+(?:more\s+|full\s+|straight\s+|consecutive\s+|trading\s+|business\s+|working\s+|calendar\s+|long\s+)?(?:<UNIT>|seconds?)(?:\s+or\s+(?:so|more|longer))?(?:-(?:long|old))?\b",
         ),
@@ -467,10 +485,18 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             BarePlural,
             keys(
                 &[
-                    "day", "week", "month", "year", "decade", "centur", "hour", "minute", "while",
+                    "days",
+                    "weeks",
+                    "months",
+                    "years",
+                    "decades",
+                    "centuries",
+                    "hours",
+                    "minutes",
+                    "while",
                     "time",
                 ],
-                Edge::WordStart,
+                Edge::Word,
             ),
             reach(40, 16),
             r"\b(?:for|in|within|over|after|take|takes|took|taking|lasted|lasts)\s+(?:days|weeks|months|years|decades|centuries|hours|minutes|a\s+(?:long\s+|short\s+|little\s+)?while|some\s+time|a\s+long\s+time)\b",
@@ -478,8 +504,8 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         build(
             RecentPlural,
             keys(
-                &["day", "week", "month", "year", "decade", "quarter"],
-                Edge::WordStart,
+                &["days", "weeks", "months", "years", "decades", "quarters"],
+                Edge::Word,
             ),
             reach(40, 16),
             r"\b(?:(?:the\s+)?(?:recent|coming|past|future|ensuing|following|next|last)\s+)(?:few\s+)?(?:days|weeks|months|years|decades|quarters)(?:\s+(?:and|or)\s+(?:days|weeks|months|years|decades))?\b",
@@ -575,32 +601,40 @@ pub struct Candidate {
 }
 
 /// The keyword pass: every key of every rule, and for each key the rules
-/// it lets run.
+/// that its prefixes among the keys (itself included) let run.
 struct Gate {
     matcher: AhoCorasick,
-    key_rules: Vec<Vec<usize>>,
+    /// For each key, `(length, rule)` of every key word it starts with.
+    key_rules: Vec<Vec<(usize, usize)>>,
 }
 
 static GATE: LazyLock<Gate> = LazyLock::new(|| {
     let mut all: Vec<&'static str> = Vec::new();
-    let mut key_rules: Vec<Vec<usize>> = Vec::new();
-    for (rule, r) in RULES.iter().enumerate() {
+    for r in RULES.iter() {
         for &word in r.keys.words {
-            let k = match all.iter().position(|&a| a == word) {
-                Some(k) => k,
-                None => {
-                    all.push(word);
-                    key_rules.push(Vec::new());
-                    all.len() - 1
-                }
-            };
-            key_rules[k].push(rule);
+            if !all.contains(&word) {
+                all.push(word);
+            }
         }
     }
-    // A DFA: a few hundred states, and the fastest scan of the kinds.
+    let key_rules = all
+        .iter()
+        .map(|key| {
+            let mut rules = Vec::new();
+            for (rule, r) in RULES.iter().enumerate() {
+                for word in r.keys.words.iter().filter(|w| key.starts_with(*w)) {
+                    rules.push((word.len(), rule));
+                }
+            }
+            rules
+        })
+        .collect();
+    // A DFA: a few hundred states, and the fastest scan of the kinds;
+    // leftmost-longest, so that a hit stands for all its prefixes.
     let matcher = AhoCorasick::builder()
         .ascii_case_insensitive(true)
         .kind(Some(AhoCorasickKind::DFA))
+        .match_kind(KeyMatchKind::LeftmostLongest)
         .build(&all)
         .expect("date keywords build");
     Gate { matcher, key_rules }
@@ -610,7 +644,7 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
 type Windows = Vec<(usize, usize)>;
 
 /// Adds the window around one keyword hit `start..end`; hits come in
-/// order of their end, so any window the new one touches is at the back.
+/// order of their start, so any window the new one touches is at the back.
 fn add_window(windows: &mut Windows, reach: Reach, start: usize, end: usize, len: usize) {
     let mut from = start.saturating_sub(reach.back);
     let mut to = (end + reach.ahead).min(len);
@@ -627,17 +661,24 @@ fn add_window(windows: &mut Windows, reach: Reach, start: usize, end: usize, len
 
 /// For each rule, the windows around the hits of its keywords in `text`
 /// (empty when none occurs: the rule cannot match).
+///
+/// Each search finds the longest key starting leftmost, which stands for
+/// every key it starts with; the next search starts one byte further, so
+/// every key at every position is seen.
 fn windows(text: &str) -> Vec<Windows> {
     let gate = &*GATE;
     let mut per_rule: Vec<Windows> = vec![Vec::new(); RULES.len()];
     let bytes = text.as_bytes();
-    for m in gate.matcher.find_overlapping_iter(text) {
-        for &rule in &gate.key_rules[m.pattern().as_usize()] {
+    let mut at = 0;
+    while let Some(m) = gate.matcher.find(aho_corasick::Input::new(text).range(at..)) {
+        for &(len, rule) in &gate.key_rules[m.pattern().as_usize()] {
             let r = &RULES[rule];
-            if r.keys.edge.admits(bytes, m.start(), m.end()) {
-                add_window(&mut per_rule[rule], r.reach, m.start(), m.end(), text.len());
+            let end = m.start() + len;
+            if r.keys.edge.admits(bytes, m.start(), end) {
+                add_window(&mut per_rule[rule], r.reach, m.start(), end, text.len());
             }
         }
+        at = m.start() + 1;
     }
     per_rule
 }
