@@ -153,7 +153,9 @@ impl Edge {
             Edge::Capital => text[start].is_ascii_uppercase(),
             Edge::FourDigits => {
                 !before.is_some_and(is_word)
-                    && text.get(end..end + 2).is_some_and(|d| d.iter().all(u8::is_ascii_digit))
+                    && text
+                        .get(end..end + 2)
+                        .is_some_and(|d| d.iter().all(u8::is_ascii_digit))
                     && !text.get(end + 2).is_some_and(|&b| is_word(b))
             }
         }
@@ -299,7 +301,8 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             Month,
             MONTH_NAMES,
             reach(48, 8),
-            r"\b(?:(?:<REL>|<EDGE>)\s*)?<MONTHF>\b"),
+            r"\b(?:(?:<REL>|<EDGE>)\s*)?<MONTHF>\b",
+        ),
         build(
             Quarter,
             keys(&["quarter", "half", "period"], Edge::Word),
@@ -451,7 +454,9 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         build(
             TheUnit,
             keys(
-                &["week", "weekend", "month", "year", "quarter", "decade", "day"],
+                &[
+                    "week", "weekend", "month", "year", "quarter", "decade", "day",
+                ],
                 Edge::Word,
             ),
             reach(56, 16),
@@ -670,7 +675,10 @@ fn windows(text: &str) -> Vec<Windows> {
     let mut per_rule: Vec<Windows> = vec![Vec::new(); RULES.len()];
     let bytes = text.as_bytes();
     let mut at = 0;
-    while let Some(m) = gate.matcher.find(aho_corasick::Input::new(text).range(at..)) {
+    while let Some(m) = gate
+        .matcher
+        .find(aho_corasick::Input::new(text).range(at..))
+    {
         for &(len, rule) in &gate.key_rules[m.pattern().as_usize()] {
             let r = &RULES[rule];
             let end = m.start() + len;
@@ -889,10 +897,10 @@ mod tests {
         );
     }
 }
+/// The figures behind each rule's [`Reach`].
 #[cfg(test)]
 mod measure {
     use super::*;
-    use regex_automata::Anchored;
 
     fn corpora() -> Vec<String> {
         let mut texts = Vec::new();
@@ -913,8 +921,11 @@ mod measure {
         texts
     }
 
+    /// Prints, per rule, how far before its first key word a match starts
+    /// and how far after it the shortest match from there ends (and the
+    /// same for its last key word), over the corpora.
     #[test]
-    #[ignore]
+    #[ignore = "reads the corpora; run with --ignored --nocapture"]
     fn measure_reach() {
         let texts = corpora();
         let n = RULES.len();
