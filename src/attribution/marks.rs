@@ -47,14 +47,19 @@ pub struct Quoted {
 pub struct Quotes {
     /// The spans, in text order, never overlapping.
     pub spans: Vec<Quoted>,
-    /// For each token, the index of the span it belongs to (marks included).
-    pub of_token: Vec<Option<u32>>,
+    /// For each token, one more than the index of the span it belongs to
+    /// (marks included), 0 outside every span: a zeroed vector is a plain
+    /// zeroed allocation, unlike one filled with `None`.
+    of_token: Vec<u32>,
 }
 
 impl Quotes {
     /// The span token `i` belongs to, if any.
     pub fn at(&self, i: usize) -> Option<usize> {
-        self.of_token.get(i).copied().flatten().map(|q| q as usize)
+        match self.of_token.get(i).copied() {
+            None | Some(0) => None,
+            Some(k) => Some(k as usize - 1),
+        }
     }
 }
 
@@ -217,11 +222,9 @@ pub fn scan(tokenized: &Tokenized) -> Quotes {
         }
     }
     let _ = para_start;
-    let mut of_token = vec![None; tokens.len()];
+    let mut of_token = vec![0u32; tokens.len()];
     for (k, q) in s.out.iter().enumerate() {
-        for slot in &mut of_token[q.open..=q.close.min(tokens.len() - 1)] {
-            *slot = Some(k as u32);
-        }
+        of_token[q.open..=q.close.min(tokens.len() - 1)].fill(k as u32 + 1);
     }
     Quotes {
         spans: s.out,
