@@ -28,7 +28,7 @@ struct BuiltWordSet {
 
 /// One bit for each word's sketch (its first and last bytes and its length,
 /// in 12 bits): a word whose bit is clear is none of the words sketched.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sketches([u64; 64]);
 
 impl Default for Sketches {
@@ -153,6 +153,29 @@ pub struct Lexicons {
     legal_forms: FxHashSet<String>,
     speech_verbs: FxHashSet<String>,
     hazards: FxHashMap<String, Hazard>,
+    /// The sketches of the small lists, which most words looked up are
+    /// told apart by without hashing (see [`Lexicons::sketch_lists`]).
+    sketched: ListSketches,
+}
+
+/// The sketches of the words of the small lists (roles, organisation
+/// words, legal forms, speech verbs); filled once the lists are loaded.
+#[derive(Debug, Clone, Default)]
+struct ListSketches {
+    roles: Sketches,
+    role_first_words: Sketches,
+    org_suffixes: Sketches,
+    legal_forms: Sketches,
+    speech_verbs: Sketches,
+}
+
+/// The sketches of every word of `words`.
+fn sketch_all<'w>(words: impl IntoIterator<Item = &'w String>) -> Sketches {
+    let mut sketches = Sketches::default();
+    for w in words {
+        sketches.insert(w);
+    }
+    sketches
 }
 
 /// The folding of `word`, borrowed when it is already folded (ASCII
@@ -259,7 +282,19 @@ impl Lexicons {
                 _ => {}
             }
         }
+        lex.sketch_lists();
         lex
+    }
+
+    /// Sketches the small lists (after they are loaded).
+    fn sketch_lists(&mut self) {
+        self.sketched = ListSketches {
+            roles: sketch_all(&self.roles),
+            role_first_words: sketch_all(&self.role_first_words),
+            org_suffixes: sketch_all(self.org_suffixes.keys()),
+            legal_forms: sketch_all(&self.legal_forms),
+            speech_verbs: sketch_all(&self.speech_verbs),
+        };
     }
 
     /// Whether `word` (any case) is a known first name.
@@ -274,13 +309,13 @@ impl Lexicons {
 
     /// Whether the folded phrase is a role or title ("spokesperson", "prime minister").
     pub fn is_role(&self, folded: &str) -> bool {
-        self.roles.contains(folded)
+        self.sketched.roles.may_contain(folded) && self.roles.contains(folded)
     }
 
     /// Whether some role starts with the folded word `first` (a phrase
     /// of several words whose first word is no such word is no role).
     pub fn starts_role(&self, first: &str) -> bool {
-        self.role_first_words.contains(first)
+        self.sketched.role_first_words.may_contain(first) && self.role_first_words.contains(first)
     }
 
     /// The longest role, in words.
@@ -303,6 +338,9 @@ impl Lexicons {
 
     /// Whether `w` (no trailing dots, folded `key`) ends an organisation name.
     fn org_suffix_as_written(&self, w: &str, key: &str) -> bool {
+        if !self.sketched.org_suffixes.may_contain(key) {
+            return false;
+        }
         match self.org_suffixes.get(key) {
             Some(true) => {
                 w.chars().all(|c| !c.is_alphabetic() || c.is_uppercase())
@@ -316,19 +354,22 @@ impl Lexicons {
     /// Whether `word` is a company legal form ("Corp", "Inc", "GmbH") rather
     /// than a head word ("Bank", "Ministry").
     pub fn is_legal_form(&self, word: &str) -> bool {
-        self.legal_forms
-            .contains(folded_key(word.trim_end_matches('.')).as_ref())
+        self.is_legal_form_key(&folded_key(word.trim_end_matches('.')))
+    }
+
+    /// Whether the folded `key` (no trailing dots) is a legal form.
+    fn is_legal_form_key(&self, key: &str) -> bool {
+        self.sketched.legal_forms.may_contain(key) && self.legal_forms.contains(key)
     }
 
     /// Like [`Lexicons::is_legal_form`], given `folded`, the folding of `word`.
     pub fn is_legal_form_folded(&self, word: &str, folded: &str) -> bool {
-        self.legal_forms
-            .contains(folded_undotted(word, folded).as_ref())
+        self.is_legal_form_key(&folded_undotted(word, folded))
     }
 
     /// Whether the folded word or phrase is a speech or attribution verb.
     pub fn is_speech_verb(&self, folded: &str) -> bool {
-        self.speech_verbs.contains(folded)
+        self.sketched.speech_verbs.may_contain(folded) && self.speech_verbs.contains(folded)
     }
 
     /// The hazard facts of a word, when it is one.

@@ -16,12 +16,40 @@ type Target = Option<(Label, String, String)>;
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Names {
     keys: FxHashMap<String, Target>,
+    /// The sketches of the keys' first words: a token whose sketch is
+    /// clear starts no key.
+    firsts: Sketches,
+    /// The most words a key has.
+    most_words: usize,
 }
 
 impl Names {
     /// True when no name is known.
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
+    }
+
+    /// Records what `key` names. A full name shared by two different
+    /// entities names neither; a surname shared by two people ("Boris
+    /// Yeltsin", "Naina Yeltsin") names the one mentioned first, as news
+    /// writing does.
+    fn remember(&mut self, key: String, s: &Span, surname: bool) {
+        self.firsts.insert(key.split(' ').next().unwrap_or(&key));
+        self.most_words = self.most_words.max(key.split(' ').count());
+        let target = Some((s.label, s.canonical.clone(), s.entity_id.clone()));
+        self.keys
+            .entry(key)
+            .and_modify(|old| {
+                if *old != target && !surname {
+                    *old = None;
+                }
+            })
+            .or_insert(target);
+    }
+
+    /// Whether the folded word `w` may start a key.
+    fn may_start(&self, w: &str) -> bool {
+        self.firsts.may_contain(w)
     }
 }
 
@@ -36,33 +64,6 @@ fn word_tokens<'c>(ctx: &'c Ctx<'_>, s: &Span) -> impl Iterator<Item = usize> + 
     (a..t.len())
         .take_while(move |&k| t.toks[k].end <= end)
         .filter(move |&k| t.toks[k].kind == Kind::Word)
-}
-
-/// Records what `key` names. A full name shared by two different entities
-/// names neither; a surname shared by two people ("Boris Yeltsin", "Naina
-/// Yeltsin") names the one mentioned first, as news writing does.
-fn remember(keys: &mut FxHashMap<String, Target>, key: String, s: &Span, surname: bool) {
-    let target = Some((s.label, s.canonical.clone(), s.entity_id.clone()));
-    keys.entry(key)
-        .and_modify(|old| {
-            if *old != target && !surname {
-                *old = None;
-            }
-        })
-        .or_insert(target);
-}
-
-/// What the scan for keys needs to know of them: the sketches of their
-/// first words (a token whose sketch is clear starts no key), and the
-/// most words a key has.
-fn key_starts(maps: &[&FxHashMap<String, Target>]) -> (Sketches, usize) {
-    let mut firsts = Sketches::default();
-    let mut most_words = 0;
-    for key in maps.iter().flat_map(|m| m.keys()) {
-        firsts.insert(key.split(' ').next().unwrap_or(key));
-        most_words = most_words.max(key.split(' ').count());
-    }
-    (firsts, most_words)
 }
 
 /// The folded words of tokens `words`, joined by single spaces.
@@ -84,7 +85,7 @@ fn folded_name(ctx: &Ctx<'_>, words: impl Iterator<Item = usize>) -> String {
 /// own); the names of this field are returned.
 pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Names {
     let t = ctx.t;
-    let mut keys: FxHashMap<String, Target> = FxHashMap::default();
+    let mut own = Names::default();
     // Full names first, so a single word found alone ("Eyvazov said")
     // links to the full name rather than standing as a rival entity.
     // People before organisations: a cricketer's surname found alone
@@ -115,34 +116,32 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
         let words = word_tokens(ctx, s);
         let full = folded_name(ctx, words.clone());
         let only = words.clone().next().unwrap_or(0);
-        if count == 1 && (keys.contains_key(&full) || ctx.writes_lowercase(only)) {
+        if count == 1 && (own.keys.contains_key(&full) || ctx.writes_lowercase(only)) {
             continue;
         }
-        remember(&mut keys, full, s, false);
+        own.remember(full, s, false);
         if person && count >= 2 {
             let last = words.last().unwrap_or(0);
             // A surname the field also writes in lowercase is a common
             // word ("Motor Show" ... "the show"): not linked alone.
             if t.chars(last) > 1 && !ctx.writes_lowercase(last) {
-                remember(&mut keys, t.f(last).to_string(), s, true);
+                own.remember(t.f(last).to_string(), s, true);
             }
         }
     }
-    let own = Names { keys };
-    let known = known.map(|k| &k.keys).filter(|k| !k.is_empty());
+    let known = known.filter(|k| !k.is_empty());
     if own.keys.is_empty() && known.is_none() {
         return own;
     }
     // This field's names, then those `known` (which yield to them).
     let lookup = |key: &str| match own.keys.get(key) {
         Some(target) => Some(target),
-        None => known.and_then(|k| k.get(key)),
+        None => known.and_then(|k| k.keys.get(key)),
     };
-    let (firsts, most_words) = match known {
-        Some(k) => key_starts(&[&own.keys, k]),
-        None => key_starts(&[&own.keys]),
-    };
-    let most_words = most_words.min(MAX_WORDS);
+    let may_start = |w: &str| own.may_start(w) || known.is_some_and(|k| k.may_start(w));
+    let most_words = known
+        .map_or(own.most_words, |k| k.most_words.max(own.most_words))
+        .min(MAX_WORDS);
     let locative =
         |i: usize| i > 0 && t.same_line(i - 1, i) && matches!(t.f(i - 1), "in" | "at" | "near");
     let n = t.len();
@@ -152,7 +151,7 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
     while i < n {
         if t.toks[i].kind != Kind::Word
             || !(t.is_cap(i) || t.toks[i].caps_line)
-            || !firsts.may_contain(t.f(i))
+            || !may_start(t.f(i))
         {
             i += 1;
             continue;

@@ -272,9 +272,12 @@ pub fn list_members(ctx: &Ctx<'_>, found: &[Chunk], spans: &mut Vec<crate::span:
     };
     let starts_member =
         |first: usize| first == 0 || !t.same_line(first - 1, first) || is_sep(first - 1);
+    // Only chunks standing between separators can join a list (their
+    // tokens say so, whatever the spans): the others are never looked at.
     let mut open: Vec<Chunk> = found
         .iter()
         .copied()
+        .filter(|c| starts_member(c.first) && ends_member(c.last))
         .filter(|c| {
             let (a, b) = (t.toks[c.first].start, t.toks[c.last].end);
             !spans.iter().any(|s| s.start < b && a < s.end)
@@ -293,9 +296,6 @@ pub fn list_members(ctx: &Ctx<'_>, found: &[Chunk], spans: &mut Vec<crate::span:
         };
         let mut grown = false;
         open.retain(|c| {
-            if !(starts_member(c.first) && ends_member(c.last)) {
-                return true;
-            }
             let left = c.first >= 2
                 && is_sep(c.first - 1)
                 && t.same_line(c.first - 2, c.first)
