@@ -923,7 +923,8 @@ mod measure {
 
     /// Prints, per rule, how far before its first key word a match starts
     /// and how far after it the shortest match from there ends (and the
-    /// same for its last key word), over the corpora.
+    /// same for its last key word), over the corpora, and checks that each
+    /// rule's [`Reach`] covers what was measured.
     #[test]
     #[ignore = "reads the corpora; run with --ignored --nocapture"]
     fn measure_reach() {
@@ -976,6 +977,16 @@ mod measure {
             eprintln!(
                 "{i:2} {:?} n={} first: back {} fwd_short {} fwd_full {} | last: back {} fwd_short {}",
                 RULES[i].kind, count[i], back1[i], fwd1[i], fwdfull1[i], backl[i], fwdl[i]
+            );
+        }
+        for (i, rule) in RULES.iter().enumerate() {
+            assert!(
+                back1[i] <= rule.reach.back as i64 && fwd1[i] <= rule.reach.ahead as i64,
+                "{i} {:?}: measured back {} ahead {} beyond its reach {:?}",
+                rule.kind,
+                back1[i],
+                fwd1[i],
+                rule.reach
             );
         }
     }
