@@ -865,21 +865,7 @@ mod tests {
     #[test]
     #[ignore = "reads the corpora; run with --ignored"]
     fn windows_find_what_the_whole_text_holds_on_corpora() {
-        let mut texts = Vec::new();
-        if let Ok(news) = std::fs::read_to_string("/work/shared/data/news/news.jsonl") {
-            for line in news.lines() {
-                let article: serde_json::Value = serde_json::from_str(line).expect("json line");
-                for field in ["title", "text"] {
-                    texts.extend(article[field].as_str().map(str::to_string));
-                }
-            }
-        }
-        if let Ok(dir) = std::fs::read_dir("/work/shared/data/tempeval3/train") {
-            for entry in dir.flatten() {
-                let xml = std::fs::read_to_string(entry.path()).unwrap_or_default();
-                texts.extend(crate::eval::timeml::parse(&xml).ok().map(|doc| doc.text));
-            }
-        }
+        let texts = super::measure::corpora();
         for text in &texts {
             assert_eq!(candidates(text), candidates_whole_text(text), "{text:?}");
         }
@@ -897,14 +883,18 @@ mod tests {
         );
     }
 }
+
 /// The figures behind each rule's [`Reach`].
 #[cfg(test)]
 mod measure {
     use super::*;
 
-    fn corpora() -> Vec<String> {
+    /// The texts of the news corpus and TempEval's training set, when they
+    /// are present (in `../shared/data`, beside the repository).
+    pub(super) fn corpora() -> Vec<String> {
+        let data = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data");
         let mut texts = Vec::new();
-        if let Ok(news) = std::fs::read_to_string("/work/shared/data/news/news.jsonl") {
+        if let Ok(news) = std::fs::read_to_string(format!("{data}/news/news.jsonl")) {
             for line in news.lines() {
                 let article: serde_json::Value = serde_json::from_str(line).expect("json line");
                 for field in ["title", "text"] {
@@ -912,7 +902,7 @@ mod measure {
                 }
             }
         }
-        if let Ok(dir) = std::fs::read_dir("/work/shared/data/tempeval3/train") {
+        if let Ok(dir) = std::fs::read_dir(format!("{data}/tempeval3/train")) {
             for entry in dir.flatten() {
                 let xml = std::fs::read_to_string(entry.path()).unwrap_or_default();
                 texts.extend(crate::eval::timeml::parse(&xml).ok().map(|doc| doc.text));
