@@ -766,17 +766,20 @@ mod tests {
         assert!(RULES.len() > 20);
     }
 
+    /// A text dense with dates of every kind.
+    const DENSE: &str = "On Saturday, Sept. 23, 2023, the fall of 2020 and the 1990s, 44 days, \
+        three days, years-long, the '90s, nineteen ninety-six, the 20th century, \
+        last week, the third quarter, a year earlier, two years ago, 3 p.m. EST Thursday, \
+        noon Friday, every year, weekly, twice a month, now, recently, the near term, \
+        Christmas Eve, year-end, the year ended, for years, in recent months, 9/23/23, \
+        2023-09-23, 23 September 2023, January this year, early March, tonight, \
+        the next morning, the days before, for a while, the weekend, mid-1996.";
+
     /// Every match of every rule contains one of its key words, standing
     /// where the rule's edge says, so no match falls outside the windows.
     #[test]
     fn every_match_holds_a_keyword() {
-        let text = "On Saturday, Sept. 23, 2023, the fall of 2020 and the 1990s, 44 days, \
-            three days, years-long, the '90s, nineteen ninety-six, the 20th century, \
-            last week, the third quarter, a year earlier, two years ago, 3 p.m. EST Thursday, \
-            noon Friday, every year, weekly, twice a month, now, recently, the near term, \
-            Christmas Eve, year-end, the year ended, for years, in recent months, 9/23/23, \
-            2023-09-23, 23 September 2023, January this year, early March, tonight, \
-            the next morning, the days before, for a while, the weekend, mid-1996.";
+        let text = DENSE;
         let mut seen = 0;
         for rule in RULES.iter() {
             for m in rule.re.find_iter(text) {
@@ -820,13 +823,7 @@ mod tests {
     /// Texts where windows meet, touch the text's ends, and matches run
     /// up to a window's edge.
     fn window_texts() -> Vec<String> {
-        let dense = "On Saturday, Sept. 23, 2023, the fall of 2020 and the 1990s, 44 days, \
-            three days, years-long, the '90s, nineteen ninety-six, the 20th century, \
-            last week, the third quarter, a year earlier, two years ago, 3 p.m. EST Thursday, \
-            noon Friday, every year, weekly, twice a month, now, recently, the near term, \
-            Christmas Eve, year-end, the year ended, for years, in recent months, 9/23/23, \
-            2023-09-23, 23 September 2023, January this year, early March, tonight, \
-            the next morning, the days before, for a while, the weekend, mid-1996.";
+        let dense = DENSE;
         let filler = "Officials said the plan would go ahead as agreed by all parties. ";
         let mut texts = vec![dense.to_string(), String::new(), "1".to_string()];
         for gap in [
