@@ -105,15 +105,9 @@ impl WordSet {
     /// The set, built on first use.
     #[inline]
     fn built(&self) -> &BuiltWordSet {
-        self.built.get_or_init(|| {
-            let mut sketches = Sketches::default();
-            for w in self.words {
-                sketches.insert(w);
-            }
-            BuiltWordSet {
-                set: self.words.iter().copied().collect(),
-                sketches,
-            }
+        self.built.get_or_init(|| BuiltWordSet {
+            set: self.words.iter().copied().collect(),
+            sketches: sketch_all(self.words),
         })
     }
 }
@@ -170,10 +164,10 @@ struct ListSketches {
 }
 
 /// The sketches of every word of `words`.
-fn sketch_all<'w>(words: impl IntoIterator<Item = &'w String>) -> Sketches {
+fn sketch_all<W: AsRef<str>>(words: impl IntoIterator<Item = W>) -> Sketches {
     let mut sketches = Sketches::default();
     for w in words {
-        sketches.insert(w);
+        sketches.insert(w.as_ref());
     }
     sketches
 }
