@@ -25,8 +25,9 @@ pub struct Doc<'a> {
     pub mentions: &'a [Span],
     /// What the tokenizer looked up for each word.
     facts: Vec<WordFacts>,
-    /// For each token, the mention that covers its first byte.
-    covering: Vec<Option<u32>>,
+    /// For each mention, the largest end of it and the mentions before
+    /// it: what [`Doc::mention`] searches.
+    ends_so_far: Vec<usize>,
     /// The word tokens reported speech may start at, in order: finite cue
     /// forms and "according".
     reported_starts: Vec<usize>,
@@ -39,7 +40,7 @@ impl<'a> Doc<'a> {
         let tokenized = tokens::tokenize_marked(text, &lower);
         let sent = tokens::sentences(&tokenized, text, &lower);
         let quotes = marks::scan(&tokenized);
-        let covering = covering_mentions(&tokenized.toks, mentions);
+        let ends_so_far = running_max_ends(mentions);
         Doc {
             text,
             lower,
@@ -48,7 +49,7 @@ impl<'a> Doc<'a> {
             quotes,
             mentions,
             facts: tokenized.facts,
-            covering,
+            ends_so_far,
             reported_starts: tokenized.reported_starts,
         }
     }
@@ -123,13 +124,19 @@ impl<'a> Doc<'a> {
 
     /// The PERSON or ORG mention covering token `i`.
     pub fn person_or_org(&self, i: usize) -> Option<usize> {
-        let m = (*self.covering.get(i)?)? as usize;
+        let m = self.mention(i)?;
         matches!(self.mentions[m].label, Label::Person | Label::Org).then_some(m)
     }
 
-    /// Any mention covering token `i`.
+    /// The mention covering the first byte of token `i`: the first mention
+    /// (in start order) that ends after that byte, when it starts at or
+    /// before it. Looked up when asked, since few tokens ever are.
     pub fn mention(&self, i: usize) -> Option<usize> {
-        self.covering.get(i)?.map(|m| m as usize)
+        let at = self.toks.get(i)?.start;
+        // The first mention ending after `at` is the first whose running
+        // maximum of ends passes `at` (a sorted sequence, unlike the ends).
+        let m = self.ends_so_far.partition_point(|&end| end <= at);
+        (m < self.mentions.len() && self.mentions[m].start <= at).then_some(m)
     }
 
     /// The first and last token of the sentence holding token `i`.
@@ -155,21 +162,56 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// For each token, the mention that covers its first byte (`mentions` are
-/// sorted by start); all `None` when there are no mentions.
-fn covering_mentions(toks: &[Token], mentions: &[Span]) -> Vec<Option<u32>> {
-    if mentions.is_empty() {
-        return vec![None; toks.len()];
-    }
-    let mut m = 0;
-    toks.iter()
-        .map(|t| {
-            while m < mentions.len() && mentions[m].end <= t.start {
-                m += 1;
-            }
-            let covered =
-                m < mentions.len() && mentions[m].start <= t.start && t.start < mentions[m].end;
-            covered.then_some(m as u32)
+/// For each mention, the largest end among it and the mentions before it
+/// (`mentions` sorted by start).
+fn running_max_ends(mentions: &[Span]) -> Vec<usize> {
+    mentions
+        .iter()
+        .scan(0, |max, m| {
+            *max = m.end.max(*max);
+            Some(*max)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Method;
+
+    /// What [`Doc::mention`] answered when it was a table made by one sweep
+    /// over the tokens.
+    fn swept(toks: &[Token], mentions: &[Span]) -> Vec<Option<usize>> {
+        let mut m = 0;
+        toks.iter()
+            .map(|t| {
+                while m < mentions.len() && mentions[m].end <= t.start {
+                    m += 1;
+                }
+                (m < mentions.len() && mentions[m].start <= t.start && t.start < mentions[m].end)
+                    .then_some(m)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn mention_lookup_matches_a_sweep_even_over_nested_mentions() {
+        let text = "Anar Eyvazov of the Foreign Ministry of Azerbaijan said: “Baku is calm,” he said.";
+        let at = |s: &str| text.find(s).unwrap();
+        let span = |a: usize, b: usize| Span::entity(a, b, Label::Org, "", "", Method::Rule);
+        let cases = [
+            vec![],
+            vec![span(0, 12)],
+            // Nested and overlapping mentions: ends that do not rise.
+            vec![span(at("Foreign"), at(" said")), span(at("Ministry"), at(" of Az")), span(at("Azer"), at(" said"))],
+            vec![span(0, 4), span(0, 12), span(at("Baku"), at(" is")), span(at("he"), text.len())],
+        ];
+        for mentions in cases {
+            let doc = Doc::new(text, &mentions);
+            let want = swept(&doc.toks, &mentions);
+            let got: Vec<_> = (0..doc.len()).map(|i| doc.mention(i)).collect();
+            assert_eq!(got, want, "{mentions:?}");
+            assert_eq!(doc.mention(doc.len()), None);
+        }
+    }
 }

@@ -178,7 +178,7 @@ pub fn tokenize_marked(text: &str, lower: &str) -> Tokenized {
         if ASCII_ALNUM[usize::from(b)] {
             let end = word_end(text, i, i + 1);
             out.push_word(i, end, b.is_ascii_uppercase(), lower);
-            i = end;
+            i = after_space(bytes, end);
             continue;
         }
         if b.is_ascii_punctuation() && !matches!(b, b'"' | b'\'' | b'`') {
@@ -188,7 +188,7 @@ pub fn tokenize_marked(text: &str, lower: &str) -> Tokenized {
                 end: i + 1,
                 kind: Kind::Punct(char::from(b)),
             });
-            i += 1;
+            i = after_space(bytes, i + 1);
             continue;
         }
         let c = if b.is_ascii() {
@@ -213,7 +213,7 @@ pub fn tokenize_marked(text: &str, lower: &str) -> Tokenized {
                 c.is_uppercase()
             };
             out.push_word(i, end, cap, lower);
-            i = end;
+            i = after_space(bytes, end);
             continue;
         }
         let (kind, end) = mark_or_punct(text, i, c);
@@ -225,6 +225,13 @@ pub fn tokenize_marked(text: &str, lower: &str) -> Tokenized {
         i = end;
     }
     out
+}
+
+/// `at`, or one past it when it holds the usual single space after a token
+/// (skipped here rather than by another turn of the tokenizer's loop).
+#[inline(always)]
+fn after_space(bytes: &[u8], at: usize) -> usize {
+    at + usize::from(bytes.get(at) == Some(&b' '))
 }
 
 /// The character starting at byte `i` (a char boundary inside `text`).
@@ -493,12 +500,31 @@ fn is_abbreviation(tokens: &[Token], w: usize, text: &str, lower: &str, dot: usi
     if t.kind != Kind::Word || t.end != dot {
         return false;
     }
-    let word = &lower[t.start..t.end];
+    let word = lower[t.start..t.end].as_bytes();
     let initial = t.end - t.start == 1 && text.as_bytes()[t.start].is_ascii_uppercase();
     initial
-        || word.contains('.')
-        || ABBREVIATION_LENGTHS.contains(&word.len()) && ABBREVIATIONS.binary_search(&word).is_ok()
+        || word.iter().any(|&b| b == b'.')
+        || ABBREVIATION_LENGTHS.contains(&word.len())
+            && ABBREVIATION_KEYS.binary_search(&short_key(word)).is_ok()
 }
+
+/// A word of at most eight bytes as one number (its bytes, first byte
+/// lowest), so that looking it up compares numbers, not strings.
+fn short_key(word: &[u8]) -> u64 {
+    word.iter()
+        .rev()
+        .fold(0u64, |key, &b| (key << 8) | u64::from(b))
+}
+
+/// The [`short_key`]s of [`ABBREVIATIONS`], sorted.
+static ABBREVIATION_KEYS: std::sync::LazyLock<Vec<u64>> = std::sync::LazyLock::new(|| {
+    let mut keys: Vec<u64> = ABBREVIATIONS
+        .iter()
+        .map(|w| short_key(w.as_bytes()))
+        .collect();
+    keys.sort_unstable();
+    keys
+});
 
 #[cfg(test)]
 mod tests {
@@ -572,6 +598,18 @@ mod tests {
         }
         assert_eq!(ascii_alnum_end(b"Zz09", 0), 4);
         assert_eq!(ascii_alnum_end(b"ab cd", 3), 5);
+    }
+
+    #[test]
+    fn abbreviation_keys_tell_the_words_apart() {
+        for w in ABBREVIATIONS {
+            assert!(ABBREVIATION_KEYS.binary_search(&short_key(w.as_bytes())).is_ok());
+        }
+        for w in ["mr.", "m", "mrx", "xmr", "ab", "colonel", "m\u{0}"] {
+            let known = ABBREVIATIONS.contains(&w);
+            let found = ABBREVIATION_KEYS.binary_search(&short_key(w.as_bytes())).is_ok();
+            assert_eq!(found, known, "{w:?}");
+        }
     }
 
     #[test]
