@@ -4,7 +4,7 @@
 use super::{
     cues::Cue,
     marks::{self, Quotes},
-    tokens::{self, Kind, Token, WordFacts},
+    tokens::{self, Kind, Token},
 };
 use crate::span::{Label, Span};
 
@@ -23,8 +23,6 @@ pub struct Doc<'a> {
     pub quotes: Quotes,
     /// The field's final mentions, sorted by start.
     pub mentions: &'a [Span],
-    /// What the tokenizer looked up for each word.
-    facts: Vec<WordFacts>,
     /// For each mention, the largest end of it and the mentions before
     /// it: what [`Doc::mention`] searches.
     ends_so_far: Vec<usize>,
@@ -48,7 +46,6 @@ impl<'a> Doc<'a> {
             sent,
             quotes,
             mentions,
-            facts: tokenized.facts,
             ends_so_far,
             reported_starts: tokenized.reported_starts,
         }
@@ -90,7 +87,7 @@ impl<'a> Doc<'a> {
 
     /// True when token `i` is a capitalised word.
     pub fn is_cap(&self, i: usize) -> bool {
-        self.facts.get(i).is_some_and(|t| t.cap)
+        self.toks.get(i).is_some_and(|t| t.facts.cap)
     }
 
     /// The speech cue at token `i`: a lowercase speech verb, or a
@@ -98,7 +95,7 @@ impl<'a> Doc<'a> {
     pub fn cue(&self, i: usize) -> Option<Cue> {
         let class = self.word_cue(i)?;
         let sentence_initial = i == 0 || self.sent[i - 1] != self.sent[i];
-        if self.facts[i].cap && !sentence_initial {
+        if self.toks[i].facts.cap && !sentence_initial {
             return None;
         }
         Some(class)
@@ -107,7 +104,7 @@ impl<'a> Doc<'a> {
     /// The cue class of word token `i` lowercased, whatever its
     /// capitalisation and place (`cues::cue(self.w(i))` for a word).
     pub fn word_cue(&self, i: usize) -> Option<Cue> {
-        self.facts.get(i).and_then(|t| t.cue)
+        self.toks.get(i).and_then(|t| t.facts.cue)
     }
 
     /// The word tokens reported speech may start at, in text order: finite
@@ -196,15 +193,25 @@ mod tests {
 
     #[test]
     fn mention_lookup_matches_a_sweep_even_over_nested_mentions() {
-        let text = "Anar Eyvazov of the Foreign Ministry of Azerbaijan said: “Baku is calm,” he said.";
+        let text =
+            "Anar Eyvazov of the Foreign Ministry of Azerbaijan said: “Baku is calm,” he said.";
         let at = |s: &str| text.find(s).unwrap();
         let span = |a: usize, b: usize| Span::entity(a, b, Label::Org, "", "", Method::Rule);
         let cases = [
             vec![],
             vec![span(0, 12)],
             // Nested and overlapping mentions: ends that do not rise.
-            vec![span(at("Foreign"), at(" said")), span(at("Ministry"), at(" of Az")), span(at("Azer"), at(" said"))],
-            vec![span(0, 4), span(0, 12), span(at("Baku"), at(" is")), span(at("he"), text.len())],
+            vec![
+                span(at("Foreign"), at(" said")),
+                span(at("Ministry"), at(" of Az")),
+                span(at("Azer"), at(" said")),
+            ],
+            vec![
+                span(0, 4),
+                span(0, 12),
+                span(at("Baku"), at(" is")),
+                span(at("he"), text.len()),
+            ],
         ];
         for mentions in cases {
             let doc = Doc::new(text, &mentions);

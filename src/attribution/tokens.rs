@@ -38,7 +38,8 @@ pub enum Kind {
     Para,
 }
 
-/// One token: its kind and byte span.
+/// One token: its kind and byte span, and what was looked up for it as a
+/// word.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     /// Byte offset of the first byte.
@@ -47,6 +48,9 @@ pub struct Token {
     pub end: usize,
     /// What it is.
     pub kind: Kind,
+    /// Capitalisation and cue class of a word (the default for non-words),
+    /// kept with the token so that reading a word is one push.
+    pub facts: WordFacts,
 }
 
 fn is_joiner(c: char) -> bool {
@@ -85,10 +89,8 @@ pub fn is_hard_wrapped(text: &str) -> bool {
 /// its sentence and quote structure can change.
 #[derive(Debug, Clone, Default)]
 pub struct Tokenized {
-    /// The tokens, in text order.
+    /// The tokens, in text order, each with its [`WordFacts`].
     pub toks: Vec<Token>,
-    /// The [`WordFacts`] of each token (the default for non-words).
-    pub facts: Vec<WordFacts>,
     /// Indices (in order) of the paragraph breaks, double quote marks and
     /// sentence-ending punctuation (`.`, `?`, `!`, `…`): the only tokens
     /// [`sentences`] and the quote-mark pairing act on.
@@ -112,12 +114,16 @@ impl Tokenized {
     /// Appends a token that is not a word, noting it in `stops` when it is
     /// one.
     #[inline(always)]
-    fn push(&mut self, t: Token) {
-        if is_stop(t.kind) {
+    fn push(&mut self, start: usize, end: usize, kind: Kind) {
+        if is_stop(kind) {
             self.stops.push(self.toks.len());
         }
-        self.toks.push(t);
-        self.facts.push(WordFacts::default());
+        self.toks.push(Token {
+            start,
+            end,
+            kind,
+            facts: WordFacts::default(),
+        });
     }
 
     /// Appends the word `start..end` with its facts; `lower` is the text
@@ -133,8 +139,8 @@ impl Tokenized {
             start,
             end,
             kind: Kind::Word,
+            facts: WordFacts { cap, cue },
         });
-        self.facts.push(WordFacts { cap, cue });
     }
 }
 
@@ -164,7 +170,6 @@ pub fn tokenize_marked(text: &str, lower: &str) -> Tokenized {
     let lower = lower.as_bytes();
     let mut out = Tokenized {
         toks: Vec::with_capacity(text.len() / 5),
-        facts: Vec::with_capacity(text.len() / 5),
         stops: Vec::with_capacity(text.len() / 64),
         reported_starts: Vec::new(),
     };
@@ -183,11 +188,7 @@ pub fn tokenize_marked(text: &str, lower: &str) -> Tokenized {
         }
         if b.is_ascii_punctuation() && !matches!(b, b'"' | b'\'' | b'`') {
             // Plain ASCII punctuation: never a quote mark.
-            out.push(Token {
-                start: i,
-                end: i + 1,
-                kind: Kind::Punct(char::from(b)),
-            });
+            out.push(i, i + 1, Kind::Punct(char::from(b)));
             i = after_space(bytes, i + 1);
             continue;
         }
@@ -217,11 +218,7 @@ pub fn tokenize_marked(text: &str, lower: &str) -> Tokenized {
             continue;
         }
         let (kind, end) = mark_or_punct(text, i, c);
-        out.push(Token {
-            start: i,
-            end,
-            kind,
-        });
+        out.push(i, end, kind);
         i = end;
     }
     out
@@ -342,11 +339,7 @@ fn paragraph_break(text: &str, i: usize, c: char, wrapped: bool, out: &mut Token
             ..
         })
     ) {
-        out.push(Token {
-            start: i,
-            end,
-            kind: Kind::Para,
-        });
+        out.push(i, end, Kind::Para);
     }
     end
 }
@@ -603,11 +596,15 @@ mod tests {
     #[test]
     fn abbreviation_keys_tell_the_words_apart() {
         for w in ABBREVIATIONS {
-            assert!(ABBREVIATION_KEYS.binary_search(&short_key(w.as_bytes())).is_ok());
+            assert!(ABBREVIATION_KEYS
+                .binary_search(&short_key(w.as_bytes()))
+                .is_ok());
         }
         for w in ["mr.", "m", "mrx", "xmr", "ab", "colonel", "m\u{0}"] {
             let known = ABBREVIATIONS.contains(&w);
-            let found = ABBREVIATION_KEYS.binary_search(&short_key(w.as_bytes())).is_ok();
+            let found = ABBREVIATION_KEYS
+                .binary_search(&short_key(w.as_bytes()))
+                .is_ok();
             assert_eq!(found, known, "{w:?}");
         }
     }
