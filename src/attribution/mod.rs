@@ -390,29 +390,3 @@ mod tests {
         }
     }
 }
-
-#[cfg(test)]
-mod profile {
-    /// Tokenizes the texts of /tmp/news1.jsonl many times (for a profiler).
-    #[test]
-    #[ignore]
-    fn profile_doc_new() {
-        let texts: Vec<String> = std::fs::read_to_string("/tmp/news1.jsonl")
-            .unwrap()
-            .lines()
-            .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
-            .filter_map(|v| v["text"].as_str().map(str::to_string))
-            .collect();
-        let reps: usize = std::env::var("REPS")
-            .ok()
-            .and_then(|r| r.parse().ok())
-            .unwrap_or(1);
-        let mut n = 0;
-        for _ in 0..reps {
-            for t in &texts {
-                n += super::doc::Doc::new(t, &[]).len();
-            }
-        }
-        eprintln!("tokens {n}");
-    }
-}

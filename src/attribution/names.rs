@@ -147,11 +147,14 @@ fn run_word(doc: &Doc, i: usize) -> bool {
     if !doc.is_cap(i) || doc.in_quote(i) {
         return false;
     }
+    // Then the sentence test: it turns away the usual capitalised function
+    // word ("The", "He" opening a sentence) before the word lists are read.
+    if !(i == 0 || doc.sent[i - 1] == doc.sent[i] || doc.is_cap(i + 1)) {
+        return false;
+    }
     let w = doc.w(i);
     let possessive = w.ends_with("'s") || w.ends_with("’s");
-    !possessive
-        && !words::is_function_word(w)
-        && (i == 0 || doc.sent[i - 1] == doc.sent[i] || doc.is_cap(i + 1))
+    !possessive && !words::is_function_word(w)
 }
 
 #[cfg(test)]
