@@ -493,10 +493,10 @@ fn is_abbreviation(tokens: &[Token], w: usize, text: &str, lower: &str, dot: usi
     if t.kind != Kind::Word || t.end != dot {
         return false;
     }
-    let word = lower[t.start..t.end].as_bytes();
+    let word = &lower.as_bytes()[t.start..t.end];
     let initial = t.end - t.start == 1 && text.as_bytes()[t.start].is_ascii_uppercase();
     initial
-        || word.iter().any(|&b| b == b'.')
+        || word.contains(&b'.')
         || ABBREVIATION_LENGTHS.contains(&word.len())
             && ABBREVIATION_KEYS.binary_search(&short_key(word)).is_ok()
 }
