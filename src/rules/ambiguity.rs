@@ -157,7 +157,6 @@ pub fn is_sports(ctx: &Ctx<'_>) -> bool {
     static SPORTS: WordSet = WordSet::new(SPORTS_WORDS);
     let t = ctx.t;
     let sketches = SPORTS.sketches();
-    let bytes = t.text.as_bytes();
     // The counts only grow: the first time they suffice settles it.
     let settled =
         |words: usize, scores: usize| words >= 2 || (words >= 1 && scores >= 2) || scores >= 4;
@@ -168,7 +167,7 @@ pub fn is_sports(ctx: &Ctx<'_>) -> bool {
                 // The sports words are ASCII: no other word equals one
                 // ignoring ASCII case.
                 if tok.shape.ascii
-                    && sketches.may_contain_ascii(&bytes[tok.start..tok.end])
+                    && sketches.has_bit(usize::from(tok.sketch))
                     && SPORTS.contains(t.f(i))
                 {
                     words += 1;

@@ -47,9 +47,9 @@ impl Names {
             .or_insert(target);
     }
 
-    /// Whether the folded word `w` may start a key.
-    fn may_start(&self, w: &str) -> bool {
-        self.firsts.may_contain(w)
+    /// Whether the word whose sketch bit is `k` may start a key.
+    fn may_start(&self, k: usize) -> bool {
+        self.firsts.has_bit(k)
     }
 }
 
@@ -138,7 +138,10 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
         Some(target) => Some(target),
         None => known.and_then(|k| k.keys.get(key)),
     };
-    let may_start = |w: &str| own.may_start(w) || known.is_some_and(|k| k.may_start(w));
+    let may_start = |b: u16| {
+        let b = usize::from(b);
+        own.may_start(b) || known.is_some_and(|k| k.may_start(b))
+    };
     let most_words = known
         .map_or(own.most_words, |k| k.most_words.max(own.most_words))
         .min(MAX_WORDS);
@@ -151,7 +154,7 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
     while i < n {
         if t.toks[i].kind != Kind::Word
             || !(t.is_cap(i) || t.toks[i].caps_line)
-            || !may_start(t.f(i))
+            || !may_start(t.toks[i].sketch)
         {
             i += 1;
             continue;

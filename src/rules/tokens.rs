@@ -5,6 +5,8 @@
 
 use std::borrow::Cow;
 
+use super::lexicons::Sketches;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -38,6 +40,9 @@ pub struct Token {
     pub fold_end: usize,
     /// Its shape, read once when it is scanned.
     pub shape: Shape,
+    /// The sketch bit of its folding ([`Sketches::bit_of`]), to test it
+    /// against word lists without reading its text.
+    pub sketch: u16,
 }
 
 /// The letter case of a token's text, whatever its kind.
@@ -113,7 +118,21 @@ pub struct Tokens<'a> {
     pub folded: String,
     /// Some line is written in capitals (some token has [`Token::caps_line`]).
     pub has_caps_line: bool,
+    /// The sketches of the foldings of the words not in lowercase: a
+    /// lowercase word whose sketch is clear here folds to none of them.
+    pub not_lower: Sketches,
+    /// For each token, the sketch bit of its folding when it is a word in
+    /// lowercase, [`NOT_LOWER`] otherwise: a dense column that
+    /// [`Tokens::lowercase_elsewhere`] scans.
+    pub lower_sketches: Vec<u16>,
 }
+
+/// The entry of [`Tokens::lower_sketches`] for a token that is no word in
+/// lowercase (no sketch bit is this high).
+pub const NOT_LOWER: u16 = u16::MAX;
+
+/// How many entries of [`Tokens::lower_sketches`] are tested at once.
+const SCAN_BLOCK: usize = 32;
 
 /// Abbreviations whose trailing dot does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
@@ -295,6 +314,8 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
         toks: Vec::with_capacity(text.len() / 3 + 4),
         folded: text.to_ascii_lowercase(),
         has_caps_line: false,
+        not_lower: Sketches::default(),
+        lower_sketches: Vec::with_capacity(text.len() / 3 + 4),
     };
     let mut marks = Marks::default();
     let bytes = text.as_bytes();
@@ -436,7 +457,7 @@ impl Marks {
 
 impl<'a> Tokens<'a> {
     /// Adds the token at bytes `start..end` of the given shape, with its folding.
-    #[inline]
+    #[inline(always)]
     fn push_shaped(
         &mut self,
         start: usize,
@@ -454,6 +475,21 @@ impl<'a> Tokens<'a> {
             crate::normalize::fold_onto(&self.text[start..end], &mut self.folded);
             (from, self.folded.len())
         };
+        // An ASCII token's sketch is its text's (sketches ignore ASCII case).
+        let sketch = if shape.ascii {
+            let b = self.text.as_bytes();
+            Sketches::bit_of(b[start], b[end - 1], end - start)
+        } else {
+            Sketches::bit_of_word(&self.folded.as_bytes()[fold_start..fold_end])
+        };
+        let lower = kind == Kind::Word && shape.first_lower;
+        if kind == Kind::Word && !lower {
+            self.not_lower.insert_bit(sketch);
+        }
+        // 12 bits.
+        let sketch = sketch as u16;
+        self.lower_sketches
+            .push(if lower { sketch } else { NOT_LOWER });
         self.toks.push(Token {
             start,
             end,
@@ -464,6 +500,7 @@ impl<'a> Tokens<'a> {
             fold_start,
             fold_end,
             shape,
+            sketch,
         });
     }
 
@@ -500,6 +537,31 @@ impl<'a> Tokens<'a> {
         } else {
             Cow::Owned(self.s(i).to_lowercase())
         }
+    }
+
+    /// Whether some word in lowercase has the folding of token `k`, a
+    /// word not in lowercase ("Show" ... "the show"). The sketches of the
+    /// lowercase words are tested a block at a time; the words of a block
+    /// with the same sketch are compared.
+    pub fn lowercase_elsewhere(&self, k: usize) -> bool {
+        let q = self.toks[k].sketch;
+        if !self.not_lower.has_bit(usize::from(q)) {
+            return false;
+        }
+        let w = self.f(k);
+        for (b, block) in self.lower_sketches.chunks(SCAN_BLOCK).enumerate() {
+            // Branch-free over the block, so that it is tested in a few
+            // vector instructions.
+            if !block.iter().fold(false, |any, &s| any | (s == q)) {
+                continue;
+            }
+            let base = b * SCAN_BLOCK;
+            let same = |(j, &s): (usize, &u16)| s == q && self.f(base + j) == w;
+            if block.iter().enumerate().any(same) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether token `i` is written in ASCII only.
