@@ -308,9 +308,14 @@ pub fn find(t: &Tokens<'_>, lex: &Lexicons, skip_all: bool) -> Vec<Chunk> {
     }
     let n = t.len();
     let mut i = 0;
-    while i < n {
+    // A chunk starts at a name word: the tokens that may start a name are
+    // the only ones tried.
+    for &start in t.name_starts() {
+        if start < i {
+            continue;
+        }
+        i = start;
         if t.toks[i].caps_line || !is_name_word(t, i) {
-            i += 1;
             continue;
         }
         let first = i;

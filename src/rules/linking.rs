@@ -151,12 +151,17 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
     let mut added: Vec<Span> = Vec::new();
     let mut key = String::new();
     let mut i = 0;
-    while i < n {
+    // A key starts at a capitalised word or one on a line in capitals:
+    // only the tokens that may start a name are tried.
+    for &at in t.name_starts() {
+        if at < i {
+            continue;
+        }
+        i = at;
         if t.toks[i].kind != Kind::Word
             || !(t.is_cap(i) || t.toks[i].caps_line)
             || !may_start(t.toks[i].sketch)
         {
-            i += 1;
             continue;
         }
         let mut matched = 0;

@@ -125,6 +125,10 @@ pub struct Tokens<'a> {
     /// lowercase, [`NOT_LOWER`] otherwise: a dense column that
     /// [`Tokens::lowercase_elsewhere`] scans.
     pub lower_sketches: Vec<u16>,
+    /// The indices, in order, of the words that are capitalised, joined
+    /// ("al-Assad") or on a line in capitals: the only tokens a name can
+    /// start at (see [`Tokens::name_starts`]).
+    starts: Vec<usize>,
 }
 
 /// The entry of [`Tokens::lower_sketches`] for a token that is no word in
@@ -316,6 +320,7 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
         has_caps_line: false,
         not_lower: Sketches::default(),
         lower_sketches: Vec::with_capacity(text.len() / 3 + 4),
+        starts: Vec::with_capacity(text.len() / 16 + 4),
     };
     let mut marks = Marks::default();
     let bytes = text.as_bytes();
@@ -447,6 +452,11 @@ impl Marks {
                 tok.caps_line = true;
             }
             t.has_caps_line |= self.line_first < t.toks.len();
+            // Every word of the line may start a name now.
+            let before = t.starts.partition_point(|&k| k < self.line_first);
+            t.starts.truncate(before);
+            let words = (self.line_first..t.toks.len()).filter(|&k| t.toks[k].kind == Kind::Word);
+            t.starts.extend(words);
         }
         self.line_first = t.toks.len();
         self.start_next = true;
@@ -482,6 +492,9 @@ impl<'a> Tokens<'a> {
         } else {
             Sketches::bit_of_word(&self.folded.as_bytes()[fold_start..fold_end])
         };
+        if kind == Kind::Word && (shape.first_upper || shape.joined) {
+            self.starts.push(self.toks.len());
+        }
         let lower = kind == Kind::Word && shape.first_lower;
         if kind == Kind::Word && !lower {
             self.not_lower.insert_bit(sketch);
@@ -537,6 +550,15 @@ impl<'a> Tokens<'a> {
         } else {
             Cow::Owned(self.s(i).to_lowercase())
         }
+    }
+
+    /// The indices, in order, of the tokens a name can start at: every
+    /// word that is capitalised, joined ("al-Assad", "d'Alema") or on a
+    /// line in capitals (a superset of those); the other tokens (most of
+    /// them: lowercase words, numbers, punctuation) start none.
+    #[inline]
+    pub fn name_starts(&self) -> &[usize] {
+        &self.starts
     }
 
     /// Whether some word in lowercase has the folding of token `k`, a
