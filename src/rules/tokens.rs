@@ -1,7 +1,10 @@
 //! Word scanning over the original text: tokens with byte offsets and their
 //! shape (capitalised, all-caps, initial, number), sentence starts, and
 //! lines written entirely in capitals (headlines, datelines, tables).
-//! Every token is folded once, here, for the rules' word lookups.
+//! Every token is folded and sketched once, here, for the rules' word
+//! lookups; the scan also lists the tokens a name can start at and keeps
+//! the sketches of the lowercase words in a dense column, so that the
+//! rules' passes visit few tokens.
 
 use std::borrow::Cow;
 
