@@ -132,6 +132,8 @@ pub struct Tokens<'a> {
     /// ("al-Assad") or on a line in capitals: the only tokens a name can
     /// start at (see [`Tokens::name_starts`]).
     starts: Vec<usize>,
+    /// The indices, in order, of the numbers (see [`Tokens::numbers`]).
+    numbers: Vec<usize>,
 }
 
 /// The entry of [`Tokens::lower_sketches`] for a token that is no word in
@@ -324,6 +326,7 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
         not_lower: Sketches::default(),
         lower_sketches: Vec::with_capacity(text.len() / 3 + 4),
         starts: Vec::with_capacity(text.len() / 16 + 4),
+        numbers: Vec::new(),
     };
     let mut marks = Marks::default();
     let bytes = text.as_bytes();
@@ -497,6 +500,8 @@ impl<'a> Tokens<'a> {
         };
         if kind == Kind::Word && (shape.first_upper || shape.joined) {
             self.starts.push(self.toks.len());
+        } else if kind == Kind::Number {
+            self.numbers.push(self.toks.len());
         }
         let lower = kind == Kind::Word && shape.first_lower;
         if kind == Kind::Word && !lower {
@@ -562,6 +567,12 @@ impl<'a> Tokens<'a> {
     #[inline]
     pub fn name_starts(&self) -> &[usize] {
         &self.starts
+    }
+
+    /// The indices, in order, of the numbers.
+    #[inline]
+    pub fn numbers(&self) -> &[usize] {
+        &self.numbers
     }
 
     /// Whether some word in lowercase has the folding of token `k`, a
