@@ -149,6 +149,12 @@ const ABBREVIATIONS: &[&str] = &[
     "jr", "sr", "corp", "inc", "co", "ltd", "vs", "v", "no", "rev", "maj", "adm", "ft", "mt",
 ];
 
+/// Whether the lowercase `w` is one of [`ABBREVIATIONS`] (none is longer
+/// than four bytes: longer words are told without looking).
+fn is_abbreviation(w: &str) -> bool {
+    w.len() <= 4 && ABBREVIATIONS.contains(&w)
+}
+
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
 }
@@ -270,17 +276,19 @@ struct PlainRun {
 #[inline]
 fn plain_run(bytes: &[u8], at: usize) -> Option<PlainRun> {
     let first = class::OF[usize::from(bytes[at])];
-    // The classes of the bytes after the first.
+    // The classes of the bytes after the first (read through a slice
+    // iterator: no bounds check per byte).
     let mut rest = 0u8;
-    let mut end = at + 1;
-    while let Some(&b) = bytes.get(end) {
+    let mut len = 1;
+    for &b in &bytes[at + 1..] {
         let c = class::OF[usize::from(b)];
         if c == 0 {
             break;
         }
         rest |= c;
-        end += 1;
+        len += 1;
     }
+    let end = at + len;
     let number = first & class::DIGIT != 0;
     match bytes.get(end) {
         // A hyphen or an apostrophe may join ("O'Brien", "6-3").
@@ -431,7 +439,7 @@ impl Marks {
                     && {
                         let w = t.toks[i - 1].text(t.text);
                         (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
-                            || ABBREVIATIONS.contains(&t.lower(i - 1).as_ref())
+                            || is_abbreviation(&t.lower(i - 1))
                     };
                 if !prev_abbrev {
                     self.start_next = true;
@@ -718,6 +726,11 @@ mod tests {
         "Bakı’s “Şuşa”",
         ["Bakı", "’", "s", "“", "Şuşa", "”"]
     );
+
+    #[test]
+    fn abbreviations_fit_their_length_test() {
+        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= 4));
+    }
 
     #[test]
     fn sentence_starts_and_initials() {
