@@ -83,11 +83,12 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
         ));
     }
     for (acr, label, canonical, id) in defined {
+        let acr_bytes = acr.as_bytes();
         for i in 0..t.len() {
-            if t.s(i) != acr {
+            let (start, end) = (t.toks[i].start, t.toks[i].end);
+            if end - start != acr_bytes.len() || &t.text.as_bytes()[start..end] != acr_bytes {
                 continue;
             }
-            let (start, end) = (t.toks[i].start, t.toks[i].end);
             let blocked = spans
                 .iter()
                 .any(|s| s.start < end && start < s.end && !(s.start == start && s.end == end));

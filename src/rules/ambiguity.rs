@@ -3,7 +3,11 @@
 //! sentence, and city names that denote sports teams in sports reports and
 //! results lines ("Leicestershire beat Somerset", "Pohang 3 Ulsan 2").
 
-use super::{lexicons::WordSet, tokens::Kind, Ctx};
+use super::{
+    lexicons::WordSet,
+    tokens::{Kind, NOT_LOWER},
+    Ctx,
+};
 use crate::span::{Label, Method, Span};
 use rustc_hash::FxHashSet;
 use std::cell::OnceCell;
@@ -157,35 +161,40 @@ pub fn is_sports(ctx: &Ctx<'_>) -> bool {
     static SPORTS: WordSet = WordSet::new(SPORTS_WORDS);
     let t = ctx.t;
     let sketches = SPORTS.sketches();
-    let bytes = t.text.as_bytes();
     // The counts only grow: the first time they suffice settles it.
     let settled =
         |words: usize, scores: usize| words >= 2 || (words >= 1 && scores >= 2) || scores >= 4;
+    // The sports words are ASCII: no other word equals one ignoring ASCII
+    // case, and an ASCII word is capitalised or in lowercase.
+    let sports_word = |i: usize| t.toks[i].shape.ascii && SPORTS.contains(t.f(i));
     let (mut words, mut scores) = (0, 0);
-    for (i, tok) in t.toks.iter().enumerate() {
-        match tok.kind {
-            Kind::Word => {
-                // The sports words are ASCII: no other word equals one
-                // ignoring ASCII case.
-                if tok.shape.ascii
-                    && sketches.may_contain_ascii(&bytes[tok.start..tok.end])
-                    && SPORTS.contains(t.f(i))
-                {
-                    words += 1;
-                    if settled(words, scores) {
-                        return true;
-                    }
-                }
+    // The counts only grow, so the order they are counted in does not
+    // matter: the numbers, the capitalised words, then the lowercase words
+    // from their dense column of sketches.
+    for &i in t.numbers() {
+        if is_score_like(t.s(i)) {
+            scores += 1;
+            if settled(words, scores) {
+                return true;
             }
-            Kind::Number => {
-                if is_score_like(t.s(i)) {
-                    scores += 1;
-                    if settled(words, scores) {
-                        return true;
-                    }
-                }
+        }
+    }
+    let capitalised = t.name_starts().iter().copied().filter(|&i| {
+        let tok = &t.toks[i];
+        tok.shape.first_upper && sketches.has_bit(usize::from(tok.sketch))
+    });
+    let lowercase = t
+        .lower_sketches
+        .iter()
+        .enumerate()
+        .filter(|&(_, &s)| s != NOT_LOWER && sketches.has_bit(usize::from(s)))
+        .map(|(i, _)| i);
+    for i in capitalised.chain(lowercase) {
+        if sports_word(i) {
+            words += 1;
+            if settled(words, scores) {
+                return true;
             }
-            Kind::Punct => {}
         }
     }
     false

@@ -250,10 +250,10 @@ pub fn is_function_word(w: &str) -> bool {
     SET.contains(w)
 }
 
-/// Whether the lowercase `w` is a day or month name.
-fn is_calendar_word(w: &str) -> bool {
+/// Whether token `i`, in ASCII, is a day or month name.
+fn is_calendar_word(t: &Tokens<'_>, i: usize) -> bool {
     static SET: WordSet = WordSet::new(CALENDAR_WORDS);
-    SET.contains(w)
+    SET.contains_token(t.f(i), t.toks[i].sketch)
 }
 
 /// Whether token `i` can be part of a name.
@@ -277,7 +277,7 @@ fn is_name_shaped(t: &Tokens<'_>, i: usize) -> bool {
                 c.is_uppercase() && k > 0 && matches!(s[..k].chars().next_back(), Some('-' | '\''))
             }));
     // The calendar words are ASCII: no other word equals one ignoring ASCII case.
-    name_shaped && s != "I" && !(t.is_ascii(i) && is_calendar_word(t.f(i)))
+    name_shaped && s != "I" && !(t.is_ascii(i) && is_calendar_word(t, i))
 }
 
 /// Whether token `i` is a title abbreviation followed by its dot ("Mr.").
@@ -308,9 +308,14 @@ pub fn find(t: &Tokens<'_>, lex: &Lexicons, skip_all: bool) -> Vec<Chunk> {
     }
     let n = t.len();
     let mut i = 0;
-    while i < n {
+    // A chunk starts at a name word: the tokens that may start a name are
+    // the only ones tried.
+    for &start in t.name_starts() {
+        if start < i {
+            continue;
+        }
+        i = start;
         if t.toks[i].caps_line || !is_name_word(t, i) {
-            i += 1;
             continue;
         }
         let first = i;
@@ -383,8 +388,10 @@ fn strip_front(t: &Tokens<'_>, lex: &Lexicons, mut c: Chunk) -> Option<Chunk> {
         let function = is_function_word(&w)
             && !(w == "mr" || w == "mrs" || w == "ms")
             && !t.is_initial(c.first);
-        // "Ontario-based Magna", "Boston-based": a place made an adjective.
+        // "Ontario-based Magna", "Boston-based": a place made an adjective
+        // (a word holds a hyphen only when the scan joined it there).
         let adjective = c.first < c.last
+            && t.toks[c.first].shape.joined
             && w.rsplit_once('-')
                 .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
         let common_opener = t.toks[c.first].sent_start

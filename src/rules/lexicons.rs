@@ -41,20 +41,38 @@ impl Sketches {
     /// The bit of `b`; the same for ASCII in any case (`& 31` drops the
     /// case bit of a letter).
     #[inline]
-    fn bit(b: &[u8]) -> usize {
+    pub fn bit_of_word(b: &[u8]) -> usize {
         match (b.first(), b.last()) {
-            (Some(&f), Some(&l)) => {
-                usize::from(f & 31) | usize::from(l & 31) << 5 | (b.len() & 3) << 10
-            }
+            (Some(&f), Some(&l)) => Sketches::bit_of(f, l, b.len()),
             _ => 0,
         }
+    }
+
+    /// The bit of a word of `len` bytes from `first` to `last` (see
+    /// [`Sketches::has_bit`]): what a scan that has the word's bytes at
+    /// hand keeps, to test it against many sketches without reading it again.
+    #[inline]
+    pub fn bit_of(first: u8, last: u8, len: usize) -> usize {
+        usize::from(first & 31) | usize::from(last & 31) << 5 | (len & 3) << 10
     }
 
     /// Adds `w`.
     #[inline]
     pub fn insert(&mut self, w: &str) {
-        let k = Sketches::bit(w.as_bytes());
+        self.insert_bit(Sketches::bit_of_word(w.as_bytes()));
+    }
+
+    /// Adds the word whose bit is `k` (from [`Sketches::bit_of`]).
+    #[inline]
+    pub fn insert_bit(&mut self, k: usize) {
         self.0[k / 64] |= 1 << (k % 64);
+    }
+
+    /// False when the word whose bit is `k` (from [`Sketches::bit_of`]) is
+    /// certainly none of the words added.
+    #[inline]
+    pub fn has_bit(&self, k: usize) -> bool {
+        self.0[k / 64] & (1 << (k % 64)) != 0
     }
 
     /// False when `w` is certainly not one of the words added.
@@ -67,8 +85,7 @@ impl Sketches {
     /// words added.
     #[inline]
     pub fn may_contain_ascii(&self, b: &[u8]) -> bool {
-        let k = Sketches::bit(b);
-        self.0[k / 64] & (1 << (k % 64)) != 0
+        self.has_bit(Sketches::bit_of_word(b))
     }
 }
 
@@ -93,6 +110,14 @@ impl WordSet {
     #[inline]
     pub fn may_contain_ascii(&self, b: &[u8]) -> bool {
         self.built().sketches.may_contain_ascii(b)
+    }
+
+    /// Whether the folded `word`, whose sketch bit is `bit` (a token's
+    /// [`super::tokens::Token::sketch`]), is in the list.
+    #[inline]
+    pub fn contains_token(&self, word: &str, bit: u16) -> bool {
+        let built = self.built();
+        built.sketches.has_bit(usize::from(bit)) && built.set.contains(word)
     }
 
     /// The sketches of the words of the list, to test many words against

@@ -47,9 +47,9 @@ impl Names {
             .or_insert(target);
     }
 
-    /// Whether the folded word `w` may start a key.
-    fn may_start(&self, w: &str) -> bool {
-        self.firsts.may_contain(w)
+    /// Whether the word whose sketch bit is `k` may start a key.
+    fn may_start(&self, k: usize) -> bool {
+        self.firsts.has_bit(k)
     }
 }
 
@@ -138,7 +138,10 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
         Some(target) => Some(target),
         None => known.and_then(|k| k.keys.get(key)),
     };
-    let may_start = |w: &str| own.may_start(w) || known.is_some_and(|k| k.may_start(w));
+    let may_start = |b: u16| {
+        let b = usize::from(b);
+        own.may_start(b) || known.is_some_and(|k| k.may_start(b))
+    };
     let most_words = known
         .map_or(own.most_words, |k| k.most_words.max(own.most_words))
         .min(MAX_WORDS);
@@ -148,12 +151,17 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
     let mut added: Vec<Span> = Vec::new();
     let mut key = String::new();
     let mut i = 0;
-    while i < n {
+    // A key starts at a capitalised word or one on a line in capitals:
+    // only the tokens that may start a name are tried.
+    for &at in t.name_starts() {
+        if at < i {
+            continue;
+        }
+        i = at;
         if t.toks[i].kind != Kind::Word
             || !(t.is_cap(i) || t.toks[i].caps_line)
-            || !may_start(t.f(i))
+            || !may_start(t.toks[i].sketch)
         {
-            i += 1;
             continue;
         }
         let mut matched = 0;

@@ -33,8 +33,6 @@ use crate::{
     span::{Label, Method, Span},
 };
 use chunks::Chunk;
-use lexicons::Sketches;
-use rustc_hash::FxHashSet;
 use tokens::{Kind, Tokens};
 
 /// What the rules see of one field.
@@ -62,42 +60,16 @@ pub struct Ctx<'a> {
     pub gazetteer: Option<&'a Gazetteer>,
     /// The spans found so far (dictionary matches, then rule results).
     pub spans: Vec<Span>,
-    /// The folded words the field writes in lowercase that some word not
-    /// in lowercase folds to as well (see [`Ctx::writes_lowercase`]).
-    pub lower_words: FxHashSet<&'a str>,
 }
 
-impl<'a> Ctx<'a> {
+impl Ctx<'_> {
     /// Whether the field writes the folded word of token `k` in lowercase
     /// somewhere (token `k` itself, or another with the same folding).
+    /// It asks about words (no lowercase word folds to what a number or a
+    /// punctuation mark folds to).
     pub fn writes_lowercase(&self, k: usize) -> bool {
-        self.t.is_lower(k) || self.lower_words.contains(self.t.f(k))
+        self.t.is_lower(k) || self.t.lowercase_elsewhere(k)
     }
-}
-
-/// The folded words that `t` writes in lowercase, of those that a word
-/// not in lowercase folds to as well: the only ones
-/// [`Ctx::writes_lowercase`] asks about (it asks about words, and no
-/// lowercase word folds to what a number or a punctuation mark folds to).
-/// The sketches of the others' foldings spare hashing most lowercase words.
-fn lowercase_words<'a>(t: &'a Tokens<'_>) -> FxHashSet<&'a str> {
-    let mut others = Sketches::default();
-    let mut lower = Vec::new();
-    for (i, tok) in t.toks.iter().enumerate() {
-        if tok.kind != Kind::Word {
-            continue;
-        }
-        if tok.shape.first_lower {
-            lower.push(i);
-        } else {
-            others.insert(t.f(i));
-        }
-    }
-    lower
-        .into_iter()
-        .map(|i| t.f(i))
-        .filter(|w| others.may_contain(w))
-        .collect()
 }
 
 /// The name as written, with runs of whitespace collapsed to one space.
@@ -298,7 +270,6 @@ pub fn apply_with(
         lex: lexicons,
         gazetteer: field.gazetteer,
         spans: Vec::new(),
-        lower_words: lowercase_words(&t),
     };
     let sports = ambiguity::is_sports(&ctx);
     ctx.spans = ambiguity::filter_dictionary(&ctx, spans, sports);

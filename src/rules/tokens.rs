@@ -1,9 +1,14 @@
 //! Word scanning over the original text: tokens with byte offsets and their
 //! shape (capitalised, all-caps, initial, number), sentence starts, and
 //! lines written entirely in capitals (headlines, datelines, tables).
-//! Every token is folded once, here, for the rules' word lookups.
+//! Every token is folded and sketched once, here, for the rules' word
+//! lookups; the scan also lists the tokens a name can start at and keeps
+//! the sketches of the lowercase words in a dense column, so that the
+//! rules' passes visit few tokens.
 
 use std::borrow::Cow;
+
+use super::lexicons::Sketches;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,6 +43,9 @@ pub struct Token {
     pub fold_end: usize,
     /// Its shape, read once when it is scanned.
     pub shape: Shape,
+    /// The sketch bit of its folding ([`Sketches::bit_of`]), to test it
+    /// against word lists without reading its text.
+    pub sketch: u16,
 }
 
 /// The letter case of a token's text, whatever its kind.
@@ -113,13 +121,39 @@ pub struct Tokens<'a> {
     pub folded: String,
     /// Some line is written in capitals (some token has [`Token::caps_line`]).
     pub has_caps_line: bool,
+    /// The sketches of the foldings of the words not in lowercase: a
+    /// lowercase word whose sketch is clear here folds to none of them.
+    pub not_lower: Sketches,
+    /// For each token, the sketch bit of its folding when it is a word in
+    /// lowercase, [`NOT_LOWER`] otherwise: a dense column that
+    /// [`Tokens::lowercase_elsewhere`] scans.
+    pub lower_sketches: Vec<u16>,
+    /// The indices, in order, of the words that are capitalised, joined
+    /// ("al-Assad") or on a line in capitals: the only tokens a name can
+    /// start at (see [`Tokens::name_starts`]).
+    starts: Vec<usize>,
+    /// The indices, in order, of the numbers (see [`Tokens::numbers`]).
+    numbers: Vec<usize>,
 }
+
+/// The entry of [`Tokens::lower_sketches`] for a token that is no word in
+/// lowercase (no sketch bit is this high).
+pub const NOT_LOWER: u16 = u16::MAX;
+
+/// How many entries of [`Tokens::lower_sketches`] are tested at once.
+const SCAN_BLOCK: usize = 32;
 
 /// Abbreviations whose trailing dot does not end a sentence.
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "st", "sen", "gen", "gov", "rep", "lt", "col", "capt", "sgt", "prof",
     "jr", "sr", "corp", "inc", "co", "ltd", "vs", "v", "no", "rev", "maj", "adm", "ft", "mt",
 ];
+
+/// Whether the lowercase `w` is one of [`ABBREVIATIONS`] (none is longer
+/// than four bytes: longer words are told without looking).
+fn is_abbreviation(w: &str) -> bool {
+    w.len() <= 4 && ABBREVIATIONS.contains(&w)
+}
 
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
@@ -242,17 +276,19 @@ struct PlainRun {
 #[inline]
 fn plain_run(bytes: &[u8], at: usize) -> Option<PlainRun> {
     let first = class::OF[usize::from(bytes[at])];
-    // The classes of the bytes after the first.
+    // The classes of the bytes after the first (read through a slice
+    // iterator: no bounds check per byte).
     let mut rest = 0u8;
-    let mut end = at + 1;
-    while let Some(&b) = bytes.get(end) {
+    let mut len = 1;
+    for &b in &bytes[at + 1..] {
         let c = class::OF[usize::from(b)];
         if c == 0 {
             break;
         }
         rest |= c;
-        end += 1;
+        len += 1;
     }
+    let end = at + len;
     let number = first & class::DIGIT != 0;
     match bytes.get(end) {
         // A hyphen or an apostrophe may join ("O'Brien", "6-3").
@@ -295,6 +331,10 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
         toks: Vec::with_capacity(text.len() / 3 + 4),
         folded: text.to_ascii_lowercase(),
         has_caps_line: false,
+        not_lower: Sketches::default(),
+        lower_sketches: Vec::with_capacity(text.len() / 3 + 4),
+        starts: Vec::with_capacity(text.len() / 16 + 4),
+        numbers: Vec::new(),
     };
     let mut marks = Marks::default();
     let bytes = text.as_bytes();
@@ -399,7 +439,7 @@ impl Marks {
                     && {
                         let w = t.toks[i - 1].text(t.text);
                         (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
-                            || ABBREVIATIONS.contains(&t.lower(i - 1).as_ref())
+                            || is_abbreviation(&t.lower(i - 1))
                     };
                 if !prev_abbrev {
                     self.start_next = true;
@@ -426,6 +466,11 @@ impl Marks {
                 tok.caps_line = true;
             }
             t.has_caps_line |= self.line_first < t.toks.len();
+            // Every word of the line may start a name now.
+            let before = t.starts.partition_point(|&k| k < self.line_first);
+            t.starts.truncate(before);
+            let words = (self.line_first..t.toks.len()).filter(|&k| t.toks[k].kind == Kind::Word);
+            t.starts.extend(words);
         }
         self.line_first = t.toks.len();
         self.start_next = true;
@@ -436,7 +481,7 @@ impl Marks {
 
 impl<'a> Tokens<'a> {
     /// Adds the token at bytes `start..end` of the given shape, with its folding.
-    #[inline]
+    #[inline(always)]
     fn push_shaped(
         &mut self,
         start: usize,
@@ -454,6 +499,26 @@ impl<'a> Tokens<'a> {
             crate::normalize::fold_onto(&self.text[start..end], &mut self.folded);
             (from, self.folded.len())
         };
+        // An ASCII token's sketch is its text's (sketches ignore ASCII case).
+        let sketch = if shape.ascii {
+            let b = self.text.as_bytes();
+            Sketches::bit_of(b[start], b[end - 1], end - start)
+        } else {
+            Sketches::bit_of_word(&self.folded.as_bytes()[fold_start..fold_end])
+        };
+        if kind == Kind::Word && (shape.first_upper || shape.joined) {
+            self.starts.push(self.toks.len());
+        } else if kind == Kind::Number {
+            self.numbers.push(self.toks.len());
+        }
+        let lower = kind == Kind::Word && shape.first_lower;
+        if kind == Kind::Word && !lower {
+            self.not_lower.insert_bit(sketch);
+        }
+        // 12 bits.
+        let sketch = sketch as u16;
+        self.lower_sketches
+            .push(if lower { sketch } else { NOT_LOWER });
         self.toks.push(Token {
             start,
             end,
@@ -464,6 +529,7 @@ impl<'a> Tokens<'a> {
             fold_start,
             fold_end,
             shape,
+            sketch,
         });
     }
 
@@ -500,6 +566,46 @@ impl<'a> Tokens<'a> {
         } else {
             Cow::Owned(self.s(i).to_lowercase())
         }
+    }
+
+    /// The indices, in order, of the tokens a name can start at: every
+    /// word that is capitalised, joined ("al-Assad", "d'Alema") or on a
+    /// line in capitals (a superset of those); the other tokens (most of
+    /// them: lowercase words, numbers, punctuation) start none.
+    #[inline]
+    pub fn name_starts(&self) -> &[usize] {
+        &self.starts
+    }
+
+    /// The indices, in order, of the numbers.
+    #[inline]
+    pub fn numbers(&self) -> &[usize] {
+        &self.numbers
+    }
+
+    /// Whether some word in lowercase has the folding of token `k`, a
+    /// word not in lowercase ("Show" ... "the show"). The sketches of the
+    /// lowercase words are tested a block at a time; the words of a block
+    /// with the same sketch are compared.
+    pub fn lowercase_elsewhere(&self, k: usize) -> bool {
+        let q = self.toks[k].sketch;
+        if !self.not_lower.has_bit(usize::from(q)) {
+            return false;
+        }
+        let w = self.f(k);
+        for (b, block) in self.lower_sketches.chunks(SCAN_BLOCK).enumerate() {
+            // Branch-free over the block, so that it is tested in a few
+            // vector instructions.
+            if !block.iter().fold(false, |any, &s| any | (s == q)) {
+                continue;
+            }
+            let base = b * SCAN_BLOCK;
+            let same = |(j, &s): (usize, &u16)| s == q && self.f(base + j) == w;
+            if block.iter().enumerate().any(same) {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether token `i` is written in ASCII only.
@@ -620,6 +726,11 @@ mod tests {
         "Bakı’s “Şuşa”",
         ["Bakı", "’", "s", "“", "Şuşa", "”"]
     );
+
+    #[test]
+    fn abbreviations_fit_their_length_test() {
+        assert!(ABBREVIATIONS.iter().all(|a| a.len() <= 4));
+    }
 
     #[test]
     fn sentence_starts_and_initials() {
