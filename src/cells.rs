@@ -7,7 +7,7 @@
 
 use std::{io, ops::Range};
 
-use crate::record::{Document, Entity, Mention, Quote};
+use crate::record::{Document, DocumentRow, Entity, Mention, MentionRow, Quote, QuoteRow};
 
 /// A record that lists its cells in the order of its table's columns (the
 /// order of its serde fields).
@@ -16,11 +16,13 @@ pub trait CsvCells {
     fn cells(&self, row: &mut Row);
 }
 
-/// One CSV row being built, and what it takes to finish it.
+/// CSV rows being built: the encoded bytes of the rows appended so far,
+/// and the cells of the row being appended.
 pub struct Row {
-    /// The cells, each followed by a comma.
+    /// The rows appended so far; the one being appended has each cell
+    /// followed by a comma.
     line: Vec<u8>,
-    /// Where each cell lies in `line`.
+    /// Where each cell of the row being appended lies in `line`.
     cells: Vec<Range<usize>>,
     /// Whether some cell holds a byte that needs quoting.
     needs_quotes: bool,
@@ -29,22 +31,33 @@ pub struct Row {
 
 impl Default for Row {
     fn default() -> Self {
+        Row::with_capacity(0)
+    }
+}
+
+/// Whether a cell must be quoted. Not short-circuiting, so that it
+/// compiles to a vectorized scan.
+fn needs_quoting(bytes: &[u8]) -> bool {
+    bytes
+        .iter()
+        .fold(false, |q, &b| q | matches!(b, b',' | b'"' | b'\n' | b'\r'))
+}
+
+impl Row {
+    /// An empty buffer with room for `bytes` of rows.
+    pub fn with_capacity(bytes: usize) -> Self {
         Row {
-            line: Vec::new(),
-            cells: Vec::new(),
+            line: Vec::with_capacity(bytes),
+            cells: Vec::with_capacity(16),
             needs_quotes: false,
             numbers: itoa::Buffer::new(),
         }
     }
-}
 
-impl Row {
     /// A text cell.
     pub fn text(&mut self, cell: &str) -> &mut Self {
         let bytes = cell.as_bytes();
-        self.needs_quotes |= bytes
-            .iter()
-            .any(|&b| matches!(b, b',' | b'"' | b'\n' | b'\r'));
+        self.needs_quotes |= needs_quoting(bytes);
         self.push(bytes)
     }
 
@@ -90,76 +103,138 @@ impl Row {
         quoting.flush()
     }
 
-    /// Writes `record` as one CSV line to `out`.
-    pub fn write<R: CsvCells, W: io::Write>(&mut self, record: &R, out: &mut W) -> io::Result<()> {
-        self.line.clear();
+    /// Appends `cells` as one CSV line, quoted where needed.
+    pub fn append_cells<I>(&mut self, cells: I) -> io::Result<()>
+    where
+        I: IntoIterator,
+        I::Item: AsRef<[u8]>,
+    {
+        let mut line = std::mem::take(&mut self.line);
+        let written = self.write_cells(cells, &mut line);
+        self.line = line;
+        written
+    }
+
+    /// Appends `record` as one CSV line.
+    pub fn append<R: CsvCells + ?Sized>(&mut self, record: &R) {
+        let start = self.line.len();
         self.cells.clear();
         self.needs_quotes = false;
         record.cells(self);
         if self.needs_quotes {
-            let (line, cells) = (
-                std::mem::take(&mut self.line),
-                std::mem::take(&mut self.cells),
-            );
-            let written = self.write_cells(cells.iter().map(|r| &line[r.clone()]), out);
-            (self.line, self.cells) = (line, cells);
-            return written;
+            let cells = std::mem::take(&mut self.cells);
+            let row = self.line.split_off(start);
+            let cells_of_row = cells.iter().map(|r| &row[r.start - start..r.end - start]);
+            self.append_cells(cells_of_row)
+                .expect("writing to memory does not fail");
+            self.cells = cells;
+            return;
         }
         // Each cell is followed by a comma: the last one ends the line.
-        if let Some(last) = self.line.last_mut() {
-            *last = b'\n';
+        if self.line.len() > start {
+            if let Some(last) = self.line.last_mut() {
+                *last = b'\n';
+            }
         }
+    }
+
+    /// Writes `record` as one CSV line to `out`.
+    pub fn write<R: CsvCells + ?Sized, W: io::Write>(
+        &mut self,
+        record: &R,
+        out: &mut W,
+    ) -> io::Result<()> {
+        self.line.clear();
+        self.append(record);
         out.write_all(&self.line)
+    }
+
+    /// The rows appended so far.
+    pub fn bytes(&self) -> &[u8] {
+        &self.line
+    }
+
+    /// The rows appended so far, to append other bytes to (a JSON line).
+    pub fn bytes_mut(&mut self) -> &mut Vec<u8> {
+        &mut self.line
+    }
+
+    /// Forgets the rows appended so far.
+    pub fn clear(&mut self) {
+        self.line.clear();
+    }
+
+    /// The rows appended so far, taken out of the buffer.
+    pub fn take(&mut self) -> Vec<u8> {
+        std::mem::take(&mut self.line)
+    }
+}
+
+impl CsvCells for MentionRow<'_> {
+    fn cells(&self, row: &mut Row) {
+        row.text(self.doc_id)
+            .text(self.field)
+            .text(self.label)
+            .text(self.text)
+            .number(self.start)
+            .number(self.end)
+            .number(self.byte_start)
+            .number(self.byte_end)
+            .text(self.canonical)
+            .text(self.entity_id)
+            .text(self.value)
+            .text(self.timex_type)
+            .text(self.method);
+    }
+}
+
+impl CsvCells for QuoteRow<'_> {
+    fn cells(&self, row: &mut Row) {
+        row.text(self.doc_id)
+            .text(self.quote)
+            .number(self.start)
+            .number(self.end)
+            .text(self.speaker)
+            .text(self.speaker_entity_id)
+            .maybe(self.speaker_start)
+            .maybe(self.speaker_end)
+            .text(self.cue)
+            .text(self.kind)
+            .text(&self.flags);
+    }
+}
+
+impl CsvCells for DocumentRow<'_> {
+    fn cells(&self, row: &mut Row) {
+        row.text(self.doc_id)
+            .text(self.title)
+            .text(self.date)
+            .text(self.source)
+            .number(self.chars)
+            .number(self.mentions)
+            .number(self.quotes)
+            .text(self.status)
+            .text(self.error)
+            .number(self.unattributed_quotes)
+            .text(&self.warnings);
     }
 }
 
 impl CsvCells for Mention {
     fn cells(&self, row: &mut Row) {
-        row.text(&self.doc_id)
-            .text(&self.field)
-            .text(&self.label)
-            .text(&self.text)
-            .number(self.start)
-            .number(self.end)
-            .number(self.byte_start)
-            .number(self.byte_end)
-            .text(&self.canonical)
-            .text(&self.entity_id)
-            .text(&self.value)
-            .text(&self.timex_type)
-            .text(&self.method);
+        self.as_row().cells(row);
     }
 }
 
 impl CsvCells for Quote {
     fn cells(&self, row: &mut Row) {
-        row.text(&self.doc_id)
-            .text(&self.quote)
-            .number(self.start)
-            .number(self.end)
-            .text(&self.speaker)
-            .text(&self.speaker_entity_id)
-            .maybe(self.speaker_start)
-            .maybe(self.speaker_end)
-            .text(&self.cue)
-            .text(&self.kind)
-            .text(&self.flags);
+        self.as_row().cells(row);
     }
 }
 
 impl CsvCells for Document {
     fn cells(&self, row: &mut Row) {
-        row.text(&self.doc_id)
-            .text(&self.title)
-            .text(&self.date)
-            .text(&self.source)
-            .number(self.chars)
-            .number(self.mentions)
-            .number(self.quotes)
-            .text(&self.status)
-            .text(&self.error)
-            .number(self.unattributed_quotes)
-            .text(&self.warnings);
+        self.as_row().cells(row);
     }
 }
 

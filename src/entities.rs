@@ -1,13 +1,63 @@
 //! The batch-wide knowledge table: mentions of the same entity counted
 //! across articles, most-mentioned first.
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::FxHashMap;
 
 use crate::record::{Entity, Mention};
 
 /// Counts per entity, keyed level by level (id, label, canonical) so that
 /// a mention of a known entity is counted without allocating its key.
 type Counts = FxHashMap<String, FxHashMap<String, FxHashMap<String, (usize, usize)>>>;
+
+/// One article's entities and how many times it mentions each: what the
+/// entity table takes of an article. Counted on the thread that extracted
+/// the article, so the thread that keeps the table only adds them up.
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
+pub struct ArticleEntities {
+    /// Every entity's id, label and canonical name, one after another.
+    names: String,
+    /// Per entity: where its id, label and canonical name end in `names`,
+    /// and its number of mentions.
+    entities: Vec<([usize; 3], usize)>,
+}
+
+impl ArticleEntities {
+    /// Counts the entities of one article's mentions, each given as
+    /// (entity id, label, canonical name).
+    pub fn count<'a>(mentions: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Self {
+        let mut counts: FxHashMap<(&str, &str, &str), usize> = FxHashMap::default();
+        for key in mentions {
+            *counts.entry(key).or_default() += 1;
+        }
+        let bytes = counts.keys().map(|(i, l, c)| i.len() + l.len() + c.len());
+        let mut out = ArticleEntities {
+            names: String::with_capacity(bytes.sum()),
+            entities: Vec::with_capacity(counts.len()),
+        };
+        for (names, mentions) in counts {
+            let ends = [names.0, names.1, names.2].map(|name| {
+                out.names.push_str(name);
+                out.names.len()
+            });
+            out.entities.push((ends, mentions));
+        }
+        out
+    }
+
+    /// Each entity as (id, label, canonical name, mentions).
+    pub fn iter(&self) -> impl Iterator<Item = (&str, &str, &str, usize)> + '_ {
+        let mut start = 0;
+        self.entities.iter().map(move |&([id, label, canonical], mentions)| {
+            let names = (
+                &self.names[start..id],
+                &self.names[id..label],
+                &self.names[label..canonical],
+            );
+            start = canonical;
+            (names.0, names.1, names.2, mentions)
+        })
+    }
+}
 
 /// Accumulates [`Entity`] rows from each article's mentions.
 #[derive(Debug, Default, Clone)]
@@ -19,13 +69,19 @@ pub struct EntityTable {
 impl EntityTable {
     /// Adds one article's mentions (dates are not entities and are skipped).
     pub fn add_article(&mut self, mentions: &[Mention]) {
-        let mut seen: FxHashSet<(&str, &str, &str)> = FxHashSet::default();
-        for m in mentions.iter().filter(|m| m.label != "DATE") {
-            let key = (m.entity_id.as_str(), m.label.as_str(), m.canonical.as_str());
-            let first_in_article = seen.insert(key);
-            let row = self.counts(&m.entity_id, &m.label, &m.canonical);
-            row.0 += usize::from(first_in_article);
-            row.1 += 1;
+        let entities = mentions
+            .iter()
+            .filter(|m| m.label != "DATE")
+            .map(|m| (m.entity_id.as_str(), m.label.as_str(), m.canonical.as_str()));
+        self.add_counted(&ArticleEntities::count(entities));
+    }
+
+    /// Adds one article's entities, counted.
+    pub fn add_counted(&mut self, article: &ArticleEntities) {
+        for (id, label, canonical, mentions) in article.iter() {
+            let row = self.counts(id, label, canonical);
+            row.0 += 1;
+            row.1 += mentions;
         }
     }
 

@@ -5,6 +5,7 @@
 //! byte-identical; memory is bounded by the chunk size, not the corpus.
 
 use std::{
+    borrow::Cow,
     io,
     panic::{self, AssertUnwindSafe},
     sync::mpsc,
@@ -18,10 +19,11 @@ use rayon::prelude::*;
 
 use crate::{
     corpus::{Article, Item},
-    entities::EntityTable,
+    cells::Row,
+    entities::{ArticleEntities, EntityTable},
     extract::{Extraction, Extractor},
-    record::Document,
-    sink::Sink,
+    record::{Document, DocumentRow},
+    sink::{columns, EncodedRows, Encoding, Sink},
 };
 
 /// How a batch runs.
@@ -72,11 +74,104 @@ pub struct RunSummary {
 enum Outcome {
     /// Extracted.
     Done(Article, Extraction),
+    /// Extracted, and its rows encoded for the sink.
+    Encoded(Box<Encoded>),
     /// Failed: its `error` documents row.
     Failed(Document),
 }
 
-fn process(extractor: &Extractor, item: Item, options: &RunOptions) -> Outcome {
+/// An article's rows encoded for the sink, and what the writing thread
+/// counts of it.
+struct Encoded {
+    rows: io::Result<EncodedRows>,
+    /// Its entities (none when the sink does not want the entity table).
+    entities: ArticleEntities,
+    /// Bytes of text and title.
+    bytes: usize,
+    mentions: usize,
+    quotes: usize,
+}
+
+/// What the workers make of each article: owned records, or, when the sink
+/// takes encoded rows, those rows.
+#[derive(Debug, Clone, Copy)]
+struct Work<'a> {
+    extractor: &'a Extractor,
+    options: &'a RunOptions,
+    /// The sink's encoding, when it takes encoded rows.
+    encoding: Option<Encoding>,
+    /// Whether to count entities (for encoded rows).
+    count_entities: bool,
+}
+
+/// Bytes to set aside per encoded mention and quote row, about their mean
+/// size in news, so that an article's rows are seldom moved as they grow.
+const MENTION_ROW_BYTES: usize = 112;
+const QUOTE_ROW_BYTES: usize = 256;
+
+impl Work<'_> {
+    /// Extracts an article and encodes its rows.
+    fn encode(&self, article: &Article, encoding: Encoding) -> Encoded {
+        let found = self.extractor.find(article, self.options.default_date);
+        let mut mentions = Row::with_capacity(found.mentions() * MENTION_ROW_BYTES);
+        let mut quotes = Row::with_capacity(found.quotes.len() * QUOTE_ROW_BYTES);
+        let mut entities = Vec::with_capacity(if self.count_entities { found.mentions() } else { 0 });
+        let (mut mention_error, mut quote_error) = (Ok(()), Ok(()));
+        found.rows(
+            article,
+            |m| {
+                if self.count_entities && m.label != "DATE" {
+                    entities.push((m.entity_id, m.label, m.canonical));
+                }
+                let written = encoding.encode(columns::MENTIONS, &m, &mut mentions);
+                keep_first_error(&mut mention_error, written);
+            },
+            |q| {
+                let written = encoding.encode(columns::QUOTES, &q, &mut quotes);
+                keep_first_error(&mut quote_error, written);
+            },
+        );
+        let document = DocumentRow {
+            doc_id: &article.id,
+            title: &article.title,
+            date: &article.date_raw,
+            source: &article.source,
+            chars: article.text.chars().count(),
+            mentions: found.mentions(),
+            quotes: found.quotes.len(),
+            status: "ok",
+            error: "",
+            unattributed_quotes: found.unattributed_quotes(),
+            warnings: warnings(article),
+        };
+        let mut document_row = Row::with_capacity(article.title.len() + 128);
+        let rows = mention_error.and(quote_error).and_then(|()| {
+            encoding.encode(columns::DOCUMENTS, &document, &mut document_row)?;
+            Ok(EncodedRows {
+                mentions: mentions.take(),
+                quotes: quotes.take(),
+                document: document_row.take(),
+            })
+        });
+        Encoded {
+            rows,
+            entities: ArticleEntities::count(entities),
+            bytes: article.text.len() + article.title.len(),
+            mentions: found.mentions(),
+            quotes: found.quotes.len(),
+        }
+    }
+}
+
+/// Keeps the first error of a series of results in `first`.
+fn keep_first_error(first: &mut io::Result<()>, result: io::Result<()>) {
+    if first.is_ok() {
+        *first = result;
+    }
+}
+
+fn process(work: Work, item: Item) -> Outcome {
+    let (extractor, options) = (work.extractor, work.options);
     let article = match item {
         Ok(a) => a,
         Err(bad) => {
@@ -96,10 +191,12 @@ fn process(extractor: &Extractor, item: Item, options: &RunOptions) -> Outcome {
         );
         return Outcome::Failed(document_row(&article, None, &error));
     }
-    match panic::catch_unwind(AssertUnwindSafe(|| {
-        extractor.extract(&article, options.default_date)
+    match panic::catch_unwind(AssertUnwindSafe(|| match work.encoding {
+        Some(encoding) => Err(Box::new(work.encode(&article, encoding))),
+        None => Ok(extractor.extract(&article, options.default_date)),
     })) {
-        Ok(extraction) => Outcome::Done(article, extraction),
+        Ok(Ok(extraction)) => Outcome::Done(article, extraction),
+        Ok(Err(encoded)) => Outcome::Encoded(encoded),
         Err(payload) => {
             let why = panic_message(payload.as_ref());
             let error = format!("{}: internal error (please report): {why}", article.id);
@@ -155,6 +252,12 @@ where
                 let _ = tx.send(chunk);
             }
         });
+        let work = Work {
+            extractor,
+            options,
+            encoding: sink.encoding(),
+            count_entities: sink.wants_entities(),
+        };
         // Extraction runs on its own thread (driving the pool) so that the
         // tables of one chunk are written while the next is extracted.
         let (done_tx, done_rx) = mpsc::sync_channel::<Vec<Outcome>>(1);
@@ -164,7 +267,7 @@ where
                 let outcomes: Vec<Outcome> = pool.install(|| {
                     chunk
                         .into_par_iter()
-                        .map(|item| process(extractor, item, options))
+                        .map(|item| process(work, item))
                         .collect()
                 });
                 if done_tx.send(outcomes).is_err() {
@@ -195,6 +298,16 @@ where
                         summary.mentions += extraction.mentions.len();
                         summary.quotes += extraction.quotes.len();
                         document_row(&article, Some(&extraction), "")
+                    }
+                    Outcome::Encoded(encoded) => {
+                        bytes_done += encoded.bytes;
+                        sink.encoded(encoded.rows.as_ref().map_err(copy_error)?)?;
+                        if count_entities {
+                            entities.add_counted(&encoded.entities);
+                        }
+                        summary.mentions += encoded.mentions;
+                        summary.quotes += encoded.quotes;
+                        continue;
                     }
                     Outcome::Failed(row) => {
                         summary.failed += 1;
@@ -237,8 +350,22 @@ fn document_row(article: &Article, extraction: Option<&Extraction>, error: &str)
         status: if extraction.is_some() { "ok" } else { "error" }.into(),
         error: error.to_string(),
         unattributed_quotes: extraction.map_or(0, Extraction::unattributed_quotes),
-        warnings: article.warnings.join("; "),
+        warnings: warnings(article).into_owned(),
     }
+}
+
+/// The article's warnings, as its documents row gives them.
+fn warnings(article: &Article) -> Cow<'_, str> {
+    match article.warnings.as_slice() {
+        [] => Cow::Borrowed(""),
+        [one] => Cow::Borrowed(one),
+        many => Cow::Owned(many.join("; ")),
+    }
+}
+
+/// An error a worker met, for the writing thread to return.
+fn copy_error(e: &io::Error) -> io::Error {
+    io::Error::new(e.kind(), e.to_string())
 }
 
 fn progress_bar(show: bool) -> ProgressBar {
