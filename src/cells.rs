@@ -374,4 +374,19 @@ mod tests {
         assert!(row.needs_quotes);
         assert!(out.ends_with(b"\n"));
     }
+
+    #[test]
+    fn rows_appended_to_one_buffer_are_the_bytes_serde_writes() {
+        let all: Vec<_> = (0..16).map(|k| rows(k, k % 3 == 0)).collect();
+        let mentions: Vec<_> = all.iter().map(|r| r.0.clone()).collect();
+        let quotes: Vec<_> = all.iter().map(|r| r.1.clone()).collect();
+        let (mut m, mut q) = (Row::default(), Row::with_capacity(64));
+        for (mention, quote) in mentions.iter().zip(&quotes) {
+            m.append(&mention.as_row());
+            q.append(&quote.as_row());
+        }
+        assert_eq!(m.bytes(), by_serde(&mentions));
+        assert_eq!(q.take(), by_serde(&quotes));
+        assert!(q.bytes().is_empty());
+    }
 }

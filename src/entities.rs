@@ -47,15 +47,17 @@ impl ArticleEntities {
     /// Each entity as (id, label, canonical name, mentions).
     pub fn iter(&self) -> impl Iterator<Item = (&str, &str, &str, usize)> + '_ {
         let mut start = 0;
-        self.entities.iter().map(move |&([id, label, canonical], mentions)| {
-            let names = (
-                &self.names[start..id],
-                &self.names[id..label],
-                &self.names[label..canonical],
-            );
-            start = canonical;
-            (names.0, names.1, names.2, mentions)
-        })
+        self.entities
+            .iter()
+            .map(move |&([id, label, canonical], mentions)| {
+                let names = (
+                    &self.names[start..id],
+                    &self.names[id..label],
+                    &self.names[label..canonical],
+                );
+                start = canonical;
+                (names.0, names.1, names.2, mentions)
+            })
     }
 }
 
@@ -183,5 +185,26 @@ mod tests {
             ),
             ("a", 1, 1)
         );
+    }
+
+    #[test]
+    fn article_entities_count_each_name_triple_once() {
+        let counted = ArticleEntities::count([
+            ("ab", "ORG", "c"),
+            ("a", "ORG", "bc"),
+            ("ab", "ORG", "c"),
+            ("", "PERSON", "Şuşa"),
+        ]);
+        let mut got: Vec<_> = counted.iter().collect();
+        got.sort();
+        assert_eq!(
+            got,
+            [
+                ("", "PERSON", "Şuşa", 1),
+                ("a", "ORG", "bc", 1),
+                ("ab", "ORG", "c", 2)
+            ]
+        );
+        assert_eq!(ArticleEntities::count([]).iter().count(), 0);
     }
 }

@@ -353,7 +353,12 @@ fn mention_row<'a>(
 }
 
 /// The borrowed row of quote `q`.
-fn quote_row<'a>(doc_id: &'a str, text: &'a str, index: &CharIndex, q: &'a QuoteSpan) -> QuoteRow<'a> {
+fn quote_row<'a>(
+    doc_id: &'a str,
+    text: &'a str,
+    index: &CharIndex,
+    q: &'a QuoteSpan,
+) -> QuoteRow<'a> {
     let speaker = q.speaker.as_ref();
     QuoteRow {
         doc_id,

@@ -18,8 +18,8 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::{
-    corpus::{Article, Item},
     cells::Row,
+    corpus::{Article, Item},
     entities::{ArticleEntities, EntityTable},
     extract::{Extraction, Extractor},
     record::{Document, DocumentRow},
@@ -115,7 +115,11 @@ impl Work<'_> {
         let found = self.extractor.find(article, self.options.default_date);
         let mut mentions = Row::with_capacity(found.mentions() * MENTION_ROW_BYTES);
         let mut quotes = Row::with_capacity(found.quotes.len() * QUOTE_ROW_BYTES);
-        let mut entities = Vec::with_capacity(if self.count_entities { found.mentions() } else { 0 });
+        let mut entities = Vec::with_capacity(if self.count_entities {
+            found.mentions()
+        } else {
+            0
+        });
         let (mut mention_error, mut quote_error) = (Ok(()), Ok(()));
         found.rows(
             article,
@@ -393,6 +397,7 @@ mod tests {
     use super::*;
     use crate::{
         record::{Entity, Mention, Quote},
+        sink::{CellPolicy, Format, TableSink},
         Article, BadArticle,
     };
 
@@ -502,6 +507,86 @@ mod tests {
             assert_eq!(summary.failed, 7);
             assert_eq!(*probe.documents.lock().unwrap(), want);
             assert!(probe.finished.load(Ordering::SeqCst));
+        }
+    }
+
+    /// A sink that takes rows one by one and hands them to a [`TableSink`]:
+    /// the path every sink without an encoding takes.
+    struct OneByOne(TableSink);
+
+    impl Sink for OneByOne {
+        fn mention(&mut self, row: &Mention) -> io::Result<()> {
+            self.0.mention(row)
+        }
+        fn quote(&mut self, row: &Quote) -> io::Result<()> {
+            self.0.quote(row)
+        }
+        fn document(&mut self, row: &Document) -> io::Result<()> {
+            self.0.document(row)
+        }
+        fn finish(self: Box<Self>, entities: &[Entity]) -> io::Result<()> {
+            Box::new(self.0).finish(entities)
+        }
+    }
+
+    /// Articles with a title, quotes with one flag and with several,
+    /// non-ASCII text, cells that need quoting and a warning.
+    fn varied_articles() -> Vec<Item> {
+        let mut items = Vec::new();
+        let texts = [
+            "President Ilham Aliyev met officials in Baku on Monday, May 5, 2024. \"We will, of course, continue,\" Aliyev said.",
+            "“Şuşa is ours,” said a voice. Officials said the talks in Yerevan would resume, according to Daily Sabah.",
+            "\"No comment\" \"maybe\" \"later\", Reuters reported last week from Tbilisi, Georgia.",
+            "",
+        ];
+        for (i, text) in texts.iter().enumerate() {
+            let mut a = Article::new(format!("a{i},\"x\""), *text);
+            a.title = format!("Azerbaijan and Armenia, day {i}");
+            a.set_date(if i == 1 { "last Tuesday" } else { "2024-05-06" });
+            items.push(Ok(a));
+        }
+        items.push(Err(BadArticle {
+            id: "bad".into(),
+            error: "bad, \"really\"".into(),
+        }));
+        items
+    }
+
+    fn tables(dir: &std::path::Path, format: Format) -> Vec<Vec<u8>> {
+        ["mentions", "quotes", "documents", "entities"]
+            .iter()
+            .map(|t| std::fs::read(dir.join(format.file_name(t))).unwrap())
+            .collect()
+    }
+
+    #[test]
+    fn encoded_rows_are_the_bytes_of_rows_one_by_one() {
+        let extractor = Extractor::builder().build().unwrap();
+        for (format, excel_safe) in [
+            (Format::Csv, false),
+            (Format::Csv, true),
+            (Format::Jsonl, false),
+        ] {
+            let cells = CellPolicy { excel_safe };
+            let (encoded, one_by_one) =
+                (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+            let options = RunOptions {
+                threads: 2,
+                ..RunOptions::default()
+            };
+            let sink = TableSink::create(encoded.path(), format, cells).unwrap();
+            assert!(sink.encoding().is_some());
+            let items = varied_articles().into_iter();
+            let a = run(&extractor, items, Box::new(sink), &options).unwrap();
+            let sink = OneByOne(TableSink::create(one_by_one.path(), format, cells).unwrap());
+            let items = varied_articles().into_iter();
+            let b = run(&extractor, items, Box::new(sink), &options).unwrap();
+            assert_eq!(a, b);
+            assert!(a.mentions > 10 && a.quotes > 3, "{a:?}");
+            assert_eq!(
+                tables(encoded.path(), format),
+                tables(one_by_one.path(), format)
+            );
         }
     }
 }
