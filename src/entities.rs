@@ -1,13 +1,10 @@
 //! The batch-wide knowledge table: mentions of the same entity counted
 //! across articles, most-mentioned first.
 
-use rustc_hash::FxHashMap;
+use hashbrown::{Equivalent, HashMap};
+use rustc_hash::{FxBuildHasher, FxHashMap};
 
 use crate::record::{Entity, Mention};
-
-/// Counts per entity, keyed level by level (id, label, canonical) so that
-/// a mention of a known entity is counted without allocating its key.
-type Counts = FxHashMap<String, FxHashMap<String, FxHashMap<String, (usize, usize)>>>;
 
 /// One article's entities and how many times it mentions each: what the
 /// entity table takes of an article. Counted on the thread that extracted
@@ -25,7 +22,9 @@ impl ArticleEntities {
     /// Counts the entities of one article's mentions, each given as
     /// (entity id, label, canonical name).
     pub fn count<'a>(mentions: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Self {
-        let mut counts: FxHashMap<(&str, &str, &str), usize> = FxHashMap::default();
+        let mentions = mentions.into_iter();
+        let mut counts: FxHashMap<(&str, &str, &str), usize> =
+            FxHashMap::with_capacity_and_hasher(mentions.size_hint().0, FxBuildHasher);
         for key in mentions {
             *counts.entry(key).or_default() += 1;
         }
@@ -61,11 +60,25 @@ impl ArticleEntities {
     }
 }
 
+/// An entity's key: its id, label and canonical name.
+type Key = (String, String, String);
+
+/// A [`Key`] borrowed, to look an entity up without allocating its key.
+/// Hashes as the key does (field by field, as a tuple).
+#[derive(Hash)]
+struct KeyRef<'a>(&'a str, &'a str, &'a str);
+
+impl Equivalent<Key> for KeyRef<'_> {
+    fn equivalent(&self, key: &Key) -> bool {
+        self.0 == key.0 && self.1 == key.1 && self.2 == key.2
+    }
+}
+
 /// Accumulates [`Entity`] rows from each article's mentions.
 #[derive(Debug, Default, Clone)]
 pub struct EntityTable {
-    /// id -> label -> canonical -> (documents, mentions).
-    rows: Counts,
+    /// (id, label, canonical) -> (documents, mentions).
+    rows: HashMap<Key, (usize, usize), FxBuildHasher>,
 }
 
 impl EntityTable {
@@ -81,48 +94,41 @@ impl EntityTable {
     /// Adds one article's entities, counted.
     pub fn add_counted(&mut self, article: &ArticleEntities) {
         for (id, label, canonical, mentions) in article.iter() {
-            let row = self.counts(id, label, canonical);
-            row.0 += 1;
-            row.1 += mentions;
+            self.add(KeyRef(id, label, canonical), 1, mentions);
         }
     }
 
     /// Adds rows from another table (a previous run's `entities.csv`).
     pub fn add_row(&mut self, row: &Entity) {
-        let r = self.counts(&row.entity_id, &row.label, &row.canonical);
-        r.0 += row.documents;
-        r.1 += row.mentions;
+        let key = KeyRef(&row.entity_id, &row.label, &row.canonical);
+        self.add(key, row.documents, row.mentions);
     }
 
-    /// The (documents, mentions) counts of one entity, zero when new.
-    fn counts(&mut self, id: &str, label: &str, canonical: &str) -> &mut (usize, usize) {
-        fn level<'a, V: Default>(map: &'a mut FxHashMap<String, V>, key: &str) -> &'a mut V {
-            if !map.contains_key(key) {
-                map.insert(key.to_string(), V::default());
-            }
-            map.get_mut(key).expect("just inserted")
+    /// Adds to the counts of one entity; its key is copied only when new.
+    fn add(&mut self, key: KeyRef, documents: usize, mentions: usize) {
+        if let Some(counts) = self.rows.get_mut(&key) {
+            counts.0 += documents;
+            counts.1 += mentions;
+            return;
         }
-        let by_label = level(&mut self.rows, id);
-        let by_canonical = level(by_label, label);
-        level(by_canonical, canonical)
+        let KeyRef(id, label, canonical) = key;
+        let key = (id.to_string(), label.to_string(), canonical.to_string());
+        self.rows.insert(key, (documents, mentions));
     }
 
     /// The rows, most-mentioned first, ties broken by documents then id and name.
     pub fn into_rows(self) -> Vec<Entity> {
-        let mut rows: Vec<Entity> = Vec::new();
-        for (entity_id, by_label) in self.rows {
-            for (label, by_canonical) in by_label {
-                for (canonical, (documents, mentions)) in by_canonical {
-                    rows.push(Entity {
-                        entity_id: entity_id.clone(),
-                        label: label.clone(),
-                        canonical,
-                        documents,
-                        mentions,
-                    });
-                }
-            }
-        }
+        let mut rows: Vec<Entity> = (self.rows.into_iter())
+            .map(
+                |((entity_id, label, canonical), (documents, mentions))| Entity {
+                    entity_id,
+                    label,
+                    canonical,
+                    documents,
+                    mentions,
+                },
+            )
+            .collect();
         rows.sort_by(|a, b| {
             b.mentions
                 .cmp(&a.mentions)
