@@ -3,6 +3,11 @@
 //! results to the sink in input order (reading, extraction and writing
 //! overlap: `threads` counts the extraction workers). One thread or many, the output is
 //! byte-identical; memory is bounded by the chunk size, not the corpus.
+//!
+//! When the sink takes encoded rows ([`Sink::encoding`], as the table
+//! writer does), each worker encodes its articles' rows straight from their
+//! spans and counts their entities, so the writing thread only copies bytes
+//! and adds up counts: it stays light beside the workers on a small machine.
 
 use std::{
     borrow::Cow,
@@ -21,7 +26,7 @@ use crate::{
     cells::Row,
     corpus::{Article, Item},
     entities::{ArticleEntities, EntityTable},
-    extract::{Extraction, Extractor},
+    extract::{Extraction, Extractor, Found},
     record::{Document, DocumentRow},
     sink::{columns, EncodedRows, Encoding, Sink},
 };
@@ -104,15 +109,25 @@ struct Work<'a> {
     count_entities: bool,
 }
 
-/// Bytes to set aside per encoded mention and quote row, about their mean
-/// size in news, so that an article's rows are seldom moved as they grow.
-const MENTION_ROW_BYTES: usize = 112;
-const QUOTE_ROW_BYTES: usize = 256;
+/// Bytes to set aside per encoded mention row, a little over their mean
+/// size in news (81), so that an article's rows are seldom moved as they grow.
+const MENTION_ROW_BYTES: usize = 96;
+/// The same for quote rows (157 bytes on average in news).
+const QUOTE_ROW_BYTES: usize = 192;
 
 impl Work<'_> {
-    /// Extracts an article and encodes its rows.
-    fn encode(&self, article: &Article, encoding: Encoding) -> Encoded {
+    /// Extracts an article: its records, or its rows encoded when the sink
+    /// takes them.
+    fn extract(&self, article: &Article) -> Extracted {
         let found = self.extractor.find(article, self.options.default_date);
+        match self.encoding {
+            Some(encoding) => Extracted::Encoded(Box::new(self.encode(article, &found, encoding))),
+            None => Extracted::Records(found.into_extraction(article)),
+        }
+    }
+
+    /// Encodes the rows of an article from its spans, and counts its entities.
+    fn encode(&self, article: &Article, found: &Found, encoding: Encoding) -> Encoded {
         let mut mentions = Row::with_capacity(found.mentions() * MENTION_ROW_BYTES);
         let mut quotes = Row::with_capacity(found.quotes.len() * QUOTE_ROW_BYTES);
         let mut entities = Vec::with_capacity(if self.count_entities {
@@ -135,26 +150,14 @@ impl Work<'_> {
                 keep_first_error(&mut quote_error, written);
             },
         );
-        let document = DocumentRow {
-            doc_id: &article.id,
-            title: &article.title,
-            date: &article.date_raw,
-            source: &article.source,
-            chars: article.text.chars().count(),
-            mentions: found.mentions(),
-            quotes: found.quotes.len(),
-            status: "ok",
-            error: "",
-            unattributed_quotes: found.unattributed_quotes(),
-            warnings: warnings(article),
-        };
-        let mut document_row = Row::with_capacity(article.title.len() + 128);
+        let mut document = Row::with_capacity(article.title.len() + 128);
         let rows = mention_error.and(quote_error).and_then(|()| {
-            encoding.encode(columns::DOCUMENTS, &document, &mut document_row)?;
+            let row = found_document_row(article, found);
+            encoding.encode(columns::DOCUMENTS, &row, &mut document)?;
             Ok(EncodedRows {
                 mentions: mentions.take(),
                 quotes: quotes.take(),
-                document: document_row.take(),
+                document: document.take(),
             })
         });
         Encoded {
@@ -167,6 +170,14 @@ impl Work<'_> {
     }
 }
 
+/// What a worker made of an article.
+enum Extracted {
+    /// Its records.
+    Records(Extraction),
+    /// Its rows, encoded.
+    Encoded(Box<Encoded>),
+}
+
 /// Keeps the first error of a series of results in `first`.
 fn keep_first_error(first: &mut io::Result<()>, result: io::Result<()>) {
     if first.is_ok() {
@@ -175,7 +186,7 @@ fn keep_first_error(first: &mut io::Result<()>, result: io::Result<()>) {
 }
 
 fn process(work: Work, item: Item) -> Outcome {
-    let (extractor, options) = (work.extractor, work.options);
+    let options = work.options;
     let article = match item {
         Ok(a) => a,
         Err(bad) => {
@@ -195,12 +206,9 @@ fn process(work: Work, item: Item) -> Outcome {
         );
         return Outcome::Failed(document_row(&article, None, &error));
     }
-    match panic::catch_unwind(AssertUnwindSafe(|| match work.encoding {
-        Some(encoding) => Err(Box::new(work.encode(&article, encoding))),
-        None => Ok(extractor.extract(&article, options.default_date)),
-    })) {
-        Ok(Ok(extraction)) => Outcome::Done(article, extraction),
-        Ok(Err(encoded)) => Outcome::Encoded(encoded),
+    match panic::catch_unwind(AssertUnwindSafe(|| work.extract(&article))) {
+        Ok(Extracted::Records(extraction)) => Outcome::Done(article, extraction),
+        Ok(Extracted::Encoded(encoded)) => Outcome::Encoded(encoded),
         Err(payload) => {
             let why = panic_message(payload.as_ref());
             let error = format!("{}: internal error (please report): {why}", article.id);
@@ -355,6 +363,23 @@ fn document_row(article: &Article, extraction: Option<&Extraction>, error: &str)
         error: error.to_string(),
         unattributed_quotes: extraction.map_or(0, Extraction::unattributed_quotes),
         warnings: warnings(article).into_owned(),
+    }
+}
+
+/// The documents row of an article extracted into `found`, borrowed.
+fn found_document_row<'a>(article: &'a Article, found: &Found) -> DocumentRow<'a> {
+    DocumentRow {
+        doc_id: &article.id,
+        title: &article.title,
+        date: &article.date_raw,
+        source: &article.source,
+        chars: article.text.chars().count(),
+        mentions: found.mentions(),
+        quotes: found.quotes.len(),
+        status: "ok",
+        error: "",
+        unattributed_quotes: found.unattributed_quotes(),
+        warnings: warnings(article),
     }
 }
 
