@@ -288,12 +288,13 @@ impl JsonlReader {
         })?;
         let value: Value =
             serde_json::from_str(text).map_err(|e| fail(&at, format!("malformed JSON: {e}")))?;
-        let Value::Object(obj) = value else {
+        let Value::Object(mut obj) = value else {
             return Err(fail(&at, "expected a JSON object".into()));
         };
-        let id = match obj.get("id") {
+        // Fields are moved out of the parsed object, not copied.
+        let id = match obj.remove("id") {
             None | Some(Value::Null) => at.clone(),
-            Some(Value::String(s)) => s.clone(),
+            Some(Value::String(s)) => s,
             // Integers only: a float, or an integer past 64 bits, would be
             // rounded, and two ids could silently become one.
             Some(Value::Number(n)) if n.is_i64() || n.is_u64() => n.to_string(),
@@ -306,26 +307,26 @@ impl JsonlReader {
             Some(other) => {
                 return Err(fail(
                     &at,
-                    format!("`id` must be a string or a number, found {}", kind(other)),
+                    format!("`id` must be a string or a number, found {}", kind(&other)),
                 ))
             }
         };
-        let text = match obj.get("text") {
-            Some(Value::String(s)) => s.clone(),
+        let text = match obj.remove("text") {
+            Some(Value::String(s)) => s,
             None | Some(Value::Null) => return Err(fail(&id, "missing `text`".into())),
             Some(other) => {
                 return Err(fail(
                     &id,
-                    format!("`text` must be a string, found {}", kind(other)),
+                    format!("`text` must be a string, found {}", kind(&other)),
                 ))
             }
         };
         let mut article = Article::new(id, text);
-        let string = |key: &str| match obj.get(key) {
-            Some(Value::String(s)) => Ok(s.clone()),
+        let mut string = |key: &str| match obj.remove(key) {
+            Some(Value::String(s)) => Ok(s),
             None | Some(Value::Null) => Ok(String::new()),
             Some(Value::Number(n)) => Ok(n.to_string()),
-            Some(other) => Err(format!("`{key}` must be a string, found {}", kind(other))),
+            Some(other) => Err(format!("`{key}` must be a string, found {}", kind(&other))),
         };
         article.title = string("title").map_err(|m| fail(&article.id, m))?;
         article.source = string("source").map_err(|m| fail(&article.id, m))?;

@@ -4,6 +4,8 @@
 //! attribution on the body) and turns byte spans into records with both
 //! character and byte offsets.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use crate::{
@@ -13,7 +15,7 @@ use crate::{
     gazetteer::{self, compiled::Loaded, DictSource, DictionaryError, Entry, Gazetteer},
     normalize::Normalized,
     offsets::CharIndex,
-    record::{Mention, Quote},
+    record::{Mention, MentionRow, Quote, QuoteRow},
     resolve::resolve_overlaps,
     rules::{self, FieldContext, Lexicons, Names},
     span::{QuoteSpan, Span},
@@ -214,42 +216,166 @@ impl Extractor {
     /// Extracts one article. `default_date` anchors relative dates when the
     /// article carries no date of its own.
     pub fn extract(&self, article: &Article, default_date: Option<NaiveDate>) -> Extraction {
+        self.find(article, default_date).into_extraction(article)
+    }
+
+    /// Finds the spans of one article, before they become records.
+    pub fn find(&self, article: &Article, default_date: Option<NaiveDate>) -> Found {
         let dct = article.date.or(default_date);
-        let mut out = Extraction::default();
         // The body first, so the headline can link to the body's names.
         let (body, names) = if article.text.is_empty() {
             (Vec::new(), Names::default())
         } else {
             self.field_spans_with(&article.text, dct, false, None)
         };
-        let mut body = Some(body);
-        for (field, text, is_title) in [
-            ("title", &article.title, true),
-            ("text", &article.text, false),
-        ] {
-            if text.is_empty() {
-                continue;
-            }
-            let spans = if is_title {
-                self.field_spans_with(text, dct, true, Some(&names)).0
-            } else {
-                body.take().unwrap_or_default()
-            };
-            let index = CharIndex::new(text);
-            if !is_title {
-                let quotes = attribution::attribute(text, &spans);
-                out.quotes = quotes
-                    .iter()
-                    .map(|q| quote_record(&article.id, text, &index, q))
-                    .collect();
-            }
+        let quotes = if article.text.is_empty() {
+            Vec::new()
+        } else {
+            attribution::attribute(&article.text, &body)
+        };
+        let title = if article.title.is_empty() {
+            Vec::new()
+        } else {
+            self.field_spans_with(&article.title, dct, true, Some(&names))
+                .0
+        };
+        Found {
+            title,
+            body,
+            quotes,
+        }
+    }
+}
+
+/// The spans found in one article, in byte offsets: what
+/// [`Extractor::find`] returns, and what the records are made of. The
+/// batch runner encodes rows straight from it ([`Found::rows`]), without
+/// building the owned records of an [`Extraction`].
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Found {
+    /// Mentions in the title, in text order.
+    pub title: Vec<Span>,
+    /// Mentions in the body, in text order.
+    pub body: Vec<Span>,
+    /// Quotes and attributions in the body, in text order.
+    pub quotes: Vec<QuoteSpan>,
+}
+
+impl Found {
+    /// Number of mentions, title and body.
+    pub fn mentions(&self) -> usize {
+        self.title.len() + self.body.len()
+    }
+
+    /// Quotes flagged `unattributed`.
+    pub fn unattributed_quotes(&self) -> usize {
+        self.quotes
+            .iter()
+            .filter(|q| q.flags.contains(&"unattributed"))
+            .count()
+    }
+
+    /// The records of `article` (whose spans these are), taking the spans' strings.
+    pub fn into_extraction(self, article: &Article) -> Extraction {
+        let mut out = Extraction {
+            mentions: Vec::with_capacity(self.mentions()),
+            quotes: Vec::with_capacity(self.quotes.len()),
+        };
+        let id = &article.id;
+        if !self.title.is_empty() {
+            let (text, index) = (&article.title, CharIndex::new(&article.title));
             out.mentions.extend(
-                spans
-                    .into_iter()
-                    .map(|s| mention_record(&article.id, field, text, &index, s)),
+                (self.title.into_iter()).map(|s| mention_record(id, "title", text, &index, s)),
+            );
+        }
+        if !article.text.is_empty() {
+            let (text, index) = (&article.text, CharIndex::new(&article.text));
+            out.quotes
+                .extend((self.quotes.iter()).map(|q| quote_record(id, text, &index, q)));
+            out.mentions.extend(
+                (self.body.into_iter()).map(|s| mention_record(id, "text", text, &index, s)),
             );
         }
         out
+    }
+
+    /// The rows of `article` (whose spans these are), borrowed: each
+    /// mention row to `mention`, title first, and each quote row to
+    /// `quote`. The same rows as [`Found::into_extraction`] makes.
+    pub fn rows<'a>(
+        &'a self,
+        article: &'a Article,
+        mut mention: impl FnMut(MentionRow<'a>),
+        mut quote: impl FnMut(QuoteRow<'a>),
+    ) {
+        let id = article.id.as_str();
+        if !self.title.is_empty() {
+            let (text, index) = (article.title.as_str(), CharIndex::new(&article.title));
+            for s in &self.title {
+                mention(mention_row(id, "title", text, &index, s));
+            }
+        }
+        if !article.text.is_empty() {
+            let (text, index) = (article.text.as_str(), CharIndex::new(&article.text));
+            for s in &self.body {
+                mention(mention_row(id, "text", text, &index, s));
+            }
+            for q in &self.quotes {
+                quote(quote_row(id, text, &index, q));
+            }
+        }
+    }
+}
+
+/// The borrowed row of span `s`.
+fn mention_row<'a>(
+    doc_id: &'a str,
+    field: &'a str,
+    text: &'a str,
+    index: &CharIndex,
+    s: &'a Span,
+) -> MentionRow<'a> {
+    MentionRow {
+        doc_id,
+        field,
+        label: s.label.as_str(),
+        text: &text[s.start..s.end],
+        start: index.char_offset(s.start),
+        end: index.char_offset(s.end),
+        byte_start: s.start,
+        byte_end: s.end,
+        canonical: &s.canonical,
+        entity_id: &s.entity_id,
+        value: &s.value,
+        timex_type: &s.timex_type,
+        method: s.method.as_str(),
+    }
+}
+
+/// The borrowed row of quote `q`.
+fn quote_row<'a>(
+    doc_id: &'a str,
+    text: &'a str,
+    index: &CharIndex,
+    q: &'a QuoteSpan,
+) -> QuoteRow<'a> {
+    let speaker = q.speaker.as_ref();
+    QuoteRow {
+        doc_id,
+        quote: &text[q.start..q.end],
+        start: index.char_offset(q.start),
+        end: index.char_offset(q.end),
+        speaker: speaker.map_or("", |s| &s.name),
+        speaker_entity_id: speaker.map_or("", |s| &s.entity_id),
+        speaker_start: speaker.map(|s| index.char_offset(s.start)),
+        speaker_end: speaker.map(|s| index.char_offset(s.end)),
+        cue: &q.cue,
+        kind: q.kind.as_str(),
+        flags: match q.flags.as_slice() {
+            [] => Cow::Borrowed(""),
+            [flag] => Cow::Borrowed(flag),
+            flags => Cow::Owned(flags.join(";")),
+        },
     }
 }
 

@@ -165,10 +165,7 @@ fn fold_pieces(text: &str, out: &mut String, mut placed: impl FnMut(Piece, usize
     let mut buf = [0u8; 4];
     let mut at = 0;
     while at < bytes.len() {
-        let run = bytes[at..]
-            .iter()
-            .position(|&b| b >= 0x80)
-            .unwrap_or(bytes.len() - at);
+        let run = ascii_run(&bytes[at..]);
         if run > 0 {
             let from = out.len();
             out.push_str(&text[at..at + run]);
@@ -182,6 +179,23 @@ fn fold_pieces(text: &str, out: &mut String, mut placed: impl FnMut(Piece, usize
         placed(Piece::Char(at), out.len());
         at += c.len_utf8();
     }
+}
+
+/// Length of the run of ASCII bytes that opens `bytes`, read 8 bytes at a time.
+fn ascii_run(bytes: &[u8]) -> usize {
+    const HIGHS: u64 = 0x8080_8080_8080_8080;
+    let mut chunks = bytes.chunks_exact(8);
+    let mut run = 0;
+    for chunk in &mut chunks {
+        let high = u64::from_le_bytes(chunk.try_into().expect("8 bytes")) & HIGHS;
+        if high != 0 {
+            // The lowest set bit is in the first non-ASCII byte.
+            return run + high.trailing_zeros() as usize / 8;
+        }
+        run += 8;
+    }
+    let rest = chunks.remainder();
+    run + rest.iter().position(|&b| b >= 0x80).unwrap_or(rest.len())
 }
 
 #[cfg(test)]
@@ -346,6 +360,17 @@ mod tests {
                 } else {
                     prop_assert!(fold(&t[e..j]).is_empty());
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn ascii_run_stops_at_the_first_non_ascii_byte() {
+        for n in 0..20 {
+            let ascii = "a".repeat(n);
+            assert_eq!(ascii_run(ascii.as_bytes()), n);
+            for tail in ["ı", "é x", "\u{2014}"] {
+                assert_eq!(ascii_run(format!("{ascii}{tail}").as_bytes()), n);
             }
         }
     }

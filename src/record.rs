@@ -1,6 +1,10 @@
 //! The output rows. Field order is the CSV column order: a contract that
 //! users' scripts and our scorers read by name, so columns are only ever
-//! appended, never renamed or reordered.
+//! appended, never renamed or reordered. Each table's row also comes as a
+//! view that borrows its cells (`MentionRow`, ...), which the batch runner
+//! encodes without building the owned row.
+
+use std::borrow::Cow;
 
 use serde::{Deserialize, Serialize};
 
@@ -102,4 +106,152 @@ pub struct Entity {
     pub documents: usize,
     /// Number of mentions.
     pub mentions: usize,
+}
+
+/// A `mentions.csv` row that borrows its cells: what the batch runner
+/// encodes straight from an article's spans, without allocating a
+/// [`Mention`]. Same fields, in the same order, as [`Mention`], so it
+/// serializes to the same bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct MentionRow<'a> {
+    /// As in [`Mention::doc_id`].
+    pub doc_id: &'a str,
+    /// As in [`Mention::field`].
+    pub field: &'a str,
+    /// As in [`Mention::label`].
+    pub label: &'a str,
+    /// As in [`Mention::text`].
+    pub text: &'a str,
+    /// As in [`Mention::start`].
+    pub start: usize,
+    /// As in [`Mention::end`].
+    pub end: usize,
+    /// As in [`Mention::byte_start`].
+    pub byte_start: usize,
+    /// As in [`Mention::byte_end`].
+    pub byte_end: usize,
+    /// As in [`Mention::canonical`].
+    pub canonical: &'a str,
+    /// As in [`Mention::entity_id`].
+    pub entity_id: &'a str,
+    /// As in [`Mention::value`].
+    pub value: &'a str,
+    /// As in [`Mention::timex_type`].
+    pub timex_type: &'a str,
+    /// As in [`Mention::method`].
+    pub method: &'a str,
+}
+
+/// A `quotes.csv` row that borrows its cells (see [`MentionRow`]); the
+/// flags are joined only when there are several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct QuoteRow<'a> {
+    /// As in [`Quote::doc_id`].
+    pub doc_id: &'a str,
+    /// As in [`Quote::quote`].
+    pub quote: &'a str,
+    /// As in [`Quote::start`].
+    pub start: usize,
+    /// As in [`Quote::end`].
+    pub end: usize,
+    /// As in [`Quote::speaker`].
+    pub speaker: &'a str,
+    /// As in [`Quote::speaker_entity_id`].
+    pub speaker_entity_id: &'a str,
+    /// As in [`Quote::speaker_start`].
+    pub speaker_start: Option<usize>,
+    /// As in [`Quote::speaker_end`].
+    pub speaker_end: Option<usize>,
+    /// As in [`Quote::cue`].
+    pub cue: &'a str,
+    /// As in [`Quote::kind`].
+    pub kind: &'a str,
+    /// As in [`Quote::flags`].
+    pub flags: Cow<'a, str>,
+}
+
+/// A `documents.csv` row that borrows its cells (see [`MentionRow`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DocumentRow<'a> {
+    /// As in [`Document::doc_id`].
+    pub doc_id: &'a str,
+    /// As in [`Document::title`].
+    pub title: &'a str,
+    /// As in [`Document::date`].
+    pub date: &'a str,
+    /// As in [`Document::source`].
+    pub source: &'a str,
+    /// As in [`Document::chars`].
+    pub chars: usize,
+    /// As in [`Document::mentions`].
+    pub mentions: usize,
+    /// As in [`Document::quotes`].
+    pub quotes: usize,
+    /// As in [`Document::status`].
+    pub status: &'a str,
+    /// As in [`Document::error`].
+    pub error: &'a str,
+    /// As in [`Document::unattributed_quotes`].
+    pub unattributed_quotes: usize,
+    /// As in [`Document::warnings`].
+    pub warnings: Cow<'a, str>,
+}
+
+impl Mention {
+    /// The row borrowing this mention's cells.
+    pub fn as_row(&self) -> MentionRow<'_> {
+        MentionRow {
+            doc_id: &self.doc_id,
+            field: &self.field,
+            label: &self.label,
+            text: &self.text,
+            start: self.start,
+            end: self.end,
+            byte_start: self.byte_start,
+            byte_end: self.byte_end,
+            canonical: &self.canonical,
+            entity_id: &self.entity_id,
+            value: &self.value,
+            timex_type: &self.timex_type,
+            method: &self.method,
+        }
+    }
+}
+
+impl Quote {
+    /// The row borrowing this quote's cells.
+    pub fn as_row(&self) -> QuoteRow<'_> {
+        QuoteRow {
+            doc_id: &self.doc_id,
+            quote: &self.quote,
+            start: self.start,
+            end: self.end,
+            speaker: &self.speaker,
+            speaker_entity_id: &self.speaker_entity_id,
+            speaker_start: self.speaker_start,
+            speaker_end: self.speaker_end,
+            cue: &self.cue,
+            kind: &self.kind,
+            flags: Cow::Borrowed(&self.flags),
+        }
+    }
+}
+
+impl Document {
+    /// The row borrowing this document's cells.
+    pub fn as_row(&self) -> DocumentRow<'_> {
+        DocumentRow {
+            doc_id: &self.doc_id,
+            title: &self.title,
+            date: &self.date,
+            source: &self.source,
+            chars: self.chars,
+            mentions: self.mentions,
+            quotes: self.quotes,
+            status: &self.status,
+            error: &self.error,
+            unattributed_quotes: self.unattributed_quotes,
+            warnings: Cow::Borrowed(&self.warnings),
+        }
+    }
 }

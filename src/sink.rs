@@ -35,6 +35,18 @@ pub trait Sink {
     fn wants_entities(&self) -> bool {
         true
     }
+    /// How this sink's tables encode rows, when it takes rows encoded ahead
+    /// of time by [`Sink::encoded`] (the extraction workers then encode
+    /// them, and the writing thread only copies bytes). `None` (the
+    /// default): rows come one by one.
+    fn encoding(&self) -> Option<Encoding> {
+        None
+    }
+    /// One article's rows, encoded with [`Sink::encoding`], in output order.
+    fn encoded(&mut self, rows: &EncodedRows) -> io::Result<()> {
+        let _ = rows;
+        Err(io::Error::other("this sink takes no encoded rows"))
+    }
 }
 
 /// Output format of the tables.
@@ -72,19 +84,76 @@ pub struct CellPolicy {
     pub excel_safe: bool,
 }
 
+/// How the rows of a table become bytes. Plain data: a worker thread can
+/// encode rows with it ahead of the writing thread (see [`Sink::encoding`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Encoding {
+    /// CSV, cells exactly as found.
+    Csv,
+    /// CSV, text cells through [`excel_safe`].
+    ExcelSafeCsv,
+    /// One JSON object per line.
+    Jsonl,
+}
+
+impl Encoding {
+    /// The encoding of `format` under `cells`.
+    pub fn new(format: Format, cells: CellPolicy) -> Encoding {
+        match format {
+            Format::Csv if cells.excel_safe => Encoding::ExcelSafeCsv,
+            Format::Csv => Encoding::Csv,
+            Format::Jsonl => Encoding::Jsonl,
+        }
+    }
+
+    /// Appends `record`, a row of the table whose columns are `header`, to `out`.
+    pub fn encode<T: Serialize + CsvCells>(
+        self,
+        header: &[&str],
+        record: &T,
+        out: &mut Row,
+    ) -> io::Result<()> {
+        match self {
+            Encoding::Csv => {
+                out.append(record);
+                Ok(())
+            }
+            Encoding::ExcelSafeCsv => out.append_cells(excel_safe_cells(header, record)?),
+            Encoding::Jsonl => {
+                let bytes = out.bytes_mut();
+                serde_json::to_writer(&mut *bytes, record)?;
+                bytes.push(b'\n');
+                Ok(())
+            }
+        }
+    }
+}
+
+/// One article's rows, encoded ahead of the writing thread.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct EncodedRows {
+    /// Its `mentions` rows.
+    pub mentions: Vec<u8>,
+    /// Its `quotes` rows.
+    pub quotes: Vec<u8>,
+    /// Its `documents` row.
+    pub document: Vec<u8>,
+}
+
 /// One table file, written under a temporary name.
 struct Table {
     tmp: PathBuf,
     dest: PathBuf,
     /// `None` once finished (or taken apart).
-    writer: Option<TableWriter>,
+    writer: Option<Box<TableWriter>>,
     header: &'static [&'static str],
-    excel_safe: bool,
+    encoding: Encoding,
 }
 
-enum TableWriter {
-    Csv(Box<(BufWriter<File>, Row)>),
-    Jsonl(BufWriter<File>),
+struct TableWriter {
+    out: BufWriter<File>,
+    /// Scratch for one row.
+    row: Row,
 }
 
 impl Table {
@@ -103,46 +172,40 @@ impl Table {
         }
         let tmp = dir.join(format!(".{file_name}.partial"));
         let file = File::create(&tmp)?;
-        let writer = match format {
-            Format::Csv => {
-                let mut out = BufWriter::with_capacity(1 << 15, file);
-                let mut row = Row::default();
-                row.write_cells(header, &mut out)?;
-                TableWriter::Csv(Box::new((out, row)))
-            }
-            Format::Jsonl => TableWriter::Jsonl(BufWriter::with_capacity(1 << 15, file)),
-        };
+        let mut out = BufWriter::with_capacity(1 << 15, file);
+        let mut row = Row::default();
+        if format == Format::Csv {
+            row.write_cells(header, &mut out)?;
+        }
         Ok(Table {
             tmp,
             dest,
-            writer: Some(writer),
+            writer: Some(Box::new(TableWriter { out, row })),
             header,
-            excel_safe: cells.excel_safe && format == Format::Csv,
+            encoding: Encoding::new(format, cells),
         })
     }
 
+    fn writer(&mut self) -> &mut TableWriter {
+        self.writer.as_mut().expect("table written after finish")
+    }
+
     fn write<T: Serialize + CsvCells>(&mut self, record: &T) -> io::Result<()> {
-        match self.writer.as_mut().expect("table written after finish") {
-            TableWriter::Csv(w) if self.excel_safe => {
-                let (out, row) = &mut **w;
-                row.write_cells(excel_safe_cells(self.header, record)?, out)
-            }
-            TableWriter::Csv(w) => {
-                let (out, row) = &mut **w;
-                row.write(record, out)
-            }
-            TableWriter::Jsonl(w) => {
-                serde_json::to_writer(&mut *w, record)?;
-                w.write_all(b"\n")
-            }
-        }
+        let (header, encoding) = (self.header, self.encoding);
+        let TableWriter { out, row } = self.writer();
+        row.clear();
+        encoding.encode(header, record, row)?;
+        out.write_all(row.bytes())
+    }
+
+    /// Writes rows encoded with this table's encoding.
+    fn write_encoded(&mut self, rows: &[u8]) -> io::Result<()> {
+        self.writer().out.write_all(rows)
     }
 
     fn finish(mut self) -> io::Result<()> {
-        let file = match self.writer.take().expect("table finished twice") {
-            TableWriter::Csv(w) => w.0.into_inner().map_err(|e| e.into_error())?,
-            TableWriter::Jsonl(w) => w.into_inner().map_err(|e| e.into_error())?,
-        };
+        let writer = self.writer.take().expect("table finished twice");
+        let file = writer.out.into_inner().map_err(|e| e.into_error())?;
         file.sync_all()?;
         drop(file);
         fs::rename(&self.tmp, &self.dest)
@@ -269,6 +332,16 @@ impl Sink for TableSink {
 
     fn document(&mut self, row: &Document) -> io::Result<()> {
         self.documents.write(row)
+    }
+
+    fn encoding(&self) -> Option<Encoding> {
+        Some(self.mentions.encoding)
+    }
+
+    fn encoded(&mut self, rows: &EncodedRows) -> io::Result<()> {
+        self.mentions.write_encoded(&rows.mentions)?;
+        self.quotes.write_encoded(&rows.quotes)?;
+        self.documents.write_encoded(&rows.document)
     }
 
     fn finish(mut self: Box<Self>, entities: &[Entity]) -> io::Result<()> {
