@@ -14,7 +14,11 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind as KeyMatchKind};
+use aho_corasick::{
+    automaton::{Automaton, StateID as KeyStateId},
+    dfa::DFA as KeyDfa,
+    Anchored as KeyAnchored, MatchKind as KeyMatchKind, StartKind,
+};
 use regex_automata::{
     meta::{self, Regex},
     util::syntax,
@@ -606,11 +610,11 @@ pub struct Candidate {
 }
 
 /// The keyword pass: every key of every rule, and for each key the rules
-/// that its prefixes among the keys (itself included) let run.
+/// that it lets run.
 struct Gate {
-    matcher: AhoCorasick,
-    /// For each key, `(length, rule)` of every key word it starts with.
-    key_rules: Vec<Vec<(usize, usize)>>,
+    matcher: KeyDfa,
+    /// For each key, the rules that have it among their key words.
+    key_rules: Vec<Vec<usize>>,
 }
 
 static GATE: LazyLock<Gate> = LazyLock::new(|| {
@@ -625,21 +629,18 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
     let key_rules = all
         .iter()
         .map(|key| {
-            let mut rules = Vec::new();
-            for (rule, r) in RULES.iter().enumerate() {
-                for word in r.keys.words.iter().filter(|w| key.starts_with(*w)) {
-                    rules.push((word.len(), rule));
-                }
-            }
-            rules
+            (0..RULES.len())
+                .filter(|&rule| RULES[rule].keys.words.contains(key))
+                .collect()
         })
         .collect();
-    // A DFA: a few hundred states, and the fastest scan of the kinds;
-    // leftmost-longest, so that a hit stands for all its prefixes.
-    let matcher = AhoCorasick::builder()
+    // A DFA of a few hundred states, walked byte by byte: standard
+    // semantics, so that its match states name every key ending there.
+    let matcher = KeyDfa::builder()
         .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .match_kind(KeyMatchKind::LeftmostLongest)
+        .match_kind(KeyMatchKind::Standard)
+        .start_kind(StartKind::Unanchored)
+        .prefilter(false)
         .build(&all)
         .expect("date keywords build");
     Gate { matcher, key_rules }
@@ -648,8 +649,10 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
 /// Sorted, disjoint byte ranges of one text in which a rule may match.
 type Windows = Vec<(usize, usize)>;
 
-/// Adds the window around one keyword hit `start..end`; hits come in
-/// order of their start, so any window the new one touches is at the back.
+/// Adds the window around one keyword hit `start..end`. Hits come in
+/// order of their end; one that starts before an earlier hit of the same
+/// rule also ends no earlier, so its window holds that hit's window: any
+/// window the new one touches is at the back.
 fn add_window(windows: &mut Windows, reach: Reach, start: usize, end: usize, len: usize) {
     let mut from = start.saturating_sub(reach.back);
     let mut to = (end + reach.ahead).min(len);
@@ -667,28 +670,51 @@ fn add_window(windows: &mut Windows, reach: Reach, start: usize, end: usize, len
 /// For each rule, the windows around the hits of its keywords in `text`
 /// (empty when none occurs: the rule cannot match).
 ///
-/// Each search finds the longest key starting leftmost, which stands for
-/// every key it starts with; the next search starts one byte further, so
-/// every key at every position is seen.
+/// One walk of the keyword DFA over the text; each match state names every
+/// key that ends at that byte.
 fn windows(text: &str) -> Vec<Windows> {
     let gate = &*GATE;
+    let dfa = &gate.matcher;
     let mut per_rule: Vec<Windows> = vec![Vec::new(); RULES.len()];
     let bytes = text.as_bytes();
+    let mut state = dfa
+        .start_state(KeyAnchored::No)
+        .expect("the keyword DFA searches unanchored");
     let mut at = 0;
-    while let Some(m) = gate
-        .matcher
-        .find(aho_corasick::Input::new(text).range(at..))
-    {
-        for &(len, rule) in &gate.key_rules[m.pattern().as_usize()] {
-            let r = &RULES[rule];
-            let end = m.start() + len;
-            if r.keys.edge.admits(bytes, m.start(), end) {
-                add_window(&mut per_rule[rule], r.reach, m.start(), end, text.len());
+    while let Some((end, found)) = next_key_end(dfa, bytes, at, state) {
+        for index in 0..dfa.match_len(found) {
+            let key = dfa.match_pattern(found, index);
+            let start = end - dfa.pattern_len(key);
+            for &rule in &gate.key_rules[key.as_usize()] {
+                let r = &RULES[rule];
+                if r.keys.edge.admits(bytes, start, end) {
+                    add_window(&mut per_rule[rule], r.reach, start, end, text.len());
+                }
             }
         }
-        at = m.start() + 1;
+        (at, state) = (end, found);
     }
     per_rule
+}
+
+/// Walks the keyword DFA from `state` over `bytes[at..]` up to the next
+/// byte where a key ends: that end and the match state there.
+///
+/// A loop of its own, so that the walk keeps its state in registers.
+#[inline(never)]
+fn next_key_end(
+    dfa: &KeyDfa,
+    bytes: &[u8],
+    at: usize,
+    mut state: KeyStateId,
+) -> Option<(usize, KeyStateId)> {
+    for (offset, &byte) in bytes[at..].iter().enumerate() {
+        state = dfa.next_state(KeyAnchored::No, state, byte);
+        if dfa.is_special(state) && dfa.is_match(state) {
+            return Some((at + offset + 1, state));
+        }
+    }
+    None
 }
 
 /// The matches of `rule` in `text` that start inside `windows`, exactly as
