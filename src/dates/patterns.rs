@@ -12,7 +12,7 @@
 //! only in narrow windows around its own ([`Reach`]): the same candidates
 //! as running every rule over the whole text, for a fraction of the cost.
 
-use std::sync::LazyLock;
+use std::{cell::RefCell, sync::LazyLock};
 
 use aho_corasick::{
     automaton::{Automaton, StateID as KeyStateId},
@@ -20,9 +20,13 @@ use aho_corasick::{
     Anchored as KeyAnchored, MatchKind as KeyMatchKind, StartKind,
 };
 use regex_automata::{
-    meta::{self, Regex},
+    hybrid::{
+        dfa,
+        regex::{Cache, Regex},
+    },
+    nfa::thompson::{self, WhichCaptures},
     util::syntax,
-    Anchored, Input, MatchKind,
+    Anchored, Input, Match, MatchKind,
 };
 
 use super::lexicon::{HOLIDAY, MONTH, MONTH_FULL, NUMBER, QUANT_MOD, UNIT, WEEKDAY};
@@ -88,8 +92,11 @@ pub enum Kind {
 pub struct Rule {
     /// What it finds.
     pub kind: Kind,
-    /// The compiled pattern.
+    /// The compiled pattern: a lazy DFA, searched with this thread's
+    /// [`Cache`] of it (see [`Rule::search`]).
     pub re: Regex,
+    /// The rule's index in [`RULES`], which is its cache's too.
+    index: usize,
     /// Words one of which every match contains.
     pub keys: Keys,
     /// How far around a key word a match can lie.
@@ -245,32 +252,83 @@ fn build(kind: Kind, keys: Keys, reach: Reach, pattern: &str) -> Rule {
         .replace("<TEENS>", TEENS)
         .replace(r"\b", r"(?-u:\b)")
         .replace(r"\d", "[0-9]");
-    // The configuration `regex::RegexBuilder` gives, with a 16 MiB lazy DFA
-    // and no prefilter: the keyword windows already are one, and building
-    // prefilters from the patterns' literals was most of their compile time.
-    let config = meta::Config::new()
-        .auto_prefilter(false)
-        .match_kind(MatchKind::LeftmostFirst)
-        .utf8_empty(true)
-        .nfa_size_limit(Some(10 << 20))
-        .hybrid_cache_capacity(16 << 20);
-    let re = meta::Builder::new()
-        .configure(config)
-        .syntax(syntax::Config::new().utf8(true))
-        .build(&format!("(?i-u){p}"))
+    let re = compile(&format!("(?i-u){p}"))
         .unwrap_or_else(|e| panic!("date pattern {kind:?} does not compile: {e}"));
     Rule {
         kind,
         re,
+        index: 0,
         keys,
         reach,
+    }
+}
+
+/// What `regex::RegexBuilder` runs for such a pattern, built directly: a
+/// lazy DFA of 16 MiB forward (leftmost-first) and one in reverse (for the
+/// start), from one parse and without capture groups, and no prefilter
+/// (the keyword windows already are one). The caches are this module's,
+/// one per rule and thread.
+fn compile(pattern: &str) -> Result<Regex, String> {
+    let hir = syntax::parse_with(pattern, &syntax::Config::new().utf8(true))
+        .map_err(|e| e.to_string())?;
+    let nfa = thompson::Config::new()
+        .nfa_size_limit(Some(10 << 20))
+        .which_captures(WhichCaptures::None);
+    let compile_nfa = |config: thompson::Config| {
+        thompson::Compiler::new()
+            .configure(config)
+            .build_from_hir(&hir)
+            .map_err(|e| e.to_string())
+    };
+    let forward_nfa = compile_nfa(nfa.clone())?;
+    let reverse_nfa = compile_nfa(nfa.reverse(true))?;
+    let lazy = dfa::Config::new()
+        .match_kind(MatchKind::LeftmostFirst)
+        .cache_capacity(16 << 20);
+    let forward = dfa::Builder::new()
+        .configure(lazy.clone())
+        .build_from_nfa(forward_nfa)
+        .map_err(|e| e.to_string())?;
+    let reverse = dfa::Builder::new()
+        .configure(
+            lazy.prefilter(None)
+                .specialize_start_states(false)
+                .match_kind(MatchKind::All),
+        )
+        .build_from_nfa(reverse_nfa)
+        .map_err(|e| e.to_string())?;
+    Ok(Regex::builder().build_from_dfas(forward, reverse))
+}
+
+thread_local! {
+    /// This thread's lazy DFA caches, one per rule, made on first use.
+    static CACHES: RefCell<Vec<Cache>> =
+        RefCell::new(RULES.iter().map(|rule| rule.re.create_cache()).collect());
+}
+
+impl Rule {
+    /// The leftmost-first match of the rule in `input`, with this thread's
+    /// cache of its DFA.
+    pub fn search(&self, input: &Input<'_>) -> Option<Match> {
+        CACHES.with_borrow_mut(|caches| self.search_with(&mut caches[self.index], input))
+    }
+
+    fn search_with(&self, cache: &mut Cache, input: &Input<'_>) -> Option<Match> {
+        self.re
+            .try_search(cache, input)
+            .expect("an ASCII pattern without quit bytes never gives up")
+    }
+
+    /// Every leftmost-first, non-overlapping match in `text`.
+    pub fn find_all(&self, text: &str) -> Vec<Match> {
+        CACHES.with_borrow_mut(|caches| self.re.find_iter(&mut caches[self.index], text).collect())
     }
 }
 
 /// The rules, in priority order (earlier wins between equal spans).
 pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     use Kind::*;
-    vec![
+    let mut rules = vec![
         build(
             Iso,
             keys(&["-0", "-1"], Edge::AfterNonLetter),
@@ -593,7 +651,11 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             reach(16, 8),
             r"\byear[-\s](?:ago|earlier)\b",
         ),
-    ]
+    ];
+    for (index, rule) in rules.iter_mut().enumerate() {
+        rule.index = index;
+    }
+    rules
 });
 
 /// A recognised candidate span.
@@ -729,29 +791,33 @@ fn next_key_end(
 /// the match the whole-text search prefers there.
 fn search_windows(index: usize, text: &str, windows: &[(usize, usize)], out: &mut Vec<Candidate>) {
     let rule = &RULES[index];
-    let mut from_last = 0;
-    for &(start, end) in windows {
-        let mut from = start.max(from_last);
-        while from < end {
-            let Some(first) = rule.re.search(&Input::new(text).range(from..end)) else {
-                break;
-            };
-            let whole = Input::new(text)
-                .range(first.start()..)
-                .anchored(Anchored::Yes);
-            let m = rule.re.search(&whole).unwrap_or(first);
-            if !m.is_empty() {
-                out.push(Candidate {
-                    start: m.start(),
-                    end: m.end(),
-                    kind: rule.kind,
-                    rule: index,
-                });
+    CACHES.with_borrow_mut(|caches| {
+        let cache = &mut caches[index];
+        let mut from_last = 0;
+        for &(start, end) in windows {
+            let mut from = start.max(from_last);
+            while from < end {
+                let window = Input::new(text).range(from..end);
+                let Some(first) = rule.search_with(cache, &window) else {
+                    break;
+                };
+                let whole = Input::new(text)
+                    .range(first.start()..)
+                    .anchored(Anchored::Yes);
+                let m = rule.search_with(cache, &whole).unwrap_or(first);
+                if !m.is_empty() {
+                    out.push(Candidate {
+                        start: m.start(),
+                        end: m.end(),
+                        kind: rule.kind,
+                        rule: index,
+                    });
+                }
+                from = m.end().max(from + 1);
+                from_last = from;
             }
-            from = m.end().max(from + 1);
-            from_last = from;
         }
-    }
+    });
 }
 
 /// Runs every rule around the hits of its keywords in `text` and returns
@@ -770,7 +836,7 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
 fn candidates_whole_text(text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (index, rule) in RULES.iter().enumerate() {
-        for m in rule.re.find_iter(text) {
+        for m in rule.find_all(text) {
             if !m.is_empty() {
                 out.push(Candidate {
                     start: m.start(),
@@ -808,7 +874,7 @@ mod tests {
         let text = DENSE;
         let mut seen = 0;
         for rule in RULES.iter() {
-            for m in rule.re.find_iter(text) {
+            for m in rule.find_all(text) {
                 seen += 1;
                 assert!(
                     holds_a_key(rule, text, m.start(), m.end()),
@@ -839,7 +905,7 @@ mod tests {
     fn no_rule_matches_empty() {
         for rule in RULES.iter() {
             assert!(
-                rule.re.find_iter("").next().is_none() && rule.re.find_iter(" , ").next().is_none(),
+                rule.find_all("").is_empty() && rule.find_all(" , ").is_empty(),
                 "{:?}",
                 rule.kind
             );
@@ -953,18 +1019,17 @@ mod measure {
             let lower = text.to_ascii_lowercase();
             let bytes = text.as_bytes();
             for (i, rule) in RULES.iter().enumerate() {
-                for m in rule.re.find_iter(text.as_str()) {
+                for m in rule.find_all(text) {
                     count[i] += 1;
                     let short = rule
-                        .re
-                        .search_half(
+                        .search(
                             &Input::new(text.as_str())
                                 .range(m.start()..)
                                 .anchored(Anchored::Yes)
                                 .earliest(true),
                         )
                         .unwrap()
-                        .offset() as i64;
+                        .end() as i64;
                     let mut hits = Vec::new();
                     for at in m.start()..m.end() {
                         for w in rule.keys.words {
