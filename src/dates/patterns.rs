@@ -133,6 +133,133 @@ pub struct Keys {
     pub words: &'static [&'static str],
     /// What the text must look like where the word starts.
     pub edge: Edge,
+    /// What the text must look like around the word besides.
+    pub guard: Guard,
+}
+
+impl Keys {
+    /// Whether a key word found at `start..end` of `text` stands where
+    /// every match of the rule has one.
+    fn admit(&self, text: &[u8], start: usize, end: usize) -> bool {
+        self.edge.admits(text, start, end) && self.guard.admits(text, start, end)
+    }
+
+    /// The same keys, admitted only where `guard` holds as well.
+    const fn guarded(self, guard: Guard) -> Keys {
+        Keys { guard, ..self }
+    }
+}
+
+/// A further condition on the text around a rule's key word, which every
+/// match of the rule meets: read off the rule's pattern, it spares the
+/// regex search of the many windows where it fails.
+#[derive(Debug, Clone, Copy)]
+pub enum Guard {
+    /// No further condition.
+    None,
+    /// The word before, past at least one space or hyphen, is one of these
+    /// (lowercase, matched ASCII-case-insensitively).
+    WordBefore(&'static [&'static str]),
+    /// A day number follows the month word: past its letters, an optional
+    /// `.` and any spaces comes a digit.
+    DayAfter,
+    /// A day number comes before: past at least one space, an optional
+    /// `of` and spaces, and an optional `st`, `nd`, `rd` or `th`, a digit.
+    DayBefore,
+    /// A year follows the month word: past its letters, an optional `.`,
+    /// spaces, commas and an optional `of`, comes a digit, an apostrophe,
+    /// or the `t`, `l` or `n` of "this", "last" or "next".
+    YearAfter,
+}
+
+/// The bytes `\s` matches in an ASCII pattern.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// Where the run of bytes meeting `is` that ends at `end` starts.
+fn run_back(text: &[u8], end: usize, is: impl Fn(u8) -> bool) -> usize {
+    let mut at = end;
+    while at > 0 && is(text[at - 1]) {
+        at -= 1;
+    }
+    at
+}
+
+/// Where the run of bytes meeting `is` that starts at `start` ends.
+fn run_ahead(text: &[u8], start: usize, is: impl Fn(u8) -> bool) -> usize {
+    let mut at = start;
+    while at < text.len() && is(text[at]) {
+        at += 1;
+    }
+    at
+}
+
+/// Whether `text[at..]` starts with `word`, ASCII-case-insensitively.
+fn starts_with_word(text: &[u8], at: usize, word: &str) -> bool {
+    text.get(at..at + word.len())
+        .is_some_and(|t| t.eq_ignore_ascii_case(word.as_bytes()))
+}
+
+impl Guard {
+    /// Whether the text around a key word at `start..end` meets the guard.
+    fn admits(self, text: &[u8], start: usize, end: usize) -> bool {
+        match self {
+            Guard::None => true,
+            Guard::WordBefore(words) => {
+                let word_end = run_back(text, start, |b| is_space(b) || b == b'-');
+                if word_end == start {
+                    return false;
+                }
+                let word = &text[run_back(text, word_end, |b| b.is_ascii_alphabetic())..word_end];
+                words
+                    .iter()
+                    .any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
+            }
+            Guard::DayAfter => {
+                let mut at = run_ahead(text, end, |b| b.is_ascii_alphabetic());
+                at += usize::from(text.get(at) == Some(&b'.'));
+                at = run_ahead(text, at, is_space);
+                text.get(at).is_some_and(u8::is_ascii_digit)
+            }
+            Guard::DayBefore => {
+                let at = run_back(text, start, is_space);
+                if at == start {
+                    return false;
+                }
+                day_ends_at(text, at)
+                    || (at >= 2 && text[at - 2..at].eq_ignore_ascii_case(b"of") && {
+                        let past_of = run_back(text, at - 2, is_space);
+                        past_of < at - 2 && day_ends_at(text, past_of)
+                    })
+            }
+            Guard::YearAfter => {
+                let mut at = run_ahead(text, end, |b| b.is_ascii_alphabetic());
+                at += usize::from(text.get(at) == Some(&b'.'));
+                at = run_ahead(text, at, |b| is_space(b) || b == b',');
+                if starts_with_word(text, at, "of") {
+                    at = run_ahead(text, at + 2, |b| is_space(b) || b == b',');
+                }
+                text.get(at).is_some_and(|&b| {
+                    b.is_ascii_digit()
+                        || b == b'\''
+                        || matches!(b.to_ascii_lowercase(), b't' | b'l' | b'n')
+                })
+            }
+        }
+    }
+}
+
+/// Whether a day number ends at `end`: a digit, or one followed by `st`,
+/// `nd`, `rd` or `th`.
+fn day_ends_at(text: &[u8], end: usize) -> bool {
+    let digit_at = |i: usize| i > 0 && text[i - 1].is_ascii_digit();
+    digit_at(end)
+        || (end >= 2
+            && [b"st", b"nd", b"rd", b"th"]
+                .iter()
+                .any(|s| text[end - 2..end].eq_ignore_ascii_case(*s))
+            && digit_at(end - 2))
 }
 
 /// Where a key word starts in every match of a rule.
@@ -174,7 +301,11 @@ impl Edge {
 }
 
 const fn keys(words: &'static [&'static str], edge: Edge) -> Keys {
-    Keys { words, edge }
+    Keys {
+        words,
+        edge,
+        guard: Guard::None,
+    }
 }
 
 const MONTHS: Keys = keys(
@@ -343,19 +474,19 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         build(
             MonthDay,
-            MONTHS,
+            MONTHS.guarded(Guard::DayAfter),
             reach(48, 32),
             r"\b(?:<WEEKDAY>,?\s+)?(?:<EDGE>)?<MONTH>\s*(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?:,?\s+(?:<YEAR>\b|'\d\d\b))?",
         ),
         build(
             DayMonth,
-            MONTHS,
+            MONTHS.guarded(Guard::DayBefore),
             reach(40, 16),
             r"\b(?:<WEEKDAY>,?\s+)?(?:the\s+)?(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?<MONTH>(?:,?\s+<YEAR>)?\b",
         ),
         build(
             MonthYear,
-            MONTHS,
+            MONTHS.guarded(Guard::YearAfter),
             reach(48, 32),
             r"(?:\b<EDGE>)?\b<MONTH>(?:\s+of)?,?\s+(?:<YEAR>\b|'\d\d\b|(?:this|last|next)\s+year\b)",
         ),
@@ -500,7 +631,25 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     "night",
                 ],
                 Edge::Word,
-            ),
+            )
+            .guarded(Guard::WordBefore(&[
+                "last",
+                "past",
+                "previous",
+                "next",
+                "coming",
+                "following",
+                "current",
+                "same",
+                "latest",
+                "this",
+                "that",
+                "present",
+                "prior",
+                "preceding",
+                "fiscal",
+                "calendar",
+            ])),
             reach(48, 16),
             r"\b(?:(?:early|late|mid|earlier|later|sometime)[-\s]+)?(?:the\s+)?(?:last|past|previous|next|coming|following|current|same|latest|this|that|present|prior|preceding|this\s+past|this\s+coming|that\s+same)\s+(?:fiscal\s+|calendar\s+)?(?:week|weekend|month|year|quarter|decade|century|day|morning|afternoon|evening|night)\b(?:\s+or\s+so)?",
         ),
@@ -509,7 +658,8 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             keys(
                 &["week", "month", "year", "decade", "century", "day"],
                 Edge::Word,
-            ),
+            )
+            .guarded(Guard::WordBefore(&["the"])),
             reach(40, 8),
             r"\b(?:earlier|later|early|late)\s+in\s+the\s+(?:week|month|year|decade|century|day)\b",
         ),
@@ -520,7 +670,11 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     "week", "weekend", "month", "year", "quarter", "decade", "day",
                 ],
                 Edge::Word,
-            ),
+            )
+            .guarded(Guard::WordBefore(&[
+                "the", "this", "last", "next", "full", "fiscal", "calendar", "whole", "entire",
+                "of", "early", "late", "mid",
+            ])),
             reach(56, 16),
             r"\b(?:<EDGE>(?:the\s+|this\s+|last\s+|next\s+)?|the\s+)(?:(?:full|fiscal|calendar|whole|entire)\s+)?(?:week|weekend|month|year|quarter|decade|day)\b",
         ),
@@ -544,7 +698,21 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         build(
             LongAdj,
-            keys(&["long", "old"], Edge::WordStart),
+            keys(&["long", "old"], Edge::WordStart).guarded(Guard::WordBefore(&[
+                "years",
+                "decades",
+                "months",
+                "weeks",
+                "days",
+                "hours",
+                "centuries",
+                "day",
+                "year",
+                "month",
+                "week",
+                "hour",
+                "night",
+            ])),
             reach(32, 8),
             r"\b(?:(?:years|decades|months|weeks|days|hours|centuries|day|year|month|week|hour|night)[-\s]long|(?:years|decades|months|weeks|centuries)-old)\b",
         ),
@@ -564,7 +732,11 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     "time",
                 ],
                 Edge::Word,
-            ),
+            )
+            .guarded(Guard::WordBefore(&[
+                "for", "in", "within", "over", "after", "take", "takes", "took", "taking",
+                "lasted", "lasts", "a", "long", "short", "little", "some",
+            ])),
             reach(40, 16),
             r"\b(?:for|in|within|over|after|take|takes|took|taking|lasted|lasts)\s+(?:days|weeks|months|years|decades|centuries|hours|minutes|a\s+(?:long\s+|short\s+|little\s+)?while|some\s+time|a\s+long\s+time)\b",
         ),
@@ -573,7 +745,18 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             keys(
                 &["days", "weeks", "months", "years", "decades", "quarters"],
                 Edge::Word,
-            ),
+            )
+            .guarded(Guard::WordBefore(&[
+                "recent",
+                "coming",
+                "past",
+                "future",
+                "ensuing",
+                "following",
+                "next",
+                "last",
+                "few",
+            ])),
             reach(40, 16),
             r"\b(?:(?:the\s+)?(?:recent|coming|past|future|ensuing|following|next|last)\s+)(?:few\s+)?(?:days|weeks|months|years|decades|quarters)(?:\s+(?:and|or)\s+(?:days|weeks|months|years|decades))?\b",
         ),
@@ -641,7 +824,8 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         build(
             BarePlural,
-            keys(&["days", "weeks", "months", "years"], Edge::WordStart),
+            keys(&["days", "weeks", "months", "years"], Edge::WordStart)
+                .guarded(Guard::WordBefore(&["the"])),
             reach(24, 32),
             r"\bthe\s+(?:days|weeks|months|years)\s+(?:before|after|that\s+followed|following|leading|since|ahead|to\s+come)\b",
         ),
@@ -749,7 +933,7 @@ fn windows(text: &str) -> Vec<Windows> {
             let start = end - dfa.pattern_len(key);
             for &rule in &gate.key_rules[key.as_usize()] {
                 let r = &RULES[rule];
-                if r.keys.edge.admits(bytes, start, end) {
+                if r.keys.admit(bytes, start, end) {
                     add_window(&mut per_rule[rule], r.reach, start, end, text.len());
                 }
             }
@@ -893,8 +1077,7 @@ mod tests {
         let lower = text.to_ascii_lowercase();
         (start..end).any(|at| {
             rule.keys.words.iter().any(|w| {
-                lower[at..end].starts_with(w)
-                    && rule.keys.edge.admits(text.as_bytes(), at, at + w.len())
+                lower[at..end].starts_with(w) && rule.keys.admit(text.as_bytes(), at, at + w.len())
             })
         })
     }
@@ -959,6 +1142,37 @@ mod tests {
             assert_eq!(candidates(text), candidates_whole_text(text), "{text:?}");
         }
         eprintln!("{} texts checked", texts.len());
+    }
+
+    /// Each guard on a key word found in `text` (the word given with
+    /// brackets), with and without what it asks for.
+    #[test]
+    fn guards() {
+        let admits = |guard: Guard, marked: &str| {
+            let start = marked.find('[').unwrap();
+            let end = marked.find(']').unwrap() - 1;
+            let text = marked.replace(['[', ']'], "");
+            guard.admits(text.as_bytes(), start, end)
+        };
+        let before = Guard::WordBefore(&["the", "for"]);
+        assert!(admits(before, "in THE [year]"));
+        assert!(admits(before, "for - [days]"));
+        assert!(!admits(before, "other [year]"));
+        assert!(!admits(before, "the[year]"));
+        assert!(!admits(before, "[year]"));
+        assert!(admits(Guard::DayAfter, "[Sep]t. 23"));
+        assert!(admits(Guard::DayAfter, "[May]5"));
+        assert!(!admits(Guard::DayAfter, "[May] be"));
+        assert!(!admits(Guard::DayAfter, "[Dec]"));
+        assert!(admits(Guard::DayBefore, "23 [Sep]tember"));
+        assert!(admits(Guard::DayBefore, "the 3rd of  [May]"));
+        assert!(!admits(Guard::DayBefore, "3[May]"));
+        assert!(!admits(Guard::DayBefore, "first of [May]"));
+        assert!(admits(Guard::YearAfter, "[Mar]ch of 1990"));
+        assert!(admits(Guard::YearAfter, "[Jan]., '90"));
+        assert!(admits(Guard::YearAfter, "[Jun]e last year"));
+        assert!(!admits(Guard::YearAfter, "[Jun]e was"));
+        assert!(!admits(Guard::YearAfter, "[Dec]"));
     }
 
     #[test]
@@ -1034,7 +1248,7 @@ mod measure {
                     for at in m.start()..m.end() {
                         for w in rule.keys.words {
                             if lower[at..m.end()].starts_with(w)
-                                && rule.keys.edge.admits(bytes, at, at + w.len())
+                                && rule.keys.admit(bytes, at, at + w.len())
                             {
                                 hits.push((at as i64, (at + w.len()) as i64));
                             }
