@@ -16,7 +16,11 @@ pub mod lexicon;
 pub mod patterns;
 mod value;
 
-use std::cell::Cell;
+use std::{
+    cell::Cell,
+    cmp::Reverse,
+    collections::{BTreeMap, BinaryHeap},
+};
 
 use chrono::NaiveDate;
 
@@ -33,38 +37,11 @@ use self::{
 /// `value` and `timex_type` (`DATE`, `TIME`, `DURATION`, `SET`), in byte
 /// offsets into `text`. Spans never overlap and come in text order.
 pub fn find_dates(text: &str, dct: Option<NaiveDate>) -> Vec<Span> {
-    let mut cands = patterns::candidates(text);
+    let cands = patterns::candidates(text);
     if cands.is_empty() {
         return Vec::new();
     }
-    // Validate each candidate on its own (no anchoring yet), so that a
-    // rejected long candidate leaves room for a shorter valid one; note
-    // whether it leaned on the last point mentioned.
-    let leaned = Cell::new(false);
-    let probe = Ctx::new(text, dct).watched_by(&leaned);
-    let mut accepted: Vec<(Candidate, Found, bool)> = cands
-        .drain(..)
-        .filter_map(|c| {
-            leaned.set(false);
-            let f = interpret(&c, &probe)?;
-            Some((c, f, leaned.get()))
-        })
-        .collect();
-    // Longest first, then rule priority, then leftmost.
-    accepted.sort_by(|a, b| {
-        (b.1.end - b.1.start)
-            .cmp(&(a.1.end - a.1.start))
-            .then(a.0.rule.cmp(&b.0.rule))
-            .then(a.1.start.cmp(&b.1.start))
-    });
-    let mut kept: Vec<(Candidate, Found, bool)> = Vec::with_capacity(accepted.len());
-    let mut taken = crate::resolve::Taken::default();
-    for a in accepted {
-        if taken.take(a.1.start, a.1.end) {
-            kept.push(a);
-        }
-    }
-    kept.sort_by_key(|(_, f, _)| f.start);
+    let kept = choose(text, dct, &cands);
 
     // In text order, anchored on the last point mentioned; a candidate
     // whose probe did not lean on it keeps the probe's reading.
@@ -73,7 +50,7 @@ pub fn find_dates(text: &str, dct: Option<NaiveDate>) -> Vec<Span> {
     let mut out = Vec::with_capacity(kept.len());
     for (c, probed, leaned) in kept {
         let reading = if leaned {
-            interpret(&c, &Ctx::new(text, dct).after(last, last_end))
+            interpret(c, &Ctx::new(text, dct).after(last, last_end))
         } else {
             Some(probed)
         };
@@ -97,6 +74,99 @@ pub fn find_dates(text: &str, dct: Option<NaiveDate>) -> Vec<Span> {
         out.push(span);
     }
     out
+}
+
+/// The candidates that stand, in text order, each with its reading and
+/// whether that reading leaned on the last point mentioned.
+///
+/// Each candidate is validated on its own (no anchoring yet), so that a
+/// rejected long candidate leaves room for a shorter valid one; then the
+/// longest reading wins, then rule priority, then the leftmost. A reading
+/// never reaches outside its candidate, so the candidate's length bounds
+/// its reading's: candidates are read lazily in order of that bound, and
+/// one whose every byte is already claimed is never read at all (whatever
+/// it read, it would lose).
+fn choose<'a>(
+    text: &str,
+    dct: Option<NaiveDate>,
+    cands: &'a [Candidate],
+) -> Vec<(&'a Candidate, Found, bool)> {
+    let leaned = Cell::new(false);
+    let probe = Ctx::new(text, dct).watched_by(&leaned);
+    let mut readings: Vec<Option<(Found, bool)>> = vec![None; cands.len()];
+    // Smallest first: (longest, rule, leftmost), then whether read yet.
+    let key = |len: usize, rule: usize, start: usize| (Reverse(len), rule, start);
+    let mut queue: BinaryHeap<Reverse<(Key, bool, usize)>> = cands
+        .iter()
+        .enumerate()
+        .map(|(i, c)| Reverse((key(c.end - c.start, c.rule, c.start), false, i)))
+        .collect();
+    let mut claimed = Claimed::default();
+    let mut kept = Vec::new();
+    while let Some(Reverse((_, read, i))) = queue.pop() {
+        let c = &cands[i];
+        if read {
+            let (found, leaned) = readings[i]
+                .take()
+                .expect("a read candidate has its reading");
+            if claimed.take(found.start, found.end) {
+                kept.push((c, found, leaned));
+            }
+            continue;
+        }
+        if claimed.covers(c.start, c.end) {
+            continue;
+        }
+        leaned.set(false);
+        let Some(found) = interpret(c, &probe) else {
+            continue;
+        };
+        let k = key(found.end - found.start, c.rule, found.start);
+        readings[i] = Some((found, leaned.get()));
+        queue.push(Reverse((k, true, i)));
+    }
+    kept.sort_by_key(|(_, f, _)| f.start);
+    kept
+}
+
+/// The order in which readings are chosen.
+type Key = (Reverse<usize>, usize, usize);
+
+/// Non-overlapping byte ranges claimed by the readings chosen so far.
+#[derive(Debug, Default)]
+struct Claimed {
+    /// start -> end of each range.
+    ranges: BTreeMap<usize, usize>,
+}
+
+impl Claimed {
+    /// Claims `[start, end)` unless it is empty or overlaps a claimed range.
+    fn take(&mut self, start: usize, end: usize) -> bool {
+        if end <= start {
+            return false;
+        }
+        // Ranges never overlap, so among those starting before `end` the
+        // last one also ends last: it alone can reach past `start`.
+        if let Some((_, &prev_end)) = self.ranges.range(..end).next_back() {
+            if prev_end > start {
+                return false;
+            }
+        }
+        self.ranges.insert(start, end);
+        true
+    }
+
+    /// Whether every byte of `[start, end)` lies in a claimed range.
+    fn covers(&self, start: usize, end: usize) -> bool {
+        let mut at = start;
+        while at < end {
+            match self.ranges.range(..=at).next_back() {
+                Some((_, &range_end)) if range_end > at => at = range_end,
+                _ => return false,
+            }
+        }
+        true
+    }
 }
 
 #[cfg(test)]

@@ -12,13 +12,21 @@
 //! only in narrow windows around its own ([`Reach`]): the same candidates
 //! as running every rule over the whole text, for a fraction of the cost.
 
-use std::sync::LazyLock;
+use std::{cell::RefCell, sync::LazyLock};
 
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind as KeyMatchKind};
+use aho_corasick::{
+    automaton::{Automaton, StateID as KeyStateId},
+    dfa::DFA as KeyDfa,
+    Anchored as KeyAnchored, MatchKind as KeyMatchKind, StartKind,
+};
 use regex_automata::{
-    meta::{self, Regex},
+    hybrid::{
+        dfa,
+        regex::{Cache, Regex},
+    },
+    nfa::thompson::{self, WhichCaptures},
     util::syntax,
-    Anchored, Input, MatchKind,
+    Anchored, Input, Match, MatchKind,
 };
 
 use super::lexicon::{HOLIDAY, MONTH, MONTH_FULL, NUMBER, QUANT_MOD, UNIT, WEEKDAY};
@@ -84,8 +92,11 @@ pub enum Kind {
 pub struct Rule {
     /// What it finds.
     pub kind: Kind,
-    /// The compiled pattern.
+    /// The compiled pattern: a lazy DFA, searched with this thread's
+    /// [`Cache`] of it (see [`Rule::search`]).
     pub re: Regex,
+    /// The rule's index in [`RULES`], which is its cache's too.
+    index: usize,
     /// Words one of which every match contains.
     pub keys: Keys,
     /// How far around a key word a match can lie.
@@ -122,6 +133,133 @@ pub struct Keys {
     pub words: &'static [&'static str],
     /// What the text must look like where the word starts.
     pub edge: Edge,
+    /// What the text must look like around the word besides.
+    pub guard: Guard,
+}
+
+impl Keys {
+    /// Whether a key word found at `start..end` of `text` stands where
+    /// every match of the rule has one.
+    fn admit(&self, text: &[u8], start: usize, end: usize) -> bool {
+        self.edge.admits(text, start, end) && self.guard.admits(text, start, end)
+    }
+
+    /// The same keys, admitted only where `guard` holds as well.
+    const fn guarded(self, guard: Guard) -> Keys {
+        Keys { guard, ..self }
+    }
+}
+
+/// A further condition on the text around a rule's key word, which every
+/// match of the rule meets: read off the rule's pattern, it spares the
+/// regex search of the many windows where it fails.
+#[derive(Debug, Clone, Copy)]
+pub enum Guard {
+    /// No further condition.
+    None,
+    /// The word before, past at least one space or hyphen, is one of these
+    /// (lowercase, matched ASCII-case-insensitively).
+    WordBefore(&'static [&'static str]),
+    /// A day number follows the month word: past its letters, an optional
+    /// `.` and any spaces comes a digit.
+    DayAfter,
+    /// A day number comes before: past at least one space, an optional
+    /// `of` and spaces, and an optional `st`, `nd`, `rd` or `th`, a digit.
+    DayBefore,
+    /// A year follows the month word: past its letters, an optional `.`,
+    /// spaces, commas and an optional `of`, comes a digit, an apostrophe,
+    /// or the `t`, `l` or `n` of "this", "last" or "next".
+    YearAfter,
+}
+
+/// The bytes `\s` matches in an ASCII pattern.
+fn is_space(b: u8) -> bool {
+    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
+}
+
+/// Where the run of bytes meeting `is` that ends at `end` starts.
+fn run_back(text: &[u8], end: usize, is: impl Fn(u8) -> bool) -> usize {
+    let mut at = end;
+    while at > 0 && is(text[at - 1]) {
+        at -= 1;
+    }
+    at
+}
+
+/// Where the run of bytes meeting `is` that starts at `start` ends.
+fn run_ahead(text: &[u8], start: usize, is: impl Fn(u8) -> bool) -> usize {
+    let mut at = start;
+    while at < text.len() && is(text[at]) {
+        at += 1;
+    }
+    at
+}
+
+/// Whether `text[at..]` starts with `word`, ASCII-case-insensitively.
+fn starts_with_word(text: &[u8], at: usize, word: &str) -> bool {
+    text.get(at..at + word.len())
+        .is_some_and(|t| t.eq_ignore_ascii_case(word.as_bytes()))
+}
+
+impl Guard {
+    /// Whether the text around a key word at `start..end` meets the guard.
+    fn admits(self, text: &[u8], start: usize, end: usize) -> bool {
+        match self {
+            Guard::None => true,
+            Guard::WordBefore(words) => {
+                let word_end = run_back(text, start, |b| is_space(b) || b == b'-');
+                if word_end == start {
+                    return false;
+                }
+                let word = &text[run_back(text, word_end, |b| b.is_ascii_alphabetic())..word_end];
+                words
+                    .iter()
+                    .any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
+            }
+            Guard::DayAfter => {
+                let mut at = run_ahead(text, end, |b| b.is_ascii_alphabetic());
+                at += usize::from(text.get(at) == Some(&b'.'));
+                at = run_ahead(text, at, is_space);
+                text.get(at).is_some_and(u8::is_ascii_digit)
+            }
+            Guard::DayBefore => {
+                let at = run_back(text, start, is_space);
+                if at == start {
+                    return false;
+                }
+                day_ends_at(text, at)
+                    || (at >= 2 && text[at - 2..at].eq_ignore_ascii_case(b"of") && {
+                        let past_of = run_back(text, at - 2, is_space);
+                        past_of < at - 2 && day_ends_at(text, past_of)
+                    })
+            }
+            Guard::YearAfter => {
+                let mut at = run_ahead(text, end, |b| b.is_ascii_alphabetic());
+                at += usize::from(text.get(at) == Some(&b'.'));
+                at = run_ahead(text, at, |b| is_space(b) || b == b',');
+                if starts_with_word(text, at, "of") {
+                    at = run_ahead(text, at + 2, |b| is_space(b) || b == b',');
+                }
+                text.get(at).is_some_and(|&b| {
+                    b.is_ascii_digit()
+                        || b == b'\''
+                        || matches!(b.to_ascii_lowercase(), b't' | b'l' | b'n')
+                })
+            }
+        }
+    }
+}
+
+/// Whether a day number ends at `end`: a digit, or one followed by `st`,
+/// `nd`, `rd` or `th`.
+fn day_ends_at(text: &[u8], end: usize) -> bool {
+    let digit_at = |i: usize| i > 0 && text[i - 1].is_ascii_digit();
+    digit_at(end)
+        || (end >= 2
+            && [b"st", b"nd", b"rd", b"th"]
+                .iter()
+                .any(|s| text[end - 2..end].eq_ignore_ascii_case(*s))
+            && digit_at(end - 2))
 }
 
 /// Where a key word starts in every match of a rule.
@@ -163,7 +301,11 @@ impl Edge {
 }
 
 const fn keys(words: &'static [&'static str], edge: Edge) -> Keys {
-    Keys { words, edge }
+    Keys {
+        words,
+        edge,
+        guard: Guard::None,
+    }
 }
 
 const MONTHS: Keys = keys(
@@ -241,32 +383,83 @@ fn build(kind: Kind, keys: Keys, reach: Reach, pattern: &str) -> Rule {
         .replace("<TEENS>", TEENS)
         .replace(r"\b", r"(?-u:\b)")
         .replace(r"\d", "[0-9]");
-    // The configuration `regex::RegexBuilder` gives, with a 16 MiB lazy DFA
-    // and no prefilter: the keyword windows already are one, and building
-    // prefilters from the patterns' literals was most of their compile time.
-    let config = meta::Config::new()
-        .auto_prefilter(false)
-        .match_kind(MatchKind::LeftmostFirst)
-        .utf8_empty(true)
-        .nfa_size_limit(Some(10 << 20))
-        .hybrid_cache_capacity(16 << 20);
-    let re = meta::Builder::new()
-        .configure(config)
-        .syntax(syntax::Config::new().utf8(true))
-        .build(&format!("(?i-u){p}"))
+    let re = compile(&format!("(?i-u){p}"))
         .unwrap_or_else(|e| panic!("date pattern {kind:?} does not compile: {e}"));
     Rule {
         kind,
         re,
+        index: 0,
         keys,
         reach,
+    }
+}
+
+/// What `regex::RegexBuilder` runs for such a pattern, built directly: a
+/// lazy DFA of 16 MiB forward (leftmost-first) and one in reverse (for the
+/// start), from one parse and without capture groups, and no prefilter
+/// (the keyword windows already are one). The caches are this module's,
+/// one per rule and thread.
+fn compile(pattern: &str) -> Result<Regex, String> {
+    let hir = syntax::parse_with(pattern, &syntax::Config::new().utf8(true))
+        .map_err(|e| e.to_string())?;
+    let nfa = thompson::Config::new()
+        .nfa_size_limit(Some(10 << 20))
+        .which_captures(WhichCaptures::None);
+    let compile_nfa = |config: thompson::Config| {
+        thompson::Compiler::new()
+            .configure(config)
+            .build_from_hir(&hir)
+            .map_err(|e| e.to_string())
+    };
+    let forward_nfa = compile_nfa(nfa.clone())?;
+    let reverse_nfa = compile_nfa(nfa.reverse(true))?;
+    let lazy = dfa::Config::new()
+        .match_kind(MatchKind::LeftmostFirst)
+        .cache_capacity(16 << 20);
+    let forward = dfa::Builder::new()
+        .configure(lazy.clone())
+        .build_from_nfa(forward_nfa)
+        .map_err(|e| e.to_string())?;
+    let reverse = dfa::Builder::new()
+        .configure(
+            lazy.prefilter(None)
+                .specialize_start_states(false)
+                .match_kind(MatchKind::All),
+        )
+        .build_from_nfa(reverse_nfa)
+        .map_err(|e| e.to_string())?;
+    Ok(Regex::builder().build_from_dfas(forward, reverse))
+}
+
+thread_local! {
+    /// This thread's lazy DFA caches, one per rule, made on first use.
+    static CACHES: RefCell<Vec<Cache>> =
+        RefCell::new(RULES.iter().map(|rule| rule.re.create_cache()).collect());
+}
+
+impl Rule {
+    /// The leftmost-first match of the rule in `input`, with this thread's
+    /// cache of its DFA.
+    pub fn search(&self, input: &Input<'_>) -> Option<Match> {
+        CACHES.with_borrow_mut(|caches| self.search_with(&mut caches[self.index], input))
+    }
+
+    fn search_with(&self, cache: &mut Cache, input: &Input<'_>) -> Option<Match> {
+        self.re
+            .try_search(cache, input)
+            .expect("an ASCII pattern without quit bytes never gives up")
+    }
+
+    /// Every leftmost-first, non-overlapping match in `text`.
+    pub fn find_all(&self, text: &str) -> Vec<Match> {
+        CACHES.with_borrow_mut(|caches| self.re.find_iter(&mut caches[self.index], text).collect())
     }
 }
 
 /// The rules, in priority order (earlier wins between equal spans).
 pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     use Kind::*;
-    vec![
+    let mut rules = vec![
         build(
             Iso,
             keys(&["-0", "-1"], Edge::AfterNonLetter),
@@ -281,19 +474,19 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         build(
             MonthDay,
-            MONTHS,
+            MONTHS.guarded(Guard::DayAfter),
             reach(48, 32),
             r"\b(?:<WEEKDAY>,?\s+)?(?:<EDGE>)?<MONTH>\s*(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?:,?\s+(?:<YEAR>\b|'\d\d\b))?",
         ),
         build(
             DayMonth,
-            MONTHS,
+            MONTHS.guarded(Guard::DayBefore),
             reach(40, 16),
             r"\b(?:<WEEKDAY>,?\s+)?(?:the\s+)?(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?<MONTH>(?:,?\s+<YEAR>)?\b",
         ),
         build(
             MonthYear,
-            MONTHS,
+            MONTHS.guarded(Guard::YearAfter),
             reach(48, 32),
             r"(?:\b<EDGE>)?\b<MONTH>(?:\s+of)?,?\s+(?:<YEAR>\b|'\d\d\b|(?:this|last|next)\s+year\b)",
         ),
@@ -438,7 +631,25 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     "night",
                 ],
                 Edge::Word,
-            ),
+            )
+            .guarded(Guard::WordBefore(&[
+                "last",
+                "past",
+                "previous",
+                "next",
+                "coming",
+                "following",
+                "current",
+                "same",
+                "latest",
+                "this",
+                "that",
+                "present",
+                "prior",
+                "preceding",
+                "fiscal",
+                "calendar",
+            ])),
             reach(48, 16),
             r"\b(?:(?:early|late|mid|earlier|later|sometime)[-\s]+)?(?:the\s+)?(?:last|past|previous|next|coming|following|current|same|latest|this|that|present|prior|preceding|this\s+past|this\s+coming|that\s+same)\s+(?:fiscal\s+|calendar\s+)?(?:week|weekend|month|year|quarter|decade|century|day|morning|afternoon|evening|night)\b(?:\s+or\s+so)?",
         ),
@@ -447,7 +658,8 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             keys(
                 &["week", "month", "year", "decade", "century", "day"],
                 Edge::Word,
-            ),
+            )
+            .guarded(Guard::WordBefore(&["the"])),
             reach(40, 8),
             r"\b(?:earlier|later|early|late)\s+in\s+the\s+(?:week|month|year|decade|century|day)\b",
         ),
@@ -458,7 +670,11 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     "week", "weekend", "month", "year", "quarter", "decade", "day",
                 ],
                 Edge::Word,
-            ),
+            )
+            .guarded(Guard::WordBefore(&[
+                "the", "this", "last", "next", "full", "fiscal", "calendar", "whole", "entire",
+                "of", "early", "late", "mid",
+            ])),
             reach(56, 16),
             r"\b(?:<EDGE>(?:the\s+|this\s+|last\s+|next\s+)?|the\s+)(?:(?:full|fiscal|calendar|whole|entire)\s+)?(?:week|weekend|month|year|quarter|decade|day)\b",
         ),
@@ -482,7 +698,21 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         build(
             LongAdj,
-            keys(&["long", "old"], Edge::WordStart),
+            keys(&["long", "old"], Edge::WordStart).guarded(Guard::WordBefore(&[
+                "years",
+                "decades",
+                "months",
+                "weeks",
+                "days",
+                "hours",
+                "centuries",
+                "day",
+                "year",
+                "month",
+                "week",
+                "hour",
+                "night",
+            ])),
             reach(32, 8),
             r"\b(?:(?:years|decades|months|weeks|days|hours|centuries|day|year|month|week|hour|night)[-\s]long|(?:years|decades|months|weeks|centuries)-old)\b",
         ),
@@ -502,7 +732,11 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     "time",
                 ],
                 Edge::Word,
-            ),
+            )
+            .guarded(Guard::WordBefore(&[
+                "for", "in", "within", "over", "after", "take", "takes", "took", "taking",
+                "lasted", "lasts", "a", "long", "short", "little", "some",
+            ])),
             reach(40, 16),
             r"\b(?:for|in|within|over|after|take|takes|took|taking|lasted|lasts)\s+(?:days|weeks|months|years|decades|centuries|hours|minutes|a\s+(?:long\s+|short\s+|little\s+)?while|some\s+time|a\s+long\s+time)\b",
         ),
@@ -511,7 +745,18 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             keys(
                 &["days", "weeks", "months", "years", "decades", "quarters"],
                 Edge::Word,
-            ),
+            )
+            .guarded(Guard::WordBefore(&[
+                "recent",
+                "coming",
+                "past",
+                "future",
+                "ensuing",
+                "following",
+                "next",
+                "last",
+                "few",
+            ])),
             reach(40, 16),
             r"\b(?:(?:the\s+)?(?:recent|coming|past|future|ensuing|following|next|last)\s+)(?:few\s+)?(?:days|weeks|months|years|decades|quarters)(?:\s+(?:and|or)\s+(?:days|weeks|months|years|decades))?\b",
         ),
@@ -579,7 +824,8 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         build(
             BarePlural,
-            keys(&["days", "weeks", "months", "years"], Edge::WordStart),
+            keys(&["days", "weeks", "months", "years"], Edge::WordStart)
+                .guarded(Guard::WordBefore(&["the"])),
             reach(24, 32),
             r"\bthe\s+(?:days|weeks|months|years)\s+(?:before|after|that\s+followed|following|leading|since|ahead|to\s+come)\b",
         ),
@@ -589,7 +835,11 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
             reach(16, 8),
             r"\byear[-\s](?:ago|earlier)\b",
         ),
-    ]
+    ];
+    for (index, rule) in rules.iter_mut().enumerate() {
+        rule.index = index;
+    }
+    rules
 });
 
 /// A recognised candidate span.
@@ -606,11 +856,11 @@ pub struct Candidate {
 }
 
 /// The keyword pass: every key of every rule, and for each key the rules
-/// that its prefixes among the keys (itself included) let run.
+/// that it lets run.
 struct Gate {
-    matcher: AhoCorasick,
-    /// For each key, `(length, rule)` of every key word it starts with.
-    key_rules: Vec<Vec<(usize, usize)>>,
+    matcher: KeyDfa,
+    /// For each key, the rules that have it among their key words.
+    key_rules: Vec<Vec<usize>>,
 }
 
 static GATE: LazyLock<Gate> = LazyLock::new(|| {
@@ -625,21 +875,18 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
     let key_rules = all
         .iter()
         .map(|key| {
-            let mut rules = Vec::new();
-            for (rule, r) in RULES.iter().enumerate() {
-                for word in r.keys.words.iter().filter(|w| key.starts_with(*w)) {
-                    rules.push((word.len(), rule));
-                }
-            }
-            rules
+            (0..RULES.len())
+                .filter(|&rule| RULES[rule].keys.words.contains(key))
+                .collect()
         })
         .collect();
-    // A DFA: a few hundred states, and the fastest scan of the kinds;
-    // leftmost-longest, so that a hit stands for all its prefixes.
-    let matcher = AhoCorasick::builder()
+    // A DFA of a few hundred states, walked byte by byte: standard
+    // semantics, so that its match states name every key ending there.
+    let matcher = KeyDfa::builder()
         .ascii_case_insensitive(true)
-        .kind(Some(AhoCorasickKind::DFA))
-        .match_kind(KeyMatchKind::LeftmostLongest)
+        .match_kind(KeyMatchKind::Standard)
+        .start_kind(StartKind::Unanchored)
+        .prefilter(false)
         .build(&all)
         .expect("date keywords build");
     Gate { matcher, key_rules }
@@ -648,8 +895,10 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
 /// Sorted, disjoint byte ranges of one text in which a rule may match.
 type Windows = Vec<(usize, usize)>;
 
-/// Adds the window around one keyword hit `start..end`; hits come in
-/// order of their start, so any window the new one touches is at the back.
+/// Adds the window around one keyword hit `start..end`. Hits come in
+/// order of their end; one that starts before an earlier hit of the same
+/// rule also ends no earlier, so its window holds that hit's window: any
+/// window the new one touches is at the back.
 fn add_window(windows: &mut Windows, reach: Reach, start: usize, end: usize, len: usize) {
     let mut from = start.saturating_sub(reach.back);
     let mut to = (end + reach.ahead).min(len);
@@ -667,28 +916,51 @@ fn add_window(windows: &mut Windows, reach: Reach, start: usize, end: usize, len
 /// For each rule, the windows around the hits of its keywords in `text`
 /// (empty when none occurs: the rule cannot match).
 ///
-/// Each search finds the longest key starting leftmost, which stands for
-/// every key it starts with; the next search starts one byte further, so
-/// every key at every position is seen.
+/// One walk of the keyword DFA over the text; each match state names every
+/// key that ends at that byte.
 fn windows(text: &str) -> Vec<Windows> {
     let gate = &*GATE;
+    let dfa = &gate.matcher;
     let mut per_rule: Vec<Windows> = vec![Vec::new(); RULES.len()];
     let bytes = text.as_bytes();
+    let mut state = dfa
+        .start_state(KeyAnchored::No)
+        .expect("the keyword DFA searches unanchored");
     let mut at = 0;
-    while let Some(m) = gate
-        .matcher
-        .find(aho_corasick::Input::new(text).range(at..))
-    {
-        for &(len, rule) in &gate.key_rules[m.pattern().as_usize()] {
-            let r = &RULES[rule];
-            let end = m.start() + len;
-            if r.keys.edge.admits(bytes, m.start(), end) {
-                add_window(&mut per_rule[rule], r.reach, m.start(), end, text.len());
+    while let Some((end, found)) = next_key_end(dfa, bytes, at, state) {
+        for index in 0..dfa.match_len(found) {
+            let key = dfa.match_pattern(found, index);
+            let start = end - dfa.pattern_len(key);
+            for &rule in &gate.key_rules[key.as_usize()] {
+                let r = &RULES[rule];
+                if r.keys.admit(bytes, start, end) {
+                    add_window(&mut per_rule[rule], r.reach, start, end, text.len());
+                }
             }
         }
-        at = m.start() + 1;
+        (at, state) = (end, found);
     }
     per_rule
+}
+
+/// Walks the keyword DFA from `state` over `bytes[at..]` up to the next
+/// byte where a key ends: that end and the match state there.
+///
+/// A loop of its own, so that the walk keeps its state in registers.
+#[inline(never)]
+fn next_key_end(
+    dfa: &KeyDfa,
+    bytes: &[u8],
+    at: usize,
+    mut state: KeyStateId,
+) -> Option<(usize, KeyStateId)> {
+    for (offset, &byte) in bytes[at..].iter().enumerate() {
+        state = dfa.next_state(KeyAnchored::No, state, byte);
+        if dfa.is_special(state) && dfa.is_match(state) {
+            return Some((at + offset + 1, state));
+        }
+    }
+    None
 }
 
 /// The matches of `rule` in `text` that start inside `windows`, exactly as
@@ -703,29 +975,33 @@ fn windows(text: &str) -> Vec<Windows> {
 /// the match the whole-text search prefers there.
 fn search_windows(index: usize, text: &str, windows: &[(usize, usize)], out: &mut Vec<Candidate>) {
     let rule = &RULES[index];
-    let mut from_last = 0;
-    for &(start, end) in windows {
-        let mut from = start.max(from_last);
-        while from < end {
-            let Some(first) = rule.re.search(&Input::new(text).range(from..end)) else {
-                break;
-            };
-            let whole = Input::new(text)
-                .range(first.start()..)
-                .anchored(Anchored::Yes);
-            let m = rule.re.search(&whole).unwrap_or(first);
-            if !m.is_empty() {
-                out.push(Candidate {
-                    start: m.start(),
-                    end: m.end(),
-                    kind: rule.kind,
-                    rule: index,
-                });
+    CACHES.with_borrow_mut(|caches| {
+        let cache = &mut caches[index];
+        let mut from_last = 0;
+        for &(start, end) in windows {
+            let mut from = start.max(from_last);
+            while from < end {
+                let window = Input::new(text).range(from..end);
+                let Some(first) = rule.search_with(cache, &window) else {
+                    break;
+                };
+                let whole = Input::new(text)
+                    .range(first.start()..)
+                    .anchored(Anchored::Yes);
+                let m = rule.search_with(cache, &whole).unwrap_or(first);
+                if !m.is_empty() {
+                    out.push(Candidate {
+                        start: m.start(),
+                        end: m.end(),
+                        kind: rule.kind,
+                        rule: index,
+                    });
+                }
+                from = m.end().max(from + 1);
+                from_last = from;
             }
-            from = m.end().max(from + 1);
-            from_last = from;
         }
-    }
+    });
 }
 
 /// Runs every rule around the hits of its keywords in `text` and returns
@@ -744,7 +1020,7 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
 fn candidates_whole_text(text: &str) -> Vec<Candidate> {
     let mut out = Vec::new();
     for (index, rule) in RULES.iter().enumerate() {
-        for m in rule.re.find_iter(text) {
+        for m in rule.find_all(text) {
             if !m.is_empty() {
                 out.push(Candidate {
                     start: m.start(),
@@ -782,7 +1058,7 @@ mod tests {
         let text = DENSE;
         let mut seen = 0;
         for rule in RULES.iter() {
-            for m in rule.re.find_iter(text) {
+            for m in rule.find_all(text) {
                 seen += 1;
                 assert!(
                     holds_a_key(rule, text, m.start(), m.end()),
@@ -801,8 +1077,7 @@ mod tests {
         let lower = text.to_ascii_lowercase();
         (start..end).any(|at| {
             rule.keys.words.iter().any(|w| {
-                lower[at..end].starts_with(w)
-                    && rule.keys.edge.admits(text.as_bytes(), at, at + w.len())
+                lower[at..end].starts_with(w) && rule.keys.admit(text.as_bytes(), at, at + w.len())
             })
         })
     }
@@ -813,7 +1088,7 @@ mod tests {
     fn no_rule_matches_empty() {
         for rule in RULES.iter() {
             assert!(
-                rule.re.find_iter("").next().is_none() && rule.re.find_iter(" , ").next().is_none(),
+                rule.find_all("").is_empty() && rule.find_all(" , ").is_empty(),
                 "{:?}",
                 rule.kind
             );
@@ -867,6 +1142,37 @@ mod tests {
             assert_eq!(candidates(text), candidates_whole_text(text), "{text:?}");
         }
         eprintln!("{} texts checked", texts.len());
+    }
+
+    /// Each guard on a key word found in `text` (the word given with
+    /// brackets), with and without what it asks for.
+    #[test]
+    fn guards() {
+        let admits = |guard: Guard, marked: &str| {
+            let start = marked.find('[').unwrap();
+            let end = marked.find(']').unwrap() - 1;
+            let text = marked.replace(['[', ']'], "");
+            guard.admits(text.as_bytes(), start, end)
+        };
+        let before = Guard::WordBefore(&["the", "for"]);
+        assert!(admits(before, "in THE [year]"));
+        assert!(admits(before, "for - [days]"));
+        assert!(!admits(before, "other [year]"));
+        assert!(!admits(before, "the[year]"));
+        assert!(!admits(before, "[year]"));
+        assert!(admits(Guard::DayAfter, "[Sep]t. 23"));
+        assert!(admits(Guard::DayAfter, "[May]5"));
+        assert!(!admits(Guard::DayAfter, "[May] be"));
+        assert!(!admits(Guard::DayAfter, "[Dec]"));
+        assert!(admits(Guard::DayBefore, "23 [Sep]tember"));
+        assert!(admits(Guard::DayBefore, "the 3rd of  [May]"));
+        assert!(!admits(Guard::DayBefore, "3[May]"));
+        assert!(!admits(Guard::DayBefore, "first of [May]"));
+        assert!(admits(Guard::YearAfter, "[Mar]ch of 1990"));
+        assert!(admits(Guard::YearAfter, "[Jan]., '90"));
+        assert!(admits(Guard::YearAfter, "[Jun]e last year"));
+        assert!(!admits(Guard::YearAfter, "[Jun]e was"));
+        assert!(!admits(Guard::YearAfter, "[Dec]"));
     }
 
     #[test]
@@ -927,23 +1233,22 @@ mod measure {
             let lower = text.to_ascii_lowercase();
             let bytes = text.as_bytes();
             for (i, rule) in RULES.iter().enumerate() {
-                for m in rule.re.find_iter(text.as_str()) {
+                for m in rule.find_all(text) {
                     count[i] += 1;
                     let short = rule
-                        .re
-                        .search_half(
+                        .search(
                             &Input::new(text.as_str())
                                 .range(m.start()..)
                                 .anchored(Anchored::Yes)
                                 .earliest(true),
                         )
                         .unwrap()
-                        .offset() as i64;
+                        .end() as i64;
                     let mut hits = Vec::new();
                     for at in m.start()..m.end() {
                         for w in rule.keys.words {
                             if lower[at..m.end()].starts_with(w)
-                                && rule.keys.edge.admits(bytes, at, at + w.len())
+                                && rule.keys.admit(bytes, at, at + w.len())
                             {
                                 hits.push((at as i64, (at + w.len()) as i64));
                             }
