@@ -260,15 +260,21 @@ impl Gazetteer {
         let mut pos = 0;
         let mut after_word = false;
         while pos < bytes.len() {
-            let (is_word, len) = word_char_at(folded, pos);
-            let first = usize::from(bytes[pos]);
-            if (!after_word || !is_word)
-                && self.starts[first]
-                && (self.small_start_ok[first] || !starts_small(text, norm.origin_of(pos)))
-                && self
-                    .first_runs
-                    .may_start(&bytes[pos..pos + first_runs::run_len(&bytes[pos..])])
-            {
+            // The first run is computed once per word: it is both what the
+            // Bloom filter checks and the ASCII part of the word to skip.
+            let run = first_runs::run_len(&bytes[pos..]);
+            let (is_word, skip) = if run > 0 {
+                (true, run)
+            } else {
+                let (is_word, len) = word_char_at(folded, pos);
+                let rest = if is_word {
+                    first_runs::run_len(&bytes[pos + len..])
+                } else {
+                    0
+                };
+                (is_word, len + rest)
+            };
+            if (!after_word || !is_word) && self.may_start_at(text, norm, pos, run) {
                 if let Some((end, pattern)) = self.longest_at(bytes, pos) {
                     if let Some(span) = self.accept(text, norm, pattern, pos, end) {
                         out.push(span);
@@ -278,17 +284,23 @@ impl Gazetteer {
                     }
                 }
             }
+            // The rest of a word is no candidate: its ASCII part is skipped.
             after_word = is_word;
-            pos += len;
-            if is_word {
-                // The rest of the word is no candidate: skip its ASCII part.
-                pos += bytes[pos..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphanumeric())
-                    .count();
-            }
+            pos += skip;
         }
         out
+    }
+
+    /// Whether an alias may start at folded byte `pos` (whose first run is
+    /// `run` bytes long), from its first byte, the case of the original
+    /// text there, and its first run.
+    #[inline]
+    fn may_start_at(&self, text: &str, norm: &Normalized, pos: usize, run: usize) -> bool {
+        let bytes = norm.folded.as_bytes();
+        let first = usize::from(bytes[pos]);
+        self.starts[first]
+            && (self.small_start_ok[first] || !starts_small(text, norm.origin_of(pos)))
+            && self.first_runs.may_start(&bytes[pos..pos + run])
     }
 
     /// The longest folded alias that starts at `pos`: `(end, pattern)`.
