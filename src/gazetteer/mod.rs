@@ -24,7 +24,7 @@ pub use formats::Parsed;
 pub use load::{parse_tsv, CasePolicy, DictionaryError, Entry};
 
 use crate::{
-    normalize::{fold, fold_onto, Normalized},
+    normalize::{fold_onto, Normalized},
     span::{Label, Method, Span},
 };
 
@@ -226,11 +226,41 @@ impl Gazetteer {
     /// first, whatever their case policy (for the context rules, where the
     /// text's case says nothing: a line written in capitals).
     pub fn lookup(&self, surface: &str) -> impl Iterator<Item = &Entry> + '_ {
-        self.by_alias
-            .get(&fold(surface))
+        self.pattern_of(surface)
             .into_iter()
-            .flat_map(move |&p| self.patterns[p].entries.iter())
+            .flat_map(move |p| self.patterns[p].entries.iter())
             .map(move |&e| &self.entries[e as usize])
+    }
+
+    /// The pattern whose folded alias is the folding of `surface`. A short
+    /// ASCII surface (most lookups) is lowercased on the stack, which is its
+    /// folding; any other is folded into a string, without an offset map.
+    fn pattern_of(&self, surface: &str) -> Option<usize> {
+        const SHORT: usize = 64;
+        if surface.len() <= SHORT && surface.is_ascii() {
+            let mut buf = [0u8; SHORT];
+            let lower = &mut buf[..surface.len()];
+            lower.copy_from_slice(surface.as_bytes());
+            lower.make_ascii_lowercase();
+            return self.pattern_of_folded(std::str::from_utf8(lower).expect("ASCII is UTF-8"));
+        }
+        let mut key = String::with_capacity(surface.len());
+        fold_onto(surface, &mut key);
+        self.pattern_of_folded(&key)
+    }
+
+    /// The pattern of folded alias `key`. Most keys looked up (the words of
+    /// a line in capitals) start no alias: the Bloom filter of first runs
+    /// turns them away before the large alias table is touched.
+    fn pattern_of_folded(&self, key: &str) -> Option<usize> {
+        let bytes = key.as_bytes();
+        if !self
+            .first_runs
+            .may_start(&bytes[..first_runs::run_len(bytes)])
+        {
+            return None;
+        }
+        self.by_alias.get(key).copied()
     }
 
     /// The compiled dictionaries.
@@ -260,15 +290,21 @@ impl Gazetteer {
         let mut pos = 0;
         let mut after_word = false;
         while pos < bytes.len() {
-            let (is_word, len) = word_char_at(folded, pos);
-            let first = usize::from(bytes[pos]);
-            if (!after_word || !is_word)
-                && self.starts[first]
-                && (self.small_start_ok[first] || !starts_small(text, norm.origin_of(pos)))
-                && self
-                    .first_runs
-                    .may_start(&bytes[pos..pos + first_runs::run_len(&bytes[pos..])])
-            {
+            // The first run is computed once per word: it is both what the
+            // Bloom filter checks and the ASCII part of the word to skip.
+            let run = first_runs::run_len(&bytes[pos..]);
+            let (is_word, skip) = if run > 0 {
+                (true, run)
+            } else {
+                let (is_word, len) = word_char_at(folded, pos);
+                let rest = if is_word {
+                    first_runs::run_len(&bytes[pos + len..])
+                } else {
+                    0
+                };
+                (is_word, len + rest)
+            };
+            if (!after_word || !is_word) && self.may_start_at(text, norm, pos, run) {
                 if let Some((end, pattern)) = self.longest_at(bytes, pos) {
                     if let Some(span) = self.accept(text, norm, pattern, pos, end) {
                         out.push(span);
@@ -278,17 +314,23 @@ impl Gazetteer {
                     }
                 }
             }
+            // The rest of a word is no candidate: its ASCII part is skipped.
             after_word = is_word;
-            pos += len;
-            if is_word {
-                // The rest of the word is no candidate: skip its ASCII part.
-                pos += bytes[pos..]
-                    .iter()
-                    .take_while(|b| b.is_ascii_alphanumeric())
-                    .count();
-            }
+            pos += skip;
         }
         out
+    }
+
+    /// Whether an alias may start at folded byte `pos` (whose first run is
+    /// `run` bytes long), from its first byte, the case of the original
+    /// text there, and its first run.
+    #[inline]
+    fn may_start_at(&self, text: &str, norm: &Normalized, pos: usize, run: usize) -> bool {
+        let bytes = norm.folded.as_bytes();
+        let first = usize::from(bytes[pos]);
+        self.starts[first]
+            && (self.small_start_ok[first] || !starts_small(text, norm.origin_of(pos)))
+            && self.first_runs.may_start(&bytes[pos..pos + run])
     }
 
     /// The longest folded alias that starts at `pos`: `(end, pattern)`.
@@ -717,6 +759,17 @@ mod tests {
         let ids: Vec<&str> = g.lookup("CHAD").map(|e| e.id.as_str()).collect();
         assert_eq!(ids, ["c:1"]);
         assert_eq!(g.lookup("Nowhere").count(), 0);
+    }
+
+    #[test]
+    fn lookup_folds_marks_and_long_surfaces() {
+        let long = "The Azerbaijan State Oil Company of the Republic of Azerbaijan Ltd";
+        assert!(long.len() > 64);
+        let g = gaz(&format!("{AZ}l:1\tORG\tLong\t{long}\t\t\n"));
+        let ids = |s: &str| g.lookup(s).map(|e| e.id.clone()).collect::<Vec<_>>();
+        assert_eq!(ids("BAKÜ"), ["b:1"]);
+        assert_eq!(ids(&long.to_uppercase()), ["l:1"]);
+        assert_eq!(ids("Bakü\u{200b}x"), Vec::<String>::new());
     }
 
     #[test]
