@@ -111,6 +111,19 @@ fn tally(chunk: &[u8; 32]) -> (u8, bool) {
     (commas, special != 0)
 }
 
+/// Writes `n` in decimal into `buf` just before `end`; returns where its
+/// digits start.
+fn digits_before(buf: &mut [u8], mut end: usize, mut n: usize) -> usize {
+    loop {
+        end -= 1;
+        buf[end] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            return end;
+        }
+    }
+}
+
 impl Row {
     /// An empty buffer with room for `bytes` of rows.
     pub fn with_capacity(bytes: usize) -> Self {
@@ -138,6 +151,24 @@ impl Row {
         self.line
             .extend_from_slice(self.numbers.format(cell).as_bytes());
         self.end_cell()
+    }
+
+    /// Number cells (four at most), one after another: their digits are
+    /// written into one stack buffer, from the last, and copied to the row
+    /// at once.
+    pub fn numbers<const N: usize>(&mut self, cells: [usize; N]) -> &mut Self {
+        // Each cell: 20 digits at most (u64), and a comma.
+        let mut buf = [0u8; 4 * 21];
+        assert!(N * 21 <= buf.len(), "four number cells at most");
+        let mut start = buf.len();
+        for &n in cells.iter().rev() {
+            start -= 1;
+            buf[start] = b',';
+            start = digits_before(&mut buf, start, n);
+        }
+        self.line.extend_from_slice(&buf[start..]);
+        self.cells += N;
+        self
     }
 
     /// A number cell that may be absent: empty then, as serde writes `None`.
@@ -252,10 +283,7 @@ impl CsvCells for MentionRow<'_> {
             .text(self.field)
             .text(self.label)
             .text(self.text)
-            .number(self.start)
-            .number(self.end)
-            .number(self.byte_start)
-            .number(self.byte_end)
+            .numbers([self.start, self.end, self.byte_start, self.byte_end])
             .text(self.canonical)
             .text(self.entity_id)
             .text(self.value)
@@ -268,8 +296,7 @@ impl CsvCells for QuoteRow<'_> {
     fn cells(&self, row: &mut Row) {
         row.text(self.doc_id)
             .text(self.quote)
-            .number(self.start)
-            .number(self.end)
+            .numbers([self.start, self.end])
             .text(self.speaker)
             .text(self.speaker_entity_id)
             .maybe(self.speaker_start)

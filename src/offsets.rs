@@ -70,9 +70,22 @@ pub struct CharCursor<'a> {
     char: usize,
 }
 
-/// The number of characters that start in `bytes`.
+/// The number of characters that start in `bytes`: counted 32 bytes at a
+/// time, in a loop that compiles to vector instructions.
 fn char_starts(bytes: &[u8]) -> usize {
-    bytes.iter().filter(|&&b| is_char_start(b)).count()
+    let mut chunks = bytes.chunks_exact(32);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        let chunk: &[u8; 32] = chunk.try_into().expect("32 bytes");
+        let starts = chunk
+            .iter()
+            .fold(0u8, |n, &b| n + u8::from(is_char_start(b)));
+        count += usize::from(starts);
+    }
+    count
+        + (chunks.remainder().iter())
+            .filter(|&&b| is_char_start(b))
+            .count()
 }
 
 impl<'a> CharCursor<'a> {
