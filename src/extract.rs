@@ -14,7 +14,7 @@ use crate::{
     dates,
     gazetteer::{self, compiled::Loaded, DictSource, DictionaryError, Entry, Gazetteer},
     normalize::Normalized,
-    offsets::CharIndex,
+    offsets::CharCursor,
     record::{Mention, MentionRow, Quote, QuoteRow},
     resolve::resolve_overlaps,
     rules::{self, FieldContext, Lexicons, Names},
@@ -283,17 +283,18 @@ impl Found {
         };
         let id = &article.id;
         if !self.title.is_empty() {
-            let (text, index) = (&article.title, CharIndex::new(&article.title));
+            let (text, mut index) = (&article.title, CharCursor::new(&article.title));
             out.mentions.extend(
-                (self.title.into_iter()).map(|s| mention_record(id, "title", text, &index, s)),
+                (self.title.into_iter()).map(|s| mention_record(id, "title", text, &mut index, s)),
             );
         }
         if !article.text.is_empty() {
-            let (text, index) = (&article.text, CharIndex::new(&article.text));
+            let (text, mut index) = (&article.text, CharCursor::new(&article.text));
             out.quotes
-                .extend((self.quotes.iter()).map(|q| quote_record(id, text, &index, q)));
+                .extend((self.quotes.iter()).map(|q| quote_record(id, text, &mut index, q)));
+            let mut index = CharCursor::new(text);
             out.mentions.extend(
-                (self.body.into_iter()).map(|s| mention_record(id, "text", text, &index, s)),
+                (self.body.into_iter()).map(|s| mention_record(id, "text", text, &mut index, s)),
             );
         }
         out
@@ -310,29 +311,34 @@ impl Found {
     ) {
         let id = article.id.as_str();
         if !self.title.is_empty() {
-            let (text, index) = (article.title.as_str(), CharIndex::new(&article.title));
+            let (text, mut index) = (article.title.as_str(), CharCursor::new(&article.title));
             for s in &self.title {
-                mention(mention_row(id, "title", text, &index, s));
+                mention(mention_row(id, "title", text, &mut index, s));
             }
         }
         if !article.text.is_empty() {
-            let (text, index) = (article.text.as_str(), CharIndex::new(&article.text));
+            let text = article.text.as_str();
+            let mut index = CharCursor::new(text);
             for s in &self.body {
-                mention(mention_row(id, "text", text, &index, s));
+                mention(mention_row(id, "text", text, &mut index, s));
             }
+            // The quotes are in text order too: a cursor of their own.
+            let mut index = CharCursor::new(text);
             for q in &self.quotes {
-                quote(quote_row(id, text, &index, q));
+                quote(quote_row(id, text, &mut index, q));
             }
         }
     }
 }
 
-/// The borrowed row of span `s`.
+/// The borrowed row of span `s` (inlined: the row is built in place, not
+/// copied out).
+#[inline]
 fn mention_row<'a>(
     doc_id: &'a str,
     field: &'a str,
     text: &'a str,
-    index: &CharIndex,
+    index: &mut CharCursor,
     s: &'a Span,
 ) -> MentionRow<'a> {
     MentionRow {
@@ -352,11 +358,12 @@ fn mention_row<'a>(
     }
 }
 
-/// The borrowed row of quote `q`.
+/// The borrowed row of quote `q` (inlined, as [`mention_row`]).
+#[inline]
 fn quote_row<'a>(
     doc_id: &'a str,
     text: &'a str,
-    index: &CharIndex,
+    index: &mut CharCursor,
     q: &'a QuoteSpan,
 ) -> QuoteRow<'a> {
     let speaker = q.speaker.as_ref();
@@ -380,7 +387,13 @@ fn quote_row<'a>(
 }
 
 /// The row of span `s`, whose strings it takes.
-fn mention_record(doc_id: &str, field: &str, text: &str, index: &CharIndex, s: Span) -> Mention {
+fn mention_record(
+    doc_id: &str,
+    field: &str,
+    text: &str,
+    index: &mut CharCursor,
+    s: Span,
+) -> Mention {
     Mention {
         doc_id: doc_id.to_string(),
         field: field.to_string(),
@@ -398,7 +411,7 @@ fn mention_record(doc_id: &str, field: &str, text: &str, index: &CharIndex, s: S
     }
 }
 
-fn quote_record(doc_id: &str, text: &str, index: &CharIndex, q: &QuoteSpan) -> Quote {
+fn quote_record(doc_id: &str, text: &str, index: &mut CharCursor, q: &QuoteSpan) -> Quote {
     let speaker = q.speaker.as_ref();
     Quote {
         doc_id: doc_id.to_string(),

@@ -1,6 +1,8 @@
-//! Byte-to-character offset conversion in O(1) per lookup, so every span can
-//! be reported both in UTF-8 bytes and in Unicode scalar values (what Python
-//! slices), even in a 40 MB article with many mentions.
+//! Byte-to-character offset conversion, so every span can be reported both
+//! in UTF-8 bytes and in Unicode scalar values (what Python slices): in
+//! O(1) per lookup in any order ([`CharIndex`]), or by walking from one
+//! offset to the next when they come (nearly) in text order
+//! ([`CharCursor`], which indexes nothing ahead).
 
 /// Checkpoints of the character count every [`STRIDE`] bytes (a lookup counts
 /// at most this many bytes; the checkpoints take 1/16 of the text's size).
@@ -55,9 +57,88 @@ impl<'a> CharIndex<'a> {
     }
 }
 
+/// Converts byte offsets of one text to character offsets by counting the
+/// characters between each offset and the one converted before it: each
+/// byte of the text is read about once when the offsets come in text order
+/// (an article's spans), and a text of ASCII is never read past its check.
+#[derive(Debug, Clone)]
+pub struct CharCursor<'a> {
+    bytes: &'a [u8],
+    ascii: bool,
+    /// The last offset converted, in bytes and in characters.
+    byte: usize,
+    char: usize,
+}
+
+/// The number of characters that start in `bytes`: counted 32 bytes at a
+/// time, in a loop that compiles to vector instructions.
+fn char_starts(bytes: &[u8]) -> usize {
+    let mut chunks = bytes.chunks_exact(32);
+    let mut count = 0;
+    for chunk in &mut chunks {
+        let chunk: &[u8; 32] = chunk.try_into().expect("32 bytes");
+        let starts = chunk
+            .iter()
+            .fold(0u8, |n, &b| n + u8::from(is_char_start(b)));
+        count += usize::from(starts);
+    }
+    count
+        + (chunks.remainder().iter())
+            .filter(|&&b| is_char_start(b))
+            .count()
+}
+
+impl<'a> CharCursor<'a> {
+    /// A cursor at the start of `text`.
+    pub fn new(text: &'a str) -> Self {
+        CharCursor {
+            bytes: text.as_bytes(),
+            ascii: text.is_ascii(),
+            byte: 0,
+            char: 0,
+        }
+    }
+
+    /// The character offset of byte offset `at` (which must be a char
+    /// boundary or the end); the cursor moves there.
+    pub fn char_offset(&mut self, at: usize) -> usize {
+        if self.ascii {
+            return at;
+        }
+        if at >= self.byte {
+            self.char += char_starts(&self.bytes[self.byte..at]);
+        } else {
+            self.char -= char_starts(&self.bytes[at..self.byte]);
+        }
+        self.byte = at;
+        self.char
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn cursor_matches_naive_count_in_any_order() {
+        let text = "Bakı “Şuşa” 🙂 x".repeat(40);
+        let mut cursor = CharCursor::new(&text);
+        let mut bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).collect();
+        bounds.push(text.len());
+        let jumps = bounds
+            .iter()
+            .step_by(7)
+            .chain(bounds.iter().rev().step_by(5));
+        for &i in bounds.iter().chain(jumps) {
+            assert_eq!(
+                cursor.char_offset(i),
+                text[..i].chars().count(),
+                "at byte {i}"
+            );
+        }
+        let mut ascii = CharCursor::new("hello");
+        assert_eq!((ascii.char_offset(5), ascii.char_offset(2)), (5, 2));
+    }
 
     #[test]
     fn matches_naive_count_everywhere() {
