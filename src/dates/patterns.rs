@@ -161,14 +161,14 @@ pub enum Guard {
     /// (lowercase, matched ASCII-case-insensitively).
     WordBefore(&'static [&'static str]),
     /// A day number follows the month word: past its letters, an optional
-    /// `.` and any spaces comes a digit.
+    /// `.` and any spaces come one or two digits (no third: "May 2023").
     DayAfter,
     /// A day number comes before: past at least one space, an optional
     /// `of` and spaces, and an optional `st`, `nd`, `rd` or `th`, a digit.
     DayBefore,
     /// A year follows the month word: past its letters, an optional `.`,
-    /// spaces, commas and an optional `of`, comes a digit, an apostrophe,
-    /// or the `t`, `l` or `n` of "this", "last" or "next".
+    /// spaces, commas and an optional `of`, come four digits, an
+    /// apostrophe and a digit, or "this", "last" or "next".
     YearAfter,
     /// Like [`Guard::WordBefore`], or else a digit ends right before the
     /// spaces or hyphens: where a number ("44 days") may stand.
@@ -184,8 +184,12 @@ pub enum Guard {
     DigitsAround,
     /// The text right after the key starts with this (lowercase).
     Suffix(&'static str),
+    /// The text right before the key ends with this (lowercase).
+    Prefix(&'static str),
     /// One of these holds.
     AnyOf(&'static [Guard]),
+    /// All of these hold.
+    AllOf(&'static [Guard]),
     /// The guard paired with the key word found (its lowercase text); a
     /// key word not listed has no further condition.
     ForKey(&'static [(&'static str, Guard)]),
@@ -269,7 +273,11 @@ impl Guard {
                     && text.get(end).is_some_and(u8::is_ascii_digit)
             }
             Guard::Suffix(suffix) => starts_with_word(text, end, suffix),
+            Guard::Prefix(prefix) => {
+                start >= prefix.len() && starts_with_word(text, start - prefix.len(), prefix)
+            }
             Guard::AnyOf(guards) => guards.iter().any(|g| g.admits(text, start, end)),
+            Guard::AllOf(guards) => guards.iter().all(|g| g.admits(text, start, end)),
             Guard::ForKey(pairs) => {
                 let key = &text[start..end];
                 pairs
@@ -281,7 +289,7 @@ impl Guard {
                 let mut at = run_ahead(text, end, |b| b.is_ascii_alphabetic());
                 at += usize::from(text.get(at) == Some(&b'.'));
                 at = run_ahead(text, at, is_space);
-                text.get(at).is_some_and(u8::is_ascii_digit)
+                (1..=2).contains(&(run_ahead(text, at, |b| b.is_ascii_digit()) - at))
             }
             Guard::DayBefore => {
                 let at = run_back(text, start, is_space);
@@ -301,11 +309,12 @@ impl Guard {
                 if starts_with_word(text, at, "of") {
                     at = run_ahead(text, at + 2, |b| is_space(b) || b == b',');
                 }
-                text.get(at).is_some_and(|&b| {
-                    b.is_ascii_digit()
-                        || b == b'\''
-                        || matches!(b.to_ascii_lowercase(), b't' | b'l' | b'n')
-                })
+                run_ahead(text, at, |b| b.is_ascii_digit()) - at == 4
+                    || (text.get(at) == Some(&b'\'')
+                        && text.get(at + 1).is_some_and(u8::is_ascii_digit))
+                    || ["this", "last", "next"]
+                        .iter()
+                        .any(|w| starts_with_word(text, at, w))
             }
         }
     }
@@ -529,7 +538,7 @@ const QUARTER_BEFORE: &[&str] = &[
     "s",
 ];
 
-/// Where "in the morning" follows a clock hour.
+/// The "in the" of "7 in the morning" and "later in the week".
 const IN_THE: Guard = Guard::WordsBefore(&["the"], &["in"]);
 
 /// The last words of `<EDGE>` ("late", "the end of", "the end of the").
@@ -762,7 +771,15 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         build(
             DayWord,
-            keys(&["overnight", "mid"], Edge::WordStart),
+            keys(&["overnight", "mid"], Edge::WordStart).guarded(Guard::ForKey(&[(
+                "mid",
+                Guard::AnyOf(&[
+                    Guard::Suffix("day"),
+                    Guard::Suffix("afternoon"),
+                    Guard::Suffix("-afternoon"),
+                    Guard::WordAfter(&["afternoon"]),
+                ]),
+            )])),
             reach(16, 24),
             r"\b(?:overnight|mid[-\s]?afternoon|midday)\b",
         ),
@@ -861,7 +878,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 &["week", "month", "year", "decade", "century", "day"],
                 Edge::Word,
             )
-            .guarded(Guard::WordBefore(&["the"])),
+            .guarded(IN_THE),
             reach(40, 8),
             r"\b(?:earlier|later|early|late)\s+in\s+the\s+(?:week|month|year|decade|century|day)\b",
         ),
@@ -904,20 +921,32 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         build(
             LongAdj,
-            keys(&["long", "old"], Edge::WordStart).guarded(Guard::WordBefore(&[
-                "years",
-                "decades",
-                "months",
-                "weeks",
-                "days",
-                "hours",
-                "centuries",
-                "day",
-                "year",
-                "month",
-                "week",
-                "hour",
-                "night",
+            keys(&["long", "old"], Edge::WordStart).guarded(Guard::ForKey(&[
+                (
+                    "long",
+                    Guard::WordBefore(&[
+                        "years",
+                        "decades",
+                        "months",
+                        "weeks",
+                        "days",
+                        "hours",
+                        "centuries",
+                        "day",
+                        "year",
+                        "month",
+                        "week",
+                        "hour",
+                        "night",
+                    ]),
+                ),
+                (
+                    "old",
+                    Guard::AllOf(&[
+                        Guard::Prefix("-"),
+                        Guard::WordBefore(&["years", "decades", "months", "weeks", "centuries"]),
+                    ]),
+                ),
             ])),
             reach(32, 8),
             r"\b(?:(?:years|decades|months|weeks|days|hours|centuries|day|year|month|week|hour|night)[-\s]long|(?:years|decades|months|weeks|centuries)-old)\b",
@@ -1035,7 +1064,30 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     "day",
                 ],
                 Edge::Capital,
-            ),
+            )
+            .guarded(Guard::ForKey(&[
+                ("friday", Guard::WordBefore(&["good"])),
+                // The "s" of "New Year's", the empty word after "Jr." or
+                // "Presidents'".
+                (
+                    "day",
+                    Guard::WordBefore(&[
+                        "christmas",
+                        "s",
+                        "thanksgiving",
+                        "independence",
+                        "memorial",
+                        "labor",
+                        "veterans",
+                        "election",
+                        "boxing",
+                        "king",
+                        "presidents",
+                        "columbus",
+                        "",
+                    ]),
+                ),
+            ])),
             reach(40, 16),
             r"\b(?:(?:last|this|next|this\s+past|this\s+coming)\s+)?<HOLIDAY>(?:\s+<YEAR>)?\b",
         ),
@@ -1387,6 +1439,7 @@ mod tests {
         assert!(admits(Guard::DayAfter, "[May]5"));
         assert!(!admits(Guard::DayAfter, "[May] be"));
         assert!(!admits(Guard::DayAfter, "[Dec]"));
+        assert!(!admits(Guard::DayAfter, "[May] 2023"));
         assert!(admits(Guard::DayBefore, "23 [Sep]tember"));
         assert!(admits(Guard::DayBefore, "the 3rd of  [May]"));
         assert!(!admits(Guard::DayBefore, "3[May]"));
@@ -1396,6 +1449,8 @@ mod tests {
         assert!(admits(Guard::YearAfter, "[Jun]e last year"));
         assert!(!admits(Guard::YearAfter, "[Jun]e was"));
         assert!(!admits(Guard::YearAfter, "[Dec]"));
+        assert!(!admits(Guard::YearAfter, "[Mar]ch 15, 2023"));
+        assert!(!admits(Guard::YearAfter, "[Jun]e to"));
         let number = Guard::NumberBefore(&["few"]);
         assert!(admits(number, "44 [days]"));
         assert!(admits(number, "a few-[days]"));
@@ -1417,6 +1472,10 @@ mod tests {
         let either = Guard::AnyOf(&[Guard::Suffix("ly"), Guard::WordBefore(&["at"])]);
         assert!(admits(either, "at [present]"));
         assert!(!admits(either, "to [present]"));
+        let both = Guard::AllOf(&[Guard::Prefix("-"), Guard::WordBefore(&["years"])]);
+        assert!(admits(both, "years-[old]"));
+        assert!(!admits(both, "years [old]"));
+        assert!(!admits(both, "[old]"));
         let per_key = Guard::ForKey(&[("am", Guard::DigitBefore)]);
         assert!(!admits(per_key, "I [AM]"));
         assert!(admits(per_key, "at [noon]"));
