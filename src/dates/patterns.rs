@@ -161,15 +161,38 @@ pub enum Guard {
     /// (lowercase, matched ASCII-case-insensitively).
     WordBefore(&'static [&'static str]),
     /// A day number follows the month word: past its letters, an optional
-    /// `.` and any spaces comes a digit.
+    /// `.` and any spaces come one or two digits (no third: "May 2023").
     DayAfter,
     /// A day number comes before: past at least one space, an optional
     /// `of` and spaces, and an optional `st`, `nd`, `rd` or `th`, a digit.
     DayBefore,
     /// A year follows the month word: past its letters, an optional `.`,
-    /// spaces, commas and an optional `of`, comes a digit, an apostrophe,
-    /// or the `t`, `l` or `n` of "this", "last" or "next".
+    /// spaces, commas and an optional `of`, come four digits, an
+    /// apostrophe and a digit, or "this", "last" or "next".
     YearAfter,
+    /// Like [`Guard::WordBefore`], or else a digit ends right before the
+    /// spaces or hyphens: where a number ("44 days") may stand.
+    NumberBefore(&'static [&'static str]),
+    /// The word before is one of the first words, and the word before
+    /// that one of the second (each past at least one space or hyphen).
+    WordsBefore(&'static [&'static str], &'static [&'static str]),
+    /// The word after, past at least one space, is one of these.
+    WordAfter(&'static [&'static str]),
+    /// A digit comes before, past any spaces ("3 p.m.", "10am").
+    DigitBefore,
+    /// A digit right before the key and one right after ("10:35").
+    DigitsAround,
+    /// The text right after the key starts with this (lowercase).
+    Suffix(&'static str),
+    /// The text right before the key ends with this (lowercase).
+    Prefix(&'static str),
+    /// One of these holds.
+    AnyOf(&'static [Guard]),
+    /// All of these hold.
+    AllOf(&'static [Guard]),
+    /// The guard paired with the key word found (its lowercase text); a
+    /// key word not listed has no further condition.
+    ForKey(&'static [(&'static str, Guard)]),
 }
 
 /// The bytes `\s` matches in an ASCII pattern.
@@ -201,26 +224,72 @@ fn starts_with_word(text: &[u8], at: usize, word: &str) -> bool {
         .is_some_and(|t| t.eq_ignore_ascii_case(word.as_bytes()))
 }
 
+/// The word that ends past at least one space or hyphen before `start`
+/// (its ASCII letters, maybe none), with where it starts.
+fn word_before(text: &[u8], start: usize) -> Option<(usize, &[u8])> {
+    let word_end = run_back(text, start, |b| is_space(b) || b == b'-');
+    if word_end == start {
+        return None;
+    }
+    let word_start = run_back(text, word_end, |b| b.is_ascii_alphabetic());
+    Some((word_start, &text[word_start..word_end]))
+}
+
+/// Whether `word` is one of `words`, ASCII-case-insensitively.
+fn is_one_of(word: &[u8], words: &[&str]) -> bool {
+    words
+        .iter()
+        .any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
+}
+
 impl Guard {
     /// Whether the text around a key word at `start..end` meets the guard.
     fn admits(self, text: &[u8], start: usize, end: usize) -> bool {
         match self {
             Guard::None => true,
             Guard::WordBefore(words) => {
-                let word_end = run_back(text, start, |b| is_space(b) || b == b'-');
-                if word_end == start {
-                    return false;
-                }
-                let word = &text[run_back(text, word_end, |b| b.is_ascii_alphabetic())..word_end];
-                words
+                word_before(text, start).is_some_and(|(_, word)| is_one_of(word, words))
+            }
+            Guard::NumberBefore(words) => word_before(text, start).is_some_and(|(at, word)| {
+                is_one_of(word, words)
+                    || (word.is_empty() && at > 0 && text[at - 1].is_ascii_digit())
+            }),
+            Guard::WordsBefore(near, far) => word_before(text, start).is_some_and(|(at, word)| {
+                is_one_of(word, near)
+                    && word_before(text, at).is_some_and(|(_, word)| is_one_of(word, far))
+            }),
+            Guard::WordAfter(words) => {
+                let word_start = run_ahead(text, end, is_space);
+                let word_end = run_ahead(text, word_start, |b| b.is_ascii_alphabetic());
+                word_start > end && is_one_of(&text[word_start..word_end], words)
+            }
+            Guard::DigitBefore => {
+                let at = run_back(text, start, is_space);
+                at > 0 && text[at - 1].is_ascii_digit()
+            }
+            Guard::DigitsAround => {
+                start > 0
+                    && text[start - 1].is_ascii_digit()
+                    && text.get(end).is_some_and(u8::is_ascii_digit)
+            }
+            Guard::Suffix(suffix) => starts_with_word(text, end, suffix),
+            Guard::Prefix(prefix) => {
+                start >= prefix.len() && starts_with_word(text, start - prefix.len(), prefix)
+            }
+            Guard::AnyOf(guards) => guards.iter().any(|g| g.admits(text, start, end)),
+            Guard::AllOf(guards) => guards.iter().all(|g| g.admits(text, start, end)),
+            Guard::ForKey(pairs) => {
+                let key = &text[start..end];
+                pairs
                     .iter()
-                    .any(|w| word.eq_ignore_ascii_case(w.as_bytes()))
+                    .find(|(word, _)| key.eq_ignore_ascii_case(word.as_bytes()))
+                    .is_none_or(|(_, guard)| guard.admits(text, start, end))
             }
             Guard::DayAfter => {
                 let mut at = run_ahead(text, end, |b| b.is_ascii_alphabetic());
                 at += usize::from(text.get(at) == Some(&b'.'));
                 at = run_ahead(text, at, is_space);
-                text.get(at).is_some_and(u8::is_ascii_digit)
+                (1..=2).contains(&(run_ahead(text, at, |b| b.is_ascii_digit()) - at))
             }
             Guard::DayBefore => {
                 let at = run_back(text, start, is_space);
@@ -240,11 +309,12 @@ impl Guard {
                 if starts_with_word(text, at, "of") {
                     at = run_ahead(text, at + 2, |b| is_space(b) || b == b',');
                 }
-                text.get(at).is_some_and(|&b| {
-                    b.is_ascii_digit()
-                        || b == b'\''
-                        || matches!(b.to_ascii_lowercase(), b't' | b'l' | b'n')
-                })
+                run_ahead(text, at, |b| b.is_ascii_digit()) - at == 4
+                    || (text.get(at) == Some(&b'\'')
+                        && text.get(at + 1).is_some_and(u8::is_ascii_digit))
+                    || ["this", "last", "next"]
+                        .iter()
+                        .any(|w| starts_with_word(text, at, w))
             }
         }
     }
@@ -355,6 +425,128 @@ const UNITS: &[&str] = &[
     "seconds",
 ];
 const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night"];
+
+/// What ends right before the unit of a duration: the last word of a
+/// number ("44", "twenty-one", "a couple of", "a few", "an"), of "or so",
+/// or of a modifier ("three straight days").
+const DURATION_BEFORE_UNIT: &[&str] = &[
+    "more",
+    "full",
+    "straight",
+    "consecutive",
+    "trading",
+    "business",
+    "working",
+    "calendar",
+    "long",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "hundred",
+    "thousand",
+    "dozen",
+    "of",
+    "few",
+    "several",
+    "many",
+    "some",
+    "a",
+    "an",
+    "so",
+];
+
+/// What ends right before "ago", "earlier" or "hence" in "two years ago"
+/// (a unit, or the "so" of "or so"), or before "now" in "from now".
+const AGO_BEFORE: &[&str] = &[
+    "minute",
+    "minutes",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "fortnight",
+    "month",
+    "months",
+    "quarter",
+    "quarters",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "centuries",
+    "second",
+    "seconds",
+    "so",
+    "from",
+];
+
+/// What ends right before "quarter", "half" or "period" in a quarter: an
+/// ordinal ("third", the "rd" of "3rd"), "fiscal", a determiner, the "ago"
+/// of "year-ago", the "s" of "last year's" (a year is a digit).
+const QUARTER_BEFORE: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "st",
+    "nd",
+    "rd",
+    "th",
+    "final",
+    "last",
+    "latter",
+    "fiscal",
+    "the",
+    "latest",
+    "current",
+    "previous",
+    "ago",
+    "earlier",
+    "comparable",
+    "corresponding",
+    "recent",
+    "same",
+    "this",
+    "that",
+    "s",
+];
+
+/// The "in the" of "7 in the morning" and "later in the week".
+const IN_THE: Guard = Guard::WordsBefore(&["the"], &["in"]);
+
+/// The last words of `<EDGE>` ("late", "the end of", "the end of the").
+const EDGE_ENDS: &[&str] = &["of", "the", "early", "late", "mid"];
+
+/// Before "future" or "past" in "the near future".
+const FUTURE_BEFORE: Guard =
+    Guard::WordBefore(&["the", "near", "distant", "foreseeable", "immediate"]);
 
 const EDGE: &str = r"(?:(?:early|late|mid|the\s+(?:very\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half|last\s+half|latter\s+part|early\s+part|rest|remainder|balance)\s+of(?:\s+the)?)[-\s]+)";
 const REL: &str = r"(?:last|this|next|this\s+past|this\s+coming|past|coming)";
@@ -498,7 +690,8 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         build(
             Quarter,
-            keys(&["quarter", "half", "period"], Edge::Word),
+            keys(&["quarter", "half", "period"], Edge::Word)
+                .guarded(Guard::NumberBefore(QUARTER_BEFORE)),
             reach(64, 8),
             r"\b(?:(?:the|this\s+year's|last\s+year's|next\s+year's|<YEAR>|fiscal|calendar|year-ago|year-earlier|year\s+earlier|comparable|corresponding|latest|current|recent|previous|past|same|most\s+recent|just-ended|just\s+ended)[-\s]+)*(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)[-\s]+(?:fiscal[-\s]+)?(?:quarter|half)|(?:the|latest|current|previous|year-ago|year-earlier|comparable|corresponding|recent|same|this|that)\s+quarter|(?:latest|year-ago|year-earlier|year\s+earlier|comparable|corresponding|same|<YEAR>|last\s+year's)\s+(?:period|quarter))(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:<YEAR>|this\s+year|last\s+year|next\s+year|the\s+year|a\s+year\s+(?:ago|earlier)))?\b",
         ),
@@ -559,19 +752,34 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         build(
             DayWord,
-            keys(PARTS_OF_DAY, Edge::WordStart),
+            keys(PARTS_OF_DAY, Edge::WordStart).guarded(Guard::WordBefore(&[
+                "this",
+                "last",
+                "yesterday",
+                "tomorrow",
+                "the",
+            ])),
             reach(40, 8),
             r"\b(?:(?:early|late|earlier|later|mid)[-\s]+)?(?:this|last|yesterday|tomorrow|the)\s+(?:morning|afternoon|evening|night)\b",
         ),
         build(
             DayWord,
-            keys(&["morning", "afternoon", "evening"], Edge::WordStart),
+            keys(&["morning", "afternoon", "evening"], Edge::WordStart)
+                .guarded(Guard::WordAfter(&["today", "yesterday", "tomorrow"])),
             reach(32, 24),
             r"\b(?:(?:early|late|mid)[-\s]+)?(?:morning|afternoon|evening)\s+(?:today|yesterday|tomorrow)\b",
         ),
         build(
             DayWord,
-            keys(&["overnight", "mid"], Edge::WordStart),
+            keys(&["overnight", "mid"], Edge::WordStart).guarded(Guard::ForKey(&[(
+                "mid",
+                Guard::AnyOf(&[
+                    Guard::Suffix("day"),
+                    Guard::Suffix("afternoon"),
+                    Guard::Suffix("-afternoon"),
+                    Guard::WordAfter(&["afternoon"]),
+                ]),
+            )])),
             reach(16, 24),
             r"\b(?:overnight|mid[-\s]?afternoon|midday)\b",
         ),
@@ -609,7 +817,18 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     "midnight",
                 ],
                 Edge::AfterNonLetter,
-            ),
+            )
+            .guarded(Guard::ForKey(&[
+                (":", Guard::DigitsAround),
+                ("a.m", Guard::DigitBefore),
+                ("p.m", Guard::DigitBefore),
+                ("am", Guard::DigitBefore),
+                ("pm", Guard::DigitBefore),
+                ("o'clock", Guard::DigitBefore),
+                ("morning", IN_THE),
+                ("afternoon", IN_THE),
+                ("evening", IN_THE),
+            ])),
             reach(48, 16),
             r"\b(?:(?:around|about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?:[01]?\d(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|[01]?\d(?::[0-5]\d)?\s+o'clock|[01]?\d:[0-5]\d\b|[01]?\d\s+in\s+the\s+(?:morning|afternoon|evening)|noon\b|midnight\b)(?:\s+(?:\(?(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET)\)?|local\s+time)\b)?(?:,?\s+(?:today|yesterday|tomorrow|tonight|<WEEKDAY>|<MONTH>\s*(?:0?[1-9]|[12]\d|3[01])\b))?",
         ),
@@ -659,7 +878,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 &["week", "month", "year", "decade", "century", "day"],
                 Edge::Word,
             )
-            .guarded(Guard::WordBefore(&["the"])),
+            .guarded(IN_THE),
             reach(40, 8),
             r"\b(?:earlier|later|early|late)\s+in\s+the\s+(?:week|month|year|decade|century|day)\b",
         ),
@@ -671,47 +890,63 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                 ],
                 Edge::Word,
             )
-            .guarded(Guard::WordBefore(&[
-                "the", "this", "last", "next", "full", "fiscal", "calendar", "whole", "entire",
-                "of", "early", "late", "mid",
+            .guarded(Guard::AnyOf(&[
+                Guard::WordBefore(&[
+                    "the", "full", "fiscal", "calendar", "whole", "entire", "of", "early", "late",
+                    "mid",
+                ]),
+                Guard::WordsBefore(&["this", "last", "next"], EDGE_ENDS),
             ])),
             reach(56, 16),
             r"\b(?:<EDGE>(?:the\s+|this\s+|last\s+|next\s+)?|the\s+)(?:(?:full|fiscal|calendar|whole|entire)\s+)?(?:week|weekend|month|year|quarter|decade|day)\b",
         ),
         build(
             TheUnit,
-            keys(&["end"], Edge::Word),
+            keys(&["end"], Edge::Word).guarded(Guard::WordBefore(&["year", "s"])),
             reach(16, 8),
             r"\b(?:year[-\s]end|year's\s+end)\b",
         ),
         build(
             Ago,
-            keys(&["ago", "earlier", "now", "hence"], Edge::WordStart),
+            keys(&["ago", "earlier", "now", "hence"], Edge::WordStart)
+                .guarded(Guard::WordBefore(AGO_BEFORE)),
             reach(72, 8),
             r"\b<QMOD>?(?:<NUMBER>|a\s+(?:year|decade|month|week|day)\s+or\s+(?:so|two))[-\s]+(?:more\s+)?(?:<UNIT>|seconds?)(?:\s+or\s+so)?\s+(?:ago|earlier|from\s+now|hence)\b",
         ),
         build(
             Duration,
-            keys(UNITS, Edge::Word),
+            keys(UNITS, Edge::Word).guarded(Guard::NumberBefore(DURATION_BEFORE_UNIT)),
             reach(64, 16),
             r"\b(?:the\s+|each\s+of\s+the\s+)?(?:(?:past|last|next|first|final|coming|previous|following|latest|initial|same|remaining|full|entire|whole|better\s+part\s+of\s+the)\s+)?<QMOD>?<NUMBER>(?:(?:\s+or|\s+to|-)\s+<NUMBER>)?(?:\s+or\s+so)?[-\s]+(?:more\s+|full\s+|straight\s+|consecutive\s+|trading\s+|business\s+|working\s+|calendar\s+|long\s+)?(?:<UNIT>|seconds?)(?:\s+or\s+(?:so|more|longer))?(?:-(?:long|old))?\b",
         ),
         build(
             LongAdj,
-            keys(&["long", "old"], Edge::WordStart).guarded(Guard::WordBefore(&[
-                "years",
-                "decades",
-                "months",
-                "weeks",
-                "days",
-                "hours",
-                "centuries",
-                "day",
-                "year",
-                "month",
-                "week",
-                "hour",
-                "night",
+            keys(&["long", "old"], Edge::WordStart).guarded(Guard::ForKey(&[
+                (
+                    "long",
+                    Guard::WordBefore(&[
+                        "years",
+                        "decades",
+                        "months",
+                        "weeks",
+                        "days",
+                        "hours",
+                        "centuries",
+                        "day",
+                        "year",
+                        "month",
+                        "week",
+                        "hour",
+                        "night",
+                    ]),
+                ),
+                (
+                    "old",
+                    Guard::AllOf(&[
+                        Guard::Prefix("-"),
+                        Guard::WordBefore(&["years", "decades", "months", "weeks", "centuries"]),
+                    ]),
+                ),
             ])),
             reach(32, 8),
             r"\b(?:(?:years|decades|months|weeks|days|hours|centuries|day|year|month|week|hour|night)[-\s]long|(?:years|decades|months|weeks|centuries)-old)\b",
@@ -795,7 +1030,24 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     "term", "possible", "date",
                 ],
                 Edge::WordStart,
-            ),
+            )
+            .guarded(Guard::ForKey(&[
+                ("recent", Guard::Suffix("ly")),
+                ("days", Guard::WordBefore(&["these"])),
+                ("future", FUTURE_BEFORE),
+                ("past", FUTURE_BEFORE),
+                ("term", Guard::WordBefore(&["near", "short", "long"])),
+                ("possible", Guard::WordBefore(&["as"])),
+                ("date", Guard::WordBefore(&["later"])),
+                (
+                    "present",
+                    Guard::AnyOf(&[
+                        Guard::Suffix("ly"),
+                        Guard::WordBefore(&["at"]),
+                        Guard::WordAfter(&["day"]),
+                    ]),
+                ),
+            ])),
             reach(40, 16),
             r"\bnow\b|\b(?:currently|nowadays|presently|lately|(?:more\s+|most\s+|very\s+|only\s+)?recently|these\s+days|at\s+present|(?:the\s+)?present\s+day|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?(?:future|past)|the\s+(?:near|short|long)\s+term|as\s+soon\s+as\s+possible|a\s+later\s+date|current)\b",
         ),
@@ -812,7 +1064,30 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
                     "day",
                 ],
                 Edge::Capital,
-            ),
+            )
+            .guarded(Guard::ForKey(&[
+                ("friday", Guard::WordBefore(&["good"])),
+                // The "s" of "New Year's", the empty word after "Jr." or
+                // "Presidents'".
+                (
+                    "day",
+                    Guard::WordBefore(&[
+                        "christmas",
+                        "s",
+                        "thanksgiving",
+                        "independence",
+                        "memorial",
+                        "labor",
+                        "veterans",
+                        "election",
+                        "boxing",
+                        "king",
+                        "presidents",
+                        "columbus",
+                        "",
+                    ]),
+                ),
+            ])),
             reach(40, 16),
             r"\b(?:(?:last|this|next|this\s+past|this\s+coming)\s+)?<HOLIDAY>(?:\s+<YEAR>)?\b",
         ),
@@ -831,7 +1106,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         build(
             YearAgoAdj,
-            keys(&["ago", "earlier"], Edge::Word),
+            keys(&["ago", "earlier"], Edge::Word).guarded(Guard::WordBefore(&["year"])),
             reach(16, 8),
             r"\byear[-\s](?:ago|earlier)\b",
         ),
@@ -1164,6 +1439,7 @@ mod tests {
         assert!(admits(Guard::DayAfter, "[May]5"));
         assert!(!admits(Guard::DayAfter, "[May] be"));
         assert!(!admits(Guard::DayAfter, "[Dec]"));
+        assert!(!admits(Guard::DayAfter, "[May] 2023"));
         assert!(admits(Guard::DayBefore, "23 [Sep]tember"));
         assert!(admits(Guard::DayBefore, "the 3rd of  [May]"));
         assert!(!admits(Guard::DayBefore, "3[May]"));
@@ -1173,6 +1449,36 @@ mod tests {
         assert!(admits(Guard::YearAfter, "[Jun]e last year"));
         assert!(!admits(Guard::YearAfter, "[Jun]e was"));
         assert!(!admits(Guard::YearAfter, "[Dec]"));
+        assert!(!admits(Guard::YearAfter, "[Mar]ch 15, 2023"));
+        assert!(!admits(Guard::YearAfter, "[Jun]e to"));
+        let number = Guard::NumberBefore(&["few"]);
+        assert!(admits(number, "44 [days]"));
+        assert!(admits(number, "a few-[days]"));
+        assert!(!admits(number, "44[days]"));
+        assert!(!admits(number, "the [days]"));
+        let this_year = Guard::WordsBefore(&["this"], &["of"]);
+        assert!(admits(this_year, "end of this [year]"));
+        assert!(!admits(this_year, "in this [year]"));
+        assert!(!admits(this_year, "this [year]"));
+        assert!(admits(Guard::WordAfter(&["today"]), "[morning]  Today"));
+        assert!(!admits(Guard::WordAfter(&["today"]), "[morning]today"));
+        assert!(admits(Guard::DigitBefore, "3 [p.m]."));
+        assert!(admits(Guard::DigitBefore, "10[am]"));
+        assert!(!admits(Guard::DigitBefore, "I [am]"));
+        assert!(admits(Guard::DigitsAround, "10[:]35"));
+        assert!(!admits(Guard::DigitsAround, "said[:] 35"));
+        assert!(admits(Guard::Suffix("ly"), "[recent]LY"));
+        assert!(!admits(Guard::Suffix("ly"), "[recent] years"));
+        let either = Guard::AnyOf(&[Guard::Suffix("ly"), Guard::WordBefore(&["at"])]);
+        assert!(admits(either, "at [present]"));
+        assert!(!admits(either, "to [present]"));
+        let both = Guard::AllOf(&[Guard::Prefix("-"), Guard::WordBefore(&["years"])]);
+        assert!(admits(both, "years-[old]"));
+        assert!(!admits(both, "years [old]"));
+        assert!(!admits(both, "[old]"));
+        let per_key = Guard::ForKey(&[("am", Guard::DigitBefore)]);
+        assert!(!admits(per_key, "I [AM]"));
+        assert!(admits(per_key, "at [noon]"));
     }
 
     #[test]
@@ -1212,6 +1518,64 @@ mod measure {
             }
         }
         texts
+    }
+
+    /// The texts of the JSON lines file named by `DATES_YIELD` (title and
+    /// text of each article), or else the corpora.
+    fn yield_texts() -> Vec<String> {
+        let Ok(path) = std::env::var("DATES_YIELD") else {
+            return corpora();
+        };
+        let news = std::fs::read_to_string(path).expect("DATES_YIELD names a readable file");
+        let mut texts = Vec::new();
+        for line in news.lines() {
+            let Ok(article) = serde_json::from_str::<serde_json::Value>(line) else {
+                continue;
+            };
+            for field in ["title", "text"] {
+                texts.extend(article[field].as_str().map(str::to_string));
+            }
+        }
+        texts
+    }
+
+    /// Prints, per rule, how many windows its keys open and how many of
+    /// them hold a match: the rules with the most empty windows are the
+    /// ones worth a [`Guard`].
+    #[test]
+    #[ignore = "reads the corpora; run with --ignored --nocapture"]
+    fn window_yield() {
+        let texts = yield_texts();
+        let n = RULES.len();
+        let mut opened = vec![0usize; n];
+        let mut matched = vec![0usize; n];
+        let mut bytes = vec![0usize; n];
+        for text in &texts {
+            for (i, windows) in windows(text).iter().enumerate() {
+                for &(start, end) in windows {
+                    opened[i] += 1;
+                    bytes[i] += end - start;
+                    let input = Input::new(text.as_str()).range(start..end);
+                    matched[i] += usize::from(RULES[i].search(&input).is_some());
+                }
+            }
+        }
+        let total: usize = opened.iter().sum();
+        let hits: usize = matched.iter().sum();
+        eprintln!(
+            "all rules: {total} windows, {hits} with a match, {} bytes",
+            bytes.iter().sum::<usize>()
+        );
+        for i in 0..n {
+            eprintln!(
+                "{i:2} {:?} windows {} matched {} empty {} bytes {}",
+                RULES[i].kind,
+                opened[i],
+                matched[i],
+                opened[i] - matched[i],
+                bytes[i]
+            );
+        }
     }
 
     /// Prints, per rule, how far before its first key word a match starts
