@@ -30,6 +30,18 @@ impl Taken {
         self.ranges.insert(start, end);
         true
     }
+
+    /// Whether every byte of `[start, end)` lies in a range already taken.
+    pub fn covers(&self, start: usize, end: usize) -> bool {
+        let mut at = start;
+        while at < end {
+            match self.ranges.range(..=at).next_back() {
+                Some((_, &range_end)) if range_end > at => at = range_end,
+                _ => return false,
+            }
+        }
+        true
+    }
 }
 
 /// Keeps a non-overlapping subset of `spans`, sorted by start.
@@ -116,6 +128,20 @@ mod tests {
         assert!(t.take(3, 4));
         assert!(t.take(2, 3));
         assert!(!t.take(0, 10));
+    }
+
+    #[test]
+    fn covers_needs_every_byte_taken() {
+        let mut t = Taken::default();
+        assert!(t.take(0, 2));
+        assert!(t.take(2, 4));
+        assert!(t.take(6, 8));
+        assert!(t.covers(0, 4));
+        assert!(t.covers(1, 3));
+        assert!(t.covers(6, 7));
+        assert!(!t.covers(3, 5));
+        assert!(!t.covers(4, 6));
+        assert!(!t.covers(0, 8));
     }
 
     #[test]

@@ -16,15 +16,14 @@ pub mod lexicon;
 pub mod patterns;
 mod value;
 
-use std::{
-    cell::Cell,
-    cmp::Reverse,
-    collections::{BTreeMap, BinaryHeap},
-};
+use std::{cell::Cell, cmp::Reverse, collections::BinaryHeap};
 
 use chrono::NaiveDate;
 
-use crate::span::{Label, Method, Span};
+use crate::{
+    resolve::Taken,
+    span::{Label, Method, Span},
+};
 
 use self::{
     interpret::{interpret, Ctx, Found},
@@ -101,7 +100,7 @@ fn choose<'a>(
         .enumerate()
         .map(|(i, c)| Reverse((key(c.end - c.start, c.rule, c.start), false, i)))
         .collect();
-    let mut claimed = Claimed::default();
+    let mut claimed = Taken::default();
     let mut kept = Vec::new();
     while let Some(Reverse((_, read, i))) = queue.pop() {
         let c = &cands[i];
@@ -131,43 +130,6 @@ fn choose<'a>(
 
 /// The order in which readings are chosen.
 type Key = (Reverse<usize>, usize, usize);
-
-/// Non-overlapping byte ranges claimed by the readings chosen so far.
-#[derive(Debug, Default)]
-struct Claimed {
-    /// start -> end of each range.
-    ranges: BTreeMap<usize, usize>,
-}
-
-impl Claimed {
-    /// Claims `[start, end)` unless it is empty or overlaps a claimed range.
-    fn take(&mut self, start: usize, end: usize) -> bool {
-        if end <= start {
-            return false;
-        }
-        // Ranges never overlap, so among those starting before `end` the
-        // last one also ends last: it alone can reach past `start`.
-        if let Some((_, &prev_end)) = self.ranges.range(..end).next_back() {
-            if prev_end > start {
-                return false;
-            }
-        }
-        self.ranges.insert(start, end);
-        true
-    }
-
-    /// Whether every byte of `[start, end)` lies in a claimed range.
-    fn covers(&self, start: usize, end: usize) -> bool {
-        let mut at = start;
-        while at < end {
-            match self.ranges.range(..=at).next_back() {
-                Some((_, &range_end)) if range_end > at => at = range_end,
-                _ => return false,
-            }
-        }
-        true
-    }
-}
 
 #[cfg(test)]
 mod tests;
