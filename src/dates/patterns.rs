@@ -481,31 +481,8 @@ const DURATION_BEFORE_UNIT: &[&str] = &[
 
 /// What ends right before "ago", "earlier" or "hence" in "two years ago"
 /// (a unit, or the "so" of "or so"), or before "now" in "from now".
-const AGO_BEFORE: &[&str] = &[
-    "minute",
-    "minutes",
-    "hour",
-    "hours",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "fortnight",
-    "month",
-    "months",
-    "quarter",
-    "quarters",
-    "year",
-    "years",
-    "decade",
-    "decades",
-    "century",
-    "centuries",
-    "second",
-    "seconds",
-    "so",
-    "from",
-];
+const AGO_BEFORE: Guard =
+    Guard::AnyOf(&[Guard::WordBefore(UNITS), Guard::WordBefore(&["so", "from"])]);
 
 /// What ends right before "quarter", "half" or "period" in a quarter: an
 /// ordinal ("third", the "rd" of "3rd"), "fiscal", a determiner, the "ago"
@@ -908,8 +885,7 @@ pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
         ),
         build(
             Ago,
-            keys(&["ago", "earlier", "now", "hence"], Edge::WordStart)
-                .guarded(Guard::WordBefore(AGO_BEFORE)),
+            keys(&["ago", "earlier", "now", "hence"], Edge::WordStart).guarded(AGO_BEFORE),
             reach(72, 8),
             r"\b<QMOD>?(?:<NUMBER>|a\s+(?:year|decade|month|week|day)\s+or\s+(?:so|two))[-\s]+(?:more\s+)?(?:<UNIT>|seconds?)(?:\s+or\s+so)?\s+(?:ago|earlier|from\s+now|hence)\b",
         ),
