@@ -1481,10 +1481,7 @@ mod measure {
         let mut texts = Vec::new();
         if let Ok(news) = std::fs::read_to_string(format!("{data}/news/news.jsonl")) {
             for line in news.lines() {
-                let article: serde_json::Value = serde_json::from_str(line).expect("json line");
-                for field in ["title", "text"] {
-                    texts.extend(article[field].as_str().map(str::to_string));
-                }
+                push_article_texts(line, &mut texts).expect("json line");
             }
         }
         if let Ok(dir) = std::fs::read_dir(format!("{data}/tempeval3/train")) {
@@ -1505,14 +1502,19 @@ mod measure {
         let news = std::fs::read_to_string(path).expect("DATES_YIELD names a readable file");
         let mut texts = Vec::new();
         for line in news.lines() {
-            let Ok(article) = serde_json::from_str::<serde_json::Value>(line) else {
-                continue;
-            };
-            for field in ["title", "text"] {
-                texts.extend(article[field].as_str().map(str::to_string));
-            }
+            // A sample cut from a corpus may end in half a line.
+            let _ = push_article_texts(line, &mut texts);
         }
         texts
+    }
+
+    /// Adds the title and text of the JSON article on `line` to `texts`.
+    fn push_article_texts(line: &str, texts: &mut Vec<String>) -> serde_json::Result<()> {
+        let article: serde_json::Value = serde_json::from_str(line)?;
+        for field in ["title", "text"] {
+            texts.extend(article[field].as_str().map(str::to_string));
+        }
+        Ok(())
     }
 
     /// Prints, per rule, how many windows its keys open and how many of
