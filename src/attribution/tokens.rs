@@ -13,6 +13,7 @@
 //! ([`Tokenized::stops`]), so neither walks over every token again.
 
 use super::cues::{self, Cue};
+use crate::normalize::ASCII_ALNUM;
 
 /// The direction a double quote mark shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -235,18 +236,6 @@ fn after_space(bytes: &[u8], at: usize) -> usize {
 fn char_at(text: &str, i: usize) -> char {
     text[i..].chars().next().expect("a char at a boundary")
 }
-
-/// ASCII letters and digits, by byte value: a table lookup is cheaper than
-/// the range tests in the tokenizer's innermost loop.
-static ASCII_ALNUM: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 128 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
 
 /// The end of the word starting at byte `start` whose first character ends
 /// at `end`: letters, digits, combining marks and joined joiners.

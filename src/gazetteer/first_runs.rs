@@ -13,6 +13,8 @@ use std::hash::BuildHasher;
 
 use rustc_hash::FxBuildHasher;
 
+use crate::normalize::ASCII_ALNUM;
+
 /// Bits in the filter: 128 KiB, a few percent of false positives for the
 /// default dictionaries' ~40,000 first words with two probes.
 const BITS: usize = 1 << 20;
@@ -52,21 +54,9 @@ impl FirstRuns {
 pub fn run_len(bytes: &[u8]) -> usize {
     bytes
         .iter()
-        .position(|&b| !RUN_BYTE[usize::from(b)])
+        .position(|&b| !ASCII_ALNUM[usize::from(b)])
         .unwrap_or(bytes.len())
 }
-
-/// Which bytes are ASCII letters or digits: one table load per byte of a
-/// word, the scan's innermost step.
-static RUN_BYTE: [bool; 256] = {
-    let mut table = [false; 256];
-    let mut b = 0;
-    while b < 256 {
-        table[b] = (b as u8).is_ascii_alphanumeric();
-        b += 1;
-    }
-    table
-};
 
 /// The two bits a run sets, from one hash.
 fn probes(run: &[u8]) -> [usize; 2] {
