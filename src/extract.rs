@@ -275,34 +275,21 @@ impl Found {
             .count()
     }
 
-    /// The records of `article` (whose spans these are), taking the spans' strings.
+    /// The records of `article` (whose spans these are): its rows, owned.
     pub fn into_extraction(self, article: &Article) -> Extraction {
-        let mut out = Extraction {
-            mentions: Vec::with_capacity(self.mentions()),
-            quotes: Vec::with_capacity(self.quotes.len()),
-        };
-        let id = &article.id;
-        if !self.title.is_empty() {
-            let (text, mut index) = (&article.title, CharCursor::new(&article.title));
-            out.mentions.extend(
-                (self.title.into_iter()).map(|s| mention_record(id, "title", text, &mut index, s)),
-            );
-        }
-        if !article.text.is_empty() {
-            let (text, mut index) = (&article.text, CharCursor::new(&article.text));
-            out.quotes
-                .extend((self.quotes.iter()).map(|q| quote_record(id, text, &mut index, q)));
-            let mut index = CharCursor::new(text);
-            out.mentions.extend(
-                (self.body.into_iter()).map(|s| mention_record(id, "text", text, &mut index, s)),
-            );
-        }
-        out
+        let mut mentions = Vec::with_capacity(self.mentions());
+        let mut quotes = Vec::with_capacity(self.quotes.len());
+        self.rows(
+            article,
+            |m| mentions.push(Mention::from(m)),
+            |q| quotes.push(Quote::from(q)),
+        );
+        Extraction { mentions, quotes }
     }
 
     /// The rows of `article` (whose spans these are), borrowed: each
     /// mention row to `mention`, title first, and each quote row to
-    /// `quote`. The same rows as [`Found::into_extraction`] makes.
+    /// `quote`. [`Found::into_extraction`] makes its records from them.
     pub fn rows<'a>(
         &'a self,
         article: &'a Article,
@@ -383,47 +370,5 @@ fn quote_row<'a>(
             [flag] => Cow::Borrowed(flag),
             flags => Cow::Owned(flags.join(";")),
         },
-    }
-}
-
-/// The row of span `s`, whose strings it takes.
-fn mention_record(
-    doc_id: &str,
-    field: &str,
-    text: &str,
-    index: &mut CharCursor,
-    s: Span,
-) -> Mention {
-    Mention {
-        doc_id: doc_id.to_string(),
-        field: field.to_string(),
-        label: s.label.as_str().to_string(),
-        text: text[s.start..s.end].to_string(),
-        start: index.char_offset(s.start),
-        end: index.char_offset(s.end),
-        byte_start: s.start,
-        byte_end: s.end,
-        canonical: s.canonical,
-        entity_id: s.entity_id,
-        value: s.value,
-        timex_type: s.timex_type,
-        method: s.method.as_str().to_string(),
-    }
-}
-
-fn quote_record(doc_id: &str, text: &str, index: &mut CharCursor, q: &QuoteSpan) -> Quote {
-    let speaker = q.speaker.as_ref();
-    Quote {
-        doc_id: doc_id.to_string(),
-        quote: text[q.start..q.end].to_string(),
-        start: index.char_offset(q.start),
-        end: index.char_offset(q.end),
-        speaker: speaker.map(|s| s.name.clone()).unwrap_or_default(),
-        speaker_entity_id: speaker.map(|s| s.entity_id.clone()).unwrap_or_default(),
-        speaker_start: speaker.map(|s| index.char_offset(s.start)),
-        speaker_end: speaker.map(|s| index.char_offset(s.end)),
-        cue: q.cue.clone(),
-        kind: q.kind.as_str().to_string(),
-        flags: q.flags.join(";"),
     }
 }

@@ -237,6 +237,46 @@ impl Quote {
     }
 }
 
+impl From<MentionRow<'_>> for Mention {
+    /// The owned mention of a borrowed row.
+    fn from(row: MentionRow<'_>) -> Mention {
+        Mention {
+            doc_id: row.doc_id.to_string(),
+            field: row.field.to_string(),
+            label: row.label.to_string(),
+            text: row.text.to_string(),
+            start: row.start,
+            end: row.end,
+            byte_start: row.byte_start,
+            byte_end: row.byte_end,
+            canonical: row.canonical.to_string(),
+            entity_id: row.entity_id.to_string(),
+            value: row.value.to_string(),
+            timex_type: row.timex_type.to_string(),
+            method: row.method.to_string(),
+        }
+    }
+}
+
+impl From<QuoteRow<'_>> for Quote {
+    /// The owned quote of a borrowed row.
+    fn from(row: QuoteRow<'_>) -> Quote {
+        Quote {
+            doc_id: row.doc_id.to_string(),
+            quote: row.quote.to_string(),
+            start: row.start,
+            end: row.end,
+            speaker: row.speaker.to_string(),
+            speaker_entity_id: row.speaker_entity_id.to_string(),
+            speaker_start: row.speaker_start,
+            speaker_end: row.speaker_end,
+            cue: row.cue.to_string(),
+            kind: row.kind.to_string(),
+            flags: row.flags.into_owned(),
+        }
+    }
+}
+
 impl Document {
     /// The row borrowing this document's cells.
     pub fn as_row(&self) -> DocumentRow<'_> {
