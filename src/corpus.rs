@@ -297,8 +297,8 @@ impl JsonlReader {
                 format!("invalid UTF-8 at byte {} of the line", e.valid_up_to()),
             )
         })?;
-        let line: Line =
-            serde_json::from_str(text).map_err(|e| fail(self.at(), format!("malformed JSON: {e}")))?;
+        let line: Line = serde_json::from_str(text)
+            .map_err(|e| fail(self.at(), format!("malformed JSON: {e}")))?;
         let Line::Object(record) = line else {
             return Err(fail(self.at(), "expected a JSON object".into()));
         };
@@ -1122,7 +1122,10 @@ mod tests {
         );
         let e = items[1].as_ref().unwrap_err();
         assert_eq!(e.id, "k");
-        assert_eq!(e.error, "f.jsonl:2: `text` must be a string, found an array");
+        assert_eq!(
+            e.error,
+            "f.jsonl:2: `text` must be a string, found an array"
+        );
     }
 
     #[test]
@@ -1140,7 +1143,11 @@ mod tests {
         ] {
             let items = jsonl(line);
             let e = items[0].as_ref().unwrap_err();
-            assert!(e.error.starts_with("f.jsonl:1: malformed JSON"), "{}", e.error);
+            assert!(
+                e.error.starts_with("f.jsonl:1: malformed JSON"),
+                "{}",
+                e.error
+            );
         }
     }
 

@@ -11,7 +11,27 @@ use newsner::cli::{self, Cli, EXIT_FATAL};
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `mi_option_purge_delay` (its number in `mimalloc.h`, v2 and
+/// v3 alike; libmimalloc-sys names no constant for it).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
+/// Tells mimalloc never to hand freed memory back to the OS, unless the
+/// user set `MIMALLOC_PURGE_DELAY`. Memory freed after one article is
+/// reused by the next, and purging it (after a delay, 1 s by default) only
+/// made the kernel fault in and zero the same (huge) pages again: on 20 MB
+/// of news, ~1,400 page faults instead of ~430 and twice the system time.
+/// Peak memory is unchanged: purging lowers RSS only after the peak.
+fn keep_freed_memory() {
+    if std::env::var_os("MIMALLOC_PURGE_DELAY").is_none() {
+        // SAFETY: mi_option_set only stores a number in mimalloc's option
+        // table (range-checked there); this runs at the top of main, before
+        // any thread of ours exists.
+        unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
+    }
+}
+
 fn main() -> ExitCode {
+    keep_freed_memory();
     let cli = Cli::parse();
     match cli::run(cli) {
         Ok(code) => code,
