@@ -48,3 +48,23 @@ fn main() -> ExitCode {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The number given for the purge delay names it in the mimalloc this
+    /// binary links: its default there is mimalloc v3's (1000 ms), and
+    /// [`keep_freed_memory`] turns purging off.
+    #[test]
+    fn the_purge_delay_option_is_turned_off() {
+        if std::env::var_os("MIMALLOC_PURGE_DELAY").is_some() {
+            return;
+        }
+        // SAFETY: mi_option_get only reads mimalloc's option table.
+        let delay = || unsafe { libmimalloc_sys::mi_option_get(MI_OPTION_PURGE_DELAY) };
+        assert_eq!(delay(), 1000);
+        keep_freed_memory();
+        assert_eq!(delay(), -1);
+    }
+}
