@@ -111,17 +111,36 @@ fn tally(chunk: &[u8; 32]) -> (u8, bool) {
     (commas, special != 0)
 }
 
-/// Writes `n` in decimal into `buf` just before `end`; returns where its
-/// digits start.
-fn digits_before(buf: &mut [u8], mut end: usize, mut n: usize) -> usize {
-    loop {
-        end -= 1;
-        buf[end] = b'0' + (n % 10) as u8;
-        n /= 10;
-        if n == 0 {
-            return end;
-        }
+/// The decimal digits of 0 to 99, two bytes each ("00", "01", ... "99").
+const DIGIT_PAIRS: [u8; 200] = {
+    let mut pairs = [0; 200];
+    let mut i = 0;
+    while i < 100 {
+        pairs[2 * i] = b'0' + (i / 10) as u8;
+        pairs[2 * i + 1] = b'0' + (i % 10) as u8;
+        i += 1;
     }
+    pairs
+};
+
+/// Writes `n` in decimal into `buf` just before `end`; returns where its
+/// digits start. Two digits at a time, from a table (as `itoa` does): half
+/// the divisions of one digit at a time.
+fn digits_before(buf: &mut [u8], mut end: usize, mut n: usize) -> usize {
+    while n >= 100 {
+        let pair = 2 * (n % 100);
+        n /= 100;
+        end -= 2;
+        buf[end..end + 2].copy_from_slice(&DIGIT_PAIRS[pair..pair + 2]);
+    }
+    if n >= 10 {
+        end -= 2;
+        buf[end..end + 2].copy_from_slice(&DIGIT_PAIRS[2 * n..2 * n + 2]);
+    } else {
+        end -= 1;
+        buf[end] = b'0' + n as u8;
+    }
+    end
 }
 
 impl Row {
@@ -513,6 +532,24 @@ mod tests {
                     assert!(!is_plain_row(&row, commas), "{n} {at} {special}");
                 }
             }
+        }
+    }
+
+    #[test]
+    fn number_cells_are_their_decimal_digits() {
+        let mut samples = vec![0, usize::MAX, usize::MAX / 10];
+        for power in (0..20).map(|p| 10usize.pow(p)) {
+            samples.extend([power - 1, power, power + 1, 2 * power + 5]);
+        }
+        for n in samples {
+            let mut row = Row::default();
+            row.numbers([n, 7, n / 3]);
+            row.number(n);
+            assert_eq!(
+                row.bytes(),
+                format!("{n},7,{},{n},", n / 3).as_bytes(),
+                "{n}"
+            );
         }
     }
 
