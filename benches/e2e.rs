@@ -273,8 +273,14 @@ impl Run {
     }
 }
 
+/// Runs one measurement in a child process of this bench. The children's
+/// allocator keeps freed memory, as the `newsner` binary's does (see
+/// `keep_freed_memory` in src/main.rs), unless the caller set
+/// `MIMALLOC_PURGE_DELAY`; the bare scan runs with the same setting.
 fn spawn(args: &[&str]) -> std::process::Child {
+    let purge_delay = env::var("MIMALLOC_PURGE_DELAY").unwrap_or_else(|_| "-1".into());
     Command::new(env::current_exe().expect("own path"))
+        .env("MIMALLOC_PURGE_DELAY", purge_delay)
         .arg("--child")
         .args(args)
         .stdout(Stdio::piped())
