@@ -29,6 +29,8 @@ pub struct Doc<'a> {
     /// The word tokens reported speech may start at, in order: finite cue
     /// forms and "according".
     reported_starts: Vec<usize>,
+    /// The capitalised words, in order.
+    caps: Vec<usize>,
 }
 
 impl<'a> Doc<'a> {
@@ -48,6 +50,7 @@ impl<'a> Doc<'a> {
             mentions,
             ends_so_far,
             reported_starts: tokenized.reported_starts,
+            caps: tokenized.caps,
         }
     }
 
@@ -112,6 +115,13 @@ impl<'a> Doc<'a> {
     /// "according". Every other token can be passed over by that search.
     pub fn reported_starts(&self) -> &[usize] {
         &self.reported_starts
+    }
+
+    /// The capitalised words, in text order: every other token fails
+    /// [`Doc::is_cap`], so a search for capitalised words need visit only
+    /// these.
+    pub fn caps(&self) -> &[usize] {
+        &self.caps
     }
 
     /// True when token `i` lies inside a quoted span (marks included).
@@ -189,6 +199,15 @@ mod tests {
                     .then_some(m)
             })
             .collect()
+    }
+
+    #[test]
+    fn caps_are_exactly_the_capitalised_tokens() {
+        let text = "“Ünïcödé,” said Zoë Ümlaut of the U.S. Army. ¿“Qué?” Mr. O’Brien asked\n\nÉcole 26 iPhone.";
+        let doc = Doc::new(text, &[]);
+        let want: Vec<usize> = (0..doc.len()).filter(|&i| doc.is_cap(i)).collect();
+        assert_eq!(doc.caps(), want);
+        assert!(want.len() >= 8, "{want:?}");
     }
 
     #[test]

@@ -84,24 +84,23 @@ impl<'a> NameIndex<'a> {
                 add(name, m.start, &m.entity_id, m.label == Label::Org);
             }
         }
-        // Runs of capitalised words outside quotes and mentions.
-        let mut i = 0;
-        while i < doc.len() {
-            // Most tokens are not capitalised words: skip them inline.
-            if !doc.is_cap(i) || !run_word(doc, i) {
-                i += 1;
+        // Runs of capitalised words outside quotes and mentions. A run starts
+        // at a capitalised word, so only those are visited; `next` is the
+        // first token not taken in by a run already.
+        let mut next = 0;
+        for &a in doc.caps() {
+            if a < next || !run_word(doc, a) {
                 continue;
             }
-            let a = i;
-            while i + 1 < doc.len() && run_word(doc, i + 1) && i + 1 - a < 5 {
-                i += 1;
+            let mut b = a;
+            while b + 1 < doc.len() && run_word(doc, b + 1) && b + 1 - a < 5 {
+                b += 1;
             }
-            let b = i;
+            next = b + 1;
             let mut first = a;
             while first < b && !words::is_org_head(doc.w(b)) && words::is_title(doc.w(first)) {
                 first += 1;
             }
-            i += 1;
             if b == first || doc.mention(first).is_some() && doc.mention(b).is_some() {
                 continue;
             }

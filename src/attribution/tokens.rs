@@ -99,6 +99,9 @@ pub struct Tokenized {
     /// Indices (in order) of the words reported speech may start at: finite
     /// cue forms, whatever their capitalisation, and "according".
     pub reported_starts: Vec<usize>,
+    /// Indices (in order) of the capitalised words: the only tokens a run
+    /// of name words can start at (see `names::NameIndex`).
+    pub caps: Vec<usize>,
 }
 
 /// What is looked up once per word, as it is read.
@@ -135,6 +138,9 @@ impl Tokenized {
         let cue = cues::cue_bytes(word);
         if cue == Some(Cue::Finite) || word == b"according" {
             self.reported_starts.push(self.toks.len());
+        }
+        if cap {
+            self.caps.push(self.toks.len());
         }
         self.toks.push(Token {
             start,
@@ -173,6 +179,7 @@ pub fn tokenize_marked(text: &str, lower: &str) -> Tokenized {
         toks: Vec::with_capacity(text.len() / 5),
         stops: Vec::with_capacity(text.len() / 64),
         reported_starts: Vec::new(),
+        caps: Vec::with_capacity(text.len() / 32),
     };
     let mut i = 0;
     while i < bytes.len() {
