@@ -4,11 +4,17 @@
 use super::{
     cues::Cue,
     marks::{self, Quotes},
-    tokens::{self, Kind, Token},
+    tokens::{self, Kind, Token, Tokenized},
 };
 use crate::span::{Label, Span};
+use std::cell::RefCell;
+use std::mem::take;
 
 /// The tokenized text and everything looked up per token.
+///
+/// Its lists are per token or per byte, so they are as long as the article:
+/// they come from, and go back to when the `Doc` is dropped, the memory the
+/// thread's previous article left ([`Spare`]).
 #[derive(Debug)]
 pub struct Doc<'a> {
     /// The original text.
@@ -29,25 +35,60 @@ pub struct Doc<'a> {
     /// The word tokens reported speech may start at, in order: finite cue
     /// forms and "according".
     reported_starts: Vec<usize>,
+    /// The capitalised words, in order.
+    caps: Vec<usize>,
+    /// The tokenizer's stops (kept only to hand their memory on).
+    stops: Vec<usize>,
+}
+
+/// The memory of one article's lists, left for the next article on the same
+/// thread: cleared and refilled instead of allocated (and faulted in as
+/// fresh pages) per article.
+#[derive(Debug, Default)]
+struct Spare {
+    lower: String,
+    tokenized: Tokenized,
+    sent: Vec<u32>,
+    of_token: Vec<u32>,
+    ends: Vec<usize>,
+}
+
+/// Token lists longer than this are freed rather than kept, so one huge
+/// article does not pin its memory for the rest of the run.
+const KEEP_TOKENS_AT_MOST: usize = 1 << 20;
+
+thread_local! {
+    static SPARE: RefCell<Spare> = RefCell::default();
 }
 
 impl<'a> Doc<'a> {
     /// Tokenizes and indexes `text`.
     pub fn new(text: &'a str, mentions: &'a [Span]) -> Doc<'a> {
-        let lower = text.to_ascii_lowercase();
-        let tokenized = tokens::tokenize_marked(text, &lower);
-        let sent = tokens::sentences(&tokenized, text, &lower);
-        let quotes = marks::scan(&tokenized);
-        let ends_so_far = running_max_ends(mentions);
+        let mut spare = SPARE.try_with(RefCell::take).unwrap_or_default();
+        spare.lower.clear();
+        spare.lower.push_str(text);
+        spare.lower.make_ascii_lowercase();
+        tokens::tokenize_into(text, &spare.lower, &mut spare.tokenized);
+        tokens::sentences_into(&spare.tokenized, text, &spare.lower, &mut spare.sent);
+        let quotes = marks::scan_into(&spare.tokenized, spare.of_token);
+        running_max_ends(mentions, &mut spare.ends);
+        let Tokenized {
+            toks,
+            stops,
+            reported_starts,
+            caps,
+        } = spare.tokenized;
         Doc {
             text,
-            lower,
-            toks: tokenized.toks,
-            sent,
+            lower: spare.lower,
+            toks,
+            sent: spare.sent,
             quotes,
             mentions,
-            ends_so_far,
-            reported_starts: tokenized.reported_starts,
+            ends_so_far: spare.ends,
+            reported_starts,
+            caps,
+            stops,
         }
     }
 
@@ -114,6 +155,13 @@ impl<'a> Doc<'a> {
         &self.reported_starts
     }
 
+    /// The capitalised words, in text order: every other token fails
+    /// [`Doc::is_cap`], so a search for capitalised words need visit only
+    /// these.
+    pub fn caps(&self) -> &[usize] {
+        &self.caps
+    }
+
     /// True when token `i` lies inside a quoted span (marks included).
     pub fn in_quote(&self, i: usize) -> bool {
         self.quotes.at(i).is_some()
@@ -159,16 +207,37 @@ impl<'a> Doc<'a> {
     }
 }
 
-/// For each mention, the largest end among it and the mentions before it
-/// (`mentions` sorted by start).
-fn running_max_ends(mentions: &[Span]) -> Vec<usize> {
-    mentions
-        .iter()
-        .scan(0, |max, m| {
-            *max = m.end.max(*max);
-            Some(*max)
-        })
-        .collect()
+impl Drop for Doc<'_> {
+    /// Hands the lists' memory on to the thread's next article.
+    fn drop(&mut self) {
+        if self.toks.capacity() > KEEP_TOKENS_AT_MOST {
+            return;
+        }
+        let spare = Spare {
+            lower: take(&mut self.lower),
+            tokenized: Tokenized {
+                toks: take(&mut self.toks),
+                stops: take(&mut self.stops),
+                reported_starts: take(&mut self.reported_starts),
+                caps: take(&mut self.caps),
+            },
+            sent: take(&mut self.sent),
+            of_token: take(&mut self.quotes).into_table(),
+            ends: take(&mut self.ends_so_far),
+        };
+        // Gone only while the thread itself ends.
+        let _ = SPARE.try_with(|s| s.replace(spare));
+    }
+}
+
+/// Fills `ends` with, for each mention, the largest end among it and the
+/// mentions before it (`mentions` sorted by start).
+fn running_max_ends(mentions: &[Span], ends: &mut Vec<usize>) {
+    ends.clear();
+    ends.extend(mentions.iter().scan(0, |max, m| {
+        *max = m.end.max(*max);
+        Some(*max)
+    }));
 }
 
 #[cfg(test)]
@@ -189,6 +258,70 @@ mod tests {
                     .then_some(m)
             })
             .collect()
+    }
+
+    /// What a doc holds, written out to compare two docs.
+    fn contents(doc: &Doc) -> String {
+        let quoted: Vec<_> = (0..doc.len()).map(|i| doc.quotes.at(i)).collect();
+        format!(
+            "{:?}",
+            (
+                &doc.lower,
+                &doc.toks,
+                &doc.sent,
+                &doc.quotes.spans,
+                quoted,
+                &doc.reported_starts,
+                &doc.caps,
+                &doc.ends_so_far,
+            )
+        )
+    }
+
+    #[test]
+    fn reused_memory_gives_the_same_doc() {
+        let long = "“We left,” she said. Mr. Smith, 42, told reporters (in Paris) that it was over.\n\n“Yes.”\n".repeat(20);
+        let texts = [
+            long.as_str(),
+            "A “b” c.",
+            "",
+            "He said so.",
+            long.as_str(),
+            "x",
+        ];
+        let mention = |t: &str| {
+            vec![Span::entity(
+                0,
+                t.len().min(1),
+                Label::Person,
+                "",
+                "",
+                Method::Rule,
+            )]
+        };
+        let fresh: Vec<_> = texts
+            .iter()
+            .map(|t| {
+                SPARE.with(RefCell::take);
+                let m = mention(t);
+                let doc = Doc::new(t, &m);
+                contents(&doc)
+            })
+            .collect();
+        for (t, want) in texts.iter().zip(&fresh) {
+            let m = mention(t);
+            let doc = Doc::new(t, &m);
+            assert_eq!(&contents(&doc), want, "{t:?}");
+        }
+    }
+
+    #[test]
+    fn caps_are_exactly_the_capitalised_tokens() {
+        let text = "“Ünïcödé,” said Zoë Ümlaut of the U.S. Army. ¿“Qué?” Mr. O’Brien asked\n\nÉcole 26 iPhone.";
+        let doc = Doc::new(text, &[]);
+        let want: Vec<usize> = (0..doc.len()).filter(|&i| doc.is_cap(i)).collect();
+        assert_eq!(doc.caps(), want);
+        assert!(want.len() >= 8, "{want:?}");
     }
 
     #[test]

@@ -54,6 +54,11 @@ pub struct Quotes {
 }
 
 impl Quotes {
+    /// Gives back the per-token table's memory, for [`scan_into`] to reuse.
+    pub fn into_table(self) -> Vec<u32> {
+        self.of_token
+    }
+
     /// The span token `i` belongs to, if any.
     pub fn at(&self, i: usize) -> Option<usize> {
         match self.of_token.get(i).copied() {
@@ -117,6 +122,12 @@ impl Scanner<'_> {
 /// Pairs the quote marks of a tokenized text. Only its quote marks and
 /// paragraph breaks act, so only the [`Tokenized::stops`] are visited.
 pub fn scan(tokenized: &Tokenized) -> Quotes {
+    scan_into(tokenized, Vec::new())
+}
+
+/// [`scan`], with `table` (cleared first) as the memory of the per-token
+/// table.
+pub fn scan_into(tokenized: &Tokenized, mut table: Vec<u32>) -> Quotes {
     let tokens = &tokenized.toks[..];
     let mut s = Scanner {
         tokens,
@@ -222,13 +233,14 @@ pub fn scan(tokenized: &Tokenized) -> Quotes {
         }
     }
     let _ = para_start;
-    let mut of_token = vec![0u32; tokens.len()];
+    table.clear();
+    table.resize(tokens.len(), 0);
     for (k, q) in s.out.iter().enumerate() {
-        of_token[q.open..=q.close.min(tokens.len() - 1)].fill(k as u32 + 1);
+        table[q.open..=q.close.min(tokens.len() - 1)].fill(k as u32 + 1);
     }
     Quotes {
         spans: s.out,
-        of_token,
+        of_token: table,
     }
 }
 

@@ -18,8 +18,8 @@ use crate::span::{Label, Span};
 struct FullName<'a> {
     /// Byte offset of its first occurrence.
     start: usize,
-    /// The lowercased last word.
-    last: String,
+    /// The last word (see [`LastWord`]).
+    last: LastWord<'a>,
     /// The name as written (or the mention's canonical).
     name: &'a str,
     /// Entity id, when a mention gave one.
@@ -36,10 +36,45 @@ pub struct NameIndex<'a> {
     names: Vec<FullName<'a>>,
 }
 
-/// The last word, folded like the matcher folds text (case, diacritics,
-/// apostrophes), so "Erdogan" finds "Erdoğan" and "O’Brien" finds "O'Brien".
-fn last_word(s: &str) -> String {
-    fold_word(s.rsplit(|c: char| c.is_whitespace()).next().unwrap_or(s))
+/// A name's last word, folded like the matcher folds text (case,
+/// diacritics, apostrophes), so "Erdogan" finds "Erdoğan" and "O’Brien"
+/// finds "O'Brien". An ASCII word, whose folding is ASCII lowercasing, is
+/// kept as written and compared with its case folded: most names are
+/// never asked about, and need no folded copy.
+#[derive(Debug, Clone)]
+enum LastWord<'a> {
+    /// An ASCII word as written.
+    Ascii(&'a str),
+    /// Any other word, folded.
+    Folded(String),
+}
+
+impl<'a> LastWord<'a> {
+    /// The last word of `name`.
+    fn of(name: &'a str) -> LastWord<'a> {
+        let w = name
+            .rsplit(|c: char| c.is_whitespace())
+            .next()
+            .unwrap_or(name);
+        if w.is_ascii() {
+            LastWord::Ascii(w)
+        } else {
+            LastWord::Folded(fold(w))
+        }
+    }
+
+    /// True when the word, folded, is `folded`.
+    fn is(&self, folded: &str) -> bool {
+        match self {
+            LastWord::Ascii(w) => {
+                w.len() == folded.len()
+                    && w.bytes()
+                        .zip(folded.bytes())
+                        .all(|(a, b)| a.to_ascii_lowercase() == b)
+            }
+            LastWord::Folded(w) => w == folded,
+        }
+    }
 }
 
 /// [`fold`], without its offset map for the usual all-ASCII word, where
@@ -65,7 +100,7 @@ impl<'a> NameIndex<'a> {
             by_name.insert(name, names.len());
             names.push(FullName {
                 start,
-                last: last_word(name),
+                last: LastWord::of(name),
                 entity_id,
                 count: 1,
                 org,
@@ -84,24 +119,23 @@ impl<'a> NameIndex<'a> {
                 add(name, m.start, &m.entity_id, m.label == Label::Org);
             }
         }
-        // Runs of capitalised words outside quotes and mentions.
-        let mut i = 0;
-        while i < doc.len() {
-            // Most tokens are not capitalised words: skip them inline.
-            if !doc.is_cap(i) || !run_word(doc, i) {
-                i += 1;
+        // Runs of capitalised words outside quotes and mentions. A run starts
+        // at a capitalised word, so only those are visited; `next` is the
+        // first token not taken in by a run already.
+        let mut next = 0;
+        for &a in doc.caps() {
+            if a < next || !run_word(doc, a) {
                 continue;
             }
-            let a = i;
-            while i + 1 < doc.len() && run_word(doc, i + 1) && i + 1 - a < 5 {
-                i += 1;
+            let mut b = a;
+            while b + 1 < doc.len() && run_word(doc, b + 1) && b + 1 - a < 5 {
+                b += 1;
             }
-            let b = i;
+            next = b + 1;
             let mut first = a;
             while first < b && !words::is_org_head(doc.w(b)) && words::is_title(doc.w(first)) {
                 first += 1;
             }
-            i += 1;
             if b == first || doc.mention(first).is_some() && doc.mention(b).is_some() {
                 continue;
             }
@@ -123,7 +157,7 @@ impl<'a> NameIndex<'a> {
         let w = w.trim_end_matches("'s");
         self.names
             .iter()
-            .filter(|n| n.last == w && n.start < pos && n.name.contains(' '))
+            .filter(|n| n.last.is(w) && n.start < pos && n.name.contains(' '))
             .max_by(|a, b| a.count.cmp(&b.count).then(b.start.cmp(&a.start)))
             .map(|n| (n.name, n.entity_id))
     }
@@ -133,7 +167,7 @@ impl<'a> NameIndex<'a> {
     pub fn link_org(&self, head: &str, pos: usize) -> Option<(&str, &str)> {
         self.names
             .iter()
-            .filter(|n| n.org && n.last == head && n.start < pos)
+            .filter(|n| n.org && n.last.is(head) && n.start < pos)
             .max_by_key(|n| n.start)
             .map(|n| (n.name, n.entity_id))
     }
@@ -178,6 +212,28 @@ mod tests {
         let idx = NameIndex::new(&doc);
         assert_eq!(idx.link("Erdogan", 70), Some(("Recep Tayyip Erdoğan", "")));
         assert_eq!(idx.link("O'Brien's", 80), Some(("Conor O’Brien", "")));
+    }
+
+    #[test]
+    fn last_word_compares_like_its_folded_copy() {
+        let names = [
+            "Anar Eyvazov",
+            "Recep Tayyip Erdoğan",
+            "Conor O’Brien",
+            "U.S.",
+            "ACME",
+            "Zoë",
+        ];
+        let words = [
+            "eyvazov", "Eyvazov", "erdogan", "o'brien", "u.s.", "acme", "zoe", "", "eyvazo",
+        ];
+        for name in names {
+            let last = LastWord::of(name);
+            let folded = fold_word(name.rsplit(' ').next().unwrap());
+            for w in words {
+                assert_eq!(last.is(w), folded == w, "{name:?} {w:?}");
+            }
+        }
     }
 
     #[test]

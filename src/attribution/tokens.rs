@@ -99,6 +99,9 @@ pub struct Tokenized {
     /// Indices (in order) of the words reported speech may start at: finite
     /// cue forms, whatever their capitalisation, and "according".
     pub reported_starts: Vec<usize>,
+    /// Indices (in order) of the capitalised words: the only tokens a run
+    /// of name words can start at (see `names::NameIndex`).
+    pub caps: Vec<usize>,
 }
 
 /// What is looked up once per word, as it is read.
@@ -112,6 +115,14 @@ pub struct WordFacts {
 }
 
 impl Tokenized {
+    /// Empties every list, keeping their memory.
+    pub fn clear(&mut self) {
+        self.toks.clear();
+        self.stops.clear();
+        self.reported_starts.clear();
+        self.caps.clear();
+    }
+
     /// Appends a token that is not a word, noting it in `stops` when it is
     /// one.
     #[inline(always)]
@@ -135,6 +146,9 @@ impl Tokenized {
         let cue = cues::cue_bytes(word);
         if cue == Some(Cue::Finite) || word == b"according" {
             self.reported_starts.push(self.toks.len());
+        }
+        if cap {
+            self.caps.push(self.toks.len());
         }
         self.toks.push(Token {
             start,
@@ -166,14 +180,21 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// (most of English news); any other character is decoded and classified
 /// as a `char`.
 pub fn tokenize_marked(text: &str, lower: &str) -> Tokenized {
+    let mut out = Tokenized::default();
+    tokenize_into(text, lower, &mut out);
+    out
+}
+
+/// [`tokenize_marked`] into `out`, whose lists are cleared first and whose
+/// memory is reused (one article after another on a thread).
+pub fn tokenize_into(text: &str, lower: &str, out: &mut Tokenized) {
     let wrapped = is_hard_wrapped(text);
     let bytes = text.as_bytes();
     let lower = lower.as_bytes();
-    let mut out = Tokenized {
-        toks: Vec::with_capacity(text.len() / 5),
-        stops: Vec::with_capacity(text.len() / 64),
-        reported_starts: Vec::new(),
-    };
+    out.clear();
+    out.toks.reserve(text.len() / 5);
+    out.stops.reserve(text.len() / 64);
+    out.caps.reserve(text.len() / 32);
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
@@ -199,7 +220,7 @@ pub fn tokenize_marked(text: &str, lower: &str) -> Tokenized {
             char_at(text, i)
         };
         if is_break(c) {
-            i = paragraph_break(text, i, c, wrapped, &mut out);
+            i = paragraph_break(text, i, c, wrapped, out);
             continue;
         }
         if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
@@ -222,7 +243,6 @@ pub fn tokenize_marked(text: &str, lower: &str) -> Tokenized {
         out.push(i, end, kind);
         i = end;
     }
-    out
 }
 
 /// `at`, or one past it when it holds the usual single space after a token
@@ -408,8 +428,17 @@ const ABBREVIATION_LENGTHS: std::ops::RangeInclusive<usize> = 2..=6;
 /// Only the [`Tokenized::stops`] can change the id: the runs of tokens
 /// between them take the current id in one fill.
 pub fn sentences(tokenized: &Tokenized, text: &str, lower: &str) -> Vec<u32> {
+    let mut ids = Vec::new();
+    sentences_into(tokenized, text, lower, &mut ids);
+    ids
+}
+
+/// [`sentences`] into `ids`, which is cleared first and whose memory is
+/// reused.
+pub fn sentences_into(tokenized: &Tokenized, text: &str, lower: &str, ids: &mut Vec<u32>) {
     let tokens = &tokenized.toks[..];
-    let mut ids = Vec::with_capacity(tokens.len());
+    ids.clear();
+    ids.reserve(tokens.len());
     let mut id = 0u32;
     let mut i = 0;
     for &stop in &tokenized.stops {
@@ -433,11 +462,10 @@ pub fn sentences(tokenized: &Tokenized, text: &str, lower: &str) -> Vec<u32> {
             if c == '.' && stop > 0 && is_abbreviation(tokens, stop - 1, text, lower, t.start) {
                 continue;
             }
-            (i, id) = sentence_end(tokens, text, stop, id, &mut ids);
+            (i, id) = sentence_end(tokens, text, stop, id, ids);
         }
     }
     ids.resize(tokens.len(), id);
-    ids
 }
 
 /// After the sentence-ending punctuation at token `p` (its id pushed):
