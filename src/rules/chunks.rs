@@ -262,17 +262,17 @@ pub fn is_name_word(t: &Tokens<'_>, i: usize) -> bool {
     // Most tokens are told by their kind and shape alone.
     let tok = &t.toks[i];
     tok.kind == super::tokens::Kind::Word
-        && (tok.shape.first_upper || tok.shape.joined)
+        && (tok.shape().first_upper() || tok.shape().joined())
         && is_name_shaped(t, i)
 }
 
 /// Whether the word `i`, capitalised or joined, is shaped like a name.
 fn is_name_shaped(t: &Tokens<'_>, i: usize) -> bool {
-    let shape = t.toks[i].shape;
+    let shape = t.toks[i].shape();
     let s = t.s(i);
     // "al-Assad", "bin-Laden", "d'Alema": lowercase prefix, capital after it.
     let name_shaped = t.is_cap(i)
-        || (shape.joined
+        || (shape.joined()
             && s.char_indices().any(|(k, c)| {
                 c.is_uppercase() && k > 0 && matches!(s[..k].chars().next_back(), Some('-' | '\''))
             }));
@@ -315,7 +315,7 @@ pub fn find(t: &Tokens<'_>, lex: &Lexicons, skip_all: bool) -> Vec<Chunk> {
             continue;
         }
         i = start;
-        if t.toks[i].caps_line || !is_name_word(t, i) {
+        if t.toks[i].caps_line() || !is_name_word(t, i) {
             continue;
         }
         let first = i;
@@ -391,10 +391,10 @@ fn strip_front(t: &Tokens<'_>, lex: &Lexicons, mut c: Chunk) -> Option<Chunk> {
         // "Ontario-based Magna", "Boston-based": a place made an adjective
         // (a word holds a hyphen only when the scan joined it there).
         let adjective = c.first < c.last
-            && t.toks[c.first].shape.joined
+            && t.toks[c.first].shape().joined()
             && w.rsplit_once('-')
                 .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
-        let common_opener = t.toks[c.first].sent_start
+        let common_opener = t.toks[c.first].sent_start()
             && c.first < c.last
             && (w.ends_with("ing") || w.ends_with("ly"))
             && !lex.is_first_name(&w);
@@ -422,7 +422,7 @@ mod tests {
         let t = tokenize(text);
         find(&t, &lex(), false)
             .into_iter()
-            .map(|c| text[t.toks[c.first].start..t.toks[c.last].end].to_string())
+            .map(|c| text[t.toks[c.first].start()..t.toks[c.last].end()].to_string())
             .collect()
     }
 

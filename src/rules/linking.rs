@@ -59,10 +59,10 @@ const MAX_WORDS: usize = 6;
 /// Word tokens of a span, by index.
 fn word_tokens<'c>(ctx: &'c Ctx<'_>, s: &Span) -> impl Iterator<Item = usize> + Clone + 'c {
     let t = ctx.t;
-    let a = t.toks.partition_point(|k| k.start < s.start);
+    let a = t.toks.partition_point(|k| k.start() < s.start);
     let end = s.end;
     (a..t.len())
-        .take_while(move |&k| t.toks[k].end <= end)
+        .take_while(move |&k| t.toks[k].end() <= end)
         .filter(move |&k| t.toks[k].kind == Kind::Word)
 }
 
@@ -159,7 +159,7 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
         }
         i = at;
         if t.toks[i].kind != Kind::Word
-            || !(t.is_cap(i) || t.toks[i].caps_line)
+            || !(t.is_cap(i) || t.toks[i].caps_line())
             || !may_start(t.toks[i].sketch)
         {
             continue;
@@ -184,7 +184,7 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
         if let Some((last, label, canonical, id)) =
             best.filter(|b| !(b.1 == Label::Org && locative(i)))
         {
-            let (start, end) = (t.toks[i].start, t.toks[last].end);
+            let (start, end) = (t.toks[i].start(), t.toks[last].end());
             if accept(ctx, spans, (start, end), (label, canonical), i) {
                 spans.retain(|s| !(s.start >= start && s.end <= end));
                 added.push(Span::entity(

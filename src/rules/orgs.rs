@@ -153,7 +153,7 @@ pub fn extend_outlet(ctx: &Ctx<'_>, c: Chunk) -> Chunk {
 /// "Manchester United", "Washington Post").
 pub fn place_with_words(ctx: &Ctx<'_>, c: Chunk) -> bool {
     let t = ctx.t;
-    let (a, b) = (t.toks[c.first].start, t.toks[c.last].end);
+    let (a, b) = (t.toks[c.first].start(), t.toks[c.last].end());
     let inside: Vec<&crate::span::Span> = ctx
         .spans
         .iter()
@@ -169,7 +169,7 @@ pub fn place_with_words(ctx: &Ctx<'_>, c: Chunk) -> bool {
         t.toks[k].kind == Kind::Word
             && !inside
                 .iter()
-                .any(|s| s.start < t.toks[k].end && t.toks[k].start < s.end)
+                .any(|s| s.start < t.toks[k].end() && t.toks[k].start() < s.end)
     });
     let mut any = false;
     for k in uncovered {

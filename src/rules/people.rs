@@ -175,7 +175,7 @@ fn nationality_after(ctx: &Ctx<'_>, c: Chunk) -> bool {
     if !t.is_punct(open, "(") || open + 1 >= t.len() {
         return false;
     }
-    let start = t.toks[open + 1].start;
+    let start = t.toks[open + 1].start();
     ctx.spans.iter().any(|s| {
         s.start == start
             && s.label == Label::Place
@@ -279,7 +279,7 @@ pub fn list_members(ctx: &Ctx<'_>, found: &[Chunk], spans: &mut Vec<crate::span:
         .copied()
         .filter(|c| starts_member(c.first) && ends_member(c.last))
         .filter(|c| {
-            let (a, b) = (t.toks[c.first].start, t.toks[c.last].end);
+            let (a, b) = (t.toks[c.first].start(), t.toks[c.last].end());
             !spans.iter().any(|s| s.start < b && a < s.end)
         })
         .collect();
@@ -299,15 +299,15 @@ pub fn list_members(ctx: &Ctx<'_>, found: &[Chunk], spans: &mut Vec<crate::span:
             let left = c.first >= 2
                 && is_sep(c.first - 1)
                 && t.same_line(c.first - 2, c.first)
-                && person_ending(spans, t.toks[c.first - 2].end);
+                && person_ending(spans, t.toks[c.first - 2].end());
             let right = c.last + 2 < t.len()
                 && is_sep(c.last + 1)
                 && t.same_line(c.last, c.last + 2)
-                && person_starting(spans, t.toks[c.last + 2].start);
+                && person_starting(spans, t.toks[c.last + 2].start());
             if !(left || right) {
                 return true;
             }
-            let (a, b) = (t.toks[c.first].start, t.toks[c.last].end);
+            let (a, b) = (t.toks[c.first].start(), t.toks[c.last].end());
             spans.push(crate::span::Span::entity(
                 a,
                 b,
