@@ -63,6 +63,15 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// Whether token `k` as written ends an organisation name
+    /// ([`Lexicons::is_org_suffix_folded`] of its text).
+    #[inline]
+    pub fn is_org_word(&self, k: usize) -> bool {
+        let t = self.t;
+        self.lex
+            .is_org_suffix_token(t.s(k), t.f(k), t.toks[k].sketch)
+    }
+
     /// Whether the field writes the folded word of token `k` in lowercase
     /// somewhere (token `k` itself, or another with the same folding).
     /// It asks about words (no lowercase word folds to what a number or a

@@ -162,9 +162,7 @@ pub fn apposition(ctx: &Ctx<'_>, c: Chunk) -> Option<Label> {
 /// Whether any word of tokens `a..=b` is an organisation word.
 pub fn has_org_word(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     (a..=b).any(|k| {
-        ctx.t.toks[k].kind == super::tokens::Kind::Word
-            && ctx.t.chars(k) > 3
-            && ctx.lex.is_org_suffix_folded(ctx.t.s(k), ctx.t.f(k))
+        ctx.t.toks[k].kind == super::tokens::Kind::Word && ctx.is_org_word(k) && ctx.t.chars(k) > 3
     }) || (a..=b).any(|k| ctx.t.is_punct(k, "&"))
 }
 
