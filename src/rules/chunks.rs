@@ -250,6 +250,15 @@ pub fn is_function_word(w: &str) -> bool {
     SET.contains(w)
 }
 
+/// Whether token `i` is written as a name particle ("de", "bin"): its
+/// text, not its folding (a capitalised "De" is a name word). The token's
+/// sketch tests it first: that of a word in ASCII is its text's, and no
+/// other word is a particle.
+fn is_particle(t: &Tokens<'_>, i: usize) -> bool {
+    static SET: WordSet = WordSet::new(PARTICLES);
+    SET.contains_token(t.s(i), t.toks[i].sketch)
+}
+
 /// Whether token `i`, in ASCII, is a day or month name.
 fn is_calendar_word(t: &Tokens<'_>, i: usize) -> bool {
     static SET: WordSet = WordSet::new(CALENDAR_WORDS);
@@ -326,9 +335,8 @@ pub fn find(t: &Tokens<'_>, lex: &Lexicons, skip_all: bool) -> Vec<Chunk> {
                 j = next;
                 continue;
             }
-            let joiner = next < n
-                && (t.is_punct(next, "&") || PARTICLES.contains(&t.s(next)))
-                && !t.is_cap(next);
+            let joiner =
+                next < n && !t.is_cap(next) && (t.is_punct(next, "&") || is_particle(t, next));
             if joiner && next + 1 < n && t.same_line(j, next + 1) && is_name_word(t, next + 1) {
                 j = next + 1;
                 continue;
