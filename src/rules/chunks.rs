@@ -298,6 +298,7 @@ pub fn is_title_abbreviation(t: &Tokens<'_>, i: usize) -> bool {
 }
 
 /// Index after a name token (skipping an initial's or a title's dot).
+#[inline]
 fn after(t: &Tokens<'_>, i: usize) -> usize {
     // Both need a dot touching the token: most tokens have none.
     let dot_next = t.is_punct(i + 1, ".") && t.touches_next(i);

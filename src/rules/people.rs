@@ -161,9 +161,12 @@ pub fn apposition(ctx: &Ctx<'_>, c: Chunk) -> Option<Label> {
 
 /// Whether any word of tokens `a..=b` is an organisation word.
 pub fn has_org_word(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
-    (a..=b).any(|k| {
-        ctx.t.toks[k].kind == super::tokens::Kind::Word && ctx.is_org_word(k) && ctx.t.chars(k) > 3
-    }) || (a..=b).any(|k| ctx.t.is_punct(k, "&"))
+    // One pass: an organisation word, or an ampersand, anywhere.
+    (a..=b).any(|k| match ctx.t.toks[k].kind {
+        super::tokens::Kind::Word => ctx.is_org_word(k) && ctx.t.chars(k) > 3,
+        super::tokens::Kind::Punct => ctx.t.is_punct(k, "&"),
+        super::tokens::Kind::Number => false,
+    })
 }
 
 /// Whether the chunk is followed by a country in brackets ("( Nigeria )").
