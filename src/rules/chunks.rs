@@ -244,10 +244,22 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
     "maj", "adm", "st",
 ];
 
+/// The function words, as a set.
+static FUNCTION_SET: WordSet = WordSet::new(FUNCTION_WORDS);
+
 /// Whether the lowercase `w` is a function word.
 pub fn is_function_word(w: &str) -> bool {
-    static SET: WordSet = WordSet::new(FUNCTION_WORDS);
-    SET.contains(w)
+    FUNCTION_SET.contains(w)
+}
+
+/// Whether token `i`, whose lowercase is `w`, is a function word: a
+/// token in ASCII is tested by its sketch (its lowercase is its folding).
+fn is_function_token(t: &Tokens<'_>, i: usize, w: &str) -> bool {
+    if t.is_ascii(i) {
+        FUNCTION_SET.contains_token(w, t.toks[i].sketch)
+    } else {
+        is_function_word(w)
+    }
 }
 
 /// Whether token `i` is written as a name particle ("de", "bin"): its
@@ -394,7 +406,7 @@ fn strip_front(t: &Tokens<'_>, lex: &Lexicons, mut c: Chunk) -> Option<Chunk> {
             continue;
         }
         let w = t.lower(c.first);
-        let function = is_function_word(&w)
+        let function = is_function_token(t, c.first, &w)
             && !(w == "mr" || w == "mrs" || w == "ms")
             && !t.is_initial(c.first);
         // "Ontario-based Magna", "Boston-based": a place made an adjective

@@ -793,6 +793,7 @@ impl<'a> Tokens<'a> {
     }
 
     /// The text of token `i` in lowercase, as [`str::to_lowercase`] writes it.
+    #[inline]
     pub fn lower(&self, i: usize) -> Cow<'_, str> {
         if self.toks[i].shape().ascii() {
             // ASCII folds to its lowercase.
