@@ -11,7 +11,7 @@ use crate::span::{Label, Method, Span};
 pub fn is_acronym(ctx: &Ctx<'_>, i: usize) -> bool {
     let t = ctx.t;
     // Written in capitals, its letters are all uppercase.
-    if i >= t.len() || t.toks[i].kind != Kind::Word || !t.toks[i].shape.all_upper {
+    if i >= t.len() || t.toks[i].kind != Kind::Word || !t.toks[i].shape().all_upper() {
         return false;
     }
     let s = t.s(i);
@@ -69,9 +69,9 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
             continue;
         }
         // An acronym the dictionary knows as something else is not this one.
-        let clash = spans
-            .iter()
-            .any(|o| o.start == t.toks[k].start && o.end == t.toks[k].end && o.label != s.label);
+        let clash = spans.iter().any(|o| {
+            o.start == t.toks[k].start() && o.end == t.toks[k].end() && o.label != s.label
+        });
         if clash || defined.iter().any(|d| d.0 == text) {
             continue;
         }
@@ -85,7 +85,7 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
     for (acr, label, canonical, id) in defined {
         let acr_bytes = acr.as_bytes();
         for i in 0..t.len() {
-            let (start, end) = (t.toks[i].start, t.toks[i].end);
+            let (start, end) = (t.toks[i].start(), t.toks[i].end());
             if end - start != acr_bytes.len() || &t.text.as_bytes()[start..end] != acr_bytes {
                 continue;
             }

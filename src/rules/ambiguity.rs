@@ -166,7 +166,7 @@ pub fn is_sports(ctx: &Ctx<'_>) -> bool {
         |words: usize, scores: usize| words >= 2 || (words >= 1 && scores >= 2) || scores >= 4;
     // The sports words are ASCII: no other word equals one ignoring ASCII
     // case, and an ASCII word is capitalised or in lowercase.
-    let sports_word = |i: usize| t.toks[i].shape.ascii && SPORTS.contains(t.f(i));
+    let sports_word = |i: usize| t.toks[i].shape().ascii() && SPORTS.contains(t.f(i));
     let (mut words, mut scores) = (0, 0);
     // The counts only grow, so the order they are counted in does not
     // matter: the numbers, the capitalised words, then the lowercase words
@@ -181,7 +181,7 @@ pub fn is_sports(ctx: &Ctx<'_>) -> bool {
     }
     let capitalised = t.name_starts().iter().copied().filter(|&i| {
         let tok = &t.toks[i];
-        tok.shape.first_upper && sketches.has_bit(usize::from(tok.sketch))
+        tok.shape().first_upper() && sketches.has_bit(usize::from(tok.sketch))
     });
     let lowercase = t
         .lower_sketches
@@ -246,7 +246,7 @@ fn place_context(ctx: &Ctx<'_>, spans: &[Span], a: usize, b: usize) -> bool {
         && b + 2 < t.len()
         && spans
             .iter()
-            .any(|s| s.start == t.toks[b + 2].start && is_country(s))
+            .any(|s| s.start == t.toks[b + 2].start() && is_country(s))
 }
 
 /// Whether a place at tokens `a..=b` reads as a team: followed by a score,
@@ -333,7 +333,7 @@ pub fn filter_dictionary(ctx: &Ctx<'_>, mut spans: Vec<Span>, sports: bool) -> V
                     .iter()
                     .filter(|s| {
                         t.starting_at(s.start)
-                            .is_some_and(|i| !t.toks[i].caps_line && !t.toks[i].sent_start)
+                            .is_some_and(|i| !t.toks[i].caps_line() && !t.toks[i].sent_start())
                     })
                     .map(|s| s.canonical.as_str())
                     .collect()
@@ -350,7 +350,7 @@ pub fn filter_dictionary(ctx: &Ctx<'_>, mut spans: Vec<Span>, sports: bool) -> V
                 return true;
             };
             let surface = &t.text[s.start..s.end];
-            if t.toks[a].caps_line {
+            if t.toks[a].caps_line() {
                 return a != b
                     || is_country(s)
                     || s.label == Label::Norp
@@ -360,7 +360,7 @@ pub fn filter_dictionary(ctx: &Ctx<'_>, mut spans: Vec<Span>, sports: bool) -> V
                     || named_in_mixed_case(s)
                     || (s.label == Label::Org && surface.chars().count() <= 5);
             }
-            if t.toks[a].sent_start && a == b {
+            if t.toks[a].sent_start() && a == b {
                 if let Some(h) = ctx.lex.hazard(surface) {
                     return !h.english_word || is_country(s) || named_in_mixed_case(s);
                 }
@@ -394,7 +394,7 @@ pub fn caps_places(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
     let n = t.len();
     let mut i = 0;
     while i < n {
-        if !(t.toks[i].caps_line && t.toks[i].kind == Kind::Word) {
+        if !(t.toks[i].caps_line() && t.toks[i].kind == Kind::Word) {
             i += 1;
             continue;
         }
@@ -404,7 +404,7 @@ pub fn caps_places(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
             if b >= n || !t.same_line(i, b) || !(i..=b).all(|k| t.toks[k].kind == Kind::Word) {
                 continue;
             }
-            let (start, end) = (t.toks[i].start, t.toks[b].end);
+            let (start, end) = (t.toks[i].start(), t.toks[b].end());
             if spans.iter().any(|s| s.start < end && start < s.end) {
                 continue;
             }

@@ -244,10 +244,31 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
     "maj", "adm", "st",
 ];
 
+/// The function words, as a set.
+static FUNCTION_SET: WordSet = WordSet::new(FUNCTION_WORDS);
+
 /// Whether the lowercase `w` is a function word.
 pub fn is_function_word(w: &str) -> bool {
-    static SET: WordSet = WordSet::new(FUNCTION_WORDS);
-    SET.contains(w)
+    FUNCTION_SET.contains(w)
+}
+
+/// Whether token `i`, whose lowercase is `w`, is a function word: a
+/// token in ASCII is tested by its sketch (its lowercase is its folding).
+fn is_function_token(t: &Tokens<'_>, i: usize, w: &str) -> bool {
+    if t.is_ascii(i) {
+        FUNCTION_SET.contains_token(w, t.toks[i].sketch)
+    } else {
+        is_function_word(w)
+    }
+}
+
+/// Whether token `i` is written as a name particle ("de", "bin"): its
+/// text, not its folding (a capitalised "De" is a name word). The token's
+/// sketch tests it first: that of a word in ASCII is its text's, and no
+/// other word is a particle.
+fn is_particle(t: &Tokens<'_>, i: usize) -> bool {
+    static SET: WordSet = WordSet::new(PARTICLES);
+    SET.contains_token(t.s(i), t.toks[i].sketch)
 }
 
 /// Whether token `i`, in ASCII, is a day or month name.
@@ -262,17 +283,17 @@ pub fn is_name_word(t: &Tokens<'_>, i: usize) -> bool {
     // Most tokens are told by their kind and shape alone.
     let tok = &t.toks[i];
     tok.kind == super::tokens::Kind::Word
-        && (tok.shape.first_upper || tok.shape.joined)
+        && (tok.shape().first_upper() || tok.shape().joined())
         && is_name_shaped(t, i)
 }
 
 /// Whether the word `i`, capitalised or joined, is shaped like a name.
 fn is_name_shaped(t: &Tokens<'_>, i: usize) -> bool {
-    let shape = t.toks[i].shape;
+    let shape = t.toks[i].shape();
     let s = t.s(i);
     // "al-Assad", "bin-Laden", "d'Alema": lowercase prefix, capital after it.
     let name_shaped = t.is_cap(i)
-        || (shape.joined
+        || (shape.joined()
             && s.char_indices().any(|(k, c)| {
                 c.is_uppercase() && k > 0 && matches!(s[..k].chars().next_back(), Some('-' | '\''))
             }));
@@ -289,6 +310,7 @@ pub fn is_title_abbreviation(t: &Tokens<'_>, i: usize) -> bool {
 }
 
 /// Index after a name token (skipping an initial's or a title's dot).
+#[inline]
 fn after(t: &Tokens<'_>, i: usize) -> usize {
     // Both need a dot touching the token: most tokens have none.
     let dot_next = t.is_punct(i + 1, ".") && t.touches_next(i);
@@ -315,7 +337,7 @@ pub fn find(t: &Tokens<'_>, lex: &Lexicons, skip_all: bool) -> Vec<Chunk> {
             continue;
         }
         i = start;
-        if t.toks[i].caps_line || !is_name_word(t, i) {
+        if t.toks[i].caps_line() || !is_name_word(t, i) {
             continue;
         }
         let first = i;
@@ -326,9 +348,8 @@ pub fn find(t: &Tokens<'_>, lex: &Lexicons, skip_all: bool) -> Vec<Chunk> {
                 j = next;
                 continue;
             }
-            let joiner = next < n
-                && (t.is_punct(next, "&") || PARTICLES.contains(&t.s(next)))
-                && !t.is_cap(next);
+            let joiner =
+                next < n && !t.is_cap(next) && (t.is_punct(next, "&") || is_particle(t, next));
             if joiner && next + 1 < n && t.same_line(j, next + 1) && is_name_word(t, next + 1) {
                 j = next + 1;
                 continue;
@@ -385,16 +406,16 @@ fn strip_front(t: &Tokens<'_>, lex: &Lexicons, mut c: Chunk) -> Option<Chunk> {
             continue;
         }
         let w = t.lower(c.first);
-        let function = is_function_word(&w)
+        let function = is_function_token(t, c.first, &w)
             && !(w == "mr" || w == "mrs" || w == "ms")
             && !t.is_initial(c.first);
         // "Ontario-based Magna", "Boston-based": a place made an adjective
         // (a word holds a hyphen only when the scan joined it there).
         let adjective = c.first < c.last
-            && t.toks[c.first].shape.joined
+            && t.toks[c.first].shape().joined()
             && w.rsplit_once('-')
                 .is_some_and(|(_, tail)| tail.chars().next().is_some_and(char::is_lowercase));
-        let common_opener = t.toks[c.first].sent_start
+        let common_opener = t.toks[c.first].sent_start()
             && c.first < c.last
             && (w.ends_with("ing") || w.ends_with("ly"))
             && !lex.is_first_name(&w);
@@ -422,7 +443,7 @@ mod tests {
         let t = tokenize(text);
         find(&t, &lex(), false)
             .into_iter()
-            .map(|c| text[t.toks[c.first].start..t.toks[c.last].end].to_string())
+            .map(|c| text[t.toks[c.first].start()..t.toks[c.last].end()].to_string())
             .collect()
     }
 

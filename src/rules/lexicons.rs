@@ -355,6 +355,17 @@ impl Lexicons {
         self.org_suffix_as_written(w, &folded_undotted(word, folded))
     }
 
+    /// Like [`Lexicons::is_org_suffix_folded`], for a token whose sketch
+    /// bit ([`super::tokens::Token::sketch`]) is `sketch`: a word without a
+    /// trailing dot is its own key, so a clear bit answers at once.
+    #[inline]
+    pub fn is_org_suffix_token(&self, word: &str, folded: &str, sketch: u16) -> bool {
+        if !word.ends_with('.') && !self.sketched.org_suffixes.has_bit(usize::from(sketch)) {
+            return false;
+        }
+        self.is_org_suffix_folded(word, folded)
+    }
+
     /// Whether `w` (no trailing dots, folded `key`) ends an organisation name.
     fn org_suffix_as_written(&self, w: &str, key: &str) -> bool {
         if !self.sketched.org_suffixes.may_contain(key) {
@@ -437,6 +448,28 @@ mod tests {
         assert!(l.is_org_suffix("Company") && l.is_org_suffix("Ministry"));
         assert!(l.is_org_suffix("AG") && !l.is_org_suffix("ag") && !l.is_org_suffix("Ag"));
         assert!(!l.is_org_suffix("Bakery"));
+    }
+
+    /// The sketch gate of a token answers as the full lookup, for every
+    /// word of a text (capitals, dots, diacritics) against the shipped list.
+    #[test]
+    fn org_suffix_token_agrees_with_the_lookup() {
+        let l = Lexicons::load_default();
+        let text = "Acme Company , the ministry of Bakı AG Ag Corp. Inc. CORP \
+                    U.S. Bank ŞİRKƏTİ Co. co Ltd. Bakery Gmbh GmbH S.A. s.a.";
+        let t = super::super::tokens::tokenize(text);
+        let mut found = 0;
+        for k in 0..t.len() {
+            let full = l.is_org_suffix_folded(t.s(k), t.f(k));
+            assert_eq!(
+                l.is_org_suffix_token(t.s(k), t.f(k), t.toks[k].sketch),
+                full,
+                "{}",
+                t.s(k)
+            );
+            found += usize::from(full);
+        }
+        assert!(found >= 6, "{found}");
     }
 
     #[test]

@@ -3,6 +3,8 @@
 //! Eyvazov", same canonical and id), and a name found once by a rule is
 //! found everywhere in the field, in any case on lines written in capitals.
 
+use std::collections::hash_map::Entry;
+
 use rustc_hash::FxHashMap;
 
 use super::{lexicons::Sketches, tokens::Kind, Ctx};
@@ -19,6 +21,9 @@ pub struct Names {
     /// The sketches of the keys' first words: a token whose sketch is
     /// clear starts no key.
     firsts: Sketches,
+    /// The sketches of all the keys' words: a word in ASCII whose sketch is
+    /// clear is in no key (no longer key goes on across it).
+    words: Sketches,
     /// The most words a key has.
     most_words: usize,
 }
@@ -34,23 +39,47 @@ impl Names {
     /// Yeltsin", "Naina Yeltsin") names the one mentioned first, as news
     /// writing does.
     fn remember(&mut self, key: String, s: &Span, surname: bool) {
-        self.firsts.insert(key.split(' ').next().unwrap_or(&key));
-        self.most_words = self.most_words.max(key.split(' ').count());
-        let target = Some((s.label, s.canonical.clone(), s.entity_id.clone()));
-        self.keys
-            .entry(key)
-            .and_modify(|old| {
-                if *old != target && !surname {
-                    *old = None;
+        let mut words = 0;
+        for (n, w) in key.split(' ').enumerate() {
+            if n == 0 {
+                self.firsts.insert(w);
+            }
+            self.words.insert(w);
+            words += 1;
+        }
+        self.most_words = self.most_words.max(words);
+        match self.keys.entry(key) {
+            Entry::Occupied(mut old) => {
+                let same = old.get().as_ref().is_some_and(|(label, canonical, id)| {
+                    *label == s.label && *canonical == s.canonical && *id == s.entity_id
+                });
+                if !same && !surname {
+                    *old.get_mut() = None;
                 }
-            })
-            .or_insert(target);
+            }
+            // The canonical and id are copied once, for a new key.
+            Entry::Vacant(new) => {
+                new.insert(Some((s.label, s.canonical.clone(), s.entity_id.clone())));
+            }
+        }
     }
 
     /// Whether the word whose sketch bit is `k` may start a key.
     fn may_start(&self, k: usize) -> bool {
         self.firsts.has_bit(k)
     }
+
+    /// Whether the word in ASCII whose sketch bit is `k` may be in a key.
+    fn may_hold(&self, k: usize) -> bool {
+        self.words.has_bit(k)
+    }
+}
+
+/// Whether a span's names are linked: a person's not linked already, an
+/// organisation's found by a rule.
+fn linkable(s: &Span) -> bool {
+    (s.label == Label::Person && s.method != Method::Linked)
+        || (s.label == Label::Org && s.method == Method::Rule)
 }
 
 /// The longest name looked for, in words.
@@ -59,16 +88,18 @@ const MAX_WORDS: usize = 6;
 /// Word tokens of a span, by index.
 fn word_tokens<'c>(ctx: &'c Ctx<'_>, s: &Span) -> impl Iterator<Item = usize> + Clone + 'c {
     let t = ctx.t;
-    let a = t.toks.partition_point(|k| k.start < s.start);
+    let a = t.toks.partition_point(|k| k.start() < s.start);
     let end = s.end;
     (a..t.len())
-        .take_while(move |&k| t.toks[k].end <= end)
+        .take_while(move |&k| t.toks[k].end() <= end)
         .filter(move |&k| t.toks[k].kind == Kind::Word)
 }
 
-/// The folded words of tokens `words`, joined by single spaces.
-fn folded_name(ctx: &Ctx<'_>, words: impl Iterator<Item = usize>) -> String {
-    let mut full = String::new();
+/// The folded words of tokens `words`, joined by single spaces, in a
+/// string made for `capacity` bytes (the name's length as written, which
+/// its folding seldom exceeds).
+fn folded_name(ctx: &Ctx<'_>, words: impl Iterator<Item = usize>, capacity: usize) -> String {
+    let mut full = String::with_capacity(capacity);
     for (n, k) in words.enumerate() {
         if n > 0 {
             full.push(' ');
@@ -90,8 +121,12 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
     // links to the full name rather than standing as a rival entity.
     // People before organisations: a cricketer's surname found alone
     // beside his figures is still his.
+    // Only people and organisations found by a rule are linked: the
+    // other spans are neither counted nor sorted (the sort is stable, so
+    // the order of these is the same).
     let mut order: Vec<(usize, &Span)> = spans
         .iter()
+        .filter(|s| linkable(s))
         .map(|s| (word_tokens(ctx, s).count(), s))
         .collect();
     // Among lone words, an organisation's evidence (an apposition, a
@@ -104,17 +139,15 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
         };
         (std::cmp::Reverse(words), s.label != first_label, s.start)
     });
+    // Each name makes a key or two: room for them at once.
+    own.keys.reserve(2 * order.len());
     for (count, s) in order {
         let person = s.label == Label::Person && s.method != Method::Linked;
-        let rule_org = s.label == Label::Org && s.method == Method::Rule;
-        if !person && !rule_org {
-            continue;
-        }
         if count == 0 || count > MAX_WORDS {
             continue;
         }
         let words = word_tokens(ctx, s);
-        let full = folded_name(ctx, words.clone());
+        let full = folded_name(ctx, words.clone(), s.end - s.start);
         let only = words.clone().next().unwrap_or(0);
         if count == 1 && (own.keys.contains_key(&full) || ctx.writes_lowercase(only)) {
             continue;
@@ -142,6 +175,12 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
         let b = usize::from(b);
         own.may_start(b) || known.is_some_and(|k| k.may_start(b))
     };
+    // A word in ASCII (whose folding holds no space) in no key: every
+    // key from an earlier word would hold it.
+    let in_no_key = |k: usize| {
+        let b = usize::from(t.toks[k].sketch);
+        t.is_ascii(k) && !own.may_hold(b) && !known.is_some_and(|n| n.may_hold(b))
+    };
     let most_words = known
         .map_or(own.most_words, |k| k.most_words.max(own.most_words))
         .min(MAX_WORDS);
@@ -159,7 +198,7 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
         }
         i = at;
         if t.toks[i].kind != Kind::Word
-            || !(t.is_cap(i) || t.toks[i].caps_line)
+            || !(t.is_cap(i) || t.toks[i].caps_line())
             || !may_start(t.toks[i].sketch)
         {
             continue;
@@ -170,7 +209,7 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
         // The longest key from token `i` (a key found at some length
         // makes every shorter run a part of one).
         for k in i..(i + most_words).min(n) {
-            if t.toks[k].kind != Kind::Word || !t.same_line(i, k) {
+            if t.toks[k].kind != Kind::Word || !t.same_line(i, k) || (k > i && in_no_key(k)) {
                 break;
             }
             if k > i {
@@ -184,7 +223,7 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
         if let Some((last, label, canonical, id)) =
             best.filter(|b| !(b.1 == Label::Org && locative(i)))
         {
-            let (start, end) = (t.toks[i].start, t.toks[last].end);
+            let (start, end) = (t.toks[i].start(), t.toks[last].end());
             if accept(ctx, spans, (start, end), (label, canonical), i) {
                 spans.retain(|s| !(s.start >= start && s.end <= end));
                 added.push(Span::entity(
@@ -247,4 +286,43 @@ fn accept(
         }
     }
     true
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn person(canonical: &str, id: &str) -> Span {
+        Span::entity(0, 1, Label::Person, canonical, id, Method::Rule)
+    }
+
+    #[test]
+    fn a_shared_full_name_names_neither_a_shared_surname_the_first() {
+        let mut names = Names::default();
+        let (boris, naina) = (person("Boris Yeltsin", "q1"), person("Naina Yeltsin", "q2"));
+        names.remember("yeltsin".to_string(), &boris, true);
+        names.remember("yeltsin".to_string(), &naina, true);
+        names.remember("john smith".to_string(), &person("John Smith", "q3"), false);
+        names.remember("john smith".to_string(), &person("John Smith", "q3"), false);
+        names.remember("john smith".to_string(), &person("John Smith", "q4"), false);
+        let target = |key: &str| names.keys.get(key).cloned().flatten().map(|t| t.2);
+        assert_eq!(target("yeltsin").as_deref(), Some("q1"));
+        assert_eq!(target("john smith"), None);
+        assert!(names.keys.contains_key("john smith"));
+        assert_eq!(names.most_words, 2);
+    }
+
+    #[test]
+    fn the_sketches_hold_every_word_of_every_key() {
+        let mut names = Names::default();
+        names.remember(
+            "anar eyvazov".to_string(),
+            &person("Anar Eyvazov", ""),
+            false,
+        );
+        let bit = |w: &str| Sketches::bit_of_word(w.as_bytes());
+        assert!(names.may_start(bit("anar")) && !names.may_start(bit("eyvazov")));
+        assert!(names.may_hold(bit("anar")) && names.may_hold(bit("eyvazov")));
+        assert!(!names.may_hold(bit("said")));
+    }
 }

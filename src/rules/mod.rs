@@ -63,6 +63,15 @@ pub struct Ctx<'a> {
 }
 
 impl Ctx<'_> {
+    /// Whether token `k` as written ends an organisation name
+    /// ([`Lexicons::is_org_suffix_folded`] of its text).
+    #[inline]
+    pub fn is_org_word(&self, k: usize) -> bool {
+        let t = self.t;
+        self.lex
+            .is_org_suffix_token(t.s(k), t.f(k), t.toks[k].sketch)
+    }
+
     /// Whether the field writes the folded word of token `k` in lowercase
     /// somewhere (token `k` itself, or another with the same folding).
     /// It asks about words (no lowercase word folds to what a number or a
@@ -121,7 +130,7 @@ fn place(spans: &mut Vec<Span>, new: Span, replace_equal: bool) -> bool {
 }
 
 fn rule_span(ctx: &Ctx<'_>, first: usize, last: usize, label: Label) -> Span {
-    let (start, end) = (ctx.t.toks[first].start, ctx.t.toks[last].end);
+    let (start, end) = (ctx.t.toks[first].start(), ctx.t.toks[last].end());
     Span::entity(
         start,
         end,
@@ -139,15 +148,15 @@ fn strip_norp(ctx: &Ctx<'_>, mut c: Chunk) -> Chunk {
         let norp = ctx
             .spans
             .iter()
-            .any(|s| s.label == Label::Norp && s.start <= tok.start && tok.end <= s.end);
+            .any(|s| s.label == Label::Norp && s.start <= tok.start() && tok.end() <= s.end);
         if !norp {
             break;
         }
         let end_tok = ctx.t.ending_at(
             ctx.spans
                 .iter()
-                .find(|s| s.label == Label::Norp && s.start <= tok.start && tok.end <= s.end)
-                .map_or(tok.end, |s| s.end),
+                .find(|s| s.label == Label::Norp && s.start <= tok.start() && tok.end() <= s.end)
+                .map_or(tok.end(), |s| s.end),
         );
         c.first = end_tok.map_or(c.first + 1, |e| e + 1);
     }
@@ -158,7 +167,7 @@ fn strip_norp(ctx: &Ctx<'_>, mut c: Chunk) -> Chunk {
 /// each name in it (a chunk may hold two: "Cofinec CEO Stephen Frater").
 fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, bool)> {
     let t = ctx.t;
-    let (a, b) = (t.toks[c.first].start, t.toks[c.last].end);
+    let (a, b) = (t.toks[c.first].start(), t.toks[c.last].end());
     if orgs::named_as_source(ctx, c) {
         let ext = orgs::extend_outlet(ctx, c);
         if ext.last > c.last && people::person(ctx, c).is_none() {
@@ -177,7 +186,7 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, 
                 && !ctx
                     .spans
                     .iter()
-                    .any(|s| s.start < t.toks[k].end && t.toks[k].start < s.end)
+                    .any(|s| s.start < t.toks[k].end() && t.toks[k].start() < s.end)
         });
     if orgs::has_org_suffix(ctx, c) || ampersand {
         return vec![(c.first, c.last, Label::Org, false)];
@@ -186,7 +195,9 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, 
     if core.first == core.last && t.chars(core.first) == 1 {
         return Vec::new();
     }
-    if t.toks[core.first].sent_start && core.first == core.last && ctx.writes_lowercase(core.first)
+    if t.toks[core.first].sent_start()
+        && core.first == core.last
+        && ctx.writes_lowercase(core.first)
     {
         // A sentence's first word that the field also writes in lowercase.
         return Vec::new();
@@ -205,7 +216,7 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, 
                 first: core.first,
                 last: role - 1,
             };
-            let (la, lb) = (t.toks[left.first].start, t.toks[left.last].end);
+            let (la, lb) = (t.toks[left.first].start(), t.toks[left.last].end());
             // "Agriculture Minister X": the portfolio is no organisation.
             let portfolio = (role..after).any(|k| matches!(t.f(k), "minister" | "secretary"));
             if !portfolio && !ctx.spans.iter().any(|s| s.start < lb && la < s.end) {
@@ -241,7 +252,7 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, 
     // In a sports report, an unknown name in a team's place ("Kent made",
     // "beat Somerset") is a team.
     if sports
-        && !t.toks[core.first].sent_start
+        && !t.toks[core.first].sent_start()
         && ambiguity::team_context(ctx, core.first, core.last)
     {
         return vec![(core.first, core.last, Label::Org, false)];
@@ -278,7 +289,7 @@ pub fn apply_with(
     let mut proposals: Vec<(Span, bool)> = Vec::new();
     let mut events: Vec<(usize, usize)> = Vec::new();
     for &c in &found {
-        let (a, b) = (ctx.t.toks[c.first].start, ctx.t.toks[c.last].end);
+        let (a, b) = (ctx.t.toks[c.first].start(), ctx.t.toks[c.last].end());
         if orgs::is_event(&ctx, c) && !ctx.spans.iter().any(|s| s.start == a && s.end == b) {
             events.push((a, b));
             continue;
@@ -300,7 +311,7 @@ pub fn apply_with(
         }
         // An undefined long name with its acronym: an organisation.
         if let Some(k) = acronyms::bracketed_after(&ctx, c.last) {
-            let (a, b) = (ctx.t.toks[c.first].start, ctx.t.toks[c.last].end);
+            let (a, b) = (ctx.t.toks[c.first].start(), ctx.t.toks[c.last].end());
             let known = ctx.spans.iter().any(|s| s.start == a && s.end == b);
             if !known && acronyms::initials_match(&ctx, c, ctx.t.s(k)) {
                 proposals.push((rule_span(&ctx, c.first, c.last, Label::Org), false));

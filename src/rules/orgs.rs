@@ -5,7 +5,7 @@
 //! ("Dynamo Moscow", "Washington Post"), which names the club or company
 //! rather than the place.
 
-use super::{chunks::Chunk, tokens::Kind, Ctx};
+use super::{chunks::Chunk, lexicons::WordSet, tokens::Kind, Ctx};
 use crate::span::Label;
 
 /// Lowercase words allowed inside an outlet's name after "according to"
@@ -81,15 +81,14 @@ pub fn has_org_suffix(ctx: &Ctx<'_>, c: Chunk) -> bool {
     let words = (c.first..=c.last)
         .filter(|&k| ctx.t.toks[k].kind == Kind::Word)
         .count();
-    words >= 2
-        && ctx
-            .lex
-            .is_org_suffix_folded(ctx.t.s(c.last), ctx.t.f(c.last))
+    words >= 2 && ctx.is_org_word(c.last)
 }
 
 /// Whether the chunk's last word is a geographic head ("Road", "River").
 pub fn has_geo_head(ctx: &Ctx<'_>, c: Chunk) -> bool {
-    c.last > c.first && GEO_HEADS.contains(&ctx.t.f(c.last))
+    static SET: WordSet = WordSet::new(GEO_HEADS);
+    let t = ctx.t;
+    c.last > c.first && SET.contains_token(t.f(c.last), t.toks[c.last].sketch)
 }
 
 /// Whether the chunk is named as a source: "according to X", "reporting X",
@@ -117,9 +116,7 @@ pub fn descriptor_before(ctx: &Ctx<'_>, c: Chunk) -> bool {
         && t.is_lower(c.first - 1)
         && t.same_line(c.first - 1, c.first)
         && t.chars(c.first - 1) > 3
-        && ctx
-            .lex
-            .is_org_suffix_folded(t.s(c.first - 1), t.f(c.first - 1))
+        && ctx.is_org_word(c.first - 1)
 }
 
 /// Extends a source's chunk across lowercase connectors followed by
@@ -153,7 +150,7 @@ pub fn extend_outlet(ctx: &Ctx<'_>, c: Chunk) -> Chunk {
 /// "Manchester United", "Washington Post").
 pub fn place_with_words(ctx: &Ctx<'_>, c: Chunk) -> bool {
     let t = ctx.t;
-    let (a, b) = (t.toks[c.first].start, t.toks[c.last].end);
+    let (a, b) = (t.toks[c.first].start(), t.toks[c.last].end());
     let inside: Vec<&crate::span::Span> = ctx
         .spans
         .iter()
@@ -169,7 +166,7 @@ pub fn place_with_words(ctx: &Ctx<'_>, c: Chunk) -> bool {
         t.toks[k].kind == Kind::Word
             && !inside
                 .iter()
-                .any(|s| s.start < t.toks[k].end && t.toks[k].start < s.end)
+                .any(|s| s.start < t.toks[k].end() && t.toks[k].start() < s.end)
     });
     let mut any = false;
     for k in uncovered {

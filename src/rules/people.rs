@@ -161,11 +161,12 @@ pub fn apposition(ctx: &Ctx<'_>, c: Chunk) -> Option<Label> {
 
 /// Whether any word of tokens `a..=b` is an organisation word.
 pub fn has_org_word(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
-    (a..=b).any(|k| {
-        ctx.t.toks[k].kind == super::tokens::Kind::Word
-            && ctx.t.chars(k) > 3
-            && ctx.lex.is_org_suffix_folded(ctx.t.s(k), ctx.t.f(k))
-    }) || (a..=b).any(|k| ctx.t.is_punct(k, "&"))
+    // One pass: an organisation word, or an ampersand, anywhere.
+    (a..=b).any(|k| match ctx.t.toks[k].kind {
+        super::tokens::Kind::Word => ctx.is_org_word(k) && ctx.t.chars(k) > 3,
+        super::tokens::Kind::Punct => ctx.t.is_punct(k, "&"),
+        super::tokens::Kind::Number => false,
+    })
 }
 
 /// Whether the chunk is followed by a country in brackets ("( Nigeria )").
@@ -175,7 +176,7 @@ fn nationality_after(ctx: &Ctx<'_>, c: Chunk) -> bool {
     if !t.is_punct(open, "(") || open + 1 >= t.len() {
         return false;
     }
-    let start = t.toks[open + 1].start;
+    let start = t.toks[open + 1].start();
     ctx.spans.iter().any(|s| {
         s.start == start
             && s.label == Label::Place
@@ -279,7 +280,7 @@ pub fn list_members(ctx: &Ctx<'_>, found: &[Chunk], spans: &mut Vec<crate::span:
         .copied()
         .filter(|c| starts_member(c.first) && ends_member(c.last))
         .filter(|c| {
-            let (a, b) = (t.toks[c.first].start, t.toks[c.last].end);
+            let (a, b) = (t.toks[c.first].start(), t.toks[c.last].end());
             !spans.iter().any(|s| s.start < b && a < s.end)
         })
         .collect();
@@ -299,15 +300,15 @@ pub fn list_members(ctx: &Ctx<'_>, found: &[Chunk], spans: &mut Vec<crate::span:
             let left = c.first >= 2
                 && is_sep(c.first - 1)
                 && t.same_line(c.first - 2, c.first)
-                && person_ending(spans, t.toks[c.first - 2].end);
+                && person_ending(spans, t.toks[c.first - 2].end());
             let right = c.last + 2 < t.len()
                 && is_sep(c.last + 1)
                 && t.same_line(c.last, c.last + 2)
-                && person_starting(spans, t.toks[c.last + 2].start);
+                && person_starting(spans, t.toks[c.last + 2].start());
             if !(left || right) {
                 return true;
             }
-            let (a, b) = (t.toks[c.first].start, t.toks[c.last].end);
+            let (a, b) = (t.toks[c.first].start(), t.toks[c.last].end());
             spans.push(crate::span::Span::entity(
                 a,
                 b,

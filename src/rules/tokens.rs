@@ -5,13 +5,19 @@
 //! lookups; the scan also lists the tokens a name can start at and keeps
 //! the sketches of the lowercase words in a dense column, so that the
 //! rules' passes visit few tokens.
+//!
+//! A token is 16 bytes (offsets in `u32`, its shape and marks in one byte),
+//! and the buffers of a field's tokens are kept by the thread for its next
+//! field: most tokens are plain ASCII words, pushed by one short path, and
+//! no field allocates (and faults in) fresh memory for its tokens.
 
-use std::borrow::Cow;
+use std::{borrow::Cow, cell::RefCell};
 
 use super::lexicons::Sketches;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Kind {
     /// Letters (with internal apostrophes, hyphens, or the dots of "U.S.").
     Word,
@@ -25,63 +31,114 @@ pub enum Kind {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
     /// First byte.
-    pub start: usize,
+    start: u32,
     /// One past the last byte.
-    pub end: usize,
-    /// What it is.
-    pub kind: Kind,
+    end: u32,
     /// 0-based line number.
     pub line: u32,
-    /// The first word of a sentence (or of a line).
-    pub sent_start: bool,
-    /// On a line written in capitals.
-    pub caps_line: bool,
-    /// Where its folding ([`crate::normalize::fold`]) starts in
-    /// [`Tokens::folded`] (at `start` for a token in ASCII).
-    pub fold_start: usize,
-    /// Where its folding ends in [`Tokens::folded`].
-    pub fold_end: usize,
-    /// Its shape, read once when it is scanned.
-    pub shape: Shape,
     /// The sketch bit of its folding ([`Sketches::bit_of`]), to test it
     /// against word lists without reading its text.
     pub sketch: u16,
+    /// What it is.
+    pub kind: Kind,
+    /// Its [`Shape`]'s bits, with [`SENT_START`] and [`CAPS_LINE`].
+    flags: u8,
 }
 
-/// The letter case of a token's text, whatever its kind.
+/// The flag of a token that starts a sentence (or a line).
+const SENT_START: u8 = 64;
+/// The flag of a token on a line written in capitals.
+const CAPS_LINE: u8 = 128;
+
+/// The letter case of a token's text, whatever its kind: six bits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub struct Shape {
-    /// Only ASCII characters.
-    pub ascii: bool,
-    /// The first character is uppercase.
-    pub first_upper: bool,
-    /// The first character is lowercase.
-    pub first_lower: bool,
-    /// Every alphabetic character is uppercase (true when there are none).
-    pub all_upper: bool,
-    /// It has two alphabetic characters or more.
-    pub two_letters: bool,
-    /// It holds a hyphen or an ASCII apostrophe ("al-Assad", "d'Alema").
-    pub joined: bool,
-}
+pub struct Shape(u8);
 
 impl Shape {
+    /// Only ASCII characters.
+    const ASCII: u8 = 1;
+    /// The first character is uppercase (the bit of [`class::UPPER`]).
+    const FIRST_UPPER: u8 = 2;
+    /// The first character is lowercase (the bit of [`class::LOWER`]).
+    const FIRST_LOWER: u8 = 4;
+    /// Every alphabetic character is uppercase (true when there are none).
+    const ALL_UPPER: u8 = 8;
+    /// It has two alphabetic characters or more.
+    const TWO_LETTERS: u8 = 16;
+    /// It holds a hyphen or an ASCII apostrophe ("al-Assad", "d'Alema").
+    const JOINED: u8 = 32;
+
+    /// The shape with these facts.
+    fn new(
+        ascii: bool,
+        first_upper: bool,
+        first_lower: bool,
+        all_upper: bool,
+        two_letters: bool,
+        joined: bool,
+    ) -> Shape {
+        let bit = |on: bool, b: u8| if on { b } else { 0 };
+        Shape(
+            bit(ascii, Shape::ASCII)
+                | bit(first_upper, Shape::FIRST_UPPER)
+                | bit(first_lower, Shape::FIRST_LOWER)
+                | bit(all_upper, Shape::ALL_UPPER)
+                | bit(two_letters, Shape::TWO_LETTERS)
+                | bit(joined, Shape::JOINED),
+        )
+    }
+
+    /// Only ASCII characters.
+    #[inline]
+    pub fn ascii(self) -> bool {
+        self.0 & Shape::ASCII != 0
+    }
+
+    /// The first character is uppercase.
+    #[inline]
+    pub fn first_upper(self) -> bool {
+        self.0 & Shape::FIRST_UPPER != 0
+    }
+
+    /// The first character is lowercase.
+    #[inline]
+    pub fn first_lower(self) -> bool {
+        self.0 & Shape::FIRST_LOWER != 0
+    }
+
+    /// Every alphabetic character is uppercase (true when there are none).
+    #[inline]
+    pub fn all_upper(self) -> bool {
+        self.0 & Shape::ALL_UPPER != 0
+    }
+
+    /// It has two alphabetic characters or more.
+    #[inline]
+    pub fn two_letters(self) -> bool {
+        self.0 & Shape::TWO_LETTERS != 0
+    }
+
+    /// It holds a hyphen or an ASCII apostrophe ("al-Assad", "d'Alema").
+    #[inline]
+    pub fn joined(self) -> bool {
+        self.0 & Shape::JOINED != 0
+    }
+
     /// Reads the shape of ASCII text `b`.
     #[inline]
     fn of_ascii(b: &[u8], joined: bool) -> Shape {
         // Each question stops at its first answer.
-        Shape {
-            ascii: true,
-            first_upper: b.first().is_some_and(u8::is_ascii_uppercase),
-            first_lower: b.first().is_some_and(u8::is_ascii_lowercase),
-            all_upper: !b.iter().any(u8::is_ascii_lowercase),
-            two_letters: b
-                .iter()
+        Shape::new(
+            true,
+            b.first().is_some_and(u8::is_ascii_uppercase),
+            b.first().is_some_and(u8::is_ascii_lowercase),
+            !b.iter().any(u8::is_ascii_lowercase),
+            b.iter()
                 .filter(|c| c.is_ascii_alphabetic())
                 .nth(1)
                 .is_some(),
             joined,
-        }
+        )
     }
 
     /// Reads the shape of `s`; `joined` is known from the scan.
@@ -91,21 +148,52 @@ impl Shape {
         }
         let first = s.chars().next();
         let mut letters = s.chars().filter(|c| c.is_alphabetic());
-        Shape {
-            ascii: false,
-            first_upper: first.is_some_and(char::is_uppercase),
-            first_lower: first.is_some_and(char::is_lowercase),
-            all_upper: letters.clone().all(char::is_uppercase),
-            two_letters: letters.nth(1).is_some(),
+        Shape::new(
+            false,
+            first.is_some_and(char::is_uppercase),
+            first.is_some_and(char::is_lowercase),
+            letters.clone().all(char::is_uppercase),
+            letters.nth(1).is_some(),
             joined,
-        }
+        )
     }
 }
 
 impl Token {
     /// The token's text.
+    #[inline]
     pub fn text<'a>(&self, text: &'a str) -> &'a str {
-        &text[self.start..self.end]
+        &text[self.start()..self.end()]
+    }
+
+    /// First byte.
+    #[inline]
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    /// One past the last byte.
+    #[inline]
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    /// Its shape, read once when it is scanned.
+    #[inline]
+    pub fn shape(&self) -> Shape {
+        Shape(self.flags & !(SENT_START | CAPS_LINE))
+    }
+
+    /// The first word of a sentence (or of a line).
+    #[inline]
+    pub fn sent_start(&self) -> bool {
+        self.flags & SENT_START != 0
+    }
+
+    /// On a line written in capitals.
+    #[inline]
+    pub fn caps_line(&self) -> bool {
+        self.flags & CAPS_LINE != 0
     }
 }
 
@@ -134,6 +222,87 @@ pub struct Tokens<'a> {
     starts: Vec<usize>,
     /// The indices, in order, of the numbers (see [`Tokens::numbers`]).
     numbers: Vec<usize>,
+    /// For each token not in ASCII, in order: its index and where its
+    /// folding starts and ends in [`Tokens::folded`].
+    foldings: Vec<(u32, u32, u32)>,
+}
+
+/// The buffers of a field's tokens, kept by a thread between fields.
+#[derive(Debug, Default)]
+struct Buffers {
+    toks: Vec<Token>,
+    folded: String,
+    lower_sketches: Vec<u16>,
+    starts: Vec<usize>,
+    numbers: Vec<usize>,
+    foldings: Vec<(u32, u32, u32)>,
+}
+
+/// The most tokens whose buffers a thread keeps for its next field (a
+/// huge field's are given back to the allocator).
+const KEPT_TOKENS: usize = 1 << 20;
+
+thread_local! {
+    /// This thread's buffers, between two fields.
+    static SPARE: RefCell<Buffers> = RefCell::new(Buffers::default());
+}
+
+impl Drop for Tokens<'_> {
+    fn drop(&mut self) {
+        if self.toks.capacity() > KEPT_TOKENS {
+            return;
+        }
+        let buffers = Buffers {
+            toks: std::mem::take(&mut self.toks),
+            folded: std::mem::take(&mut self.folded),
+            lower_sketches: std::mem::take(&mut self.lower_sketches),
+            starts: std::mem::take(&mut self.starts),
+            numbers: std::mem::take(&mut self.numbers),
+            foldings: std::mem::take(&mut self.foldings),
+        };
+        // A thread that is ending keeps nothing.
+        let _ = SPARE.try_with(|spare| {
+            if let Ok(mut spare) = spare.try_borrow_mut() {
+                if spare.toks.capacity() <= buffers.toks.capacity() {
+                    *spare = buffers;
+                }
+            }
+        });
+    }
+}
+
+impl<'a> Tokens<'a> {
+    /// No tokens yet for `text`, in this thread's spare buffers (cleared),
+    /// with `folded` holding the text in ASCII lowercase.
+    fn empty(text: &'a str) -> Tokens<'a> {
+        let mut b = SPARE
+            .try_with(|spare| spare.try_borrow_mut().map(|mut s| std::mem::take(&mut *s)))
+            .ok()
+            .and_then(Result::ok)
+            .unwrap_or_default();
+        b.toks.clear();
+        b.toks.reserve(text.len() / 3 + 4);
+        b.lower_sketches.clear();
+        b.lower_sketches.reserve(text.len() / 3 + 4);
+        b.starts.clear();
+        b.starts.reserve(text.len() / 16 + 4);
+        b.numbers.clear();
+        b.foldings.clear();
+        b.folded.clear();
+        b.folded.push_str(text);
+        b.folded.make_ascii_lowercase();
+        Tokens {
+            text,
+            toks: b.toks,
+            folded: b.folded,
+            has_caps_line: false,
+            not_lower: Sketches::default(),
+            lower_sketches: b.lower_sketches,
+            starts: b.starts,
+            numbers: b.numbers,
+            foldings: b.foldings,
+        }
+    }
 }
 
 /// The entry of [`Tokens::lower_sketches`] for a token that is no word in
@@ -264,6 +433,7 @@ mod class {
 
 /// A run of ASCII letters and digits that nothing after it joins to more
 /// (most words of English text), read in one pass with its shape.
+#[derive(Clone, Copy)]
 struct PlainRun {
     end: usize,
     kind: Kind,
@@ -310,32 +480,32 @@ fn plain_run(bytes: &[u8], at: usize) -> Option<PlainRun> {
     } else {
         rest & letter != 0
     };
+    // The class bits of a first letter are the shape's bits for it.
+    let mut shape = Shape::ASCII | (first & letter);
+    if (first | rest) & class::LOWER == 0 {
+        shape |= Shape::ALL_UPPER;
+    }
+    if two_letters {
+        shape |= Shape::TWO_LETTERS;
+    }
     Some(PlainRun {
         end,
         kind: if number { Kind::Number } else { Kind::Word },
-        shape: Shape {
-            ascii: true,
-            first_upper: first & class::UPPER != 0,
-            first_lower: first & class::LOWER != 0,
-            all_upper: (first | rest) & class::LOWER == 0,
-            two_letters,
-            joined: false,
-        },
+        shape: Shape(shape),
     })
+}
+
+/// Whether byte `b` is an ASCII punctuation mark or symbol: a token of
+/// its own (no letter, digit or whitespace; control characters but the
+/// whitespace ones are symbols too, as [`char::is_whitespace`] says).
+#[inline]
+fn is_ascii_punct(b: u8) -> bool {
+    b < 0x80 && !b.is_ascii_alphanumeric() && !matches!(b, b' ' | b'\t'..=b'\r')
 }
 
 /// Scans `text` into tokens.
 pub fn tokenize(text: &str) -> Tokens<'_> {
-    let mut t = Tokens {
-        text,
-        toks: Vec::with_capacity(text.len() / 3 + 4),
-        folded: text.to_ascii_lowercase(),
-        has_caps_line: false,
-        not_lower: Sketches::default(),
-        lower_sketches: Vec::with_capacity(text.len() / 3 + 4),
-        starts: Vec::with_capacity(text.len() / 16 + 4),
-        numbers: Vec::new(),
-    };
+    let mut t = Tokens::empty(text);
     let mut marks = Marks::default();
     let bytes = text.as_bytes();
     let mut line = 0u32;
@@ -348,10 +518,18 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
         if bytes[at].is_ascii_alphanumeric() {
             if let Some(run) = plain_run(bytes, at) {
                 let sent_start = marks.word(run.kind, run.shape);
-                t.push_shaped(at, run.end, run.kind, line, run.shape, sent_start);
+                t.push_plain(at, run, line, sent_start);
                 at = run.end;
                 continue;
             }
+        }
+        let b = bytes[at];
+        if is_ascii_punct(b) {
+            // One ASCII punctuation mark: no letters, its own folding.
+            t.push_ascii_punct(at, line);
+            marks.punct(&t, t.len() - 1);
+            at += 1;
+            continue;
         }
         let c = char_at(text, at);
         if c == '\n' {
@@ -417,8 +595,8 @@ impl Marks {
     fn word(&mut self, kind: Kind, shape: Shape) -> bool {
         let sent_start = self.start_next;
         self.start_next = false;
-        if kind == Kind::Word && shape.two_letters {
-            if shape.all_upper {
+        if kind == Kind::Word && shape.two_letters() {
+            if shape.all_upper() {
                 self.upper += 1;
             } else {
                 self.lower += 1;
@@ -463,7 +641,7 @@ impl Marks {
         let caps = upper >= 1 && upper > 3 * lower && (upper >= 2 || lower == 0);
         if caps {
             for tok in &mut t.toks[self.line_first..] {
-                tok.caps_line = true;
+                tok.flags |= CAPS_LINE;
             }
             t.has_caps_line |= self.line_first < t.toks.len();
             // Every word of the line may start a name now.
@@ -480,8 +658,57 @@ impl Marks {
 }
 
 impl<'a> Tokens<'a> {
-    /// Adds the token at bytes `start..end` of the given shape, with its folding.
+    /// Adds the plain ASCII run at byte `start` (see [`plain_run`]): its
+    /// folding is its text's, in place, and it is joined to nothing.
     #[inline(always)]
+    fn push_plain(&mut self, start: usize, run: PlainRun, line: u32, sent_start: bool) {
+        let b = self.text.as_bytes();
+        // An ASCII token's sketch is its text's (sketches ignore ASCII case).
+        let sketch = Sketches::bit_of(b[start], b[run.end - 1], run.end - start);
+        let index = self.toks.len();
+        if run.kind == Kind::Number {
+            self.numbers.push(index);
+            self.lower_sketches.push(NOT_LOWER);
+        } else if run.shape.first_lower() {
+            self.lower_sketches.push(sketch as u16);
+        } else {
+            // A plain word starts with a letter: capitalised.
+            self.starts.push(index);
+            self.not_lower.insert_bit(sketch);
+            self.lower_sketches.push(NOT_LOWER);
+        }
+        self.toks.push(Token {
+            start: start as u32,
+            end: run.end as u32,
+            line,
+            sketch: sketch as u16,
+            kind: run.kind,
+            flags: run.shape.0 | if sent_start { SENT_START } else { 0 },
+        });
+    }
+
+    /// Adds the ASCII punctuation mark at byte `at` (see [`is_ascii_punct`]).
+    #[inline]
+    fn push_ascii_punct(&mut self, at: usize, line: u32) {
+        let b = self.text.as_bytes()[at];
+        // No lowercase letter: all in capitals, as [`Shape::of_ascii`] says.
+        let mut shape = Shape::ASCII | Shape::ALL_UPPER;
+        if b == b'-' || b == b'\'' {
+            shape |= Shape::JOINED;
+        }
+        let sketch = Sketches::bit_of(b, b, 1) as u16;
+        self.lower_sketches.push(NOT_LOWER);
+        self.toks.push(Token {
+            start: at as u32,
+            end: at as u32 + 1,
+            line,
+            sketch,
+            kind: Kind::Punct,
+            flags: shape,
+        });
+    }
+
+    /// Adds the token at bytes `start..end` of the given shape, with its folding.
     fn push_shaped(
         &mut self,
         start: usize,
@@ -492,26 +719,23 @@ impl<'a> Tokens<'a> {
         sent_start: bool,
     ) {
         // ASCII folds to its lowercase, already in place.
-        let (fold_start, fold_end) = if shape.ascii {
-            (start, end)
-        } else {
-            let from = self.folded.len();
-            crate::normalize::fold_onto(&self.text[start..end], &mut self.folded);
-            (from, self.folded.len())
-        };
-        // An ASCII token's sketch is its text's (sketches ignore ASCII case).
-        let sketch = if shape.ascii {
+        let sketch = if shape.ascii() {
             let b = self.text.as_bytes();
             Sketches::bit_of(b[start], b[end - 1], end - start)
         } else {
-            Sketches::bit_of_word(&self.folded.as_bytes()[fold_start..fold_end])
+            let from = self.folded.len();
+            crate::normalize::fold_onto(&self.text[start..end], &mut self.folded);
+            let to = self.folded.len();
+            self.foldings
+                .push((self.toks.len() as u32, from as u32, to as u32));
+            Sketches::bit_of_word(&self.folded.as_bytes()[from..to])
         };
-        if kind == Kind::Word && (shape.first_upper || shape.joined) {
+        if kind == Kind::Word && (shape.first_upper() || shape.joined()) {
             self.starts.push(self.toks.len());
         } else if kind == Kind::Number {
             self.numbers.push(self.toks.len());
         }
-        let lower = kind == Kind::Word && shape.first_lower;
+        let lower = kind == Kind::Word && shape.first_lower();
         if kind == Kind::Word && !lower {
             self.not_lower.insert_bit(sketch);
         }
@@ -520,16 +744,12 @@ impl<'a> Tokens<'a> {
         self.lower_sketches
             .push(if lower { sketch } else { NOT_LOWER });
         self.toks.push(Token {
-            start,
-            end,
-            kind,
+            start: start as u32,
+            end: end as u32,
             line,
-            sent_start,
-            caps_line: false,
-            fold_start,
-            fold_end,
-            shape,
             sketch,
+            kind,
+            flags: shape.0 | if sent_start { SENT_START } else { 0 },
         });
     }
 
@@ -555,12 +775,27 @@ impl<'a> Tokens<'a> {
     #[inline]
     pub fn f(&self, i: usize) -> &str {
         let t = &self.toks[i];
-        &self.folded[t.fold_start..t.fold_end]
+        if t.shape().ascii() {
+            // ASCII folds to its lowercase, in place.
+            return &self.folded[t.start()..t.end()];
+        }
+        self.f_not_ascii(i)
+    }
+
+    /// The folding of token `i`, not in ASCII (see [`Tokens::f`]).
+    #[inline(never)]
+    fn f_not_ascii(&self, i: usize) -> &str {
+        let k = self
+            .foldings
+            .partition_point(|&(token, _, _)| (token as usize) < i);
+        let (_, from, to) = self.foldings[k];
+        &self.folded[from as usize..to as usize]
     }
 
     /// The text of token `i` in lowercase, as [`str::to_lowercase`] writes it.
+    #[inline]
     pub fn lower(&self, i: usize) -> Cow<'_, str> {
-        if self.toks[i].shape.ascii {
+        if self.toks[i].shape().ascii() {
             // ASCII folds to its lowercase.
             Cow::Borrowed(self.f(i))
         } else {
@@ -611,14 +846,14 @@ impl<'a> Tokens<'a> {
     /// Whether token `i` is written in ASCII only.
     #[inline]
     pub fn is_ascii(&self, i: usize) -> bool {
-        self.toks[i].shape.ascii
+        self.toks[i].shape().ascii()
     }
 
     /// The number of characters of token `i`.
     #[inline]
     pub fn chars(&self, i: usize) -> usize {
-        if self.toks[i].shape.ascii {
-            self.toks[i].end - self.toks[i].start
+        if self.toks[i].shape().ascii() {
+            self.toks[i].end() - self.toks[i].start()
         } else {
             self.s(i).chars().count()
         }
@@ -627,19 +862,19 @@ impl<'a> Tokens<'a> {
     /// Whether token `i` is a word starting with an uppercase letter.
     #[inline]
     pub fn is_cap(&self, i: usize) -> bool {
-        self.toks[i].kind == Kind::Word && self.toks[i].shape.first_upper
+        self.toks[i].kind == Kind::Word && self.toks[i].shape().first_upper()
     }
 
     /// Whether token `i` is a word whose letters are all uppercase.
     #[inline]
     pub fn is_upper(&self, i: usize) -> bool {
-        self.toks[i].kind == Kind::Word && self.toks[i].shape.all_upper
+        self.toks[i].kind == Kind::Word && self.toks[i].shape().all_upper()
     }
 
     /// Whether token `i` is a word in lowercase.
     #[inline]
     pub fn is_lower(&self, i: usize) -> bool {
-        self.toks[i].kind == Kind::Word && self.toks[i].shape.first_lower
+        self.toks[i].kind == Kind::Word && self.toks[i].shape().first_lower()
     }
 
     /// Whether token `i` is the punctuation `p`.
@@ -675,13 +910,13 @@ impl<'a> Tokens<'a> {
 
     /// Index of the token starting at byte `at`, if any.
     pub fn starting_at(&self, at: usize) -> Option<usize> {
-        self.toks.binary_search_by_key(&at, |t| t.start).ok()
+        self.toks.binary_search_by_key(&at, Token::start).ok()
     }
 
     /// Index of the token ending at byte `at`, if any.
     pub fn ending_at(&self, at: usize) -> Option<usize> {
-        let i = self.toks.partition_point(|t| t.end < at);
-        (i < self.toks.len() && self.toks[i].end == at).then_some(i)
+        let i = self.toks.partition_point(|t| t.end() < at);
+        (i < self.toks.len() && self.toks[i].end() == at).then_some(i)
     }
 }
 
@@ -728,6 +963,57 @@ mod tests {
     );
 
     #[test]
+    fn a_token_is_sixteen_bytes() {
+        assert_eq!(std::mem::size_of::<Token>(), 16);
+    }
+
+    #[test]
+    fn class_bits_are_shape_bits() {
+        assert_eq!(class::UPPER, Shape::FIRST_UPPER);
+        assert_eq!(class::LOWER, Shape::FIRST_LOWER);
+    }
+
+    /// Every ASCII character but letters and digits, alone between two
+    /// words: the short path for punctuation and the general one agree.
+    #[test]
+    fn ascii_punctuation_takes_the_general_shape() {
+        for b in 0u8..0x80 {
+            if !is_ascii_punct(b) {
+                continue;
+            }
+            let c = char::from(b);
+            assert!(!c.is_whitespace() && !is_word_char(c), "{b:#x}");
+            let text = format!("A {c} b");
+            let t = tokenize(&text);
+            let tok = t.toks[1];
+            assert_eq!((tok.kind, tok.text(&text)), (Kind::Punct, &text[2..3]));
+            assert_eq!(tok.shape(), Shape::of(&text[2..3], b == b'-' || b == b'\''));
+            assert_eq!(usize::from(tok.sketch), Sketches::bit_of_word(&[b]));
+            assert_eq!(t.f(1), &text[2..3]);
+        }
+    }
+
+    /// A thread's buffers serve field after field: a field tokenized after
+    /// a longer one (whose buffers it reuses) is as if tokenized alone.
+    #[test]
+    fn reused_buffers_keep_nothing_of_the_last_field() {
+        let short = "Şuşa, Bakı: THE END";
+        let alone = tokenize(short);
+        let alone: Vec<(Token, String)> = (0..alone.len())
+            .map(|i| (alone.toks[i], alone.f(i).to_string()))
+            .collect();
+        drop(tokenize(
+            "A much longer field, with Müller and Şuşa.\nLONDON 1996\n",
+        ));
+        let again = tokenize(short);
+        let again: Vec<(Token, String)> = (0..again.len())
+            .map(|i| (again.toks[i], again.f(i).to_string()))
+            .collect();
+        assert_eq!(alone, again);
+        assert_eq!(again[0].1, "susa");
+    }
+
+    #[test]
     fn abbreviations_fit_their_length_test() {
         assert!(ABBREVIATIONS.iter().all(|a| a.len() <= 4));
     }
@@ -736,7 +1022,7 @@ mod tests {
     fn sentence_starts_and_initials() {
         let t = tokenize("He met P. Simmons. Then Mr. Lee left.\nBut");
         let starts: Vec<&str> = (0..t.len())
-            .filter(|&i| t.toks[i].sent_start)
+            .filter(|&i| t.toks[i].sent_start())
             .map(|i| t.s(i))
             .collect();
         assert_eq!(starts, ["He", "Then", "But"]);
@@ -747,7 +1033,7 @@ mod tests {
     fn caps_lines() {
         let t =
             tokenize("SOCCER - JAPAN GET LUCKY WIN .\nLONDON 1996-08-30\nThe U.S. and NATO met .");
-        let caps: Vec<bool> = t.toks.iter().map(|t| t.caps_line).collect();
+        let caps: Vec<bool> = t.toks.iter().map(|t| t.caps_line()).collect();
         let n0 = 7;
         assert!(caps[..n0].iter().all(|&c| c));
         assert!(caps[n0] && caps[n0 + 1]);
@@ -759,7 +1045,7 @@ mod tests {
         let text = "Şuşa, Bakı.";
         let t = tokenize(text);
         assert_eq!(t.toks[0].text(text), "Şuşa");
-        assert_eq!(t.ending_at(t.toks[2].end), Some(2));
-        assert_eq!(t.starting_at(t.toks[2].start), Some(2));
+        assert_eq!(t.ending_at(t.toks[2].end()), Some(2));
+        assert_eq!(t.starting_at(t.toks[2].start()), Some(2));
     }
 }
