@@ -145,7 +145,11 @@ fn compile(pattern: &str) -> Result<Regex, String> {
                 .nfa_size_limit(Some(10 << 20))
                 .which_captures(WhichCaptures::None),
         )
-        .dense(dense::Config::new().match_kind(MatchKind::LeftmostFirst))
+        .dense(
+            dense::Config::new()
+                .match_kind(MatchKind::LeftmostFirst)
+                .minimize(true),
+        )
         .build(pattern)
         .map_err(|e| e.to_string())
 }
