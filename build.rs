@@ -4,11 +4,30 @@
 //! for the rule lexicons under `dictionaries/lexicons/` into
 //! `$OUT_DIR/default_lexicons.rs`, and stops the build with a clear message
 //! when a lexicon the rules need is missing.
+//!
+//! Also compiles every date rule's pattern (`src/dates/grammar.rs`, read
+//! here as it is) into a forward and a reverse dense DFA, serialized into
+//! `$OUT_DIR/date_dfas.bin` with their places in `$OUT_DIR/date_dfas.rs`:
+//! the library reads them in place, with no compiling at startup and no
+//! lazy DFA to warm up on each thread.
 
 use std::{
     env, fs,
     path::{Path, PathBuf},
 };
+
+use regex_automata::{
+    dfa::{dense, regex::Regex},
+    nfa::thompson::{self, WhichCaptures},
+    util::syntax,
+    MatchKind,
+};
+
+/// The date rules as data, the same file the library compiles.
+#[allow(dead_code)]
+mod grammar {
+    include!("src/dates/grammar.rs");
+}
 
 /// Lexicons the context rules cannot work without.
 const REQUIRED_LEXICONS: &[&str] = &[
@@ -74,4 +93,63 @@ fn main() {
         );
     }
     embed(&lexicons, "dictionaries/lexicons/", "default_lexicons.rs");
+    compile_date_rules();
+}
+
+/// Compiles each date rule into its two dense DFAs, as `regex` would run
+/// the pattern: leftmost-first forward, no capture groups, no prefilter;
+/// the reverse DFA (for the start of a match) as `dfa::regex::Builder`
+/// makes it. Writes them one after the other, each on a multiple of 8
+/// bytes, in the target's byte order, and their places as a Rust array.
+fn compile_date_rules() {
+    println!("cargo:rerun-if-changed=src/dates/grammar.rs");
+    let big_endian = env::var("CARGO_CFG_TARGET_ENDIAN").is_ok_and(|e| e == "big");
+    let serialize = |dfa: &dense::DFA<Vec<u32>>| {
+        let (bytes, pad) = if big_endian {
+            dfa.to_bytes_big_endian()
+        } else {
+            dfa.to_bytes_little_endian()
+        };
+        bytes[pad..].to_vec()
+    };
+    let mut blob: Vec<u8> = Vec::new();
+    let mut spans = String::from("[\n");
+    for spec in grammar::RULE_SPECS {
+        let re = compile(&grammar::expand(spec.pattern))
+            .unwrap_or_else(|e| panic!("date pattern {:?} does not compile: {e}", spec.kind));
+        let mut place = |bytes: Vec<u8>| {
+            let start = blob.len();
+            blob.extend_from_slice(&bytes);
+            let end = blob.len();
+            blob.resize(end.next_multiple_of(8), 0);
+            (start, end)
+        };
+        let (fwd_start, fwd_end) = place(serialize(re.forward()));
+        let (rev_start, rev_end) = place(serialize(re.reverse()));
+        spans.push_str(&format!(
+            "    [{fwd_start}, {fwd_end}, {rev_start}, {rev_end}],\n"
+        ));
+    }
+    spans.push_str("]\n");
+    let out = PathBuf::from(env::var("OUT_DIR").unwrap());
+    fs::write(out.join("date_dfas.bin"), blob).unwrap();
+    fs::write(out.join("date_dfas.rs"), spans).unwrap();
+}
+
+/// One rule's pattern as a regex of two dense DFAs.
+fn compile(pattern: &str) -> Result<Regex, String> {
+    Regex::builder()
+        .syntax(syntax::Config::new().utf8(true))
+        .thompson(
+            thompson::Config::new()
+                .nfa_size_limit(Some(10 << 20))
+                .which_captures(WhichCaptures::None),
+        )
+        .dense(
+            dense::Config::new()
+                .match_kind(MatchKind::LeftmostFirst)
+                .minimize(true),
+        )
+        .build(pattern)
+        .map_err(|e| e.to_string())
 }

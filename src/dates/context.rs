@@ -2,13 +2,57 @@
 //! starts, the sentence's tense, and the context tests behind the negative
 //! rules (numbers that only look like years, rates, "of" phrases).
 
+use std::{borrow::Cow, ops::Deref};
+
 use super::{anchor::Direction, lexicon};
 
-/// Splits a phrase into lowercase words: hyphens and commas separate,
-/// trailing periods go.
-pub(super) fn words(s: &str) -> Vec<String> {
-    s.split(|ch: char| ch.is_whitespace() || ch == '-' || ch == ',' || ch == '(' || ch == ')')
-        .map(|w| w.trim_end_matches('.').to_ascii_lowercase())
+/// A word of an expression, lowercase (see [`words`]): compared with
+/// string literals and read as a `str`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) struct Word<'a>(&'a str);
+
+impl<'a> Word<'a> {
+    /// The word's text.
+    pub(super) fn as_str(&self) -> &'a str {
+        self.0
+    }
+}
+
+impl Deref for Word<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        self.0
+    }
+}
+
+impl PartialEq<str> for Word<'_> {
+    fn eq(&self, other: &str) -> bool {
+        self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Word<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        self.0 == *other
+    }
+}
+
+/// `s` with its ASCII letters lowercase, copied only when it has capitals.
+pub(super) fn ascii_lowercase(s: &str) -> Cow<'_, str> {
+    if s.bytes().any(|b| b.is_ascii_uppercase()) {
+        Cow::Owned(s.to_ascii_lowercase())
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+/// Splits a lowercase phrase (see [`ascii_lowercase`]) into words, borrowed
+/// from it: hyphens and commas separate, trailing periods go.
+pub(super) fn words(lower: &str) -> Vec<Word<'_>> {
+    lower
+        .split(|ch: char| ch.is_whitespace() || ch == '-' || ch == ',' || ch == '(' || ch == ')')
+        .map(|w| Word(w.trim_end_matches('.')))
         .filter(|w| !w.is_empty())
         .collect()
 }
@@ -546,4 +590,20 @@ pub(super) fn rate_before(text: &str, start: usize) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_are_lowercase_and_borrowed() {
+        let lower = ascii_lowercase("The Late-March, (2023). U.S.");
+        assert!(matches!(lower, Cow::Owned(_)));
+        let ws = words(&lower);
+        let texts: Vec<&str> = ws.iter().map(Word::as_str).collect();
+        assert_eq!(texts, ["the", "late", "march", "2023", "u.s"]);
+        assert!(ws[1] == "late" && ws[2] != "March");
+        assert!(matches!(ascii_lowercase("three days"), Cow::Borrowed(_)));
+    }
 }

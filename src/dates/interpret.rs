@@ -13,8 +13,9 @@ use regex::Regex;
 use super::{
     anchor::{self, Direction, Point},
     context::{
-        is_capitalised, month_context, next_word, of_phrase, prev_word, rate_before,
-        sentence_start, tense, tense_marker, trim_leading, words, year_context_ok,
+        ascii_lowercase, is_capitalised, month_context, next_word, of_phrase, prev_word,
+        rate_before, sentence_start, tense, tense_marker, trim_leading, words, year_context_ok,
+        Word,
     },
     lexicon::{self, Unit},
     patterns::{Candidate, Kind},
@@ -174,7 +175,8 @@ fn last_day(ctx: &Ctx) -> Option<NaiveDate> {
 pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
     let text = ctx.text;
     let span = &text[c.start..c.end];
-    let ws = words(span);
+    let lower = ascii_lowercase(span);
+    let ws = words(&lower);
     match c.kind {
         Kind::Iso => {
             let d = NaiveDate::parse_from_str(span, "%Y-%m-%d").ok()?;
@@ -349,7 +351,7 @@ pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
                             "nineties",
                         ]
                         .iter()
-                        .position(|x| x == w)
+                        .position(|x| w == x)
                     })?;
                     192 + word as i32
                 }
@@ -499,7 +501,7 @@ pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
     }
 }
 
-fn season(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
+fn season(c: &Candidate, ctx: &Ctx, ws: &[Word]) -> Option<Found> {
     let text = ctx.text;
     let (idx, code) = ws
         .iter()
@@ -621,7 +623,7 @@ fn season(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
     )
 }
 
-fn quarter(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
+fn quarter(c: &Candidate, ctx: &Ctx, ws: &[Word]) -> Option<Found> {
     let text = ctx.text;
     let after = &text[c.end..];
     let next = next_word(text, c.end).to_ascii_lowercase();
@@ -765,7 +767,7 @@ fn quarter(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
     found_at(start, c.end, DATE, value.value(), keep)
 }
 
-fn weekday(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
+fn weekday(c: &Candidate, ctx: &Ctx, ws: &[Word]) -> Option<Found> {
     let text = ctx.text;
     let (idx, wd) = ws
         .iter()
@@ -841,7 +843,7 @@ static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
         .expect("clock pattern")
 });
 
-fn time(c: &Candidate, ctx: &Ctx, span: &str, ws: &[String]) -> Option<Found> {
+fn time(c: &Candidate, ctx: &Ctx, span: &str, ws: &[Word]) -> Option<Found> {
     let text = ctx.text;
     let lower = span.to_ascii_lowercase();
     // "High Noon": a capitalised noon or midnight inside a sentence.
@@ -938,7 +940,7 @@ fn time(c: &Candidate, ctx: &Ctx, span: &str, ws: &[String]) -> Option<Found> {
     )
 }
 
-fn rel_unit(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
+fn rel_unit(c: &Candidate, ctx: &Ctx, ws: &[Word]) -> Option<Found> {
     let pod = pod_of(ws);
     let (_, unit) = find_unit(ws).or(pod.map(|_| (0, Unit::Day)))?;
     let has = |x: &str| ws.iter().any(|w| w == x);
@@ -1037,7 +1039,7 @@ fn rel_unit(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
     found(c, DATE, v, p)
 }
 
-fn the_unit(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
+fn the_unit(c: &Candidate, ctx: &Ctx, ws: &[Word]) -> Option<Found> {
     let text = ctx.text;
     let (_, unit) = find_unit(ws).or_else(|| {
         ws.iter()
@@ -1145,7 +1147,7 @@ fn the_unit(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
     found(c, DATE, v, p)
 }
 
-fn ago(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
+fn ago(c: &Candidate, ctx: &Ctx, ws: &[Word]) -> Option<Found> {
     let (ui, unit) = find_unit(ws)?;
     let dir_word = ws.last()?.as_str();
     let sign = match dir_word {
@@ -1189,7 +1191,7 @@ fn ago(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
     found(c, DATE, v, p)
 }
 
-fn duration(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
+fn duration(c: &Candidate, ctx: &Ctx, ws: &[Word]) -> Option<Found> {
     let text = ctx.text;
     let (ui, unit) = find_unit(ws).or_else(|| {
         ws.iter()
@@ -1200,7 +1202,7 @@ fn duration(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
         return None;
     }
     let next = next_word(text, c.end).to_ascii_lowercase();
-    let num_words: Vec<String> = ws[..ui]
+    let num_words: Vec<Word> = ws[..ui]
         .iter()
         .filter(|w| {
             !matches!(
@@ -1304,7 +1306,7 @@ fn duration(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
     found_at(start, c.end, DURATION, duration_value(n, unit), None)
 }
 
-fn set(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
+fn set(c: &Candidate, ctx: &Ctx, ws: &[Word]) -> Option<Found> {
     let text = ctx.text;
     let first = ws.first()?.as_str();
     if matches!(
@@ -1370,7 +1372,7 @@ fn set(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
     found(c, SET, duration_value(Some(n), unit), None)
 }
 
-fn reference(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
+fn reference(c: &Candidate, ctx: &Ctx, ws: &[Word]) -> Option<Found> {
     let text = ctx.text;
     let next = next_word(text, c.end).to_ascii_lowercase();
     let prev = prev_word(text, c.start).to_ascii_lowercase();
@@ -1401,7 +1403,7 @@ fn reference(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
                     | "from"
             )
         })
-        .map(String::as_str)?;
+        .map(Word::as_str)?;
     let value = match key {
         "now" => {
             if prev == "from" {
@@ -1511,12 +1513,12 @@ fn reference(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
 /// Finds a moveable holiday's date in a given year.
 type HolidayRule = fn(i32) -> Option<NaiveDate>;
 
-fn holiday(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
+fn holiday(c: &Candidate, ctx: &Ctx, ws: &[Word]) -> Option<Found> {
     let rel = ws
         .iter()
         .take_while(|w| matches!(w.as_str(), "last" | "this" | "next" | "past" | "coming"))
         .count();
-    let dir = match ws.first().map(String::as_str) {
+    let dir = match ws.first().map(Word::as_str) {
         _ if rel == 0 => tense_marker(ctx.text, c.start, c.end).unwrap_or(Direction::Nearest),
         Some("last") | Some("past") => Direction::Past,
         Some("next") | Some("coming") => Direction::Future,
@@ -1525,7 +1527,7 @@ fn holiday(c: &Candidate, ctx: &Ctx, ws: &[String]) -> Option<Found> {
         _ => Direction::Nearest,
     };
     let ws = &ws[rel..];
-    let joined = ws.join(" ");
+    let joined = ws.iter().map(Word::as_str).collect::<Vec<_>>().join(" ");
     let fixed = |m: u32, d: u32| Some((m, d));
     let rule: HolidayRule;
     let (md, computed): (Option<(u32, u32)>, Option<HolidayRule>) = if joined

@@ -11,6 +11,9 @@
 
 pub mod anchor;
 mod context;
+/// The rules as data (kinds, key words, reaches, patterns), shared with
+/// the build script, which compiles the patterns into dense DFAs.
+mod grammar;
 pub mod interpret;
 pub mod lexicon;
 pub mod patterns;

@@ -1,7 +1,12 @@
-//! Recognition: one regex per kind of temporal expression, compiled once.
-//! Each match is a candidate span tagged with its [`Kind`]; the longest
-//! candidate wins where they overlap, and [`super::interpret`] decides
-//! whether it stands and what it means.
+//! Recognition: one regex per kind of temporal expression. Each match is a
+//! candidate span tagged with its [`Kind`]; the longest candidate wins
+//! where they overlap, and [`super::interpret`] decides whether it stands
+//! and what it means.
+//!
+//! The rules themselves (kinds, key words, reaches, patterns) are data in
+//! `grammar.rs`, which the build script reads too: it compiles each pattern
+//! into dense DFAs that [`RULES`] reads in place from the binary, so no
+//! pattern is compiled at startup and no lazy DFA warms up on each thread.
 //!
 //! Patterns are case-insensitive, except month and weekday names, which
 //! must be capitalised (so "may" and "march" the verbs never match), and
@@ -12,7 +17,7 @@
 //! only in narrow windows around its own ([`Reach`]): the same candidates
 //! as running every rule over the whole text, for a fraction of the cost.
 
-use std::{cell::RefCell, sync::LazyLock};
+use std::sync::LazyLock;
 
 use aho_corasick::{
     automaton::{Automaton, StateID as KeyStateId},
@@ -20,121 +25,30 @@ use aho_corasick::{
     Anchored as KeyAnchored, MatchKind as KeyMatchKind, StartKind,
 };
 use regex_automata::{
-    hybrid::{
-        dfa,
-        regex::{Cache, Regex},
-    },
-    nfa::thompson::{self, WhichCaptures},
-    util::syntax,
-    Anchored, Input, Match, MatchKind,
+    dfa::{dense, regex::Regex},
+    Anchored, Input, Match,
 };
 
-use super::lexicon::{HOLIDAY, MONTH, MONTH_FULL, NUMBER, QUANT_MOD, UNIT, WEEKDAY};
+use super::grammar::{expand, RULE_SPECS};
+pub use super::grammar::{Edge, Guard, Keys, Kind, Reach};
 
-/// What a recognition pattern found; the interpreter reads the span by kind.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// "September 23, 2023", "Sept. 23", "Friday, Oct. 23".
-    MonthDay,
-    /// "23 September 2023", "the 23rd of September".
-    DayMonth,
-    /// "2023-09-23".
-    Iso,
-    /// "9/23/23", "09/23/2023".
-    Slash,
-    /// "September 2023", "late March of 1990", "January this year".
-    MonthYear,
-    /// "March", "last June", "early December".
-    Month,
-    /// "1991", "fiscal 1989", "mid-1996", "the end of 1990".
-    Year,
-    /// "nineteen ninety-six".
-    SpokenYear,
-    /// "the 1990s", "the '80s", "the nineties".
-    Decade,
-    /// "the 20th century", "this century".
-    Century,
-    /// "the fall of 2020", "last summer".
-    Season,
-    /// "the third quarter", "third-quarter", "the first half of 1989".
-    Quarter,
-    /// "today", "yesterday morning", "tonight", "this morning".
-    DayWord,
-    /// "Saturday", "last Friday", "Wednesday night".
-    Weekday,
-    /// "3 p.m.", "10:35 a.m. EST Thursday", "noon Saturday".
-    Time,
-    /// "last week", "this year", "earlier this month", "the past year".
-    RelUnit,
-    /// "the year", "the quarter", "the end of the year", "year-end".
-    TheUnit,
-    /// "two years ago", "a year earlier", "three days later".
-    Ago,
-    /// "44 days", "the past three years", "a five-year", "at least 72 hours".
-    Duration,
-    /// "years-long", "decades-long", "day-long".
-    LongAdj,
-    /// "for years", "within days" (the preposition is trimmed).
-    BarePlural,
-    /// "recent years", "coming weeks".
-    RecentPlural,
-    /// "every year", "each Thursday", "daily".
-    Set,
-    /// "now", "currently", "recently", "the future".
-    Ref,
-    /// "Christmas", "Thanksgiving Day".
-    Holiday,
-    /// "year-earlier", "year-ago".
-    YearAgoAdj,
-}
+/// A rule's compiled pattern: a dense DFA read in place from the binary.
+pub type Dfa = dense::DFA<&'static [u32]>;
 
 /// One recognition pattern.
 pub struct Rule {
     /// What it finds.
     pub kind: Kind,
-    /// The compiled pattern: a lazy DFA, searched with this thread's
-    /// [`Cache`] of it (see [`Rule::search`]).
-    pub re: Regex,
-    /// The rule's index in [`RULES`], which is its cache's too.
-    index: usize,
+    /// The compiled pattern: a forward DFA (leftmost-first, for the end)
+    /// and a reverse one (for the start), built from the rule's pattern by
+    /// the build script (see [`RULES`]).
+    pub re: Regex<Dfa>,
     /// Words one of which every match contains.
     pub keys: Keys,
     /// How far around a key word a match can lie.
     pub reach: Reach,
-}
-
-/// How far a rule's matches lie around their key words, in bytes: every
-/// match starts at most `back` bytes before the start of (the first of) its
-/// key words, and the shortest match from that start ends at most `ahead`
-/// bytes after that word's end. A rule runs only in windows so wide around
-/// its key words.
-///
-/// Measured on the news corpus and TempEval (the ignored test
-/// `measure_reach` prints the figures) and widened by 8 to 32 bytes for
-/// runs of whitespace and longer modifiers; the windowed search then finds
-/// exactly what a whole-text search finds (the ignored corpus test).
-#[derive(Debug, Clone, Copy)]
-pub struct Reach {
-    /// Bytes before the key word's start where a match may start.
-    pub back: usize,
-    /// Bytes after the key word's end where the shortest match ends.
-    pub ahead: usize,
-}
-
-const fn reach(back: usize, ahead: usize) -> Reach {
-    Reach { back, ahead }
-}
-
-/// Words (matched ASCII-case-insensitively) one of which every match of a
-/// rule contains, standing where `edge` says: a rule runs only around them.
-#[derive(Debug, Clone, Copy)]
-pub struct Keys {
-    /// The words, lowercase.
-    pub words: &'static [&'static str],
-    /// What the text must look like where the word starts.
-    pub edge: Edge,
-    /// What the text must look like around the word besides.
-    pub guard: Guard,
+    /// The pattern as written, with `<NAME>` placeholders for fragments.
+    pub pattern: &'static str,
 }
 
 impl Keys {
@@ -143,56 +57,6 @@ impl Keys {
     fn admit(&self, text: &[u8], start: usize, end: usize) -> bool {
         self.edge.admits(text, start, end) && self.guard.admits(text, start, end)
     }
-
-    /// The same keys, admitted only where `guard` holds as well.
-    const fn guarded(self, guard: Guard) -> Keys {
-        Keys { guard, ..self }
-    }
-}
-
-/// A further condition on the text around a rule's key word, which every
-/// match of the rule meets: read off the rule's pattern, it spares the
-/// regex search of the many windows where it fails.
-#[derive(Debug, Clone, Copy)]
-pub enum Guard {
-    /// No further condition.
-    None,
-    /// The word before, past at least one space or hyphen, is one of these
-    /// (lowercase, matched ASCII-case-insensitively).
-    WordBefore(&'static [&'static str]),
-    /// A day number follows the month word: past its letters, an optional
-    /// `.` and any spaces come one or two digits (no third: "May 2023").
-    DayAfter,
-    /// A day number comes before: past at least one space, an optional
-    /// `of` and spaces, and an optional `st`, `nd`, `rd` or `th`, a digit.
-    DayBefore,
-    /// A year follows the month word: past its letters, an optional `.`,
-    /// spaces, commas and an optional `of`, come four digits, an
-    /// apostrophe and a digit, or "this", "last" or "next".
-    YearAfter,
-    /// Like [`Guard::WordBefore`], or else a digit ends right before the
-    /// spaces or hyphens: where a number ("44 days") may stand.
-    NumberBefore(&'static [&'static str]),
-    /// The word before is one of the first words, and the word before
-    /// that one of the second (each past at least one space or hyphen).
-    WordsBefore(&'static [&'static str], &'static [&'static str]),
-    /// The word after, past at least one space, is one of these.
-    WordAfter(&'static [&'static str]),
-    /// A digit comes before, past any spaces ("3 p.m.", "10am").
-    DigitBefore,
-    /// A digit right before the key and one right after ("10:35").
-    DigitsAround,
-    /// The text right after the key starts with this (lowercase).
-    Suffix(&'static str),
-    /// The text right before the key ends with this (lowercase).
-    Prefix(&'static str),
-    /// One of these holds.
-    AnyOf(&'static [Guard]),
-    /// All of these hold.
-    AllOf(&'static [Guard]),
-    /// The guard paired with the key word found (its lowercase text); a
-    /// key word not listed has no further condition.
-    ForKey(&'static [(&'static str, Guard)]),
 }
 
 /// The bytes `\s` matches in an ASCII pattern.
@@ -332,21 +196,6 @@ fn day_ends_at(text: &[u8], end: usize) -> bool {
             && digit_at(end - 2))
 }
 
-/// Where a key word starts in every match of a rule.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Edge {
-    /// Not right after an ASCII letter (it may follow a digit: "3pm").
-    AfterNonLetter,
-    /// At the start of a word: not after an ASCII letter, digit or `_`.
-    WordStart,
-    /// A whole word: not after a word character, nor followed by one.
-    Word,
-    /// With a capital letter ("May", never "may").
-    Capital,
-    /// The first two digits of a whole word of four digits ("1990").
-    FourDigits,
-}
-
 impl Edge {
     /// Whether a key word found at `start..end` of `text` stands here.
     fn admits(self, text: &[u8], start: usize, end: usize) -> bool {
@@ -370,728 +219,78 @@ impl Edge {
     }
 }
 
-const fn keys(words: &'static [&'static str], edge: Edge) -> Keys {
-    Keys {
-        words,
-        edge,
-        guard: Guard::None,
-    }
+/// Every rule's two DFAs, serialized one after the other by the build
+/// script (each starting on a multiple of 8 bytes), aligned for reading in
+/// place.
+static DFA_BYTES: &Aligned<[u8]> = &Aligned {
+    _align: [],
+    bytes: *include_bytes!(concat!(env!("OUT_DIR"), "/date_dfas.bin")),
+};
+
+/// Where each rule's DFAs lie in [`DFA_BYTES`], in rule order: the
+/// forward DFA's start and end, then the reverse DFA's.
+const DFA_SPANS: &[[usize; 4]] = &include!(concat!(env!("OUT_DIR"), "/date_dfas.rs"));
+
+/// Bytes aligned as the DFAs' `u32` transitions need (the wrapper that
+/// `regex_automata::dfa::dense::DFA::from_bytes` documents).
+#[repr(C)]
+struct Aligned<B: ?Sized> {
+    _align: [u64; 0],
+    bytes: B,
 }
 
-const MONTHS: Keys = keys(
-    &[
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ],
-    Edge::Capital,
-);
-const MONTH_NAMES: Keys = keys(
-    &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ],
-    Edge::Capital,
-);
-const UNITS: &[&str] = &[
-    "minute",
-    "minutes",
-    "hour",
-    "hours",
-    "day",
-    "days",
-    "week",
-    "weeks",
-    "fortnight",
-    "month",
-    "months",
-    "quarter",
-    "quarters",
-    "year",
-    "years",
-    "decade",
-    "decades",
-    "century",
-    "centuries",
-    "second",
-    "seconds",
-];
-const PARTS_OF_DAY: &[&str] = &["morning", "afternoon", "evening", "night"];
-
-/// What ends right before the unit of a duration: the last word of a
-/// number ("44", "twenty-one", "a couple of", "a few", "an"), of "or so",
-/// or of a modifier ("three straight days").
-const DURATION_BEFORE_UNIT: &[&str] = &[
-    "more",
-    "full",
-    "straight",
-    "consecutive",
-    "trading",
-    "business",
-    "working",
-    "calendar",
-    "long",
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "eleven",
-    "twelve",
-    "thirteen",
-    "fourteen",
-    "fifteen",
-    "sixteen",
-    "seventeen",
-    "eighteen",
-    "nineteen",
-    "twenty",
-    "thirty",
-    "forty",
-    "fifty",
-    "sixty",
-    "seventy",
-    "eighty",
-    "ninety",
-    "hundred",
-    "thousand",
-    "dozen",
-    "of",
-    "few",
-    "several",
-    "many",
-    "some",
-    "a",
-    "an",
-    "so",
-];
-
-/// What ends right before "ago", "earlier" or "hence" in "two years ago"
-/// (a unit, or the "so" of "or so"), or before "now" in "from now".
-const AGO_BEFORE: Guard =
-    Guard::AnyOf(&[Guard::WordBefore(UNITS), Guard::WordBefore(&["so", "from"])]);
-
-/// What ends right before "quarter", "half" or "period" in a quarter: an
-/// ordinal ("third", the "rd" of "3rd"), "fiscal", a determiner, the "ago"
-/// of "year-ago", the "s" of "last year's" (a year is a digit).
-const QUARTER_BEFORE: &[&str] = &[
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "st",
-    "nd",
-    "rd",
-    "th",
-    "final",
-    "last",
-    "latter",
-    "fiscal",
-    "the",
-    "latest",
-    "current",
-    "previous",
-    "ago",
-    "earlier",
-    "comparable",
-    "corresponding",
-    "recent",
-    "same",
-    "this",
-    "that",
-    "s",
-];
-
-/// The "in the" of "7 in the morning" and "later in the week".
-const IN_THE: Guard = Guard::WordsBefore(&["the"], &["in"]);
-
-/// The last words of `<EDGE>` ("late", "the end of", "the end of the").
-const EDGE_ENDS: &[&str] = &["of", "the", "early", "late", "mid"];
-
-/// Before "future" or "past" in "the near future".
-const FUTURE_BEFORE: Guard =
-    Guard::WordBefore(&["the", "near", "distant", "foreseeable", "immediate"]);
-
-const EDGE: &str = r"(?:(?:early|late|mid|the\s+(?:very\s+)?(?:end|beginning|start|middle|close|turn|first\s+half|second\s+half|last\s+half|latter\s+part|early\s+part|rest|remainder|balance)\s+of(?:\s+the)?)[-\s]+)";
-const REL: &str = r"(?:last|this|next|this\s+past|this\s+coming|past|coming)";
-const UNIT_WORD: &str = r"(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first|twenty\s+first)";
-const YEAR: &str = r"(?:1[6-9]\d\d|20\d\d)";
-const TENS: &str = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)";
-const ONES: &str = r"(?:one|two|three|four|five|six|seven|eight|nine)";
-const TEENS: &str =
-    r"(?:ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)";
-
-fn build(kind: Kind, keys: Keys, reach: Reach, pattern: &str) -> Rule {
-    let p = pattern
-        .replace("<MONTH>", MONTH)
-        .replace("<MONTHF>", MONTH_FULL)
-        .replace("<WEEKDAY>", WEEKDAY)
-        .replace("<NUMBER>", NUMBER)
-        .replace("<QMOD>", QUANT_MOD)
-        .replace("<UNIT>", UNIT)
-        .replace("<HOLIDAY>", HOLIDAY)
-        .replace("<EDGE>", EDGE)
-        .replace("<REL>", REL)
-        .replace("<ORDW>", UNIT_WORD)
-        .replace("<YEAR>", YEAR)
-        .replace("<TENS>", TENS)
-        .replace("<ONES>", ONES)
-        .replace("<TEENS>", TEENS)
-        .replace(r"\b", r"(?-u:\b)")
-        .replace(r"\d", "[0-9]");
-    let re = compile(&format!("(?i-u){p}"))
-        .unwrap_or_else(|e| panic!("date pattern {kind:?} does not compile: {e}"));
-    Rule {
-        kind,
-        re,
-        index: 0,
-        keys,
-        reach,
-    }
+/// The DFA serialized at `DFA_BYTES[start..end]`, read in place (checked,
+/// not copied).
+fn load(start: usize, end: usize) -> Dfa {
+    dense::DFA::from_bytes(&DFA_BYTES.bytes[start..end])
+        .expect("the build script serializes every DFA for this target")
+        .0
 }
 
-/// What `regex::RegexBuilder` runs for such a pattern, built directly: a
-/// lazy DFA of 16 MiB forward (leftmost-first) and one in reverse (for the
-/// start), from one parse and without capture groups, and no prefilter
-/// (the keyword windows already are one). The caches are this module's,
-/// one per rule and thread.
-fn compile(pattern: &str) -> Result<Regex, String> {
-    let hir = syntax::parse_with(pattern, &syntax::Config::new().utf8(true))
-        .map_err(|e| e.to_string())?;
-    let nfa = thompson::Config::new()
-        .nfa_size_limit(Some(10 << 20))
-        .which_captures(WhichCaptures::None);
-    let compile_nfa = |config: thompson::Config| {
-        thompson::Compiler::new()
-            .configure(config)
-            .build_from_hir(&hir)
-            .map_err(|e| e.to_string())
-    };
-    let forward_nfa = compile_nfa(nfa.clone())?;
-    let reverse_nfa = compile_nfa(nfa.reverse(true))?;
-    let lazy = dfa::Config::new()
-        .match_kind(MatchKind::LeftmostFirst)
-        .cache_capacity(16 << 20);
-    let forward = dfa::Builder::new()
-        .configure(lazy.clone())
-        .build_from_nfa(forward_nfa)
-        .map_err(|e| e.to_string())?;
-    let reverse = dfa::Builder::new()
-        .configure(
-            lazy.prefilter(None)
-                .specialize_start_states(false)
-                .match_kind(MatchKind::All),
-        )
-        .build_from_nfa(reverse_nfa)
-        .map_err(|e| e.to_string())?;
-    Ok(Regex::builder().build_from_dfas(forward, reverse))
-}
-
-thread_local! {
-    /// This thread's lazy DFA caches, one per rule, made on first use.
-    static CACHES: RefCell<Vec<Cache>> =
-        RefCell::new(RULES.iter().map(|rule| rule.re.create_cache()).collect());
-}
+/// The rules, in priority order (earlier wins between equal spans): the
+/// specs of [`super::grammar`] with the DFAs that the build script compiled
+/// from their patterns, as the `regex` crate would run them (leftmost-first
+/// forward, `All` in reverse, no captures, no prefilter: the keyword
+/// windows already are one).
+pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
+    assert_eq!(
+        RULE_SPECS.len(),
+        DFA_SPANS.len(),
+        "the build script compiles one DFA pair per rule"
+    );
+    RULE_SPECS
+        .iter()
+        .zip(DFA_SPANS)
+        .map(|(spec, &[fwd_start, fwd_end, rev_start, rev_end])| Rule {
+            kind: spec.kind,
+            re: Regex::builder()
+                .build_from_dfas(load(fwd_start, fwd_end), load(rev_start, rev_end)),
+            keys: spec.keys,
+            reach: spec.reach,
+            pattern: spec.pattern,
+        })
+        .collect()
+});
 
 impl Rule {
-    /// The leftmost-first match of the rule in `input`, with this thread's
-    /// cache of its DFA.
-    pub fn search(&self, input: &Input<'_>) -> Option<Match> {
-        CACHES.with_borrow_mut(|caches| self.search_with(&mut caches[self.index], input))
+    /// The pattern as the regex engine reads it: what the build script
+    /// compiled into [`Rule::re`].
+    pub fn regex_text(&self) -> String {
+        expand(self.pattern)
     }
 
-    fn search_with(&self, cache: &mut Cache, input: &Input<'_>) -> Option<Match> {
+    /// The leftmost-first match of the rule in `input`.
+    pub fn search(&self, input: &Input<'_>) -> Option<Match> {
         self.re
-            .try_search(cache, input)
+            .try_search(input)
             .expect("an ASCII pattern without quit bytes never gives up")
     }
 
     /// Every leftmost-first, non-overlapping match in `text`.
     pub fn find_all(&self, text: &str) -> Vec<Match> {
-        CACHES.with_borrow_mut(|caches| self.re.find_iter(&mut caches[self.index], text).collect())
+        self.re.find_iter(text).collect()
     }
 }
-
-/// The rules, in priority order (earlier wins between equal spans).
-pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
-    use Kind::*;
-    let mut rules = vec![
-        build(
-            Iso,
-            keys(&["-0", "-1"], Edge::AfterNonLetter),
-            reach(8, 8),
-            r"\b<YEAR>-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01])\b",
-        ),
-        build(
-            Slash,
-            keys(&["/"], Edge::AfterNonLetter),
-            reach(8, 8),
-            r"\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d\d)\b",
-        ),
-        build(
-            MonthDay,
-            MONTHS.guarded(Guard::DayAfter),
-            reach(48, 32),
-            r"\b(?:<WEEKDAY>,?\s+)?(?:<EDGE>)?<MONTH>\s*(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?:,?\s+(?:<YEAR>\b|'\d\d\b))?",
-        ),
-        build(
-            DayMonth,
-            MONTHS.guarded(Guard::DayBefore),
-            reach(40, 16),
-            r"\b(?:<WEEKDAY>,?\s+)?(?:the\s+)?(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\s+(?:of\s+)?<MONTH>(?:,?\s+<YEAR>)?\b",
-        ),
-        build(
-            MonthYear,
-            MONTHS.guarded(Guard::YearAfter),
-            reach(48, 32),
-            r"(?:\b<EDGE>)?\b<MONTH>(?:\s+of)?,?\s+(?:<YEAR>\b|'\d\d\b|(?:this|last|next)\s+year\b)",
-        ),
-        build(
-            Month,
-            MONTH_NAMES,
-            reach(48, 8),
-            r"\b(?:(?:<REL>|<EDGE>)\s*)?<MONTHF>\b",
-        ),
-        build(
-            Quarter,
-            keys(&["quarter", "half", "period"], Edge::Word)
-                .guarded(Guard::NumberBefore(QUARTER_BEFORE)),
-            reach(64, 8),
-            r"\b(?:(?:the|this\s+year's|last\s+year's|next\s+year's|<YEAR>|fiscal|calendar|year-ago|year-earlier|year\s+earlier|comparable|corresponding|latest|current|recent|previous|past|same|most\s+recent|just-ended|just\s+ended)[-\s]+)*(?:(?:first|second|third|fourth|1st|2nd|3rd|4th|final|last|latter)[-\s]+(?:fiscal[-\s]+)?(?:quarter|half)|(?:the|latest|current|previous|year-ago|year-earlier|comparable|corresponding|recent|same|this|that)\s+quarter|(?:latest|year-ago|year-earlier|year\s+earlier|comparable|corresponding|same|<YEAR>|last\s+year's)\s+(?:period|quarter))(?:\s+(?:of\s+)?(?:fiscal\s+)?(?:<YEAR>|this\s+year|last\s+year|next\s+year|the\s+year|a\s+year\s+(?:ago|earlier)))?\b",
-        ),
-        build(
-            Season,
-            keys(
-                &["spring", "summer", "fall", "autumn", "winter"],
-                Edge::WordStart,
-            ),
-            reach(48, 8),
-            r"\b(?:(?:the|this|last|next|this\s+past|this\s+coming|early|late)\s+|<EDGE>)*(?:spring|summer|fall|autumn|winter)(?:\s+of\s+<YEAR>|\s+<YEAR>)?\b",
-        ),
-        build(
-            Year,
-            keys(&["16", "17", "18", "19", "20"], Edge::FourDigits),
-            reach(56, 8),
-            r"(?:\b<EDGE>|\b(?:post|pre)-)?(?:\b(?:fiscal|calendar|model|crop|school|tax|financial)(?:\s+year)?\s+|\bFY\s*)?\b<YEAR>\b",
-        ),
-        build(
-            SpokenYear,
-            keys(&["nineteen", "thousand"], Edge::WordStart),
-            reach(40, 32),
-            r"\b(?:the\s+year\s+)?(?:nineteen(?:\s+hundred(?:\s+and)?)?\s+(?:<TENS>(?:[-\s]<ONES>)?|<TEENS>|o[-\s]?<ONES>)|two\s+thousand(?:\s+and)?(?:\s+(?:<ONES>|<TEENS>))?)\b",
-        ),
-        build(
-            Decade,
-            keys(
-                &[
-                    "0s",
-                    "twenties",
-                    "thirties",
-                    "forties",
-                    "fifties",
-                    "sixties",
-                    "seventies",
-                    "eighties",
-                    "nineties",
-                ],
-                Edge::AfterNonLetter,
-            ),
-            reach(48, 8),
-            r"\b(?:the\s+)?(?:<EDGE>)?(?:(?:1[5-9]|20)\d0s\b|'\d0s\b|(?-i:the\s+)(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
-        ),
-        build(
-            Century,
-            keys(&["centur"], Edge::WordStart),
-            reach(48, 8),
-            r"\b(?:the\s+)?(?:<EDGE>)?(?:(?:\d{1,2}(?:st|nd|rd|th)|<ORDW>)[-\s]+century|(?:this|last|next|the\s+last|the\s+next|the\s+previous)\s+century)\b",
-        ),
-        build(
-            DayWord,
-            keys(
-                &["today", "yesterday", "tomorrow", "tonight"],
-                Edge::WordStart,
-            ),
-            reach(32, 8),
-            r"\b(?:(?:early|late|earlier|later|mid)[-\s]+)?(?:the\s+day\s+(?:before|after)\s+)?(?:today|yesterday|tomorrow|tonight)(?:\s+(?:morning|afternoon|evening|night))?\b",
-        ),
-        build(
-            DayWord,
-            keys(PARTS_OF_DAY, Edge::WordStart).guarded(Guard::WordBefore(&[
-                "this",
-                "last",
-                "yesterday",
-                "tomorrow",
-                "the",
-            ])),
-            reach(40, 8),
-            r"\b(?:(?:early|late|earlier|later|mid)[-\s]+)?(?:this|last|yesterday|tomorrow|the)\s+(?:morning|afternoon|evening|night)\b",
-        ),
-        build(
-            DayWord,
-            keys(&["morning", "afternoon", "evening"], Edge::WordStart)
-                .guarded(Guard::WordAfter(&["today", "yesterday", "tomorrow"])),
-            reach(32, 24),
-            r"\b(?:(?:early|late|mid)[-\s]+)?(?:morning|afternoon|evening)\s+(?:today|yesterday|tomorrow)\b",
-        ),
-        build(
-            DayWord,
-            keys(&["overnight", "mid"], Edge::WordStart).guarded(Guard::ForKey(&[(
-                "mid",
-                Guard::AnyOf(&[
-                    Guard::Suffix("day"),
-                    Guard::Suffix("afternoon"),
-                    Guard::Suffix("-afternoon"),
-                    Guard::WordAfter(&["afternoon"]),
-                ]),
-            )])),
-            reach(16, 24),
-            r"\b(?:overnight|mid[-\s]?afternoon|midday)\b",
-        ),
-        build(
-            Weekday,
-            keys(
-                &[
-                    "monday",
-                    "tuesday",
-                    "wednesday",
-                    "thursday",
-                    "friday",
-                    "saturday",
-                    "sunday",
-                ],
-                Edge::Capital,
-            ),
-            reach(40, 8),
-            r"\b(?:(?:last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|coming)\s+)?<WEEKDAY>s?(?:\s+(?:morning|afternoon|evening|night)s?)?\b",
-        ),
-        build(
-            Time,
-            keys(
-                &[
-                    ":",
-                    "a.m",
-                    "p.m",
-                    "am",
-                    "pm",
-                    "o'clock",
-                    "morning",
-                    "afternoon",
-                    "evening",
-                    "noon",
-                    "midnight",
-                ],
-                Edge::AfterNonLetter,
-            )
-            .guarded(Guard::ForKey(&[
-                (":", Guard::DigitsAround),
-                ("a.m", Guard::DigitBefore),
-                ("p.m", Guard::DigitBefore),
-                ("am", Guard::DigitBefore),
-                ("pm", Guard::DigitBefore),
-                ("o'clock", Guard::DigitBefore),
-                ("morning", IN_THE),
-                ("afternoon", IN_THE),
-                ("evening", IN_THE),
-            ])),
-            reach(48, 16),
-            r"\b(?:(?:around|about|approximately|shortly\s+(?:before|after)|just\s+(?:before|after))\s+)?(?:[01]?\d(?::[0-5]\d)?\s*(?:a\.m\.?|p\.m\.?|am\b|pm\b)|[01]?\d(?::[0-5]\d)?\s+o'clock|[01]?\d:[0-5]\d\b|[01]?\d\s+in\s+the\s+(?:morning|afternoon|evening)|noon\b|midnight\b)(?:\s+(?:\(?(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC|BST|CET)\)?|local\s+time)\b)?(?:,?\s+(?:today|yesterday|tomorrow|tonight|<WEEKDAY>|<MONTH>\s*(?:0?[1-9]|[12]\d|3[01])\b))?",
-        ),
-        build(
-            RelUnit,
-            keys(
-                &[
-                    "week",
-                    "weekend",
-                    "month",
-                    "year",
-                    "quarter",
-                    "decade",
-                    "century",
-                    "day",
-                    "morning",
-                    "afternoon",
-                    "evening",
-                    "night",
-                ],
-                Edge::Word,
-            )
-            .guarded(Guard::WordBefore(&[
-                "last",
-                "past",
-                "previous",
-                "next",
-                "coming",
-                "following",
-                "current",
-                "same",
-                "latest",
-                "this",
-                "that",
-                "present",
-                "prior",
-                "preceding",
-                "fiscal",
-                "calendar",
-            ])),
-            reach(48, 16),
-            r"\b(?:(?:early|late|mid|earlier|later|sometime)[-\s]+)?(?:the\s+)?(?:last|past|previous|next|coming|following|current|same|latest|this|that|present|prior|preceding|this\s+past|this\s+coming|that\s+same)\s+(?:fiscal\s+|calendar\s+)?(?:week|weekend|month|year|quarter|decade|century|day|morning|afternoon|evening|night)\b(?:\s+or\s+so)?",
-        ),
-        build(
-            RelUnit,
-            keys(
-                &["week", "month", "year", "decade", "century", "day"],
-                Edge::Word,
-            )
-            .guarded(IN_THE),
-            reach(40, 8),
-            r"\b(?:earlier|later|early|late)\s+in\s+the\s+(?:week|month|year|decade|century|day)\b",
-        ),
-        build(
-            TheUnit,
-            keys(
-                &[
-                    "week", "weekend", "month", "year", "quarter", "decade", "day",
-                ],
-                Edge::Word,
-            )
-            .guarded(Guard::AnyOf(&[
-                Guard::WordBefore(&[
-                    "the", "full", "fiscal", "calendar", "whole", "entire", "of", "early", "late",
-                    "mid",
-                ]),
-                Guard::WordsBefore(&["this", "last", "next"], EDGE_ENDS),
-            ])),
-            reach(56, 16),
-            r"\b(?:<EDGE>(?:the\s+|this\s+|last\s+|next\s+)?|the\s+)(?:(?:full|fiscal|calendar|whole|entire)\s+)?(?:week|weekend|month|year|quarter|decade|day)\b",
-        ),
-        build(
-            TheUnit,
-            keys(&["end"], Edge::Word).guarded(Guard::WordBefore(&["year", "s"])),
-            reach(16, 8),
-            r"\b(?:year[-\s]end|year's\s+end)\b",
-        ),
-        build(
-            Ago,
-            keys(&["ago", "earlier", "now", "hence"], Edge::WordStart).guarded(AGO_BEFORE),
-            reach(72, 8),
-            r"\b<QMOD>?(?:<NUMBER>|a\s+(?:year|decade|month|week|day)\s+or\s+(?:so|two))[-\s]+(?:more\s+)?(?:<UNIT>|seconds?)(?:\s+or\s+so)?\s+(?:ago|earlier|from\s+now|hence)\b",
-        ),
-        build(
-            Duration,
-            keys(UNITS, Edge::Word).guarded(Guard::NumberBefore(DURATION_BEFORE_UNIT)),
-            reach(64, 16),
-            r"\b(?:the\s+|each\s+of\s+the\s+)?(?:(?:past|last|next|first|final|coming|previous|following|latest|initial|same|remaining|full|entire|whole|better\s+part\s+of\s+the)\s+)?<QMOD>?<NUMBER>(?:(?:\s+or|\s+to|-)\s+<NUMBER>)?(?:\s+or\s+so)?[-\s]+(?:more\s+|full\s+|straight\s+|consecutive\s+|trading\s+|business\s+|working\s+|calendar\s+|long\s+)?(?:<UNIT>|seconds?)(?:\s+or\s+(?:so|more|longer))?(?:-(?:long|old))?\b",
-        ),
-        build(
-            LongAdj,
-            keys(&["long", "old"], Edge::WordStart).guarded(Guard::ForKey(&[
-                (
-                    "long",
-                    Guard::WordBefore(&[
-                        "years",
-                        "decades",
-                        "months",
-                        "weeks",
-                        "days",
-                        "hours",
-                        "centuries",
-                        "day",
-                        "year",
-                        "month",
-                        "week",
-                        "hour",
-                        "night",
-                    ]),
-                ),
-                (
-                    "old",
-                    Guard::AllOf(&[
-                        Guard::Prefix("-"),
-                        Guard::WordBefore(&["years", "decades", "months", "weeks", "centuries"]),
-                    ]),
-                ),
-            ])),
-            reach(32, 8),
-            r"\b(?:(?:years|decades|months|weeks|days|hours|centuries|day|year|month|week|hour|night)[-\s]long|(?:years|decades|months|weeks|centuries)-old)\b",
-        ),
-        build(
-            BarePlural,
-            keys(
-                &[
-                    "days",
-                    "weeks",
-                    "months",
-                    "years",
-                    "decades",
-                    "centuries",
-                    "hours",
-                    "minutes",
-                    "while",
-                    "time",
-                ],
-                Edge::Word,
-            )
-            .guarded(Guard::WordBefore(&[
-                "for", "in", "within", "over", "after", "take", "takes", "took", "taking",
-                "lasted", "lasts", "a", "long", "short", "little", "some",
-            ])),
-            reach(40, 16),
-            r"\b(?:for|in|within|over|after|take|takes|took|taking|lasted|lasts)\s+(?:days|weeks|months|years|decades|centuries|hours|minutes|a\s+(?:long\s+|short\s+|little\s+)?while|some\s+time|a\s+long\s+time)\b",
-        ),
-        build(
-            RecentPlural,
-            keys(
-                &["days", "weeks", "months", "years", "decades", "quarters"],
-                Edge::Word,
-            )
-            .guarded(Guard::WordBefore(&[
-                "recent",
-                "coming",
-                "past",
-                "future",
-                "ensuing",
-                "following",
-                "next",
-                "last",
-                "few",
-            ])),
-            reach(40, 16),
-            r"\b(?:(?:the\s+)?(?:recent|coming|past|future|ensuing|following|next|last)\s+)(?:few\s+)?(?:days|weeks|months|years|decades|quarters)(?:\s+(?:and|or)\s+(?:days|weeks|months|years|decades))?\b",
-        ),
-        build(
-            Set,
-            keys(&["every", "each", "per"], Edge::Word),
-            reach(8, 40),
-            r"\b(?:every|each|per)\s+(?:other\s+)?(?:(?:<NUMBER>|couple\s+of|few)\s+)?(?:<UNIT>|seconds?|<WEEKDAY>|<MONTHF>|morning|afternoon|evening|night|spring|summer|fall|autumn|winter)\b",
-        ),
-        build(
-            Set,
-            keys(
-                &[
-                    "daily",
-                    "weekly",
-                    "monthly",
-                    "annually",
-                    "yearly",
-                    "hourly",
-                    "nightly",
-                    "biweekly",
-                    "semiannually",
-                    "twice",
-                    "once",
-                ],
-                Edge::Word,
-            ),
-            reach(8, 24),
-            r"\b(?:daily|weekly|monthly|annually|yearly|hourly|nightly|biweekly|semiannually|twice\s+(?:a|per)\s+(?:day|week|month|year)|once\s+(?:a|per)\s+(?:day|week|month|year))\b",
-        ),
-        build(
-            Ref,
-            keys(
-                &[
-                    "now", "current", "present", "lately", "recent", "days", "future", "past",
-                    "term", "possible", "date",
-                ],
-                Edge::WordStart,
-            )
-            .guarded(Guard::ForKey(&[
-                ("recent", Guard::Suffix("ly")),
-                ("days", Guard::WordBefore(&["these"])),
-                ("future", FUTURE_BEFORE),
-                ("past", FUTURE_BEFORE),
-                ("term", Guard::WordBefore(&["near", "short", "long"])),
-                ("possible", Guard::WordBefore(&["as"])),
-                ("date", Guard::WordBefore(&["later"])),
-                (
-                    "present",
-                    Guard::AnyOf(&[
-                        Guard::Suffix("ly"),
-                        Guard::WordBefore(&["at"]),
-                        Guard::WordAfter(&["day"]),
-                    ]),
-                ),
-            ])),
-            reach(40, 16),
-            r"\bnow\b|\b(?:currently|nowadays|presently|lately|(?:more\s+|most\s+|very\s+|only\s+)?recently|these\s+days|at\s+present|(?:the\s+)?present\s+day|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?(?:future|past)|the\s+(?:near|short|long)\s+term|as\s+soon\s+as\s+possible|a\s+later\s+date|current)\b",
-        ),
-        build(
-            Holiday,
-            keys(
-                &[
-                    "christmas",
-                    "year's",
-                    "thanksgiving",
-                    "easter",
-                    "friday",
-                    "halloween",
-                    "day",
-                ],
-                Edge::Capital,
-            )
-            .guarded(Guard::ForKey(&[
-                ("friday", Guard::WordBefore(&["good"])),
-                // The "s" of "New Year's", the empty word after "Jr." or
-                // "Presidents'".
-                (
-                    "day",
-                    Guard::WordBefore(&[
-                        "christmas",
-                        "s",
-                        "thanksgiving",
-                        "independence",
-                        "memorial",
-                        "labor",
-                        "veterans",
-                        "election",
-                        "boxing",
-                        "king",
-                        "presidents",
-                        "columbus",
-                        "",
-                    ]),
-                ),
-            ])),
-            reach(40, 16),
-            r"\b(?:(?:last|this|next|this\s+past|this\s+coming)\s+)?<HOLIDAY>(?:\s+<YEAR>)?\b",
-        ),
-        build(
-            Ago,
-            keys(&["ago"], Edge::WordStart),
-            reach(24, 8),
-            r"\b(?:days|weeks|months|years|decades)\s+ago\b",
-        ),
-        build(
-            BarePlural,
-            keys(&["days", "weeks", "months", "years"], Edge::WordStart)
-                .guarded(Guard::WordBefore(&["the"])),
-            reach(24, 32),
-            r"\bthe\s+(?:days|weeks|months|years)\s+(?:before|after|that\s+followed|following|leading|since|ahead|to\s+come)\b",
-        ),
-        build(
-            YearAgoAdj,
-            keys(&["ago", "earlier"], Edge::Word).guarded(Guard::WordBefore(&["year"])),
-            reach(16, 8),
-            r"\byear[-\s](?:ago|earlier)\b",
-        ),
-    ];
-    for (index, rule) in rules.iter_mut().enumerate() {
-        rule.index = index;
-    }
-    rules
-});
 
 /// A recognised candidate span.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1226,33 +425,30 @@ fn next_key_end(
 /// the match the whole-text search prefers there.
 fn search_windows(index: usize, text: &str, windows: &[(usize, usize)], out: &mut Vec<Candidate>) {
     let rule = &RULES[index];
-    CACHES.with_borrow_mut(|caches| {
-        let cache = &mut caches[index];
-        let mut from_last = 0;
-        for &(start, end) in windows {
-            let mut from = start.max(from_last);
-            while from < end {
-                let window = Input::new(text).range(from..end);
-                let Some(first) = rule.search_with(cache, &window) else {
-                    break;
-                };
-                let whole = Input::new(text)
-                    .range(first.start()..)
-                    .anchored(Anchored::Yes);
-                let m = rule.search_with(cache, &whole).unwrap_or(first);
-                if !m.is_empty() {
-                    out.push(Candidate {
-                        start: m.start(),
-                        end: m.end(),
-                        kind: rule.kind,
-                        rule: index,
-                    });
-                }
-                from = m.end().max(from + 1);
-                from_last = from;
+    let mut from_last = 0;
+    for &(start, end) in windows {
+        let mut from = start.max(from_last);
+        while from < end {
+            let window = Input::new(text).range(from..end);
+            let Some(first) = rule.search(&window) else {
+                break;
+            };
+            let whole = Input::new(text)
+                .range(first.start()..)
+                .anchored(Anchored::Yes);
+            let m = rule.search(&whole).unwrap_or(first);
+            if !m.is_empty() {
+                out.push(Candidate {
+                    start: m.start(),
+                    end: m.end(),
+                    kind: rule.kind,
+                    rule: index,
+                });
             }
+            from = m.end().max(from + 1);
+            from_last = from;
         }
-    });
+    }
 }
 
 /// Runs every rule around the hits of its keywords in `text` and returns
@@ -1265,13 +461,21 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
     out
 }
 
-/// The same candidates by running every rule over the whole text, as
-/// reference for [`candidates`].
+/// The same candidates by running every rule over the whole text, each
+/// compiled afresh from its pattern by regex-automata's meta engine: the
+/// reference for [`candidates`], and a check on the build-time DFAs.
 #[cfg(test)]
 fn candidates_whole_text(text: &str) -> Vec<Candidate> {
+    use regex_automata::meta;
+    static FRESH: LazyLock<Vec<meta::Regex>> = LazyLock::new(|| {
+        RULES
+            .iter()
+            .map(|rule| meta::Regex::new(&rule.regex_text()).expect("compiles"))
+            .collect()
+    });
     let mut out = Vec::new();
-    for (index, rule) in RULES.iter().enumerate() {
-        for m in rule.find_all(text) {
+    for (index, (rule, re)) in RULES.iter().zip(FRESH.iter()).enumerate() {
+        for m in re.find_iter(text) {
             if !m.is_empty() {
                 out.push(Candidate {
                     start: m.start(),
@@ -1284,6 +488,7 @@ fn candidates_whole_text(text: &str) -> Vec<Candidate> {
     }
     out
 }
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -7,6 +7,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::{
     anchor::{self, Point},
+    context::Word,
     lexicon::{self, Unit},
 };
 
@@ -28,7 +29,7 @@ pub(super) fn year_of(w: &str) -> Option<i32> {
 }
 
 /// The year named in a word list, if any.
-pub(super) fn explicit_year(ws: &[String]) -> Option<i32> {
+pub(super) fn explicit_year(ws: &[Word]) -> Option<i32> {
     ws.iter().find_map(|w| year_of(w))
 }
 
@@ -50,7 +51,7 @@ pub(super) fn point_md(y: i32, m: u32, d: Option<u32>) -> (String, Option<Point>
     (p.value(), Some(p))
 }
 
-pub(super) fn number_value(ws: &[String]) -> Option<f64> {
+pub(super) fn number_value(ws: &[Word]) -> Option<f64> {
     // "2 1/2" and "2.5"
     let mut total: Option<f64> = None;
     let mut i = 0;
@@ -126,14 +127,14 @@ pub(super) fn duration_value(n: Option<f64>, unit: Unit) -> String {
     }
 }
 
-pub(super) fn vague(ws: &[String]) -> bool {
+pub(super) fn vague(ws: &[Word]) -> bool {
     ws.iter().any(|w| lexicon::vague_quantity(w))
         || ws
             .windows(2)
             .any(|p| p[1] == "to" && p[0] != "up" || p[1] == "or" && p[0] != "so")
 }
 
-pub(super) fn find_unit(ws: &[String]) -> Option<(usize, Unit)> {
+pub(super) fn find_unit(ws: &[Word]) -> Option<(usize, Unit)> {
     ws.iter()
         .enumerate()
         .rev()
@@ -203,7 +204,7 @@ pub(super) fn unit_value(r: Option<NaiveDate>, unit: Unit, n: i32) -> (String, O
     }
 }
 
-pub(super) fn pod_of(ws: &[String]) -> Option<&'static str> {
+pub(super) fn pod_of(ws: &[Word]) -> Option<&'static str> {
     ws.iter().find_map(|w| lexicon::part_of_day(w))
 }
 
@@ -233,10 +234,10 @@ pub(super) fn century_word(w: &str) -> Option<i32> {
     ord.iter().position(|o| *o == w).map(|i| i as i32 + 1)
 }
 
-pub(super) fn spoken_year(ws: &[String]) -> Option<i32> {
+pub(super) fn spoken_year(ws: &[Word]) -> Option<i32> {
     let ws: Vec<&str> = ws
         .iter()
-        .map(String::as_str)
+        .map(Word::as_str)
         .filter(|w| !matches!(*w, "the" | "year" | "and" | "hundred"))
         .collect();
     let first = *ws.first()?;
