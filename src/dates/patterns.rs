@@ -248,7 +248,7 @@ fn load(start: usize, end: usize) -> Dfa {
 }
 
 /// The rules, in priority order (earlier wins between equal spans): the
-/// specs of [`super::grammar`] with the DFAs that the build script compiled
+/// specs of `grammar.rs` with the DFAs that the build script compiled
 /// from their patterns, as the `regex` crate would run them (leftmost-first
 /// forward, `All` in reverse, no captures, no prefilter: the keyword
 /// windows already are one).
