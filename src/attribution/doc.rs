@@ -14,7 +14,7 @@ use std::mem::take;
 ///
 /// Its lists are per token or per byte, so they are as long as the article:
 /// they come from, and go back to when the `Doc` is dropped, the memory the
-/// thread's previous article left ([`Spare`]).
+/// thread's previous article left (its spare lists).
 #[derive(Debug)]
 pub struct Doc<'a> {
     /// The original text.

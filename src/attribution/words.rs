@@ -243,8 +243,8 @@ const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
-/// True for a function word ([`FUNCTION_WORDS`], [`WEEKDAYS`]). Most words
-/// asked about are not: [`FUNCTION_SHAPES`] turns them away on their first
+/// True for a function word (`FUNCTION_WORDS`, `WEEKDAYS`). Most words
+/// asked about are not: `FUNCTION_SHAPES` turns them away on their first
 /// letter, last letter and length before any string is compared.
 pub fn is_function_word(w: &str) -> bool {
     let b = w.as_bytes();

@@ -3,6 +3,23 @@
 // (`dates::patterns`) and the build script, which compiles every pattern
 // into a dense DFA at build time; so this file stands alone (no `use`).
 
+/// The key words of the decade rule: the "0s" of "1990s" and "'80s", then
+/// the decades in words.
+const DECADE_KEYS: &[&str] = &[
+    "0s",
+    "twenties",
+    "thirties",
+    "forties",
+    "fifties",
+    "sixties",
+    "seventies",
+    "eighties",
+    "nineties",
+];
+
+/// The decades in words, in order from "twenties" (the 1920s).
+pub const DECADE_WORDS: &[&str] = DECADE_KEYS.split_at(1).1;
+
 /// What a recognition pattern found; the interpreter reads the span by kind.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -466,20 +483,7 @@ pub const RULE_SPECS: &[Spec] = &[
     ),
     spec(
         Kind::Decade,
-        keys(
-            &[
-                "0s",
-                "twenties",
-                "thirties",
-                "forties",
-                "fifties",
-                "sixties",
-                "seventies",
-                "eighties",
-                "nineties",
-            ],
-            Edge::AfterNonLetter,
-        ),
+        keys(DECADE_KEYS, Edge::AfterNonLetter),
         reach(48, 8),
         r"\b(?:the\s+)?(?:<EDGE>)?(?:(?:1[5-9]|20)\d0s\b|'\d0s\b|(?-i:the\s+)(?:twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b)",
     ),

@@ -17,6 +17,7 @@ use super::{
         rate_before, sentence_start, tense, tense_marker, trim_leading, words, year_context_ok,
         Word,
     },
+    grammar::DECADE_WORDS,
     lexicon::{self, Unit},
     patterns::{Candidate, Kind},
     value::{
@@ -339,20 +340,9 @@ pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
                 }
                 Some(w) => w[..w.len() - 2].parse::<i32>().ok()?,
                 None => {
-                    let word = ws.iter().find_map(|w| {
-                        [
-                            "twenties",
-                            "thirties",
-                            "forties",
-                            "fifties",
-                            "sixties",
-                            "seventies",
-                            "eighties",
-                            "nineties",
-                        ]
+                    let word = ws
                         .iter()
-                        .position(|x| w == x)
-                    })?;
+                        .find_map(|w| DECADE_WORDS.iter().position(|x| w == x))?;
                     192 + word as i32
                 }
             };

@@ -2,7 +2,7 @@
 //! publication date.
 //!
 //! Three steps, one module each: [`patterns`] recognises candidate spans
-//! (one compiled regex per kind of expression), [`interpret`] accepts or
+//! (one compiled regex per kind of expression), [`interpret()`] accepts or
 //! rejects each candidate in context and computes its type and value, and
 //! [`anchor`] does the calendar arithmetic. Between equal or overlapping
 //! accepted candidates the longest wins. Values are computed in text order

@@ -1,6 +1,6 @@
 //! Recognition: one regex per kind of temporal expression. Each match is a
 //! candidate span tagged with its [`Kind`]; the longest candidate wins
-//! where they overlap, and [`super::interpret`] decides whether it stands
+//! where they overlap, and [`super::interpret()`] decides whether it stands
 //! and what it means.
 //!
 //! The rules themselves (kinds, key words, reaches, patterns) are data in

@@ -84,6 +84,9 @@ fn absolute_dates() {
     t!("in the 20th century", SEED, "the 20th century", "DATE", "19");
     t!("it was nineteen ninety-six then", SEED, "nineteen ninety-six", "DATE", "1996");
     t!("profit for fiscal 1989 rose", SEED, "fiscal 1989", "DATE", "1989");
+    t!("music of the twenties returned", SEED, "the twenties", "DATE", "192");
+    t!("as in the sixties, they marched", SEED, "the sixties", "DATE", "196");
+    t!("prices of the nineties", SEED, "the nineties", "DATE", "199");
 }
 
 #[test]
