@@ -539,7 +539,12 @@ mod tests {
     fn number_cells_are_their_decimal_digits() {
         let mut samples = vec![0, usize::MAX, usize::MAX / 10];
         for power in (0..20).map(|p| 10usize.pow(p)) {
-            samples.extend([power - 1, power, power + 1, 2 * power + 5]);
+            samples.extend([
+                power - 1,
+                power,
+                power + 1,
+                power.saturating_mul(2).saturating_add(5),
+            ]);
         }
         for n in samples {
             let mut row = Row::default();
