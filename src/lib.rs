@@ -33,6 +33,7 @@ pub mod offsets;
 pub mod pipeline;
 pub mod record;
 pub mod resolve;
+pub mod reuse;
 pub mod review;
 pub mod rules;
 pub mod shard;

@@ -6,7 +6,10 @@ use super::{
     marks::{self, Quotes},
     tokens::{self, Kind, Token, Tokenized},
 };
-use crate::span::{Label, Span};
+use crate::{
+    reuse,
+    span::{Label, Span},
+};
 use std::cell::RefCell;
 use std::mem::take;
 
@@ -53,18 +56,15 @@ struct Spare {
     ends: Vec<usize>,
 }
 
-/// Token lists longer than this are freed rather than kept, so one huge
-/// article does not pin its memory for the rest of the run.
-const KEEP_TOKENS_AT_MOST: usize = 1 << 20;
-
 thread_local! {
+    /// This thread's lists, between two articles ([`crate::reuse`]).
     static SPARE: RefCell<Spare> = RefCell::default();
 }
 
 impl<'a> Doc<'a> {
     /// Tokenizes and indexes `text`.
     pub fn new(text: &'a str, mentions: &'a [Span]) -> Doc<'a> {
-        let mut spare = SPARE.try_with(RefCell::take).unwrap_or_default();
+        let mut spare = reuse::take(&SPARE);
         spare.lower.clear();
         spare.lower.push_str(text);
         spare.lower.make_ascii_lowercase();
@@ -210,9 +210,6 @@ impl<'a> Doc<'a> {
 impl Drop for Doc<'_> {
     /// Hands the lists' memory on to the thread's next article.
     fn drop(&mut self) {
-        if self.toks.capacity() > KEEP_TOKENS_AT_MOST {
-            return;
-        }
         let spare = Spare {
             lower: take(&mut self.lower),
             tokenized: Tokenized {
@@ -225,8 +222,7 @@ impl Drop for Doc<'_> {
             of_token: take(&mut self.quotes).into_table(),
             ends: take(&mut self.ends_so_far),
         };
-        // Gone only while the thread itself ends.
-        let _ = SPARE.try_with(|s| s.replace(spare));
+        reuse::give(&SPARE, spare, |s| s.tokenized.toks.capacity());
     }
 }
 
