@@ -25,9 +25,8 @@ use regex_automata::{
 
 /// The date rules as data, the same file the library compiles.
 #[allow(dead_code)]
-mod grammar {
-    include!("src/dates/grammar.rs");
-}
+#[path = "src/dates/grammar.rs"]
+mod grammar;
 
 /// Lexicons the context rules cannot work without.
 const REQUIRED_LEXICONS: &[&str] = &[

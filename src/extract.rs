@@ -80,8 +80,8 @@ impl ExtractorBuilder {
     }
 
     /// Loads everything and builds the extractor. The rule lexicons load,
-    /// and the date patterns compile, on a second thread while this one
-    /// builds the gazetteer.
+    /// and the date patterns' DFAs (compiled at build time) are read and
+    /// checked, on a second thread while this one builds the gazetteer.
     pub fn build(self) -> Result<Extractor, BuildError> {
         std::thread::scope(|scope| {
             let side = scope.spawn(|| {
@@ -131,9 +131,9 @@ impl ExtractorBuilder {
     }
 }
 
-/// Compiles the date patterns and their keyword automaton (built on first
-/// use) by finding the dates of a short text, so the first article does not
-/// wait for them. The result is thrown away.
+/// Loads the date patterns' DFAs and builds their keyword automaton (both
+/// made on first use) by finding the dates of a short text, so the first
+/// article does not wait for them. The result is thrown away.
 fn warm_up_dates() {
     let dct = NaiveDate::from_ymd_opt(2024, 1, 1);
     dates::find_dates(WARM_UP_TEXT, dct);

@@ -1,7 +1,7 @@
-// The rules of date recognition as data: what each finds, its key words
-// and their guards, its reach and its pattern. Shared by the library
-// (`dates::patterns`) and the build script, which compiles every pattern
-// into a dense DFA at build time; so this file stands alone (no `use`).
+//! The rules of date recognition as data: what each finds, its key words
+//! and their guards, its reach and its pattern. Shared by the library
+//! (`dates::patterns`) and the build script, which compiles every pattern
+//! into a dense DFA at build time; so this file stands alone (no `use`).
 
 /// The key words of the decade rule: the "0s" of "1990s" and "'80s", then
 /// the decades in words.

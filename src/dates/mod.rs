@@ -11,8 +11,6 @@
 
 pub mod anchor;
 mod context;
-/// The rules as data (kinds, key words, reaches, patterns), shared with
-/// the build script, which compiles the patterns into dense DFAs.
 mod grammar;
 pub mod interpret;
 pub mod lexicon;
