@@ -3,6 +3,7 @@
 //! auxiliaries between a subject and its verb, and the heads of anonymous
 //! sources. All lookups take ASCII-lowercased words.
 
+use crate::dates::lexicon::MONTH_WORDS;
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
@@ -184,17 +185,6 @@ const FUNCTION_WORDS: &[&str] = &[
     "here",
     "let",
     "according",
-    "january",
-    "february",
-    "march",
-    "april",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
     "dear",
     "please",
     "thank",
@@ -243,7 +233,10 @@ const WEEKDAYS: &[&str] = &[
     "sunday",
 ];
 
-/// True for a function word (`FUNCTION_WORDS`, `WEEKDAYS`). Most words
+/// The lists of function words: [`MONTH_WORDS`] are function words too.
+const FUNCTION_LISTS: [&[&str]; 3] = [FUNCTION_WORDS, WEEKDAYS, MONTH_WORDS];
+
+/// True for a function word (`FUNCTION_LISTS`). Most words
 /// asked about are not: `FUNCTION_SHAPES` turns them away on their first
 /// letter, last letter and length before any string is compared.
 pub fn is_function_word(w: &str) -> bool {
@@ -258,16 +251,20 @@ pub fn is_function_word(w: &str) -> bool {
     lengths & (1 << b.len()) != 0 && FUNCTION_SET.contains(w)
 }
 
-/// [`FUNCTION_WORDS`] and [`WEEKDAYS`] in one set, for the words that pass
-/// [`FUNCTION_SHAPES`].
-static FUNCTION_SET: LazyLock<FxHashSet<&'static str>> =
-    LazyLock::new(|| FUNCTION_WORDS.iter().chain(WEEKDAYS).copied().collect());
+/// `FUNCTION_LISTS` in one set, for the words that pass `FUNCTION_SHAPES`.
+static FUNCTION_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
+    FUNCTION_LISTS
+        .iter()
+        .flat_map(|list| list.iter())
+        .copied()
+        .collect()
+});
 
 /// For each (first letter, last letter) pair of the function words, a bit
 /// per word length: a word whose bit is clear is none of them.
 static FUNCTION_SHAPES: [[u32; 26]; 26] = {
     let mut shapes = [[0u32; 26]; 26];
-    let mut lists = [FUNCTION_WORDS, WEEKDAYS].as_slice();
+    let mut lists = FUNCTION_LISTS.as_slice();
     while let [list, rest @ ..] = lists {
         let mut i = 0;
         while i < list.len() {
@@ -932,8 +929,11 @@ mod tests {
 
     #[test]
     fn the_shape_filter_keeps_every_function_word() {
-        for w in FUNCTION_WORDS.iter().chain(WEEKDAYS) {
+        for w in FUNCTION_LISTS.iter().flat_map(|list| list.iter()) {
             assert!(is_function_word(w), "{w:?}");
+        }
+        for month in ["january", "may", "june", "december"] {
+            assert!(is_function_word(month), "{month:?}");
         }
         assert!(FUNCTION_WORDS.len() > 100);
     }

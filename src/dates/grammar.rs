@@ -215,23 +215,22 @@ const MONTHS: Keys = keys(
     ],
     Edge::Capital,
 );
-const MONTH_NAMES: Keys = keys(
-    &[
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-    ],
-    Edge::Capital,
-);
+/// The months' names in lowercase, January first.
+pub const MONTH_WORDS: &[&str] = &[
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+const MONTH_NAMES: Keys = keys(MONTH_WORDS, Edge::Capital);
 const UNITS: &[&str] = &[
     "minute",
     "minutes",

@@ -209,7 +209,9 @@ pub fn ordinal(word: &str) -> Option<u32> {
     })
 }
 
-pub use super::grammar::{HOLIDAY, MONTH, MONTH_FULL, NUMBER, QUANT_MOD, UNIT, WEEKDAY};
+pub use super::grammar::{
+    HOLIDAY, MONTH, MONTH_FULL, MONTH_WORDS, NUMBER, QUANT_MOD, UNIT, WEEKDAY,
+};
 
 #[cfg(test)]
 mod tests {
