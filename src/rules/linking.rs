@@ -142,7 +142,9 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
     // Each name makes a key or two: room for them at once.
     own.keys.reserve(2 * order.len());
     for (count, s) in order {
-        let person = s.label == Label::Person && s.method != Method::Linked;
+        // Every span here is `linkable`: a person not linked already, or an
+        // organisation found by a rule.
+        let person = s.label == Label::Person;
         if count == 0 || count > MAX_WORDS {
             continue;
         }
