@@ -25,7 +25,8 @@ use aho_corasick::{
     Anchored as KeyAnchored, MatchKind as KeyMatchKind, StartKind,
 };
 use regex_automata::{
-    dfa::{dense, regex::Regex},
+    dfa::{dense, regex::Regex, Automaton as _},
+    util::primitives::StateID,
     Anchored, Input, Match,
 };
 
@@ -290,6 +291,94 @@ impl Rule {
     pub fn find_all(&self, text: &str) -> Vec<Match> {
         self.re.find_iter(text).collect()
     }
+
+    /// The leftmost-first match in `text[from..]`, as a search of the
+    /// whole rest of the text finds it, provided one ends by `limit` (else
+    /// none).
+    ///
+    /// One forward walk and one backward walk over the match alone: the
+    /// forward DFA walks from `from` and stops at `limit` unless it has
+    /// seen a match by then, and otherwise walks on (past `limit` if need
+    /// be) until the match can grow no longer; the reverse DFA, anchored
+    /// at that end, finds the leftmost start. The same match as a search
+    /// cut at `limit` followed by an anchored search from its start, for
+    /// one walk fewer.
+    fn match_from(&self, text: &str, from: usize, limit: usize) -> Option<Match> {
+        let end = self.end_from(text.as_bytes(), from, limit)?;
+        if end == from {
+            return Some(Match::must(0, from..end));
+        }
+        let back = Input::new(text).range(from..end).anchored(Anchored::Yes);
+        let start = self
+            .re
+            .reverse()
+            .try_search_rev(&back)
+            .expect("an ASCII pattern without quit bytes never gives up")
+            .expect("the reverse DFA matches where the forward one did");
+        Some(Match::must(0, start.offset()..end))
+    }
+
+    /// The end of the leftmost-first match in `text[from..]`, provided
+    /// some match ends by `limit`: [`Rule::match_from`]'s forward walk.
+    ///
+    /// A DFA's match state comes one byte late: entered on the byte at
+    /// `at`, it tells a match that ends at `at` (and the end of the text
+    /// has a transition of its own).
+    fn end_from(&self, text: &[u8], from: usize, limit: usize) -> Option<usize> {
+        let dfa = self.re.forward();
+        let mut state = dfa
+            .start_state_forward(&Input::new(text).range(from..))
+            .expect("an ASCII pattern without quit bytes never gives up");
+        // Up to the first match, seen on the byte at `limit` at the latest.
+        let window = &text[..text.len().min(limit + 1)];
+        let mut at = from;
+        let mut end = loop {
+            (at, state) = walk_to_special(dfa, state, window, at);
+            if at == window.len() {
+                let at_eoi = limit >= text.len();
+                return (at_eoi && dfa.is_match_state(dfa.next_eoi_state(state))).then_some(at);
+            }
+            if dfa.is_match_state(state) {
+                break at;
+            }
+            if dfa.is_dead_state(state) {
+                return None;
+            }
+            at += 1;
+        };
+        // Then on, as long as the match can grow.
+        loop {
+            at += 1;
+            (at, state) = walk_to_special(dfa, state, text, at);
+            if at == text.len() {
+                if dfa.is_match_state(dfa.next_eoi_state(state)) {
+                    end = at;
+                }
+                return Some(end);
+            }
+            if dfa.is_match_state(state) {
+                end = at;
+            } else if dfa.is_dead_state(state) {
+                return Some(end);
+            }
+        }
+    }
+}
+
+/// Walks `dfa` from `state` over `bytes[at..]` up to the first special
+/// state (a match, the dead state, or one that a search may skip from):
+/// the byte's position and that state, or `bytes.len()` and the state
+/// after the last byte.
+///
+/// A loop of its own, so that the walk keeps its state in registers.
+fn walk_to_special(dfa: &Dfa, mut state: StateID, bytes: &[u8], at: usize) -> (usize, StateID) {
+    for (offset, &byte) in bytes[at..].iter().enumerate() {
+        state = dfa.next_state(state, byte);
+        if dfa.is_special_state(state) {
+            return (at + offset, state);
+        }
+    }
+    (bytes.len(), state)
 }
 
 /// A recognised candidate span.
@@ -420,23 +509,19 @@ fn next_key_end(
 /// starts where the window holding it finds its first match: that window
 /// holds the start and, by the rule's [`Reach`], the shortest match from
 /// there (the windows being disjoint, no earlier window finds one), and
-/// look-around sees the whole text. Where the window's end cut a longer
-/// match short, an anchored search from the start without the cut finds
-/// the match the whole-text search prefers there.
+/// look-around sees the whole text. So the window's end only tells
+/// whether a match is there at all: once the forward walk has seen one by
+/// then, it goes on past the window's end as far as the match reaches
+/// ([`Rule::match_from`]).
 fn search_windows(index: usize, text: &str, windows: &[(usize, usize)], out: &mut Vec<Candidate>) {
     let rule = &RULES[index];
     let mut from_last = 0;
     for &(start, end) in windows {
         let mut from = start.max(from_last);
         while from < end {
-            let window = Input::new(text).range(from..end);
-            let Some(first) = rule.search(&window) else {
+            let Some(m) = rule.match_from(text, from, end) else {
                 break;
             };
-            let whole = Input::new(text)
-                .range(first.start()..)
-                .anchored(Anchored::Yes);
-            let m = rule.search(&whole).unwrap_or(first);
             if !m.is_empty() {
                 out.push(Candidate {
                     start: m.start(),
@@ -600,6 +685,30 @@ mod tests {
         eprintln!("{} texts checked", texts.len());
     }
 
+    /// A match that a window's end cuts is followed past the cut, as far
+    /// as a search of the whole text reaches; a window where no match
+    /// ends by its end has none, even if one runs on past it.
+    #[test]
+    fn a_match_runs_past_the_window_end() {
+        let quarter = RULES
+            .iter()
+            .position(|r| r.kind == Kind::Quarter)
+            .expect("a quarter rule");
+        let rule = &RULES[quarter];
+        let text = "So far in the third quarter of 1989, sales rose.";
+        let whole = rule.search(&Input::new(text)).expect("a match");
+        assert_eq!(&text[whole.range()], "the third quarter of 1989");
+        let cut = text.find("quarter").unwrap() + "quarter".len();
+        assert_eq!(rule.match_from(text, 0, cut), Some(whole));
+        assert_eq!(rule.match_from(text, 0, text.len()), Some(whole));
+        assert_eq!(rule.match_from(text, 0, cut - 1), None);
+        let at_end = "in the third quarter";
+        let m = rule.match_from(at_end, 0, at_end.len()).expect("a match");
+        assert_eq!(&at_end[m.range()], "the third quarter");
+        assert_eq!(rule.match_from(at_end, 0, at_end.len() - 1), None);
+        assert_eq!(rule.match_from(at_end, 8, at_end.len()), None);
+    }
+
     /// Each guard on a key word found in `text` (the word given with
     /// brackets), with and without what it asks for.
     #[test]
@@ -750,13 +859,16 @@ mod measure {
             bytes.iter().sum::<usize>()
         );
         for i in 0..n {
+            let [fwd_start, fwd_end, rev_start, rev_end] = DFA_SPANS[i];
             eprintln!(
-                "{i:2} {:?} windows {} matched {} empty {} bytes {}",
+                "{i:2} {:?} windows {} matched {} empty {} bytes {} dfa bytes {} + {}",
                 RULES[i].kind,
                 opened[i],
                 matched[i],
                 opened[i] - matched[i],
-                bytes[i]
+                bytes[i],
+                fwd_end - fwd_start,
+                rev_end - rev_start
             );
         }
     }
