@@ -252,7 +252,8 @@ fn load(start: usize, end: usize) -> Dfa {
 /// specs of `grammar.rs` with the DFAs that the build script compiled
 /// from their patterns, as the `regex` crate would run them (leftmost-first
 /// forward, `All` in reverse, no captures, no prefilter: the keyword
-/// windows already are one).
+/// windows already are one). The forward DFA searches unanchored only,
+/// the reverse one anchored only.
 pub static RULES: LazyLock<Vec<Rule>> = LazyLock::new(|| {
     assert_eq!(
         RULE_SPECS.len(),
@@ -280,7 +281,9 @@ impl Rule {
         expand(self.pattern)
     }
 
-    /// The leftmost-first match of the rule in `input`.
+    /// The leftmost-first match of the rule in `input`, which must not
+    /// ask for an anchored search: the forward DFA has only an unanchored
+    /// start (see [`RULES`]).
     pub fn search(&self, input: &Input<'_>) -> Option<Match> {
         self.re
             .try_search(input)
@@ -551,15 +554,9 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
 /// reference for [`candidates`], and a check on the build-time DFAs.
 #[cfg(test)]
 fn candidates_whole_text(text: &str) -> Vec<Candidate> {
-    use regex_automata::meta;
-    static FRESH: LazyLock<Vec<meta::Regex>> = LazyLock::new(|| {
-        RULES
-            .iter()
-            .map(|rule| meta::Regex::new(&rule.regex_text()).expect("compiles"))
-            .collect()
-    });
     let mut out = Vec::new();
-    for (index, (rule, re)) in RULES.iter().zip(FRESH.iter()).enumerate() {
+    for (index, rule) in RULES.iter().enumerate() {
+        let re = fresh(index);
         for m in re.find_iter(text) {
             if !m.is_empty() {
                 out.push(Candidate {
@@ -572,6 +569,20 @@ fn candidates_whole_text(text: &str) -> Vec<Candidate> {
         }
     }
     out
+}
+
+/// Rule `index`'s pattern compiled afresh by regex-automata's meta
+/// engine, the reference for the build-time DFAs.
+#[cfg(test)]
+fn fresh(index: usize) -> &'static regex_automata::meta::Regex {
+    use regex_automata::meta;
+    static FRESH: LazyLock<Vec<meta::Regex>> = LazyLock::new(|| {
+        RULES
+            .iter()
+            .map(|rule| meta::Regex::new(&rule.regex_text()).expect("compiles"))
+            .collect()
+    });
+    &FRESH[index]
 }
 
 #[cfg(test)]
@@ -683,6 +694,22 @@ mod tests {
             assert_eq!(candidates(text), candidates_whole_text(text), "{text:?}");
         }
         eprintln!("{} texts checked", texts.len());
+    }
+
+    /// The forward DFAs have an unanchored start only (without the
+    /// states that only an anchored search reaches, their tables are less
+    /// than half as large), the reverse ones an anchored start only.
+    #[test]
+    fn dfas_start_only_as_the_search_needs() {
+        let text = "in 1990";
+        for rule in RULES.iter() {
+            let (fwd, rev) = (rule.re.forward(), rule.re.reverse());
+            let anchored = Input::new(text).anchored(Anchored::Yes);
+            assert!(fwd.start_state_forward(&Input::new(text)).is_ok());
+            assert!(fwd.start_state_forward(&anchored).is_err());
+            assert!(rev.start_state_reverse(&anchored).is_ok());
+            assert!(rev.start_state_reverse(&Input::new(text)).is_err());
+        }
     }
 
     /// A match that a window's end cuts is followed past the cut, as far
@@ -894,7 +921,9 @@ mod measure {
             for (i, rule) in RULES.iter().enumerate() {
                 for m in rule.find_all(text) {
                     count[i] += 1;
-                    let short = rule
+                    // The rule's forward DFA has no anchored start: the
+                    // meta engine finds the shortest match from there.
+                    let short = fresh(i)
                         .search(
                             &Input::new(text.as_str())
                                 .range(m.start()..)
