@@ -503,11 +503,11 @@ fn alnum_rest(bytes: &[u8], mut from: usize) -> AlnumRest {
     let (mut letters, mut lowers) = (0u64, 0u64);
     while let Some(chunk) = bytes.get(from..from + 8) {
         let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let (lower, upper, digit) = swar::classes(x);
-        let stop = !(lower | upper | digit) & swar::HIGH;
+        let (letter, digit, lower) = swar::classes(x);
+        let stop = !(letter | digit) & swar::HIGH;
         // The high bits of the bytes before the first that stops the run.
         let before = (stop & stop.wrapping_neg()).wrapping_sub(1);
-        letters |= (lower | upper) & before;
+        letters |= letter & before;
         lowers |= lower & before;
         if stop != 0 {
             return AlnumRest {
@@ -542,26 +542,27 @@ mod swar {
     /// The high bit of each byte.
     pub const HIGH: u64 = ONES * 0x80;
 
-    /// The high bit of each byte of `x` in `lo..=hi` (ASCII bounds, `lo`
-    /// at least `'0'`); `low7` is `x` without its high bits. No carry
-    /// crosses a byte: each sum stays below 0x100.
+    /// The high bit of each byte of `low7` (a `u64` whose bytes' high
+    /// bits are clear) in `lo..=hi` (ASCII bounds, `lo` at least `'0'`):
+    /// no carry crosses a byte, since each sum stays below 0x100.
     #[inline(always)]
-    fn in_range(x: u64, low7: u64, lo: u8, hi: u8) -> u64 {
+    fn in_range(low7: u64, lo: u8, hi: u8) -> u64 {
         let at_least = low7 + ONES * (0x80 - u64::from(lo));
         let above = low7 + ONES * (0x7f - u64::from(hi));
-        at_least & !above & !x & HIGH
+        at_least & !above
     }
 
-    /// The high bit of each byte of `x` that is an ASCII lowercase
-    /// letter, uppercase letter, digit.
+    /// The high bit of each byte of `x` that is an ASCII letter, of each
+    /// that is an ASCII digit, and of each that is a lowercase letter.
     #[inline(always)]
     pub fn classes(x: u64) -> (u64, u64, u64) {
         let low7 = x & !HIGH;
-        (
-            in_range(x, low7, b'a', b'z'),
-            in_range(x, low7, b'A', b'Z'),
-            in_range(x, low7, b'0', b'9'),
-        )
+        let ascii = !x & HIGH;
+        // Setting bit 5 folds capitals onto small letters; a letter is
+        // small when its bit 5 (moved up to bit 7) was set.
+        let letter = in_range(low7 | (ONES * 0x20), b'a', b'z') & ascii;
+        let digit = in_range(low7, b'0', b'9') & ascii;
+        (letter, digit, letter & (x << 2))
     }
 }
 
@@ -589,7 +590,9 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
             if let Some(run) = plain_run(bytes, at) {
                 let sent_start = marks.word(run.kind, run.shape);
                 t.push_plain(at, run, line, sent_start);
-                at = run.end;
+                // The usual space after a word is skipped here, without a
+                // branch (rather than by another turn of the loop).
+                at = run.end + usize::from(bytes.get(run.end) == Some(&b' '));
                 continue;
             }
         }
