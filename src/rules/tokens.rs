@@ -14,7 +14,7 @@
 use std::{borrow::Cow, cell::RefCell};
 
 use super::lexicons::Sketches;
-use crate::reuse;
+use crate::{reuse, swar};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -501,8 +501,7 @@ struct AlnumRest {
 #[inline(always)]
 fn alnum_rest(bytes: &[u8], mut from: usize) -> AlnumRest {
     let (mut letters, mut lowers) = (0u64, 0u64);
-    while let Some(chunk) = bytes.get(from..from + 8) {
-        let x = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+    while let Some(x) = swar::eight_at(bytes, from) {
         let (letter, digit, lower) = swar::classes(x);
         let stop = !(letter | digit) & swar::HIGH;
         // The high bits of the bytes before the first that stops the run.
@@ -531,38 +530,6 @@ fn alnum_rest(bytes: &[u8], mut from: usize) -> AlnumRest {
         end: from,
         letter: letters != 0 || rest & (class::UPPER | class::LOWER) != 0,
         lower: lowers != 0 || rest & class::LOWER != 0,
-    }
-}
-
-/// Byte classes eight at a time: each of the eight bytes of a `u64`
-/// (first byte lowest) tested at once by range arithmetic.
-mod swar {
-    /// One in each byte.
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    /// The high bit of each byte.
-    pub const HIGH: u64 = ONES * 0x80;
-
-    /// The high bit of each byte of `low7` (a `u64` whose bytes' high
-    /// bits are clear) in `lo..=hi` (ASCII bounds, `lo` at least `'0'`):
-    /// no carry crosses a byte, since each sum stays below 0x100.
-    #[inline(always)]
-    fn in_range(low7: u64, lo: u8, hi: u8) -> u64 {
-        let at_least = low7 + ONES * (0x80 - u64::from(lo));
-        let above = low7 + ONES * (0x7f - u64::from(hi));
-        at_least & !above
-    }
-
-    /// The high bit of each byte of `x` that is an ASCII letter, of each
-    /// that is an ASCII digit, and of each that is a lowercase letter.
-    #[inline(always)]
-    pub fn classes(x: u64) -> (u64, u64, u64) {
-        let low7 = x & !HIGH;
-        let ascii = !x & HIGH;
-        // Setting bit 5 folds capitals onto small letters; a letter is
-        // small when its bit 5 (moved up to bit 7) was set.
-        let letter = in_range(low7 | (ONES * 0x20), b'a', b'z') & ascii;
-        let digit = in_range(low7, b'0', b'9') & ascii;
-        (letter, digit, letter & (x << 2))
     }
 }
 
