@@ -450,14 +450,19 @@ fn plain_run(bytes: &[u8], at: usize) -> Option<PlainRun> {
     let rest = alnum_rest(bytes, at + 1);
     let end = rest.end;
     let number = first & class::DIGIT != 0;
+    // Most runs end at a space: one table lookup tells the few bytes
+    // that may join a run to more, and only those are told apart.
     match bytes.get(end) {
-        // A hyphen or an apostrophe may join ("O'Brien", "6-3").
-        Some(b'\'' | b'-') => return None,
-        Some(&b) if b >= 0x80 => return None,
-        // A number's separators may join ("1,200.5"); a dot after one
-        // letter may make "U.S.".
-        Some(b',' | b':' | b'/') if number => return None,
-        Some(b'.') if number || end - at == 1 => return None,
+        Some(&b) if MAY_JOIN[usize::from(b)] => match b {
+            // A hyphen or an apostrophe may join ("O'Brien", "6-3").
+            b'\'' | b'-' => return None,
+            b if b >= 0x80 => return None,
+            // A number's separators may join ("1,200.5"); a dot after one
+            // letter may make "U.S.".
+            b',' | b':' | b'/' if number => return None,
+            b'.' if number || end - at == 1 => return None,
+            _ => {}
+        },
         _ => {}
     }
     let letter = class::UPPER | class::LOWER;
@@ -484,6 +489,19 @@ fn plain_run(bytes: &[u8], at: usize) -> Option<PlainRun> {
         shape: Shape(shape),
     })
 }
+
+/// The bytes that may join a run of ASCII letters and digits to what
+/// follows it (see [`plain_run`]): an apostrophe, a hyphen, a number's
+/// separators, a dot, and every byte of a character not in ASCII.
+static MAY_JOIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b >= 0x80 || matches!(b as u8, b'\'' | b'-' | b',' | b':' | b'/' | b'.');
+        b += 1;
+    }
+    t
+};
 
 /// The ASCII letters and digits from some byte on: where they end, and
 /// whether one of them is a letter, or a lowercase letter.
@@ -1128,6 +1146,31 @@ mod tests {
                 }
             }
         }
+    }
+
+    /// Wherever the short path reads a run, the general scanner ends the
+    /// word at the same byte: after every ASCII character, and a few others,
+    /// behind words, numbers and single letters.
+    #[test]
+    fn plain_runs_end_where_the_general_scan_does() {
+        let ascii = (0u8..0x80)
+            .map(char::from)
+            .filter(|c| !c.is_ascii_alphanumeric());
+        let others = ['é', '’', '\u{2013}', '\u{a0}'];
+        let mut short = 0;
+        for c in ascii.chain(others) {
+            for prefix in ["ab", "a", "A", "12", "1", "AB9", "abcdefghijk"] {
+                for after in ["cd", "1", "", " x", "s "] {
+                    let text = format!("{prefix}{c}{after}");
+                    let first = text.chars().next().unwrap();
+                    if let Some(run) = plain_run(text.as_bytes(), 0) {
+                        short += 1;
+                        assert_eq!(word_end(&text, 0, first), (run.end, false), "{text:?}");
+                    }
+                }
+            }
+        }
+        assert!(short > 500, "{short}");
     }
 
     /// The shapes the short path reads are those [`Shape::of`] reads.
