@@ -13,7 +13,7 @@
 //! ([`Tokenized::stops`]), so neither walks over every token again.
 
 use super::cues::{self, Cue};
-use crate::normalize::ASCII_ALNUM;
+use crate::{normalize::ASCII_ALNUM, swar};
 
 /// The direction a double quote mark shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -287,8 +287,8 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
 /// word costs one well-predicted branch instead of one per letter.
 #[inline(always)]
 fn ascii_alnum_end(bytes: &[u8], mut from: usize) -> usize {
-    while let Some(chunk) = bytes.get(from..from + 8) {
-        let stop = non_alnum_bytes(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+    while let Some(x) = swar::eight_at(bytes, from) {
+        let stop = swar::non_alnum(x);
         if stop != 0 {
             return from + (stop.trailing_zeros() / 8) as usize;
         }
@@ -298,23 +298,6 @@ fn ascii_alnum_end(bytes: &[u8], mut from: usize) -> usize {
         .iter()
         .position(|&b| !ASCII_ALNUM[usize::from(b)])
         .unwrap_or(bytes.len() - from)
-}
-
-/// The high bit of each byte of `x` (eight bytes, first byte lowest) that
-/// is not an ASCII letter or digit (SWAR range tests; no carry crosses a
-/// byte since each sum stays below 0x100).
-#[inline(always)]
-fn non_alnum_bytes(x: u64) -> u64 {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = ONES * 0x80;
-    let low7 = x & !HIGH;
-    // Setting bit 5 folds capitals onto small letters.
-    let folded = low7 | (ONES * 0x20);
-    let letter =
-        (folded + ONES * (0x80 - u64::from(b'a'))) & !(folded + ONES * (0x7f - u64::from(b'z')));
-    let digit =
-        (low7 + ONES * (0x80 - u64::from(b'0'))) & !(low7 + ONES * (0x7f - u64::from(b'9')));
-    !((letter | digit) & !x) & HIGH
 }
 
 /// Handles the line break `c` at byte `i` and the whitespace after it:

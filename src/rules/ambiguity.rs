@@ -3,11 +3,7 @@
 //! sentence, and city names that denote sports teams in sports reports and
 //! results lines ("Leicestershire beat Somerset", "Pohang 3 Ulsan 2").
 
-use super::{
-    lexicons::WordSet,
-    tokens::{Kind, NOT_LOWER},
-    Ctx,
-};
+use super::{lexicons::WordSet, tokens::Kind, Ctx};
 use crate::span::{Label, Method, Span};
 use rustc_hash::FxHashSet;
 use std::cell::OnceCell;
@@ -183,21 +179,18 @@ pub fn is_sports(ctx: &Ctx<'_>) -> bool {
         let tok = &t.toks[i];
         tok.shape().first_upper() && sketches.has_bit(usize::from(tok.sketch))
     });
-    let lowercase = t
-        .lower_sketches
-        .iter()
-        .enumerate()
-        .filter(|&(_, &s)| s != NOT_LOWER && sketches.has_bit(usize::from(s)))
-        .map(|(i, _)| i);
-    for i in capitalised.chain(lowercase) {
+    let mut count = |i: usize| {
         if sports_word(i) {
             words += 1;
-            if settled(words, scores) {
-                return true;
-            }
+        }
+        settled(words, scores)
+    };
+    for i in capitalised {
+        if count(i) {
+            return true;
         }
     }
-    false
+    t.any_lowercase_in(sketches, count)
 }
 
 /// Whether a number reads as a score ("6-3", "4-38").

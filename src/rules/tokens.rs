@@ -14,7 +14,7 @@
 use std::{borrow::Cow, cell::RefCell};
 
 use super::lexicons::Sketches;
-use crate::reuse;
+use crate::{reuse, swar};
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -305,6 +305,11 @@ impl<'a> Tokens<'a> {
 /// lowercase (no sketch bit is this high).
 pub const NOT_LOWER: u16 = u16::MAX;
 
+/// The bits a sketch takes ([`Sketches::bit_of`] is below 4096): a mask
+/// that keeps [`NOT_LOWER`] inside the sketch table when it is tested
+/// without a branch.
+const SKETCH_BITS: usize = 0xfff;
+
 /// How many entries of [`Tokens::lower_sketches`] are tested at once.
 const SCAN_BLOCK: usize = 32;
 
@@ -442,28 +447,22 @@ struct PlainRun {
 #[inline]
 fn plain_run(bytes: &[u8], at: usize) -> Option<PlainRun> {
     let first = class::OF[usize::from(bytes[at])];
-    // The classes of the bytes after the first (read through a slice
-    // iterator: no bounds check per byte).
-    let mut rest = 0u8;
-    let mut len = 1;
-    for &b in &bytes[at + 1..] {
-        let c = class::OF[usize::from(b)];
-        if c == 0 {
-            break;
-        }
-        rest |= c;
-        len += 1;
-    }
-    let end = at + len;
+    let rest = alnum_rest(bytes, at + 1);
+    let end = rest.end;
     let number = first & class::DIGIT != 0;
+    // Most runs end at a space: one table lookup tells the few bytes
+    // that may join a run to more, and only those are told apart.
     match bytes.get(end) {
-        // A hyphen or an apostrophe may join ("O'Brien", "6-3").
-        Some(b'\'' | b'-') => return None,
-        Some(&b) if b >= 0x80 => return None,
-        // A number's separators may join ("1,200.5"); a dot after one
-        // letter may make "U.S.".
-        Some(b',' | b':' | b'/') if number => return None,
-        Some(b'.') if number || end - at == 1 => return None,
+        Some(&b) if MAY_JOIN[usize::from(b)] => match b {
+            // A hyphen or an apostrophe may join ("O'Brien", "6-3").
+            b'\'' | b'-' => return None,
+            b if b >= 0x80 => return None,
+            // A number's separators may join ("1,200.5"); a dot after one
+            // letter may make "U.S.".
+            b',' | b':' | b'/' if number => return None,
+            b'.' if number || end - at == 1 => return None,
+            _ => {}
+        },
         _ => {}
     }
     let letter = class::UPPER | class::LOWER;
@@ -474,11 +473,11 @@ fn plain_run(bytes: &[u8], at: usize) -> Option<PlainRun> {
             .nth(1)
             .is_some()
     } else {
-        rest & letter != 0
+        rest.letter
     };
     // The class bits of a first letter are the shape's bits for it.
     let mut shape = Shape::ASCII | (first & letter);
-    if (first | rest) & class::LOWER == 0 {
+    if first & class::LOWER == 0 && !rest.lower {
         shape |= Shape::ALL_UPPER;
     }
     if two_letters {
@@ -489,6 +488,67 @@ fn plain_run(bytes: &[u8], at: usize) -> Option<PlainRun> {
         kind: if number { Kind::Number } else { Kind::Word },
         shape: Shape(shape),
     })
+}
+
+/// The bytes that may join a run of ASCII letters and digits to what
+/// follows it (see [`plain_run`]): an apostrophe, a hyphen, a number's
+/// separators, a dot, and every byte of a character not in ASCII.
+static MAY_JOIN: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = b >= 0x80 || matches!(b as u8, b'\'' | b'-' | b',' | b':' | b'/' | b'.');
+        b += 1;
+    }
+    t
+};
+
+/// The ASCII letters and digits from some byte on: where they end, and
+/// whether one of them is a letter, or a lowercase letter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct AlnumRest {
+    end: usize,
+    letter: bool,
+    lower: bool,
+}
+
+/// Reads the ASCII letters and digits from byte `from` on (none, maybe).
+/// Eight bytes are classified at a time (SWAR), so that the end of a
+/// word costs one well-predicted branch rather than a mispredicted one
+/// after its last letter; the last bytes of the text go one by one.
+#[inline(always)]
+fn alnum_rest(bytes: &[u8], mut from: usize) -> AlnumRest {
+    let (mut letters, mut lowers) = (0u64, 0u64);
+    while let Some(x) = swar::eight_at(bytes, from) {
+        let (letter, digit, lower) = swar::classes(x);
+        let stop = !(letter | digit) & swar::HIGH;
+        // The high bits of the bytes before the first that stops the run.
+        let before = (stop & stop.wrapping_neg()).wrapping_sub(1);
+        letters |= letter & before;
+        lowers |= lower & before;
+        if stop != 0 {
+            return AlnumRest {
+                end: from + (stop.trailing_zeros() / 8) as usize,
+                letter: letters != 0,
+                lower: lowers != 0,
+            };
+        }
+        from += 8;
+    }
+    let mut rest = 0u8;
+    for &b in &bytes[from..] {
+        let c = class::OF[usize::from(b)];
+        if c == 0 {
+            break;
+        }
+        rest |= c;
+        from += 1;
+    }
+    AlnumRest {
+        end: from,
+        letter: letters != 0 || rest & (class::UPPER | class::LOWER) != 0,
+        lower: lowers != 0 || rest & class::LOWER != 0,
+    }
 }
 
 /// Whether byte `b` is an ASCII punctuation mark or symbol: a token of
@@ -515,7 +575,9 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
             if let Some(run) = plain_run(bytes, at) {
                 let sent_start = marks.word(run.kind, run.shape);
                 t.push_plain(at, run, line, sent_start);
-                at = run.end;
+                // The usual space after a word is skipped here, without a
+                // branch (rather than by another turn of the loop).
+                at = run.end + usize::from(bytes.get(run.end) == Some(&b' '));
                 continue;
             }
         }
@@ -557,6 +619,15 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
     }
     marks.new_line(&mut t);
     t
+}
+
+/// Whether token `i` is one uppercase letter (an initial before its dot).
+fn is_capital_letter(t: &Tokens<'_>, i: usize) -> bool {
+    let w = t.s(i);
+    if t.is_ascii(i) {
+        return w.len() == 1 && w.as_bytes()[0].is_ascii_uppercase();
+    }
+    w.chars().count() == 1 && w.chars().all(char::is_uppercase)
 }
 
 /// The sentence starts and the lines in capitals, marked token by token as
@@ -604,23 +675,21 @@ impl Marks {
     /// Marks the punctuation token `i` just pushed: whether it ends a sentence.
     fn punct(&mut self, t: &Tokens<'_>, i: usize) {
         let tok = t.toks[i];
-        match tok.text(t.text) {
-            "!" | "?" | ":" | ";" => self.start_next = true,
-            "." => {
+        // Told by its bytes: one compare per mark, not one per string.
+        match tok.text(t.text).as_bytes() {
+            b"!" | b"?" | b":" | b";" => self.start_next = true,
+            b"." => {
                 let prev_abbrev = i > 0
                     && t.toks[i - 1].kind == Kind::Word
                     && t.toks[i - 1].end == tok.start
-                    && {
-                        let w = t.toks[i - 1].text(t.text);
-                        (w.chars().count() == 1 && w.chars().all(char::is_uppercase))
-                            || is_abbreviation(&t.lower(i - 1))
-                    };
+                    && (is_capital_letter(t, i - 1) || is_abbreviation(&t.lower(i - 1)));
                 if !prev_abbrev {
                     self.start_next = true;
                 }
             }
-            // A dash after a capitals heading ("CRICKET - ...") starts anew.
-            "-" | "\u{2013}" | "\u{2014}"
+            // A dash after a capitals heading ("CRICKET - ...") starts anew:
+            // "-", "\u{2013}" or "\u{2014}".
+            b"-" | b"\xe2\x80\x93" | b"\xe2\x80\x94"
                 if i > 0 && t.toks[i - 1].line == tok.line && t.is_upper(i - 1) =>
             {
                 self.start_next = true;
@@ -839,6 +908,32 @@ impl<'a> Tokens<'a> {
         false
     }
 
+    /// Visits, in order, the words in lowercase whose sketch is in
+    /// `sketches`, until `visit` returns true; returns whether it did.
+    /// The dense column of sketches is tested a block at a time without a
+    /// branch per token (most words pass no sketch test, at random places).
+    pub fn any_lowercase_in(
+        &self,
+        sketches: &Sketches,
+        mut visit: impl FnMut(usize) -> bool,
+    ) -> bool {
+        let mut hits = [0u8; SCAN_BLOCK];
+        for (b, block) in self.lower_sketches.chunks(SCAN_BLOCK).enumerate() {
+            let mut n = 0;
+            for (j, &s) in block.iter().enumerate() {
+                // Every index is written; only a hit's is kept.
+                hits[n] = j as u8;
+                let hit = (s != NOT_LOWER) & sketches.has_bit(usize::from(s) & SKETCH_BITS);
+                n += usize::from(hit);
+            }
+            let base = b * SCAN_BLOCK;
+            if hits[..n].iter().any(|&j| visit(base + usize::from(j))) {
+                return true;
+            }
+        }
+        false
+    }
+
     /// Whether token `i` is written in ASCII only.
     #[inline]
     pub fn is_ascii(&self, i: usize) -> bool {
@@ -1008,6 +1103,121 @@ mod tests {
         drop(outer);
         assert_eq!(alone, nested);
         assert_eq!(alone, format!("{:?}", tokenize(short)));
+    }
+
+    /// [`alnum_rest`] as a byte-by-byte loop: what the eight-at-a-time
+    /// scan must answer.
+    fn alnum_rest_bytewise(bytes: &[u8], from: usize) -> AlnumRest {
+        let run = bytes[from..]
+            .iter()
+            .take_while(|b| b.is_ascii_alphanumeric())
+            .count();
+        let word = &bytes[from..from + run];
+        AlnumRest {
+            end: from + run,
+            letter: word.iter().any(u8::is_ascii_alphabetic),
+            lower: word.iter().any(u8::is_ascii_lowercase),
+        }
+    }
+
+    /// Every byte value at every place of runs of letters (either case)
+    /// and digits longer and shorter than eight bytes, read from several
+    /// starts (the last bytes of a text go one by one).
+    #[test]
+    fn alnum_rest_agrees_with_a_bytewise_scan() {
+        let bases: [&[u8]; 4] = [
+            b"abcdefghijklmnopqrs",
+            b"ABCDEFGHIJKLMNOPQRS",
+            b"0123456789012345678",
+            b"A1b2C3d4E5f6G7h8I9j",
+        ];
+        for base in bases {
+            for at in 0..base.len() {
+                for b in 0..=255u8 {
+                    let mut bytes = base.to_vec();
+                    bytes[at] = b;
+                    for from in [0, 1, 3, 8, 11, base.len() - 1, base.len()] {
+                        assert_eq!(
+                            alnum_rest(&bytes, from),
+                            alnum_rest_bytewise(&bytes, from),
+                            "{bytes:?} from {from}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+
+    /// Wherever the short path reads a run, the general scanner ends the
+    /// word at the same byte: after every ASCII character, and a few others,
+    /// behind words, numbers and single letters.
+    #[test]
+    fn plain_runs_end_where_the_general_scan_does() {
+        let ascii = (0u8..0x80)
+            .map(char::from)
+            .filter(|c| !c.is_ascii_alphanumeric());
+        let others = ['é', '’', '\u{2013}', '\u{a0}'];
+        let mut short = 0;
+        for c in ascii.chain(others) {
+            for prefix in ["ab", "a", "A", "12", "1", "AB9", "abcdefghijk"] {
+                for after in ["cd", "1", "", " x", "s "] {
+                    let text = format!("{prefix}{c}{after}");
+                    let first = text.chars().next().unwrap();
+                    if let Some(run) = plain_run(text.as_bytes(), 0) {
+                        short += 1;
+                        assert_eq!(word_end(&text, 0, first), (run.end, false), "{text:?}");
+                    }
+                }
+            }
+        }
+        assert!(short > 500, "{short}");
+    }
+
+    /// The shapes the short path reads are those [`Shape::of`] reads.
+    #[test]
+    fn plain_runs_take_the_general_shape() {
+        let text = "said Anar EYVAZOV of OAO 3M 1996 x Q q 4x4 abcdefghijklmnop \
+                    ABCDEFGHIJKLMNOPQ AbCdEfGhIjKlMnOpQr 12345678901234567 z9";
+        let t = tokenize(text);
+        assert!(t.len() >= 15);
+        for k in 0..t.len() {
+            let tok = t.toks[k];
+            let s = tok.text(text);
+            assert_eq!(tok.shape(), Shape::of(s, false), "{s}");
+            let kind = if s.as_bytes()[0].is_ascii_digit() {
+                Kind::Number
+            } else {
+                Kind::Word
+            };
+            assert_eq!(tok.kind, kind, "{s}");
+        }
+    }
+
+    /// The block scan visits exactly the lowercase words whose sketch is
+    /// in the set, in order, and stops when asked.
+    #[test]
+    fn lowercase_words_are_visited_by_their_sketches() {
+        let text = "the match , The Match MATCH matches goal 12 goals the end ".repeat(9);
+        let t = tokenize(&text);
+        let mut set = Sketches::default();
+        set.insert("match");
+        set.insert("goals");
+        let want: Vec<usize> = (0..t.len())
+            .filter(|&k| t.is_lower(k) && set.has_bit(usize::from(t.toks[k].sketch)))
+            .collect();
+        assert!(want.len() >= 18 && want.len() < t.len() / 2, "{want:?}");
+        let mut got = Vec::new();
+        assert!(!t.any_lowercase_in(&set, |k| {
+            got.push(k);
+            false
+        }));
+        assert_eq!(got, want);
+        let mut seen = 0;
+        assert!(t.any_lowercase_in(&set, |_| {
+            seen += 1;
+            seen == 3
+        }));
+        assert_eq!(seen, 3);
     }
 
     #[test]
