@@ -40,6 +40,24 @@ impl FirstRuns {
         filter
     }
 
+    /// The filter's bits, little-endian.
+    pub fn to_bytes(&self) -> Vec<u8> {
+        self.bits.iter().flat_map(|w| w.to_le_bytes()).collect()
+    }
+
+    /// The filter whose bits [`FirstRuns::to_bytes`] gave; `None` if
+    /// `bytes` is not of a filter's size.
+    pub fn from_bytes(bytes: &[u8]) -> Option<FirstRuns> {
+        if bytes.len() != BITS / 8 {
+            return None;
+        }
+        let bits = bytes
+            .chunks_exact(8)
+            .map(|c| u64::from_le_bytes(c.try_into().expect("8 bytes")))
+            .collect();
+        Some(FirstRuns { bits })
+    }
+
     /// Whether some alias may have `run` as its first run (never false for
     /// one that has).
     pub fn may_start(&self, run: &[u8]) -> bool {
@@ -104,5 +122,15 @@ mod tests {
             passed, 0,
             "a five-entry filter of 2^20 bits lets none through"
         );
+    }
+
+    #[test]
+    fn bytes_round_trip_and_a_wrong_size_is_refused() {
+        let filter = FirstRuns::new(["new york", "moscow"]);
+        let bytes = filter.to_bytes();
+        let back = FirstRuns::from_bytes(&bytes).unwrap();
+        assert_eq!(back.bits, filter.bits);
+        assert!(back.may_start(b"moscow"));
+        assert!(FirstRuns::from_bytes(&bytes[1..]).is_none());
     }
 }

@@ -1,0 +1,461 @@
+//! The matcher's tables for one set of entries: the folded aliases as a
+//! double-array trie (yada), each alias's entries ranked by priority, its
+//! word-boundary needs, the first-byte tables and the filter of first
+//! words; and their byte form.
+//!
+//! The shipped dictionaries' tables are built at compile time (`build.rs`
+//! includes this file) and embedded in the binary, so a run reads them in
+//! place, checked, instead of parsing the dictionaries and building an
+//! automaton; tables for other entries are built here at run time by the
+//! same code.
+
+use std::{borrow::Cow, hash::Hasher};
+
+use rustc_hash::{FxHashMap, FxHasher};
+use yada::{builder::DoubleArrayBuilder, unit::Unit, DoubleArray};
+
+use super::{
+    first_runs::FirstRuns,
+    load::{CasePolicy, DictionaryError, Entry},
+};
+use crate::{normalize::fold_onto, span::Label};
+
+/// A pattern needs a word boundary before it (it starts with a letter or digit).
+pub const WORD_START: u8 = 1;
+/// A pattern needs a word boundary after it (it ends with a letter or digit).
+pub const WORD_END: u8 = 2;
+
+/// Bumped whenever the byte layout, the folding or the matching rules change.
+const FORMAT_VERSION: u32 = 1;
+const MAGIC: &[u8; 8] = b"NEWSNERG";
+
+const LABELS: [Label; 5] = [
+    Label::Person,
+    Label::Place,
+    Label::Org,
+    Label::Date,
+    Label::Norp,
+];
+const CASES: [CasePolicy; 3] = [CasePolicy::Fold, CasePolicy::Cased, CasePolicy::Exact];
+
+/// The folded aliases as a double-array trie, each mapped to its pattern.
+#[derive(Clone)]
+pub struct Trie(DoubleArray<Cow<'static, [u8]>>);
+
+impl std::fmt::Debug for Trie {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Trie")
+            .field("bytes", &self.0 .0.len())
+            .finish()
+    }
+}
+
+/// Everything the matcher needs, derived from a list of entries.
+#[derive(Debug, Clone)]
+pub struct Tables {
+    /// The entries in load order, every id given one canonical.
+    pub entries: Vec<Entry>,
+    /// Pattern `p`'s entries are `pattern_entries[pattern_start[p]..pattern_start[p + 1]]`,
+    /// highest priority first.
+    pattern_start: Vec<u32>,
+    pattern_entries: Vec<u32>,
+    /// [`WORD_START`] | [`WORD_END`] per pattern.
+    flags: Vec<u8>,
+    /// Which bytes begin some folded alias: the only places a walk starts.
+    pub starts: [bool; 256],
+    /// Per first folded byte: whether some alias starting with it accepts a
+    /// text that starts with a small letter (case `fold`, or an `exact`
+    /// alias written that way).
+    pub small_start_ok: [bool; 256],
+    /// The aliases' first words: a word not in it starts no alias.
+    pub first_runs: FirstRuns,
+    /// Folded alias -> pattern; `None` when there is no pattern.
+    trie: Option<Trie>,
+}
+
+/// A table that cannot be built or read.
+fn table_error(message: String) -> DictionaryError {
+    DictionaryError {
+        file: String::new(),
+        line: 0,
+        message,
+    }
+}
+
+impl Tables {
+    /// Builds the tables: entries grouped by folded alias (blank ones left
+    /// out; patterns numbered in order of first appearance), every id given
+    /// the canonical of its highest-priority entry, and the trie.
+    pub fn build(mut entries: Vec<Entry>) -> Result<Tables, DictionaryError> {
+        let (folded_aliases, members) = group_by_folded_alias(&entries);
+        unify_canonicals(&mut entries);
+        let mut pattern_start = Vec::with_capacity(members.len() + 1);
+        let mut pattern_entries = Vec::with_capacity(entries.len());
+        let mut flags = Vec::with_capacity(members.len());
+        let mut starts = [false; 256];
+        let mut small_start_ok = [false; 256];
+        for (mut m, alias) in members.into_iter().zip(&folded_aliases) {
+            // Stable: among equal priorities the first loaded wins.
+            m.sort_by_key(|&e| std::cmp::Reverse(entries[e as usize].priority));
+            let first = usize::from(alias.as_bytes()[0]);
+            starts[first] = true;
+            small_start_ok[first] |= m.iter().any(|&e| accepts_small_start(&entries[e as usize]));
+            pattern_start.push(pattern_entries.len() as u32);
+            pattern_entries.extend(m);
+            flags.push(word_flags(alias));
+        }
+        pattern_start.push(pattern_entries.len() as u32);
+        let first_runs = FirstRuns::new(folded_aliases.iter().map(String::as_str));
+        let trie = build_trie(&folded_aliases)?;
+        Ok(Tables {
+            entries,
+            pattern_start,
+            pattern_entries,
+            flags,
+            starts,
+            small_start_ok,
+            first_runs,
+            trie,
+        })
+    }
+
+    /// Number of distinct folded aliases.
+    pub fn pattern_count(&self) -> usize {
+        self.flags.len()
+    }
+
+    /// Entry indices of `pattern`, highest priority first.
+    pub fn pattern_entries(&self, pattern: usize) -> &[u32] {
+        let (a, b) = (
+            self.pattern_start[pattern] as usize,
+            self.pattern_start[pattern + 1] as usize,
+        );
+        &self.pattern_entries[a..b]
+    }
+
+    /// Whether a match of `pattern` needs a word boundary before / after it.
+    pub fn word_bounds(&self, pattern: usize) -> (bool, bool) {
+        let f = self.flags[pattern];
+        (f & WORD_START != 0, f & WORD_END != 0)
+    }
+
+    /// The longest folded alias that `key` starts with: `(length, pattern)`.
+    /// `key` must hold no NUL byte (no alias does; the trie's walk reads
+    /// NUL as its own end-of-key mark).
+    #[inline]
+    pub fn longest_prefix(&self, key: &[u8]) -> Option<(usize, usize)> {
+        debug_assert!(!key.contains(&0));
+        let trie = self.trie.as_ref()?;
+        trie.0
+            .common_prefix_search(key)
+            .last()
+            .map(|(pattern, len)| (len, pattern as usize))
+    }
+
+    /// The pattern whose folded alias is exactly `key`.
+    pub fn pattern_of(&self, key: &str) -> Option<usize> {
+        if key.is_empty() || key.as_bytes().contains(&0) {
+            return None;
+        }
+        let p = self.trie.as_ref()?.0.exact_match_search(key)?;
+        Some(p as usize)
+    }
+
+    /// Writes the tables.
+    pub fn write_to(&self, out: &mut Vec<u8>) {
+        let mut body = Vec::new();
+        let mut arena = String::new();
+        let mut records = Vec::with_capacity(self.entries.len() * 32);
+        for e in &self.entries {
+            let mut put = |s: &str| {
+                let at = arena.len() as u32;
+                arena.push_str(s);
+                [at, s.len() as u32]
+            };
+            let [id_at, id_len] = put(&e.id);
+            let [canonical_at, canonical_len] = put(&e.canonical);
+            let [alias_at, alias_len] = put(&e.alias);
+            let label = LABELS.iter().position(|&l| l == e.label).unwrap() as u32;
+            let case = CASES.iter().position(|&c| c == e.case).unwrap() as u32;
+            for v in [
+                id_at,
+                id_len,
+                canonical_at,
+                canonical_len,
+                alias_at,
+                alias_len,
+                label | case << 8,
+                e.priority as u32,
+            ] {
+                records.extend_from_slice(&v.to_le_bytes());
+            }
+        }
+        write_section(&mut body, arena.as_bytes());
+        write_section(&mut body, &records);
+        write_section(&mut body, &u32s_to_bytes(&self.pattern_start));
+        write_section(&mut body, &u32s_to_bytes(&self.pattern_entries));
+        write_section(&mut body, &self.flags);
+        let firsts: Vec<u8> = self
+            .starts
+            .iter()
+            .chain(&self.small_start_ok)
+            .map(|&b| u8::from(b))
+            .collect();
+        write_section(&mut body, &firsts);
+        write_section(&mut body, &self.first_runs.to_bytes());
+        write_section(&mut body, self.trie.as_ref().map_or(&[][..], |t| &t.0 .0));
+        out.extend_from_slice(MAGIC);
+        out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
+        out.extend_from_slice(&checksum(&body).to_le_bytes());
+        out.extend_from_slice(&body);
+    }
+
+    /// Reads tables written by [`Tables::write_to`], checking every index
+    /// and the checksum; the trie is used in place.
+    pub fn read_from(bytes: &'static [u8]) -> Result<Tables, DictionaryError> {
+        let bad = |what: &str| table_error(format!("damaged dictionary tables: {what}"));
+        if bytes.len() < 20 || &bytes[..8] != MAGIC {
+            return Err(bad("not a table file"));
+        }
+        if bytes[8..12] != FORMAT_VERSION.to_le_bytes() {
+            return Err(bad("written by another version"));
+        }
+        let body = &bytes[20..];
+        if bytes[12..20] != checksum(body).to_le_bytes() {
+            return Err(bad("checksum mismatch"));
+        }
+        let mut rest = body;
+        let mut section = || read_section(&mut rest).ok_or_else(|| bad("truncated"));
+        let arena = std::str::from_utf8(section()?).map_err(|_| bad("text is not UTF-8"))?;
+        let records = section()?;
+        let pattern_start = bytes_to_u32s(section()?);
+        let pattern_entries = bytes_to_u32s(section()?);
+        let flags = section()?.to_vec();
+        let firsts = section()?;
+        let first_runs = FirstRuns::from_bytes(section()?).ok_or_else(|| bad("first words"))?;
+        let trie_bytes = section()?;
+        let entries = read_entries(arena, records).ok_or_else(|| bad("entry out of range"))?;
+        let patterns_ok = pattern_start.len() == flags.len() + 1
+            && pattern_start.first() == Some(&0)
+            && pattern_start.windows(2).all(|w| w[0] <= w[1])
+            && pattern_start.last().map(|&l| l as usize) == Some(pattern_entries.len())
+            && pattern_entries
+                .iter()
+                .all(|&e| (e as usize) < entries.len());
+        if !patterns_ok || firsts.len() != 512 {
+            return Err(bad("pattern tables out of range"));
+        }
+        let trie = if trie_bytes.is_empty() {
+            None
+        } else {
+            let trie = DoubleArray::new(Cow::Borrowed(trie_bytes))
+                .map_err(|e| bad(&format!("trie: {e}")))?;
+            if !leaf_values_below(trie_bytes, flags.len()) {
+                return Err(bad("trie names a pattern out of range"));
+            }
+            Some(Trie(trie))
+        };
+        let mut starts = [false; 256];
+        let mut small_start_ok = [false; 256];
+        for (i, &b) in firsts.iter().enumerate() {
+            let table = if i < 256 {
+                &mut starts
+            } else {
+                &mut small_start_ok
+            };
+            table[i % 256] = b != 0;
+        }
+        Ok(Tables {
+            entries,
+            pattern_start,
+            pattern_entries,
+            flags,
+            starts,
+            small_start_ok,
+            first_runs,
+            trie,
+        })
+    }
+}
+
+/// The entries of the byte form: records of eight little-endian u32
+/// (id, canonical and alias as offset and length in `arena`, label and
+/// case, priority); `None` if one is out of range.
+fn read_entries(arena: &str, records: &[u8]) -> Option<Vec<Entry>> {
+    if records.len() % 32 != 0 {
+        return None;
+    }
+    let mut entries = Vec::with_capacity(records.len() / 32);
+    for rec in records.chunks_exact(32) {
+        let v = |k: usize| u32::from_le_bytes(rec[4 * k..4 * k + 4].try_into().unwrap());
+        let text = |k: usize| {
+            let at = v(k) as usize;
+            arena.get(at..at.checked_add(v(k + 1) as usize)?)
+        };
+        entries.push(Entry {
+            id: text(0)?.to_string(),
+            canonical: text(2)?.to_string(),
+            alias: text(4)?.to_string(),
+            label: *LABELS.get((v(6) & 0xff) as usize)?,
+            case: *CASES.get((v(6) >> 8) as usize)?,
+            priority: v(7) as i32,
+        });
+    }
+    Some(entries)
+}
+
+/// Whether every value the trie's leaves hold is below `patterns`.
+fn leaf_values_below(trie: &[u8], patterns: usize) -> bool {
+    trie.chunks_exact(4).all(|c| {
+        let unit = Unit::from_u32(u32::from_le_bytes(c.try_into().unwrap()));
+        !unit.is_leaf() || (unit.value() as usize) < patterns
+    })
+}
+
+/// The trie of `folded_aliases` (distinct), each mapped to its index.
+fn build_trie(folded_aliases: &[String]) -> Result<Option<Trie>, DictionaryError> {
+    if folded_aliases.is_empty() {
+        return Ok(None);
+    }
+    if let Some(alias) = folded_aliases.iter().find(|a| a.contains('\0')) {
+        return Err(table_error(format!(
+            "the alias {alias:?} holds a NUL character"
+        )));
+    }
+    let mut keyset: Vec<(&[u8], u32)> = folded_aliases
+        .iter()
+        .enumerate()
+        .map(|(i, a)| (a.as_bytes(), i as u32))
+        .collect();
+    keyset.sort_unstable();
+    let bytes = DoubleArrayBuilder::build(&keyset)
+        .map_err(|e| table_error(format!("cannot build the matcher: {e}")))?;
+    let trie = DoubleArray::new(Cow::Owned(bytes))
+        .map_err(|e| table_error(format!("cannot build the matcher: {e}")))?;
+    Ok(Some(Trie(trie)))
+}
+
+/// [`WORD_START`] and [`WORD_END`] as `folded` needs them.
+fn word_flags(folded: &str) -> u8 {
+    let mut flags = 0;
+    if is_word_char(folded.chars().next()) {
+        flags |= WORD_START;
+    }
+    if is_word_char(folded.chars().next_back()) {
+        flags |= WORD_END;
+    }
+    flags
+}
+
+/// Whether `c` is a letter or digit (where a word boundary is needed).
+pub fn is_word_char(c: Option<char>) -> bool {
+    c.is_some_and(char::is_alphanumeric)
+}
+
+/// The distinct folded aliases of `entries` (blank ones left out) in order
+/// of first appearance, and for each the indices of its entries in load
+/// order.
+fn group_by_folded_alias(entries: &[Entry]) -> (Vec<String>, Vec<Vec<u32>>) {
+    let mut by_alias: FxHashMap<String, usize> =
+        FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
+    let mut folded_aliases: Vec<String> = Vec::new();
+    let mut members: Vec<Vec<u32>> = Vec::new();
+    let mut folded = String::new();
+    for (i, entry) in entries.iter().enumerate() {
+        folded.clear();
+        fold_onto(&entry.alias, &mut folded);
+        if folded.trim().is_empty() {
+            continue;
+        }
+        let at = match by_alias.get(folded.as_str()) {
+            Some(&at) => at,
+            None => {
+                members.push(Vec::new());
+                folded_aliases.push(folded.clone());
+                by_alias.insert(folded.clone(), members.len() - 1);
+                members.len() - 1
+            }
+        };
+        members[at].push(i as u32);
+    }
+    (folded_aliases, members)
+}
+
+/// Gives every entry of one id (and label) the canonical of its highest-priority entry.
+pub fn unify_canonicals(entries: &mut [Entry]) {
+    // Keyed by borrowed ids: one pass to find each id's best entry, then
+    // canonicals are copied only where they differ.
+    let mut best: FxHashMap<(&str, Label), (i32, usize)> =
+        FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
+    let mut source: Vec<usize> = Vec::with_capacity(entries.len());
+    for (i, e) in entries.iter().enumerate() {
+        if e.id.is_empty() {
+            source.push(i);
+            continue;
+        }
+        let slot = best
+            .entry((e.id.as_str(), e.label))
+            .or_insert((e.priority, i));
+        if e.priority > slot.0 {
+            *slot = (e.priority, i);
+        }
+        source.push(usize::MAX);
+    }
+    for (i, e) in entries.iter().enumerate() {
+        if source[i] == usize::MAX {
+            source[i] = best[&(e.id.as_str(), e.label)].1;
+        }
+    }
+    drop(best);
+    for (i, &from) in source.iter().enumerate() {
+        if from != i && entries[from].canonical != entries[i].canonical {
+            entries[i].canonical = entries[from].canonical.clone();
+        }
+    }
+}
+
+/// Whether `entry` can match a text starting with a letter that is not a
+/// capital.
+fn accepts_small_start(entry: &Entry) -> bool {
+    match entry.case {
+        CasePolicy::Fold => true,
+        CasePolicy::Cased => false,
+        CasePolicy::Exact => entry
+            .alias
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() && !c.is_uppercase()),
+    }
+}
+
+/// A 64-bit checksum of `bytes` (FxHash: catches damage, not tampering).
+fn checksum(bytes: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(bytes);
+    h.write_usize(bytes.len());
+    h.finish()
+}
+
+fn write_section(out: &mut Vec<u8>, bytes: &[u8]) {
+    out.extend_from_slice(&(bytes.len() as u64).to_le_bytes());
+    out.extend_from_slice(bytes);
+}
+
+/// The next section of `rest`, which moves past it.
+fn read_section(rest: &mut &'static [u8]) -> Option<&'static [u8]> {
+    let len = u64::from_le_bytes(rest.get(..8)?.try_into().ok()?);
+    let len = usize::try_from(len).ok()?;
+    let section = rest.get(8..8usize.checked_add(len)?)?;
+    *rest = &rest[8 + len..];
+    Some(section)
+}
+
+fn u32s_to_bytes(v: &[u32]) -> Vec<u8> {
+    v.iter().flat_map(|x| x.to_le_bytes()).collect()
+}
+
+fn bytes_to_u32s(b: &[u8]) -> Vec<u32> {
+    b.chunks_exact(4)
+        .map(|c| u32::from_le_bytes(c.try_into().unwrap()))
+        .collect()
+}
