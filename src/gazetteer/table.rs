@@ -26,7 +26,7 @@ pub const WORD_START: u8 = 1;
 pub const WORD_END: u8 = 2;
 
 /// Bumped whenever the byte layout, the folding or the matching rules change.
-const FORMAT_VERSION: u32 = 1;
+const FORMAT_VERSION: u32 = 2;
 const MAGIC: &[u8; 8] = b"NEWSNERG";
 
 const LABELS: [Label; 5] = [
@@ -458,4 +458,111 @@ fn bytes_to_u32s(b: &[u8]) -> Vec<u32> {
     b.chunks_exact(4)
         .map(|c| u32::from_le_bytes(c.try_into().unwrap()))
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::parse_tsv;
+
+    const TSV: &str = "id\tlabel\tcanonical\talias\tcase\tpriority\n\
+                       a:1\tPLACE\tAzerbaijan\tAzerbaijan\t\t\n\
+                       o:1\tORG\tAzerbaijan State Oil Company\tAzerbaijan State Oil Company\t\t\n\
+                       b:1\tPLACE\tBaku\tBakı\t\t\n\
+                       g:1\tPLACE\tGeorgia (US state)\tGeorgia\t\t1\n\
+                       g:2\tPLACE\tGeorgia\tGeorgia\t\t9\n\
+                       g:2\tPLACE\tSakartvelo\tSakartvelo\t\t1\n";
+
+    fn tables() -> Tables {
+        Tables::build(parse_tsv("t.tsv", TSV).unwrap()).unwrap()
+    }
+
+    fn written(t: &Tables) -> &'static [u8] {
+        let mut bytes = Vec::new();
+        t.write_to(&mut bytes);
+        Box::leak(bytes.into_boxed_slice())
+    }
+
+    #[test]
+    fn patterns_group_entries_by_folded_alias_highest_priority_first() {
+        let t = tables();
+        assert_eq!(t.pattern_count(), 5);
+        let georgia = t.pattern_of("georgia").unwrap();
+        let ids: Vec<&str> = t
+            .pattern_entries(georgia)
+            .iter()
+            .map(|&e| t.entries[e as usize].id.as_str())
+            .collect();
+        assert_eq!(ids, ["g:2", "g:1"]);
+        assert!(t.pattern_of("baki").is_some());
+        assert_eq!(t.pattern_of("georgi"), None);
+        assert_eq!(t.pattern_of("geo\0rgia"), None);
+        assert_eq!(t.word_bounds(georgia), (true, true));
+        // One id, one canonical: the highest-priority entry's.
+        assert_eq!(t.entries[5].canonical, "Georgia");
+    }
+
+    #[test]
+    fn longest_prefix_is_the_longest_alias_the_key_starts_with() {
+        let t = tables();
+        let key = b"azerbaijan state oil company said";
+        let (len, p) = t.longest_prefix(key).unwrap();
+        assert_eq!(&key[..len], b"azerbaijan state oil company");
+        assert_eq!(t.entries[t.pattern_entries(p)[0] as usize].id, "o:1");
+        let (len, _) = t.longest_prefix(b"azerbaijan state oil").unwrap();
+        assert_eq!(len, "azerbaijan".len());
+        assert_eq!(t.longest_prefix(b"xazerbaijan"), None);
+        assert_eq!(t.longest_prefix(b""), None);
+    }
+
+    #[test]
+    fn tables_round_trip_through_bytes() {
+        let t = tables();
+        let back = Tables::read_from(written(&t)).unwrap();
+        assert_eq!(back.entries, t.entries);
+        assert_eq!(back.pattern_start, t.pattern_start);
+        assert_eq!(back.pattern_entries, t.pattern_entries);
+        assert_eq!(back.flags, t.flags);
+        assert_eq!(back.starts, t.starts);
+        assert_eq!(back.small_start_ok, t.small_start_ok);
+        assert_eq!(back.first_runs.to_bytes(), t.first_runs.to_bytes());
+        let key = "bakı".as_bytes();
+        assert_eq!(back.longest_prefix(key), t.longest_prefix(key));
+        let empty = Tables::build(Vec::new()).unwrap();
+        let back = Tables::read_from(written(&empty)).unwrap();
+        assert_eq!(back.pattern_count(), 0);
+        assert_eq!(back.longest_prefix(b"baku"), None);
+    }
+
+    #[test]
+    fn damaged_bytes_are_refused_with_a_reason() {
+        let bytes = written(&tables());
+        let damaged = |at: usize| {
+            let mut b = bytes.to_vec();
+            b[at] ^= 0x10;
+            Tables::read_from(Box::leak(b.into_boxed_slice()))
+                .unwrap_err()
+                .message
+        };
+        assert!(damaged(0).contains("not a table file"));
+        assert!(damaged(9).contains("another version"));
+        for at in [20, bytes.len() / 3, bytes.len() - 1] {
+            assert!(damaged(at).contains("checksum"), "{at}");
+        }
+        let cut = &bytes[..bytes.len() - 1];
+        assert!(Tables::read_from(cut).is_err());
+    }
+
+    #[test]
+    fn a_trie_naming_a_missing_pattern_is_refused() {
+        // Tables whose trie holds more patterns than their pattern tables,
+        // with a valid checksum: only the range check can tell.
+        let mut t = tables();
+        let more =
+            Tables::build(parse_tsv("t.tsv", &format!("{TSV}z:1\tPLACE\tZ\tZland\t\t\n")).unwrap())
+                .unwrap();
+        t.trie = more.trie;
+        let err = Tables::read_from(written(&t)).unwrap_err();
+        assert!(err.message.contains("out of range"), "{err}");
+    }
 }
