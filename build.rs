@@ -144,7 +144,7 @@ fn compile_default_gazetteer(files: &[PathBuf]) {
             .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
         entries.extend(load::parse_tsv(&name, &contents).unwrap_or_else(|e| panic!("{e}")));
     }
-    let tables = table::Tables::build(entries)
+    let tables = table::Tables::build(entries, table::IndexKind::Trie)
         .unwrap_or_else(|e| panic!("the shipped dictionaries: {}", e.message));
     let mut bytes = Vec::new();
     tables.write_to(&mut bytes);
