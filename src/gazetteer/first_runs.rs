@@ -110,7 +110,7 @@ fn alnum_bytes(word: u64) -> u64 {
         (y + ONES * u64::from(0x80 - lo)) & !(y + ONES * u64::from(0x7f - hi))
     };
     // Setting 0x20 turns capitals into small letters and nothing else into one.
-    let letters = in_range(low7 | ONES * 0x20, b'a', b'z');
+    let letters = in_range(low7 | (ONES * 0x20), b'a', b'z');
     let digits = in_range(low7, b'0', b'9');
     (letters | digits) & !word & HIGHS
 }

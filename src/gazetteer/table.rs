@@ -51,7 +51,7 @@ enum Index {
     Trie(DoubleArray<Cow<'static, [u8]>>),
     /// A leftmost-longest contiguous NFA, walked anchored (pattern ids are
     /// the patterns).
-    Nfa(contiguous::NFA),
+    Nfa(Box<contiguous::NFA>),
 }
 
 impl std::fmt::Debug for Index {
@@ -378,7 +378,7 @@ fn build_index(
         IndexKind::Nfa => contiguous::NFA::builder()
             .match_kind(MatchKind::LeftmostLongest)
             .build(folded_aliases)
-            .map(|nfa| Some(Index::Nfa(nfa)))
+            .map(|nfa| Some(Index::Nfa(Box::new(nfa))))
             .map_err(|e| table_error(format!("cannot build the matcher: {e}"))),
     }
 }
@@ -387,7 +387,7 @@ fn build_index(
 /// (id, canonical and alias as offset and length in `arena`, label and
 /// case, priority); `None` if one is out of range.
 fn read_entries(arena: &str, records: &[u8]) -> Option<Vec<Entry>> {
-    if records.len() % 32 != 0 {
+    if !records.len().is_multiple_of(32) {
         return None;
     }
     let mut entries = Vec::with_capacity(records.len() / 32);
