@@ -12,14 +12,14 @@
 //! about five times faster than the trie but cannot be written out; both
 //! are only ever walked anchored, for the longest alias at a position.
 
-use std::{borrow::Cow, hash::Hasher};
+use std::borrow::Cow;
 
 use aho_corasick::{automaton::Automaton, nfa::contiguous, Anchored, MatchKind};
-use rustc_hash::{FxHashMap, FxHasher};
+use rustc_hash::FxHashMap;
 use yada::{builder::DoubleArrayBuilder, unit::Unit, DoubleArray};
 
 use super::{
-    first_runs::FirstRuns,
+    first_runs::{stable_hash, FirstRuns},
     load::{CasePolicy, DictionaryError, Entry},
 };
 use crate::{normalize::fold_onto, span::Label};
@@ -30,7 +30,7 @@ pub const WORD_START: u8 = 1;
 pub const WORD_END: u8 = 2;
 
 /// Bumped whenever the byte layout, the folding or the matching rules change.
-const FORMAT_VERSION: u32 = 2;
+const FORMAT_VERSION: u32 = 3;
 const MAGIC: &[u8; 8] = b"NEWSNERG";
 
 const LABELS: [Label; 5] = [
@@ -531,12 +531,10 @@ fn accepts_small_start(entry: &Entry) -> bool {
     }
 }
 
-/// A 64-bit checksum of `bytes` (FxHash: catches damage, not tampering).
+/// A 64-bit checksum of `bytes`, the same on the build machine and the
+/// target (catches damage, not tampering).
 fn checksum(bytes: &[u8]) -> u64 {
-    let mut h = FxHasher::default();
-    h.write(bytes);
-    h.write_usize(bytes.len());
-    h.finish()
+    stable_hash(bytes)
 }
 
 fn write_section(out: &mut Vec<u8>, bytes: &[u8]) {
