@@ -1,6 +1,12 @@
-//! The dictionary matcher: every alias folded like the text, one
-//! aho-corasick automaton (leftmost-longest), whole words only, and each
+//! The dictionary matcher: every alias folded like the text, the longest
+//! alias at each word start (leftmost-longest), whole words only, and each
 //! alias's case policy checked against the original text.
+//!
+//! The shipped dictionaries' matcher tables are built when newsner is
+//! compiled and read in place at startup ([`Gazetteer::builtin`], see
+//! [`table`]); entries added at run time are built into tables with them
+//! ([`Gazetteer::with_default_dictionaries`]); large user dictionaries are
+//! compiled and cached apart ([`compiled`]) and matched alongside.
 
 pub mod check;
 pub mod compiled;
