@@ -10,6 +10,13 @@
 //! `$OUT_DIR/date_dfas.bin` with their places in `$OUT_DIR/date_dfas.rs`:
 //! the library reads them in place, with no compiling at startup and no
 //! lazy DFA to warm up on each thread.
+//!
+//! And builds the gazetteer's tables for the shipped dictionaries (parsed,
+//! folded and indexed by the library's own code, `src/gazetteer/table.rs`
+//! and the modules it needs, read here as they are) into
+//! `$OUT_DIR/default_gazetteer.bin`, which the library embeds and reads in
+//! place at startup instead of parsing the dictionaries and building a
+//! matcher on every run.
 
 use std::{
     env, fs,
@@ -27,6 +34,24 @@ use regex_automata::{
 #[allow(dead_code)]
 #[path = "src/dates/grammar.rs"]
 mod grammar;
+
+#[allow(dead_code)]
+#[path = "src/gazetteer/first_runs.rs"]
+mod first_runs;
+#[allow(dead_code)]
+#[path = "src/gazetteer/load.rs"]
+mod load;
+#[allow(dead_code)]
+#[path = "src/normalize.rs"]
+mod normalize;
+/// The library's dictionary code, compiled into this script to build the
+/// shipped dictionaries' tables exactly as a run would.
+#[allow(dead_code)]
+#[path = "src/span.rs"]
+mod span;
+#[allow(dead_code)]
+#[path = "src/gazetteer/table.rs"]
+mod table;
 
 /// Lexicons the context rules cannot work without.
 const REQUIRED_LEXICONS: &[&str] = &[
@@ -70,6 +95,7 @@ fn main() {
     let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("dictionaries");
     println!("cargo:rerun-if-changed={}", dir.display());
     embed(&tsv_files(&dir), "dictionaries/", "default_dictionaries.rs");
+    compile_default_gazetteer(&tsv_files(&dir));
 
     let lex_dir = dir.join("lexicons");
     println!("cargo:rerun-if-changed={}", lex_dir.display());
@@ -93,6 +119,37 @@ fn main() {
     }
     embed(&lexicons, "dictionaries/lexicons/", "default_lexicons.rs");
     compile_date_rules();
+}
+
+/// Builds the matcher tables of the shipped dictionaries, in the order and
+/// under the names [`embed`] gives them, into `$OUT_DIR/default_gazetteer.bin`.
+/// A dictionary that does not parse stops the build with its file and line.
+fn compile_default_gazetteer(files: &[PathBuf]) {
+    for source in [
+        "src/span.rs",
+        "src/normalize.rs",
+        "src/gazetteer/load.rs",
+        "src/gazetteer/first_runs.rs",
+        "src/gazetteer/table.rs",
+    ] {
+        println!("cargo:rerun-if-changed={source}");
+    }
+    let mut entries = Vec::new();
+    for path in files {
+        let name = format!(
+            "dictionaries/{}",
+            path.file_name().unwrap().to_string_lossy()
+        );
+        let contents = fs::read_to_string(path)
+            .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+        entries.extend(load::parse_tsv(&name, &contents).unwrap_or_else(|e| panic!("{e}")));
+    }
+    let tables = table::Tables::build(entries, table::IndexKind::Trie)
+        .unwrap_or_else(|e| panic!("the shipped dictionaries: {}", e.message));
+    let mut bytes = Vec::new();
+    tables.write_to(&mut bytes);
+    let out = PathBuf::from(env::var("OUT_DIR").unwrap());
+    fs::write(out.join("default_gazetteer.bin"), bytes).unwrap();
 }
 
 /// Compiles each date rule into its two dense DFAs, as `regex` would run

@@ -104,11 +104,7 @@ impl ExtractorBuilder {
     /// Loads the dictionaries and builds the matcher; also returns how many
     /// records were skipped for their label.
     fn gazetteer(self) -> Result<(Gazetteer, usize), BuildError> {
-        let mut entries = if self.default_dictionaries {
-            gazetteer::default_entries().map_err(BuildError::Dictionary)?
-        } else {
-            Vec::new()
-        };
+        let mut entries = Vec::new();
         let mut skipped_labels = 0;
         let mut compiled = Vec::new();
         for source in &self.extra {
@@ -124,8 +120,13 @@ impl ExtractorBuilder {
             }
         }
         entries.extend(self.entries);
-        let gazetteer = Gazetteer::new(entries)
-            .map_err(BuildError::Automaton)?
+        let gazetteer = if self.default_dictionaries {
+            Gazetteer::with_default_dictionaries(entries)
+        } else {
+            Gazetteer::new(entries)
+        };
+        let gazetteer = gazetteer
+            .map_err(BuildError::Dictionary)?
             .with_compiled(compiled);
         Ok((gazetteer, skipped_labels))
     }

@@ -131,7 +131,7 @@ impl Compiled {
         mut entries: Vec<Entry>,
         skipped_labels: usize,
     ) -> Result<Compiled, DictionaryError> {
-        super::unify_canonicals(&mut entries);
+        super::table::unify_canonicals(&mut entries);
         let mut by_alias: HashMap<String, u32> = HashMap::with_capacity(entries.len());
         let mut folded_aliases: Vec<String> = Vec::new();
         let mut members: Vec<Vec<u32>> = Vec::new();

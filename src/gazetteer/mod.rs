@@ -1,12 +1,19 @@
-//! The dictionary matcher: every alias folded like the text, one
-//! aho-corasick automaton (leftmost-longest), whole words only, and each
+//! The dictionary matcher: every alias folded like the text, the longest
+//! alias at each word start (leftmost-longest), whole words only, and each
 //! alias's case policy checked against the original text.
+//!
+//! The shipped dictionaries' matcher tables are built when newsner is
+//! compiled and read in place at startup ([`Gazetteer::builtin`], see
+//! [`table`]); entries added at run time are built into tables with them
+//! ([`Gazetteer::with_default_dictionaries`]); large user dictionaries are
+//! compiled and cached apart ([`compiled`]) and matched alongside.
 
 pub mod check;
 pub mod compiled;
 mod first_runs;
 pub mod formats;
 mod load;
+pub mod table;
 
 use std::{
     fs,
@@ -14,14 +21,10 @@ use std::{
     sync::Arc,
 };
 
-use rustc_hash::FxHashMap;
-
-use aho_corasick::{automaton::Automaton, nfa::contiguous, Anchored, Input, MatchKind};
-
 pub use compiled::{Compiled, EntryRef};
-use first_runs::FirstRuns;
 pub use formats::Parsed;
 pub use load::{parse_tsv, CasePolicy, DictionaryError, Entry};
+use table::{is_word_char, IndexKind, Tables};
 
 use crate::{
     normalize::{fold_onto, Normalized},
@@ -116,36 +119,18 @@ pub fn entries_from_source(source: &DictSource) -> Result<Parsed, DictionaryErro
     Ok(all)
 }
 
-/// Per-pattern facts checked at match time.
-#[derive(Debug, Clone)]
-struct Pattern {
-    /// Entry indices, highest priority first.
-    entries: Vec<u32>,
-    /// Whether the folded alias starts / ends with a letter or digit (then a word boundary is required there).
-    word_start: bool,
-    word_end: bool,
-}
+/// The shipped dictionaries' matcher tables, built by `build.rs` with
+/// [`table::Tables::write_to`] from the same files as [`DEFAULT_DICTIONARIES`].
+static BUILTIN_TABLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/default_gazetteer.bin"));
 
 /// An immutable, thread-safe dictionary matcher.
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
-    /// Leftmost-longest contiguous NFA over the folded aliases.
-    nfa: contiguous::NFA,
-    /// Which bytes begin some folded alias: the only places a walk starts.
-    starts: [bool; 256],
-    /// Per first folded byte: whether some alias starting with it accepts a
-    /// text that starts with a small letter (case `fold`, or an `exact`
-    /// alias written that way). Where none does, a word starting with a
-    /// small letter is not looked up at all.
-    small_start_ok: [bool; 256],
-    /// The aliases' first words: a word not in it starts no alias.
-    first_runs: FirstRuns,
-    patterns: Vec<Pattern>,
-    entries: Vec<Entry>,
-    /// Folded alias -> pattern index, for [`Gazetteer::lookup`].
-    by_alias: FxHashMap<String, usize>,
+    /// The entries' folded aliases as a trie, their entries, word-boundary
+    /// needs and start filters.
+    tables: Tables,
     /// Large dictionaries compiled separately (see [`compiled`]), matched
-    /// together with the automaton above as one leftmost-longest union.
+    /// together with the tables above as one leftmost-longest union.
     compiled: Vec<Arc<Compiled>>,
 }
 
@@ -155,46 +140,38 @@ impl Gazetteer {
     /// An id names one entity with one canonical name: when entries of one
     /// id disagree ("Crimea" in a curated list, "Avtonomna Respublika Krym"
     /// in ISO 3166-2), the highest-priority entry's canonical is used for all.
-    pub fn new(mut entries: Vec<Entry>) -> Result<Gazetteer, aho_corasick::BuildError> {
-        let (folded_aliases, mut patterns, by_alias) = group_by_folded_alias(&entries);
-        // The automaton needs only the folded aliases: it builds on a second
-        // thread while this one settles canonicals and priorities.
-        let nfa = std::thread::scope(|scope| {
-            let nfa = scope.spawn(|| {
-                contiguous::NFA::builder()
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(&folded_aliases)
-            });
-            unify_canonicals(&mut entries);
-            for p in &mut patterns {
-                // Stable: among equal priorities the first loaded wins.
-                p.entries
-                    .sort_by_key(|&e| std::cmp::Reverse(entries[e as usize].priority));
-            }
-            nfa.join()
-                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-        })?;
-        let mut starts = [false; 256];
-        let mut small_start_ok = [false; 256];
-        for (alias, pattern) in folded_aliases.iter().zip(&patterns) {
-            let first = usize::from(alias.as_bytes()[0]);
-            starts[first] = true;
-            small_start_ok[first] |= pattern
-                .entries
-                .iter()
-                .any(|&e| accepts_small_start(&entries[e as usize]));
-        }
-        let first_runs = FirstRuns::new(folded_aliases.iter().map(String::as_str));
+    pub fn new(entries: Vec<Entry>) -> Result<Gazetteer, DictionaryError> {
         Ok(Gazetteer {
-            nfa,
-            starts,
-            small_start_ok,
-            first_runs,
-            patterns,
-            entries,
-            by_alias,
+            tables: Tables::build(entries, IndexKind::Nfa)?,
             compiled: Vec::new(),
         })
+    }
+
+    /// The matcher of the shipped dictionaries, read from the tables
+    /// compiled into the binary at build time (checked, not rebuilt): the
+    /// same matcher as `Gazetteer::new(default_entries()?)`, without
+    /// parsing a dictionary or building a trie.
+    pub fn builtin() -> Result<Gazetteer, DictionaryError> {
+        let tables = Tables::read_from(BUILTIN_TABLES).map_err(|mut e| {
+            e.file = "the built-in dictionaries".into();
+            e
+        })?;
+        Ok(Gazetteer {
+            tables,
+            compiled: Vec::new(),
+        })
+    }
+
+    /// The matcher of the shipped dictionaries followed by `more` entries:
+    /// the built-in tables when there are none, else all of them built
+    /// afresh (an id or alias they share is ranked across both).
+    pub fn with_default_dictionaries(more: Vec<Entry>) -> Result<Gazetteer, DictionaryError> {
+        if more.is_empty() {
+            return Gazetteer::builtin();
+        }
+        let mut entries = default_entries()?;
+        entries.extend(more);
+        Gazetteer::new(entries)
     }
 
     /// Adds compiled dictionaries, matched alongside the entries: at each
@@ -209,7 +186,7 @@ impl Gazetteer {
     /// Number of distinct folded aliases (per dictionary part: an alias in
     /// the entries and in a compiled dictionary counts twice).
     pub fn pattern_count(&self) -> usize {
-        self.patterns.len()
+        self.tables.pattern_count()
             + self
                 .compiled
                 .iter()
@@ -219,7 +196,15 @@ impl Gazetteer {
 
     /// All loaded entries, compiled dictionaries excepted.
     pub fn entries(&self) -> &[Entry] {
-        &self.entries
+        &self.tables.entries
+    }
+
+    /// The entries of pattern `p`, highest priority first.
+    fn pattern_entries(&self, p: usize) -> impl Iterator<Item = &Entry> + '_ {
+        self.tables
+            .pattern_entries(p)
+            .iter()
+            .map(move |&e| &self.tables.entries[e as usize])
     }
 
     /// The entries whose alias folds like `surface`, highest priority
@@ -228,8 +213,7 @@ impl Gazetteer {
     pub fn lookup(&self, surface: &str) -> impl Iterator<Item = &Entry> + '_ {
         self.pattern_of(surface)
             .into_iter()
-            .flat_map(move |p| self.patterns[p].entries.iter())
-            .map(move |&e| &self.entries[e as usize])
+            .flat_map(move |p| self.pattern_entries(p))
     }
 
     /// The pattern whose folded alias is the folding of `surface`. A short
@@ -251,16 +235,17 @@ impl Gazetteer {
 
     /// The pattern of folded alias `key`. Most keys looked up (the words of
     /// a line in capitals) start no alias: the Bloom filter of first runs
-    /// turns them away before the large alias table is touched.
+    /// turns them away before the trie is touched.
     fn pattern_of_folded(&self, key: &str) -> Option<usize> {
         let bytes = key.as_bytes();
         if !self
+            .tables
             .first_runs
             .may_start(&bytes[..first_runs::run_len(bytes)])
         {
             return None;
         }
-        self.by_alias.get(key).copied()
+        self.tables.pattern_of(key)
     }
 
     /// The compiled dictionaries.
@@ -286,6 +271,7 @@ impl Gazetteer {
         // starting there needs no boundary).
         let folded = norm.folded.as_str();
         let bytes = folded.as_bytes();
+        let mut nul = NulCursor::new(bytes);
         let mut out = Vec::new();
         let mut pos = 0;
         let mut after_word = false;
@@ -305,7 +291,7 @@ impl Gazetteer {
                 (is_word, len + rest)
             };
             if (!after_word || !is_word) && self.may_start_at(text, norm, pos, run) {
-                if let Some((end, pattern)) = self.longest_at(bytes, pos) {
+                if let Some((end, pattern)) = self.longest_at(bytes, pos, &mut nul) {
                     if let Some(span) = self.accept(text, norm, pattern, pos, end) {
                         out.push(span);
                         after_word = is_word_char(folded[..end].chars().next_back());
@@ -328,37 +314,23 @@ impl Gazetteer {
     fn may_start_at(&self, text: &str, norm: &Normalized, pos: usize, run: usize) -> bool {
         let bytes = norm.folded.as_bytes();
         let first = usize::from(bytes[pos]);
-        self.starts[first]
-            && (self.small_start_ok[first] || !starts_small(text, norm.origin_of(pos)))
-            && self.first_runs.may_start(&bytes[pos..pos + run])
+        let t = &self.tables;
+        t.starts[first]
+            && (t.small_start_ok[first] || !starts_small(text, norm.origin_of(pos)))
+            && t.first_runs.may_start(&bytes[pos..pos + run])
     }
 
     /// The longest folded alias that starts at `pos`: `(end, pattern)`.
-    fn longest_at(&self, bytes: &[u8], pos: usize) -> Option<(usize, usize)> {
-        let nfa = &self.nfa;
-        let mut sid = nfa.start_state(Anchored::Yes).ok()?;
-        let mut longest = None;
-        for (i, &byte) in bytes[pos..].iter().enumerate() {
-            sid = nfa.next_state(Anchored::Yes, sid, byte);
-            if nfa.is_special(sid) {
-                if nfa.is_dead(sid) {
-                    break;
-                }
-                if nfa.is_match(sid) {
-                    // A state also carries the aliases that end there as a
-                    // suffix of its path; the one starting at `pos` is as
-                    // long as the path.
-                    let depth = i + 1;
-                    if let Some(pid) = (0..nfa.match_len(sid))
-                        .map(|k| nfa.match_pattern(sid, k))
-                        .find(|&pid| nfa.pattern_len(pid) == depth)
-                    {
-                        longest = Some((pos + depth, pid.as_usize()));
-                    }
-                }
-            }
-        }
-        longest
+    /// `nul` tells where the next NUL byte is, for walks that stop there.
+    #[inline]
+    fn longest_at(&self, bytes: &[u8], pos: usize, nul: &mut NulCursor) -> Option<(usize, usize)> {
+        let end = if self.tables.walks_stop_at_nul() {
+            nul.next_at_or_after(bytes, pos)
+        } else {
+            bytes.len()
+        };
+        let (len, pattern) = self.tables.longest_prefix(&bytes[pos..end])?;
+        Some((pos + len, pattern))
     }
 
     fn accept(
@@ -369,30 +341,72 @@ impl Gazetteer {
         start: usize,
         end: usize,
     ) -> Option<Span> {
-        let p = &self.patterns[pattern];
-        let (o_start, o_end) = whole_word(text, norm, start, end, (p.word_start, p.word_end))?;
+        let bounds = self.tables.word_bounds(pattern);
+        let (o_start, o_end) = whole_word(text, norm, start, end, bounds)?;
         let surface = &text[o_start..o_end];
-        let entry = p
-            .entries
-            .iter()
-            .map(|&e| self.entries[e as usize].as_ref())
+        let entry = self
+            .pattern_entries(pattern)
+            .map(Entry::as_ref)
             .find(|e| case_accepts(e.case, e.alias, surface))?;
         Some(dictionary_span(o_start, o_end, entry))
     }
 }
 
-impl Gazetteer {
-    /// The next match of dictionary part `k` (0: the entries' automaton,
-    /// then the compiled ones) at or after `pos`: `(start, end, pattern)`.
-    fn part_find(&self, k: usize, folded: &str, pos: usize) -> Option<(usize, usize, usize)> {
-        if k == 0 {
-            let m = self
-                .nfa
-                .try_find(&Input::new(folded).span(pos..folded.len()))
-                .ok()??;
-            return Some((m.start(), m.end(), m.pattern().as_usize()));
+/// Where the next NUL byte of a folded text is, for walks that must stop
+/// there (no alias holds one); found by one forward pass when the
+/// positions asked about only move forward.
+struct NulCursor {
+    /// The position the last search started from.
+    from: usize,
+    /// The first NUL at or after `from`, or the text's length.
+    next: usize,
+}
+
+impl NulCursor {
+    fn new(bytes: &[u8]) -> NulCursor {
+        NulCursor {
+            from: 0,
+            next: memchr::memchr(0, bytes).unwrap_or(bytes.len()),
         }
-        self.compiled[k - 1].find_at(folded, pos)
+    }
+
+    /// The first NUL at or after `pos`, or the length of `bytes`.
+    #[inline]
+    fn next_at_or_after(&mut self, bytes: &[u8], pos: usize) -> usize {
+        if pos < self.from || self.next < pos {
+            self.from = pos;
+            self.next = memchr::memchr(0, &bytes[pos..]).map_or(bytes.len(), |i| pos + i);
+        }
+        self.next
+    }
+}
+
+impl Gazetteer {
+    /// The next match of dictionary part `k` (0: the entries' tables, then
+    /// the compiled ones) at or after `pos`: `(start, end, pattern)`. For
+    /// the tables, the first character position from `pos` on where some
+    /// alias starts, and its longest alias there.
+    fn part_find(
+        &self,
+        k: usize,
+        folded: &str,
+        pos: usize,
+        nul: &mut NulCursor,
+    ) -> Option<(usize, usize, usize)> {
+        if k > 0 {
+            return self.compiled[k - 1].find_at(folded, pos);
+        }
+        let bytes = folded.as_bytes();
+        let mut at = pos;
+        while at < bytes.len() {
+            if self.tables.starts[usize::from(bytes[at])] {
+                if let Some((end, pattern)) = self.longest_at(bytes, at, nul) {
+                    return Some((at, end, pattern));
+                }
+            }
+            at += folded[at..].chars().next().map_or(1, char::len_utf8);
+        }
+        None
     }
 
     /// [`Gazetteer::find`] over the entries and the compiled dictionaries:
@@ -403,6 +417,7 @@ impl Gazetteer {
     fn find_union(&self, text: &str, norm: &Normalized) -> Vec<Span> {
         let folded = norm.folded.as_str();
         let parts = 1 + self.compiled.len();
+        let mut nul = NulCursor::new(folded.as_bytes());
         // Per part: None = not searched yet, Some(None) = no more matches.
         let mut next: Vec<Option<Option<(usize, usize, usize)>>> = vec![None; parts];
         let mut out = Vec::new();
@@ -413,7 +428,8 @@ impl Gazetteer {
                 if matches!(slot, Some(Some((s, _, _))) if *s < pos) {
                     *slot = None;
                 }
-                let m = *slot.get_or_insert_with(|| self.part_find(k, folded, pos));
+                let m = *slot.get_or_insert_with(|| self.part_find(k, folded, pos, &mut nul));
+
                 if let Some((s, e, _)) = m {
                     if best.is_none_or(|(bs, be)| s < bs || (s == bs && e > be)) {
                         best = Some((s, e));
@@ -445,12 +461,7 @@ impl Gazetteer {
     /// Entries of pattern `p` of part `k`, highest priority first.
     fn part_entries(&self, k: usize, p: usize) -> Box<dyn Iterator<Item = EntryRef<'_>> + '_> {
         if k == 0 {
-            Box::new(
-                self.patterns[p]
-                    .entries
-                    .iter()
-                    .map(|&e| self.entries[e as usize].as_ref()),
-            )
+            Box::new(self.pattern_entries(p).map(Entry::as_ref))
         } else {
             Box::new(self.compiled[k - 1].pattern_entries(p))
         }
@@ -467,7 +478,7 @@ impl Gazetteer {
         let (k, p) = chosen[0];
         // The same folded alias in every chosen part: the same word bounds.
         let bounds = if k == 0 {
-            (self.patterns[p].word_start, self.patterns[p].word_end)
+            self.tables.word_bounds(p)
         } else {
             self.compiled[k - 1].word_bounds(p)
         };
@@ -532,74 +543,6 @@ impl Entry {
     }
 }
 
-/// The distinct folded aliases of `entries` (blank ones left out) in order
-/// of first appearance, one pattern each listing its entries in load order,
-/// and the index of each folded alias.
-fn group_by_folded_alias(
-    entries: &[Entry],
-) -> (Vec<String>, Vec<Pattern>, FxHashMap<String, usize>) {
-    let mut by_alias: FxHashMap<String, usize> =
-        FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
-    let mut folded_aliases: Vec<String> = Vec::new();
-    let mut patterns: Vec<Pattern> = Vec::new();
-    let mut folded = String::new();
-    for (i, entry) in entries.iter().enumerate() {
-        folded.clear();
-        fold_onto(&entry.alias, &mut folded);
-        if folded.trim().is_empty() {
-            continue;
-        }
-        let at = match by_alias.get(folded.as_str()) {
-            Some(&at) => at,
-            None => {
-                patterns.push(Pattern {
-                    entries: Vec::new(),
-                    word_start: is_word_char(folded.chars().next()),
-                    word_end: is_word_char(folded.chars().next_back()),
-                });
-                folded_aliases.push(folded.clone());
-                by_alias.insert(folded.clone(), patterns.len() - 1);
-                patterns.len() - 1
-            }
-        };
-        patterns[at].entries.push(i as u32);
-    }
-    (folded_aliases, patterns, by_alias)
-}
-
-/// Gives every entry of one id (and label) the canonical of its highest-priority entry.
-fn unify_canonicals(entries: &mut [Entry]) {
-    // Keyed by borrowed ids: one pass to find each id's best entry, then
-    // canonicals are copied only where they differ.
-    let mut best: FxHashMap<(&str, Label), (i32, usize)> =
-        FxHashMap::with_capacity_and_hasher(entries.len(), Default::default());
-    let mut source: Vec<usize> = Vec::with_capacity(entries.len());
-    for (i, e) in entries.iter().enumerate() {
-        if e.id.is_empty() {
-            source.push(i);
-            continue;
-        }
-        let slot = best
-            .entry((e.id.as_str(), e.label))
-            .or_insert((e.priority, i));
-        if e.priority > slot.0 {
-            *slot = (e.priority, i);
-        }
-        source.push(usize::MAX);
-    }
-    for (i, e) in entries.iter().enumerate() {
-        if source[i] == usize::MAX {
-            source[i] = best[&(e.id.as_str(), e.label)].1;
-        }
-    }
-    drop(best);
-    for (i, &from) in source.iter().enumerate() {
-        if from != i && entries[from].canonical != entries[i].canonical {
-            entries[i].canonical = entries[from].canonical.clone();
-        }
-    }
-}
-
 /// Whether the original text at byte `at` starts with a letter that is not
 /// a capital: what [`CasePolicy::Cased`] rejects.
 fn starts_small(text: &str, at: usize) -> bool {
@@ -610,25 +553,6 @@ fn starts_small(text: &str, at: usize) -> bool {
         .chars()
         .next()
         .is_some_and(|c| c.is_alphabetic() && !c.is_uppercase())
-}
-
-/// Whether `entry` can match a text starting with a letter that is not a
-/// capital (see [`case_accepts`]).
-fn accepts_small_start(entry: &Entry) -> bool {
-    match entry.case {
-        CasePolicy::Fold => true,
-        CasePolicy::Cased => false,
-        CasePolicy::Exact => entry
-            .alias
-            .chars()
-            .next()
-            .is_some_and(|c| c.is_alphabetic() && !c.is_uppercase()),
-    }
-}
-
-/// Whether `c` is a letter or digit (where a word boundary is needed).
-fn is_word_char(c: Option<char>) -> bool {
-    c.is_some_and(char::is_alphanumeric)
 }
 
 /// Whether the character at byte `pos` is a letter or digit, and its length.
@@ -845,5 +769,117 @@ mod tests {
         let g = gaz(AZ).with_compiled([part]);
         assert_eq!(g.pattern_count(), 6);
         assert_eq!(found(&g, "Q Corp in Baku").len(), 2);
+    }
+
+    /// The shipped dictionaries built afresh, as a run did before the
+    /// tables were compiled in.
+    fn fresh_defaults() -> Gazetteer {
+        Gazetteer::new(default_entries().unwrap()).unwrap()
+    }
+
+    /// A text naming every `step`-th alias of the shipped dictionaries in
+    /// several cases and contexts, with words around and inside words.
+    fn sample_of_aliases(step: usize) -> String {
+        let mut text = String::new();
+        for (i, e) in default_entries().unwrap().iter().enumerate().step_by(step) {
+            let alias = &e.alias;
+            match i % 5 {
+                0 => text.push_str(&format!("In {alias}, officials said. ")),
+                1 => text.push_str(&format!("{} reported ", alias.to_uppercase())),
+                2 => text.push_str(&format!("the {} and ", alias.to_lowercase())),
+                3 => text.push_str(&format!("x{alias}y {alias}'s ")),
+                _ => text.push_str(&format!("\"{alias}\"-based. ")),
+            }
+        }
+        text
+    }
+
+    #[test]
+    fn builtin_tables_are_what_a_fresh_build_writes() {
+        let mut fresh = Vec::new();
+        Tables::build(default_entries().unwrap(), IndexKind::Trie)
+            .unwrap()
+            .write_to(&mut fresh);
+        assert!(fresh == BUILTIN_TABLES, "the embedded tables are stale");
+    }
+
+    #[test]
+    fn builtin_finds_what_a_fresh_build_finds() {
+        let builtin = Gazetteer::builtin().unwrap();
+        let fresh = fresh_defaults();
+        assert_eq!(builtin.entries(), fresh.entries());
+        assert_eq!(builtin.pattern_count(), fresh.pattern_count());
+        let text = sample_of_aliases(7);
+        let norm = Normalized::new(&text);
+        let spans = builtin.find(&text, &norm);
+        assert!(spans.len() > 2000, "{} spans", spans.len());
+        assert_eq!(spans, fresh.find(&text, &norm));
+        for word in ["PARIS", "New York", "nowhere at all", "U.S.", "Bakı", ""] {
+            let ids = |g: &Gazetteer| g.lookup(word).map(|e| e.id.clone()).collect::<Vec<_>>();
+            assert_eq!(ids(&builtin), ids(&fresh), "{word}");
+        }
+        assert!(builtin.lookup("PARIS").next().is_some());
+    }
+
+    #[test]
+    fn more_entries_join_the_shipped_ones() {
+        let extra = parse_tsv(
+            "x.tsv",
+            "id\tlabel\tcanonical\talias\nx:1\tORG\tQuux Corp\tQuux Corp\n",
+        )
+        .unwrap();
+        let g = Gazetteer::with_default_dictionaries(extra).unwrap();
+        assert_eq!(g.pattern_count(), fresh_defaults().pattern_count() + 1);
+        let got = found(&g, "Quux Corp opened in Paris");
+        assert_eq!(got[0].0, "Quux Corp");
+        assert_eq!(got[1].0, "Paris");
+        assert_eq!(
+            Gazetteer::with_default_dictionaries(Vec::new())
+                .unwrap()
+                .pattern_count(),
+            fresh_defaults().pattern_count()
+        );
+    }
+
+    #[test]
+    fn damaged_builtin_tables_are_refused() {
+        let leak = |b: Vec<u8>| -> &'static [u8] { Box::leak(b.into_boxed_slice()) };
+        let mut flipped = BUILTIN_TABLES.to_vec();
+        let mid = flipped.len() / 2;
+        flipped[mid] ^= 0x40;
+        let err = Tables::read_from(leak(flipped)).unwrap_err();
+        assert!(err.message.contains("checksum"), "{err}");
+        let cut = &BUILTIN_TABLES[..BUILTIN_TABLES.len() - 9];
+        assert!(Tables::read_from(leak(cut.to_vec())).is_err());
+        let mut other = BUILTIN_TABLES.to_vec();
+        other[8] ^= 1;
+        let err = Tables::read_from(leak(other)).unwrap_err();
+        assert!(err.message.contains("another version"), "{err}");
+    }
+
+    // No alias holds a NUL byte, and a walk stops at one in the text.
+    t!(
+        nul_bytes_end_a_walk,
+        AZ,
+        "Baku\0Chad \0\0 Azerbaijan State\0Oil Company",
+        ["Baku", "Chad", "Azerbaijan"]
+    );
+    union!(nul_bytes_in_a_union, AZ, "Baku\0Chad \0 Azerbaijan\0State");
+
+    #[test]
+    fn an_alias_with_a_nul_byte_matches_but_cannot_be_compiled_in() {
+        let g = gaz("x:1\tORG\tX Y\tx\0y\tfold\t\n");
+        assert_eq!(found(&g, "a x\0y b")[0].0, "x\0y");
+        let entries = g.entries().to_vec();
+        let e = Tables::build(entries, IndexKind::Trie).unwrap_err();
+        assert!(e.message.contains("NUL"), "{e}");
+    }
+
+    #[test]
+    fn no_entries_match_nothing() {
+        let g = Gazetteer::new(Vec::new()).unwrap();
+        assert_eq!(g.pattern_count(), 0);
+        assert!(found(&g, "Baku and Paris").is_empty());
+        assert_eq!(g.lookup("Baku").count(), 0);
     }
 }
