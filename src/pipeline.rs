@@ -23,7 +23,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::{
-    cells::Row,
+    cells::{IdCell, Row},
     corpus::{Article, Item},
     entities::{ArticleEntities, EntityTable},
     extract::{Extraction, Extractor, Found},
@@ -136,17 +136,18 @@ impl Work<'_> {
             0
         });
         let (mut mention_error, mut quote_error) = (Ok(()), Ok(()));
+        let id = IdCell::new(&article.id);
         found.rows(
             article,
             |m| {
                 if self.count_entities && m.label != "DATE" {
                     entities.push((m.entity_id, m.label, m.canonical));
                 }
-                let written = encoding.encode(columns::MENTIONS, &m, &mut mentions);
+                let written = encoding.mention(&id, &m, &mut mentions);
                 keep_first_error(&mut mention_error, written);
             },
             |q| {
-                let written = encoding.encode(columns::QUOTES, &q, &mut quotes);
+                let written = encoding.quote(&id, &q, &mut quotes);
                 keep_first_error(&mut quote_error, written);
             },
         );

@@ -16,8 +16,8 @@ use std::{
 use serde::Serialize;
 
 use crate::{
-    cells::{CsvCells, Row},
-    record::{Document, Entity, Mention, Quote},
+    cells::{CsvCells, IdCell, Row},
+    record::{Document, Entity, Mention, MentionRow, Quote, QuoteRow},
 };
 
 /// Receives records in output order, from one thread.
@@ -125,6 +125,32 @@ impl Encoding {
                 bytes.push(b'\n');
                 Ok(())
             }
+        }
+    }
+}
+
+impl Encoding {
+    /// Appends a `mentions` row of the article whose id cell is `id`
+    /// (CSV rows in one pass, [`Row::append_mention`]).
+    pub fn mention(self, id: &IdCell, row: &MentionRow, out: &mut Row) -> io::Result<()> {
+        match self {
+            Encoding::Csv => {
+                out.append_mention(id, row);
+                Ok(())
+            }
+            _ => self.encode(columns::MENTIONS, row, out),
+        }
+    }
+
+    /// Appends a `quotes` row of the article whose id cell is `id` (CSV
+    /// rows in one pass, [`Row::append_quote`]).
+    pub fn quote(self, id: &IdCell, row: &QuoteRow, out: &mut Row) -> io::Result<()> {
+        match self {
+            Encoding::Csv => {
+                out.append_quote(id, row);
+                Ok(())
+            }
+            _ => self.encode(columns::QUOTES, row, out),
         }
     }
 }
