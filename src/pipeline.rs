@@ -6,14 +6,15 @@
 //!
 //! When the sink takes encoded rows ([`Sink::encoding`], as the table
 //! writer does), each worker encodes its articles' rows straight from their
-//! spans and counts their entities, so the writing thread only copies bytes
-//! and adds up counts: it stays light beside the workers on a small machine.
+//! spans and counts their entities in a table of its own (the tables are
+//! added up at the end), so the writing thread only copies bytes: it stays
+//! light beside the workers on a small machine.
 
 use std::{
     borrow::Cow,
     io,
     panic::{self, AssertUnwindSafe},
-    sync::mpsc,
+    sync::{mpsc, Mutex, PoisonError},
     thread,
     time::Duration,
 };
@@ -25,10 +26,11 @@ use rayon::prelude::*;
 use crate::{
     cells::{IdCell, Row},
     corpus::{Article, Item},
-    entities::{ArticleEntities, EntityTable},
+    entities::EntityTable,
     extract::{Extraction, Extractor, Found},
     record::{Document, DocumentRow},
     sink::{columns, EncodedRows, Encoding, Sink},
+    span::Label,
 };
 
 /// How a batch runs.
@@ -89,8 +91,6 @@ enum Outcome {
 /// counts of it.
 struct Encoded {
     rows: io::Result<EncodedRows>,
-    /// Its entities (none when the sink does not want the entity table).
-    entities: ArticleEntities,
     /// Bytes of text and title.
     bytes: usize,
     mentions: usize,
@@ -105,8 +105,9 @@ struct Work<'a> {
     options: &'a RunOptions,
     /// The sink's encoding, when it takes encoded rows.
     encoding: Option<Encoding>,
-    /// Whether to count entities (for encoded rows).
-    count_entities: bool,
+    /// Where the workers count the entities of encoded rows, one table per
+    /// worker (none when the sink does not want the entity table).
+    entities: Option<&'a [Mutex<EntityTable>]>,
 }
 
 /// Bytes to set aside per encoded mention row, a little over their mean
@@ -130,19 +131,11 @@ impl Work<'_> {
     fn encode(&self, article: &Article, found: &Found, encoding: Encoding) -> Encoded {
         let mut mentions = Row::with_capacity(found.mentions() * MENTION_ROW_BYTES);
         let mut quotes = Row::with_capacity(found.quotes.len() * QUOTE_ROW_BYTES);
-        let mut entities = Vec::with_capacity(if self.count_entities {
-            found.mentions()
-        } else {
-            0
-        });
         let (mut mention_error, mut quote_error) = (Ok(()), Ok(()));
         let id = IdCell::new(&article.id);
         found.rows(
             article,
             |m| {
-                if self.count_entities && m.label != "DATE" {
-                    entities.push((m.entity_id, m.label, m.canonical));
-                }
                 let written = encoding.mention(&id, &m, &mut mentions);
                 keep_first_error(&mut mention_error, written);
             },
@@ -161,13 +154,31 @@ impl Work<'_> {
                 document: document.take(),
             })
         });
+        self.count_entities(found);
         Encoded {
             rows,
-            entities: ArticleEntities::count(entities),
             bytes: article.text.len() + article.title.len(),
             mentions: found.mentions(),
             quotes: found.quotes.len(),
         }
+    }
+}
+
+impl Work<'_> {
+    /// Adds the entities of an article's spans to this worker's table.
+    fn count_entities(&self, found: &Found) {
+        let Some(tables) = self.entities else {
+            return;
+        };
+        let worker = rayon::current_thread_index().unwrap_or(0) % tables.len();
+        let mentions = (found.title.iter().chain(&found.body))
+            .filter(|s| s.label != Label::Date)
+            .map(|s| (s.entity_id.as_str(), s.label.as_str(), s.canonical.as_str()));
+        // Each worker has its own table: the lock is never waited for.
+        let mut table = tables[worker]
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        table.add_mentions(mentions);
     }
 }
 
@@ -245,6 +256,9 @@ where
         .build()
         .map_err(io::Error::other)?;
     let progress = progress_bar(options.progress);
+    let worker_entities: Vec<Mutex<EntityTable>> = (0..pool.current_num_threads())
+        .map(|_| Mutex::default())
+        .collect();
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(2);
     let (chunk_articles, chunk_bytes) = (options.chunk_articles.max(1), options.chunk_bytes);
     thread::scope(|scope| {
@@ -269,7 +283,7 @@ where
             extractor,
             options,
             encoding: sink.encoding(),
-            count_entities: sink.wants_entities(),
+            entities: sink.wants_entities().then_some(&worker_entities[..]),
         };
         // Extraction runs on its own thread (driving the pool) so that the
         // tables of one chunk are written while the next is extracted.
@@ -315,9 +329,6 @@ where
                     Outcome::Encoded(encoded) => {
                         bytes_done += encoded.bytes;
                         sink.encoded(encoded.rows.as_ref().map_err(copy_error)?)?;
-                        if count_entities {
-                            entities.add_counted(&encoded.entities);
-                        }
                         summary.mentions += encoded.mentions;
                         summary.quotes += encoded.quotes;
                         continue;
@@ -344,6 +355,10 @@ where
                     panic_message(payload.as_ref())
                 )));
             }
+        }
+        for table in &worker_entities {
+            let mut table = table.lock().unwrap_or_else(PoisonError::into_inner);
+            entities.merge(std::mem::take(&mut table));
         }
         sink.finish(&entities.into_rows())?;
         progress.finish_and_clear();
