@@ -115,6 +115,8 @@ struct Work<'a> {
 const MENTION_ROW_BYTES: usize = 96;
 /// The same for quote rows (157 bytes on average in news).
 const QUOTE_ROW_BYTES: usize = 192;
+/// The same for a documents row, beside its title.
+const DOCUMENT_ROW_BYTES: usize = 128;
 
 impl Work<'_> {
     /// Extracts an article: its records, or its rows encoded when the sink
@@ -129,30 +131,27 @@ impl Work<'_> {
 
     /// Encodes the rows of an article from its spans, and counts its entities.
     fn encode(&self, article: &Article, found: &Found, encoding: Encoding) -> Encoded {
-        let mut mentions = Row::with_capacity(found.mentions() * MENTION_ROW_BYTES);
-        let mut quotes = Row::with_capacity(found.quotes.len() * QUOTE_ROW_BYTES);
-        let (mut mention_error, mut quote_error) = (Ok(()), Ok(()));
-        let id = IdCell::new(&article.id);
-        found.rows(
-            article,
-            |m| {
-                let written = encoding.mention(&id, &m, &mut mentions);
-                keep_first_error(&mut mention_error, written);
-            },
-            |q| {
-                let written = encoding.quote(&id, &q, &mut quotes);
-                keep_first_error(&mut quote_error, written);
-            },
+        // All three tables' rows in one buffer, allocated once.
+        let mut rows = Row::with_capacity(
+            found.mentions() * MENTION_ROW_BYTES
+                + found.quotes.len() * QUOTE_ROW_BYTES
+                + article.title.len()
+                + DOCUMENT_ROW_BYTES,
         );
-        let mut document = Row::with_capacity(article.title.len() + 128);
-        let rows = mention_error.and(quote_error).and_then(|()| {
+        let mut written = Ok(());
+        let id = IdCell::new(&article.id);
+        found.mention_rows(article, |m| {
+            keep_first_error(&mut written, encoding.mention(&id, &m, &mut rows));
+        });
+        let quotes_start = rows.bytes().len();
+        found.quote_rows(article, |q| {
+            keep_first_error(&mut written, encoding.quote(&id, &q, &mut rows));
+        });
+        let document_start = rows.bytes().len();
+        let rows = written.and_then(|()| {
             let row = found_document_row(article, found);
-            encoding.encode(columns::DOCUMENTS, &row, &mut document)?;
-            Ok(EncodedRows {
-                mentions: mentions.take(),
-                quotes: quotes.take(),
-                document: document.take(),
-            })
+            encoding.encode(columns::DOCUMENTS, &row, &mut rows)?;
+            Ok(EncodedRows::new(rows.take(), quotes_start, document_start))
         });
         self.count_entities(found);
         Encoded {
