@@ -284,29 +284,42 @@ where
             encoding: sink.encoding(),
             entities: sink.wants_entities().then_some(&worker_entities[..]),
         };
-        // Extraction runs on its own thread (driving the pool) so that the
-        // tables of one chunk are written while the next is extracted.
-        let (done_tx, done_rx) = mpsc::sync_channel::<Vec<Outcome>>(1);
+        // Extraction runs on its own thread, which hands each chunk to the
+        // pool as a job and the job's result, to come, to the writer (in
+        // input order): the workers start on the next chunk while the last
+        // articles of one finish, and the tables of one chunk are written
+        // while the next is extracted. The hand-off waits for the writer,
+        // so at most two chunks are being extracted at once.
+        let (done_tx, done_rx) = mpsc::sync_channel::<mpsc::Receiver<Vec<Outcome>>>(0);
         let pool = &pool;
         let extraction = scope.spawn(move || {
-            for chunk in rx {
-                let outcomes: Vec<Outcome> = pool.install(|| {
-                    chunk
-                        .into_par_iter()
-                        .map(|item| process(work, item))
-                        .collect()
-                });
-                if done_tx.send(outcomes).is_err() {
-                    return;
+            pool.in_place_scope(|jobs| {
+                for chunk in rx {
+                    let (outcomes_tx, outcomes_rx) = mpsc::sync_channel(1);
+                    jobs.spawn(move |_| {
+                        let outcomes: Vec<Outcome> = (chunk.into_par_iter())
+                            .map(|item| process(work, item))
+                            .collect();
+                        // The writer may have stopped: then nobody wants them.
+                        let _ = outcomes_tx.send(outcomes);
+                    });
+                    if done_tx.send(outcomes_rx).is_err() {
+                        return;
+                    }
                 }
-            }
+            });
         });
         let mut sink = sink;
         let mut summary = RunSummary::default();
         let mut entities = EntityTable::default();
         let count_entities = sink.wants_entities();
         let mut bytes_done = 0usize;
-        for outcomes in done_rx {
+        for pending in done_rx {
+            // A job that died sends nothing: its panic ends the extraction
+            // thread, reported below.
+            let Ok(outcomes) = pending.recv() else {
+                break;
+            };
             for outcome in outcomes {
                 summary.articles += 1;
                 let row = match outcome {
@@ -548,6 +561,33 @@ mod tests {
             assert_eq!(*probe.documents.lock().unwrap(), want);
             assert!(probe.finished.load(Ordering::SeqCst));
         }
+    }
+
+    #[test]
+    fn chunks_that_finish_out_of_order_are_written_in_order() {
+        // The long articles come first: with a chunk per article, later
+        // chunks finish before earlier ones on a second worker.
+        let items: Vec<Item> = (0..12)
+            .map(|i| {
+                let words = if i % 4 == 0 { 40_000 } else { 10 };
+                Ok(Article::new(format!("a{i}"), "Baku said. ".repeat(words)))
+            })
+            .collect();
+        let options = RunOptions {
+            threads: 2,
+            chunk_articles: 1,
+            ..RunOptions::default()
+        };
+        let probe = Probe::default();
+        let summary = run(
+            &extractor(),
+            items.into_iter(),
+            Box::new(probe.clone()),
+            &options,
+        );
+        assert_eq!(summary.unwrap().articles, 12);
+        let want: Vec<String> = (0..12).map(|i| format!("a{i}")).collect();
+        assert_eq!(*probe.documents.lock().unwrap(), want);
     }
 
     /// A sink that takes rows one by one and hands them to a [`TableSink`]:
