@@ -218,15 +218,17 @@ impl Row {
         self
     }
 
-    /// Writes `bytes` in quotes, its quotes doubled.
+    /// Writes `bytes` in quotes, its quotes doubled (found with `memchr`:
+    /// most cells quoted hold a comma and no quote).
     fn push_quoted(&mut self, bytes: &[u8]) {
         self.line.push(b'"');
-        for piece in bytes.split_inclusive(|&b| b == b'"') {
-            self.line.extend_from_slice(piece);
-            if piece.last() == Some(&b'"') {
-                self.line.push(b'"');
-            }
+        let mut from = 0;
+        for quote in memchr::memchr_iter(b'"', bytes) {
+            self.line.extend_from_slice(&bytes[from..=quote]);
+            self.line.push(b'"');
+            from = quote + 1;
         }
+        self.line.extend_from_slice(&bytes[from..]);
         self.line.push(b'"');
     }
 
@@ -683,6 +685,27 @@ mod tests {
         let quotes: Vec<_> = all.iter().map(|r| r.1.clone()).collect();
         assert_eq!(m.bytes(), by_serde(&mentions));
         assert_eq!(q.bytes(), by_serde(&quotes));
+    }
+
+    #[test]
+    fn quotes_in_a_quoted_cell_are_doubled_wherever_they_are() {
+        let long = format!("{}\"{}\"\"", "said, ".repeat(20), "x".repeat(40));
+        for cell in [
+            "\"",
+            "\"\"",
+            "\"a\"",
+            "a\"\"b\"",
+            ",",
+            "a,\"",
+            long.as_str(),
+        ] {
+            let mut by_csv = csv::Writer::from_writer(Vec::new());
+            by_csv.write_record([cell, "x"]).unwrap();
+            let mut row = Row::default();
+            row.push_quoted(cell.as_bytes());
+            row.line.extend_from_slice(b",x\n");
+            assert_eq!(row.bytes(), by_csv.into_inner().unwrap(), "{cell}");
+        }
     }
 
     #[test]
