@@ -256,7 +256,9 @@ where
     let worker_entities: Vec<Mutex<EntityTable>> = (0..pool.current_num_threads())
         .map(|_| Mutex::default())
         .collect();
-    let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(2);
+    // One chunk read ahead: with the chunk that waits in the pool (below),
+    // as many chunks are held as when each chunk was extracted in turn.
+    let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(1);
     let (chunk_articles, chunk_bytes) = (options.chunk_articles.max(1), options.chunk_bytes);
     thread::scope(|scope| {
         let reader = scope.spawn(move || {
