@@ -1,64 +1,12 @@
 //! The batch-wide knowledge table: mentions of the same entity counted
-//! across articles, most-mentioned first.
+//! across articles, most-mentioned first. Tables count articles one at a
+//! time and add up ([`EntityTable::merge`]) in any order to the same rows,
+//! so each extraction worker can keep its own and the writing thread none.
 
-use hashbrown::{Equivalent, HashMap};
-use rustc_hash::{FxBuildHasher, FxHashMap};
+use hashbrown::{hash_map::EntryRef, Equivalent, HashMap};
+use rustc_hash::FxBuildHasher;
 
 use crate::record::{Entity, Mention};
-
-/// One article's entities and how many times it mentions each: what the
-/// entity table takes of an article. Counted on the thread that extracted
-/// the article, so the thread that keeps the table only adds them up.
-#[derive(Debug, Default, Clone, PartialEq, Eq)]
-pub struct ArticleEntities {
-    /// Every entity's id, label and canonical name, one after another.
-    names: String,
-    /// Per entity: where its id, label and canonical name end in `names`,
-    /// and its number of mentions.
-    entities: Vec<([usize; 3], usize)>,
-}
-
-impl ArticleEntities {
-    /// Counts the entities of one article's mentions, each given as
-    /// (entity id, label, canonical name).
-    pub fn count<'a>(mentions: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>) -> Self {
-        let mentions = mentions.into_iter();
-        let mut counts: FxHashMap<(&str, &str, &str), usize> =
-            FxHashMap::with_capacity_and_hasher(mentions.size_hint().0, FxBuildHasher);
-        for key in mentions {
-            *counts.entry(key).or_default() += 1;
-        }
-        let bytes = counts.keys().map(|(i, l, c)| i.len() + l.len() + c.len());
-        let mut out = ArticleEntities {
-            names: String::with_capacity(bytes.sum()),
-            entities: Vec::with_capacity(counts.len()),
-        };
-        for (names, mentions) in counts {
-            let ends = [names.0, names.1, names.2].map(|name| {
-                out.names.push_str(name);
-                out.names.len()
-            });
-            out.entities.push((ends, mentions));
-        }
-        out
-    }
-
-    /// Each entity as (id, label, canonical name, mentions).
-    pub fn iter(&self) -> impl Iterator<Item = (&str, &str, &str, usize)> + '_ {
-        let mut start = 0;
-        self.entities
-            .iter()
-            .map(move |&([id, label, canonical], mentions)| {
-                let names = (
-                    &self.names[start..id],
-                    &self.names[id..label],
-                    &self.names[label..canonical],
-                );
-                start = canonical;
-                (names.0, names.1, names.2, mentions)
-            })
-    }
-}
 
 /// An entity's key: its id, label and canonical name.
 type Key = (String, String, String);
@@ -74,11 +22,24 @@ impl Equivalent<Key> for KeyRef<'_> {
     }
 }
 
+/// What the table knows of one entity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Counts {
+    documents: usize,
+    mentions: usize,
+    /// The number of the last article of this table that mentioned it (0:
+    /// none), so that an article counts once in `documents`.
+    last_article: usize,
+}
+
 /// Accumulates [`Entity`] rows from each article's mentions.
 #[derive(Debug, Default, Clone)]
 pub struct EntityTable {
-    /// (id, label, canonical) -> (documents, mentions).
-    rows: HashMap<Key, (usize, usize), FxBuildHasher>,
+    /// (id, label, canonical) -> counts.
+    rows: HashMap<Key, Counts, FxBuildHasher>,
+    /// Articles added by [`EntityTable::add_mentions`]: the number of the
+    /// last one.
+    articles: usize,
 }
 
 impl EntityTable {
@@ -88,46 +49,74 @@ impl EntityTable {
             .iter()
             .filter(|m| m.label != "DATE")
             .map(|m| (m.entity_id.as_str(), m.label.as_str(), m.canonical.as_str()));
-        self.add_counted(&ArticleEntities::count(entities));
+        self.add_mentions(entities);
     }
 
-    /// Adds one article's entities, counted.
-    pub fn add_counted(&mut self, article: &ArticleEntities) {
-        for (id, label, canonical, mentions) in article.iter() {
-            self.add(KeyRef(id, label, canonical), 1, mentions);
+    /// Adds one article's entity mentions, each given as (entity id, label,
+    /// canonical name): one mention each, and the article once to the
+    /// documents of each entity.
+    pub fn add_mentions<'a>(
+        &mut self,
+        mentions: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>,
+    ) {
+        self.articles += 1;
+        let article = self.articles;
+        for (id, label, canonical) in mentions {
+            let counts = self.counts(KeyRef(id, label, canonical));
+            counts.mentions += 1;
+            if counts.last_article != article {
+                counts.last_article = article;
+                counts.documents += 1;
+            }
         }
     }
 
     /// Adds rows from another table (a previous run's `entities.csv`).
     pub fn add_row(&mut self, row: &Entity) {
-        let key = KeyRef(&row.entity_id, &row.label, &row.canonical);
-        self.add(key, row.documents, row.mentions);
+        let counts = self.counts(KeyRef(&row.entity_id, &row.label, &row.canonical));
+        counts.documents += row.documents;
+        counts.mentions += row.mentions;
     }
 
-    /// Adds to the counts of one entity; its key is copied only when new.
-    fn add(&mut self, key: KeyRef, documents: usize, mentions: usize) {
-        if let Some(counts) = self.rows.get_mut(&key) {
-            counts.0 += documents;
-            counts.1 += mentions;
-            return;
+    /// Adds up the counts of `other` (of other articles than this table's).
+    pub fn merge(&mut self, other: EntityTable) {
+        let (mut into, other) = if other.rows.len() > self.rows.len() {
+            (other, std::mem::take(self))
+        } else {
+            (std::mem::take(self), other)
+        };
+        for (key, counts) in other.rows {
+            let mine = into.rows.entry(key).or_default();
+            mine.documents += counts.documents;
+            mine.mentions += counts.mentions;
         }
-        let KeyRef(id, label, canonical) = key;
-        let key = (id.to_string(), label.to_string(), canonical.to_string());
-        self.rows.insert(key, (documents, mentions));
+        // The articles merged in are none of this table's.
+        into.articles = into.articles.max(other.articles) + 1;
+        *self = into;
+    }
+
+    /// The counts of one entity; its key is copied only when new.
+    fn counts(&mut self, key: KeyRef) -> &mut Counts {
+        match self.rows.entry_ref(&key) {
+            EntryRef::Occupied(known) => known.into_mut(),
+            EntryRef::Vacant(new) => {
+                let KeyRef(id, label, canonical) = key;
+                let owned = (id.to_string(), label.to_string(), canonical.to_string());
+                new.insert_with_key(owned, Counts::default())
+            }
+        }
     }
 
     /// The rows, most-mentioned first, ties broken by documents then id and name.
     pub fn into_rows(self) -> Vec<Entity> {
         let mut rows: Vec<Entity> = (self.rows.into_iter())
-            .map(
-                |((entity_id, label, canonical), (documents, mentions))| Entity {
-                    entity_id,
-                    label,
-                    canonical,
-                    documents,
-                    mentions,
-                },
-            )
+            .map(|((entity_id, label, canonical), counts)| Entity {
+                entity_id,
+                label,
+                canonical,
+                documents: counts.documents,
+                mentions: counts.mentions,
+            })
             .collect();
         rows.sort_by(|a, b| {
             b.mentions
@@ -193,24 +182,68 @@ mod tests {
         );
     }
 
+    /// The rows of `tables` merged, in that order.
+    fn merged(tables: Vec<EntityTable>) -> Vec<Entity> {
+        let mut all = EntityTable::default();
+        for t in tables {
+            all.merge(t);
+        }
+        all.into_rows()
+    }
+
     #[test]
-    fn article_entities_count_each_name_triple_once() {
-        let counted = ArticleEntities::count([
-            ("ab", "ORG", "c"),
-            ("a", "ORG", "bc"),
-            ("ab", "ORG", "c"),
-            ("", "PERSON", "Şuşa"),
-        ]);
-        let mut got: Vec<_> = counted.iter().collect();
-        got.sort();
-        assert_eq!(
-            got,
-            [
-                ("", "PERSON", "Şuşa", 1),
-                ("a", "ORG", "bc", 1),
-                ("ab", "ORG", "c", 2)
-            ]
-        );
-        assert_eq!(ArticleEntities::count([]).iter().count(), 0);
+    fn tables_of_parts_merge_into_the_table_of_the_whole_in_any_order() {
+        let articles: Vec<Vec<Mention>> = (0..12)
+            .map(|i| {
+                (0..i % 5)
+                    .map(|j| m(["a", "b", "c"][(i + j / 2) % 3], ["ORG", "PLACE"][i % 2]))
+                    .collect()
+            })
+            .collect();
+        let mut whole = EntityTable::default();
+        for a in &articles {
+            whole.add_article(a);
+        }
+        let whole = whole.into_rows();
+        assert!(whole
+            .iter()
+            .any(|e| e.documents > 1 && e.mentions > e.documents));
+        for parts in [2, 3, 5] {
+            let mut tables = vec![EntityTable::default(); parts];
+            for (i, a) in articles.iter().enumerate() {
+                tables[i % parts].add_article(a);
+            }
+            assert_eq!(merged(tables.clone()), whole, "{parts}");
+            tables.reverse();
+            assert_eq!(merged(tables), whole, "{parts} reversed");
+        }
+    }
+
+    #[test]
+    fn an_article_added_after_a_merge_counts_once_more() {
+        let (mut a, mut b) = (EntityTable::default(), EntityTable::default());
+        a.add_article(&[m("x", "ORG")]);
+        b.add_article(&[m("x", "ORG"), m("y", "ORG")]);
+        b.add_article(&[m("y", "ORG")]);
+        a.merge(b);
+        // The next article's number is none of those merged.
+        a.add_article(&[m("x", "ORG"), m("y", "ORG"), m("y", "ORG")]);
+        let rows: Vec<_> = (a.into_rows().into_iter())
+            .map(|e| (e.entity_id, e.documents, e.mentions))
+            .collect();
+        assert_eq!(rows, [("y".into(), 3, 4), ("x".into(), 3, 3)]);
+    }
+
+    #[test]
+    fn rows_of_a_previous_run_add_their_counts() {
+        let mut t = EntityTable::default();
+        t.add_article(&[m("x", "ORG")]);
+        let mut row = t.clone().into_rows().remove(0);
+        row.documents = 5;
+        row.mentions = 7;
+        t.add_row(&row);
+        t.add_article(&[m("x", "ORG")]);
+        let rows = t.into_rows();
+        assert_eq!((rows[0].documents, rows[0].mentions), (7, 9));
     }
 }

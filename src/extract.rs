@@ -250,7 +250,8 @@ impl Extractor {
 
 /// The spans found in one article, in byte offsets: what
 /// [`Extractor::find`] returns, and what the records are made of. The
-/// batch runner encodes rows straight from it ([`Found::rows`]), without
+/// batch runner encodes rows straight from it ([`Found::mention_rows`],
+/// [`Found::quote_rows`]), without
 /// building the owned records of an [`Extraction`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Found {
@@ -280,22 +281,18 @@ impl Found {
     pub fn into_extraction(self, article: &Article) -> Extraction {
         let mut mentions = Vec::with_capacity(self.mentions());
         let mut quotes = Vec::with_capacity(self.quotes.len());
-        self.rows(
-            article,
-            |m| mentions.push(Mention::from(m)),
-            |q| quotes.push(Quote::from(q)),
-        );
+        self.mention_rows(article, |m| mentions.push(Mention::from(m)));
+        self.quote_rows(article, |q| quotes.push(Quote::from(q)));
         Extraction { mentions, quotes }
     }
 
-    /// The rows of `article` (whose spans these are), borrowed: each
-    /// mention row to `mention`, title first, and each quote row to
-    /// `quote`. [`Found::into_extraction`] makes its records from them.
-    pub fn rows<'a>(
+    /// The mention rows of `article` (whose spans these are), borrowed,
+    /// each to `mention`: the title's first, each field's in text order.
+    /// [`Found::into_extraction`] makes its records from them.
+    pub fn mention_rows<'a>(
         &'a self,
         article: &'a Article,
         mut mention: impl FnMut(MentionRow<'a>),
-        mut quote: impl FnMut(QuoteRow<'a>),
     ) {
         let id = article.id.as_str();
         if !self.title.is_empty() {
@@ -304,17 +301,25 @@ impl Found {
                 mention(mention_row(id, "title", text, &mut index, s));
             }
         }
-        if !article.text.is_empty() {
+        if !self.body.is_empty() {
             let text = article.text.as_str();
             let mut index = CharCursor::new(text);
             for s in &self.body {
                 mention(mention_row(id, "text", text, &mut index, s));
             }
-            // The quotes are in text order too: a cursor of their own.
-            let mut index = CharCursor::new(text);
-            for q in &self.quotes {
-                quote(quote_row(id, text, &mut index, q));
-            }
+        }
+    }
+
+    /// The quote rows of `article` (whose spans these are), borrowed, each
+    /// to `quote`, in text order.
+    pub fn quote_rows<'a>(&'a self, article: &'a Article, mut quote: impl FnMut(QuoteRow<'a>)) {
+        if self.quotes.is_empty() {
+            return;
+        }
+        let (id, text) = (article.id.as_str(), article.text.as_str());
+        let mut index = CharCursor::new(text);
+        for q in &self.quotes {
+            quote(quote_row(id, text, &mut index, q));
         }
     }
 }

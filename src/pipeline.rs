@@ -6,14 +6,15 @@
 //!
 //! When the sink takes encoded rows ([`Sink::encoding`], as the table
 //! writer does), each worker encodes its articles' rows straight from their
-//! spans and counts their entities, so the writing thread only copies bytes
-//! and adds up counts: it stays light beside the workers on a small machine.
+//! spans and counts their entities in a table of its own (the tables are
+//! added up at the end), so the writing thread only copies bytes: it stays
+//! light beside the workers on a small machine.
 
 use std::{
     borrow::Cow,
     io,
     panic::{self, AssertUnwindSafe},
-    sync::mpsc,
+    sync::{mpsc, Mutex, PoisonError},
     thread,
     time::Duration,
 };
@@ -23,12 +24,13 @@ use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::{
-    cells::Row,
+    cells::{IdCell, Row},
     corpus::{Article, Item},
-    entities::{ArticleEntities, EntityTable},
+    entities::EntityTable,
     extract::{Extraction, Extractor, Found},
     record::{Document, DocumentRow},
     sink::{columns, EncodedRows, Encoding, Sink},
+    span::Label,
 };
 
 /// How a batch runs.
@@ -89,8 +91,6 @@ enum Outcome {
 /// counts of it.
 struct Encoded {
     rows: io::Result<EncodedRows>,
-    /// Its entities (none when the sink does not want the entity table).
-    entities: ArticleEntities,
     /// Bytes of text and title.
     bytes: usize,
     mentions: usize,
@@ -105,8 +105,9 @@ struct Work<'a> {
     options: &'a RunOptions,
     /// The sink's encoding, when it takes encoded rows.
     encoding: Option<Encoding>,
-    /// Whether to count entities (for encoded rows).
-    count_entities: bool,
+    /// Where the workers count the entities of encoded rows, one table per
+    /// worker (none when the sink does not want the entity table).
+    entities: Option<&'a [Mutex<EntityTable>]>,
 }
 
 /// Bytes to set aside per encoded mention row, a little over their mean
@@ -114,6 +115,8 @@ struct Work<'a> {
 const MENTION_ROW_BYTES: usize = 96;
 /// The same for quote rows (157 bytes on average in news).
 const QUOTE_ROW_BYTES: usize = 192;
+/// The same for a documents row, beside its title.
+const DOCUMENT_ROW_BYTES: usize = 128;
 
 impl Work<'_> {
     /// Extracts an article: its records, or its rows encoded when the sink
@@ -128,45 +131,51 @@ impl Work<'_> {
 
     /// Encodes the rows of an article from its spans, and counts its entities.
     fn encode(&self, article: &Article, found: &Found, encoding: Encoding) -> Encoded {
-        let mut mentions = Row::with_capacity(found.mentions() * MENTION_ROW_BYTES);
-        let mut quotes = Row::with_capacity(found.quotes.len() * QUOTE_ROW_BYTES);
-        let mut entities = Vec::with_capacity(if self.count_entities {
-            found.mentions()
-        } else {
-            0
-        });
-        let (mut mention_error, mut quote_error) = (Ok(()), Ok(()));
-        found.rows(
-            article,
-            |m| {
-                if self.count_entities && m.label != "DATE" {
-                    entities.push((m.entity_id, m.label, m.canonical));
-                }
-                let written = encoding.encode(columns::MENTIONS, &m, &mut mentions);
-                keep_first_error(&mut mention_error, written);
-            },
-            |q| {
-                let written = encoding.encode(columns::QUOTES, &q, &mut quotes);
-                keep_first_error(&mut quote_error, written);
-            },
+        // All three tables' rows in one buffer, allocated once.
+        let mut rows = Row::with_capacity(
+            found.mentions() * MENTION_ROW_BYTES
+                + found.quotes.len() * QUOTE_ROW_BYTES
+                + article.title.len()
+                + DOCUMENT_ROW_BYTES,
         );
-        let mut document = Row::with_capacity(article.title.len() + 128);
-        let rows = mention_error.and(quote_error).and_then(|()| {
-            let row = found_document_row(article, found);
-            encoding.encode(columns::DOCUMENTS, &row, &mut document)?;
-            Ok(EncodedRows {
-                mentions: mentions.take(),
-                quotes: quotes.take(),
-                document: document.take(),
-            })
+        let mut written = Ok(());
+        let id = IdCell::new(&article.id);
+        found.mention_rows(article, |m| {
+            keep_first_error(&mut written, encoding.mention(&id, &m, &mut rows));
         });
+        let quotes_start = rows.bytes().len();
+        found.quote_rows(article, |q| {
+            keep_first_error(&mut written, encoding.quote(&id, &q, &mut rows));
+        });
+        let document_start = rows.bytes().len();
+        let rows = written.and_then(|()| {
+            let row = found_document_row(article, found);
+            encoding.encode(columns::DOCUMENTS, &row, &mut rows)?;
+            Ok(EncodedRows::new(rows.take(), quotes_start, document_start))
+        });
+        self.count_entities(found);
         Encoded {
             rows,
-            entities: ArticleEntities::count(entities),
             bytes: article.text.len() + article.title.len(),
             mentions: found.mentions(),
             quotes: found.quotes.len(),
         }
+    }
+
+    /// Adds the entities of an article's spans to this worker's table.
+    fn count_entities(&self, found: &Found) {
+        let Some(tables) = self.entities else {
+            return;
+        };
+        let worker = rayon::current_thread_index().unwrap_or(0) % tables.len();
+        let mentions = (found.title.iter().chain(&found.body))
+            .filter(|s| s.label != Label::Date)
+            .map(|s| (s.entity_id.as_str(), s.label.as_str(), s.canonical.as_str()));
+        // Each worker has its own table: the lock is never waited for.
+        let mut table = tables[worker]
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        table.add_mentions(mentions);
     }
 }
 
@@ -244,7 +253,12 @@ where
         .build()
         .map_err(io::Error::other)?;
     let progress = progress_bar(options.progress);
-    let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(2);
+    let worker_entities: Vec<Mutex<EntityTable>> = (0..pool.current_num_threads())
+        .map(|_| Mutex::default())
+        .collect();
+    // One chunk read ahead: with the chunk that waits in the pool (below),
+    // as many chunks are held as when each chunk was extracted in turn.
+    let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(1);
     let (chunk_articles, chunk_bytes) = (options.chunk_articles.max(1), options.chunk_bytes);
     thread::scope(|scope| {
         let reader = scope.spawn(move || {
@@ -268,31 +282,44 @@ where
             extractor,
             options,
             encoding: sink.encoding(),
-            count_entities: sink.wants_entities(),
+            entities: sink.wants_entities().then_some(&worker_entities[..]),
         };
-        // Extraction runs on its own thread (driving the pool) so that the
-        // tables of one chunk are written while the next is extracted.
-        let (done_tx, done_rx) = mpsc::sync_channel::<Vec<Outcome>>(1);
+        // Extraction runs on its own thread, which hands each chunk to the
+        // pool as a job and the job's result, to come, to the writer (in
+        // input order): the workers start on the next chunk while the last
+        // articles of one finish, and the tables of one chunk are written
+        // while the next is extracted. The hand-off waits for the writer,
+        // so at most two chunks are being extracted at once.
+        let (done_tx, done_rx) = mpsc::sync_channel::<mpsc::Receiver<Vec<Outcome>>>(0);
         let pool = &pool;
         let extraction = scope.spawn(move || {
-            for chunk in rx {
-                let outcomes: Vec<Outcome> = pool.install(|| {
-                    chunk
-                        .into_par_iter()
-                        .map(|item| process(work, item))
-                        .collect()
-                });
-                if done_tx.send(outcomes).is_err() {
-                    return;
+            pool.in_place_scope(|jobs| {
+                for chunk in rx {
+                    let (outcomes_tx, outcomes_rx) = mpsc::sync_channel(1);
+                    jobs.spawn(move |_| {
+                        let outcomes: Vec<Outcome> = (chunk.into_par_iter())
+                            .map(|item| process(work, item))
+                            .collect();
+                        // The writer may have stopped: then nobody wants them.
+                        let _ = outcomes_tx.send(outcomes);
+                    });
+                    if done_tx.send(outcomes_rx).is_err() {
+                        return;
+                    }
                 }
-            }
+            });
         });
         let mut sink = sink;
         let mut summary = RunSummary::default();
         let mut entities = EntityTable::default();
         let count_entities = sink.wants_entities();
         let mut bytes_done = 0usize;
-        for outcomes in done_rx {
+        for pending in done_rx {
+            // A job that died sends nothing: its panic ends the extraction
+            // thread, reported below.
+            let Ok(outcomes) = pending.recv() else {
+                break;
+            };
             for outcome in outcomes {
                 summary.articles += 1;
                 let row = match outcome {
@@ -314,9 +341,6 @@ where
                     Outcome::Encoded(encoded) => {
                         bytes_done += encoded.bytes;
                         sink.encoded(encoded.rows.as_ref().map_err(copy_error)?)?;
-                        if count_entities {
-                            entities.add_counted(&encoded.entities);
-                        }
                         summary.mentions += encoded.mentions;
                         summary.quotes += encoded.quotes;
                         continue;
@@ -343,6 +367,10 @@ where
                     panic_message(payload.as_ref())
                 )));
             }
+        }
+        for table in &worker_entities {
+            let mut table = table.lock().unwrap_or_else(PoisonError::into_inner);
+            entities.merge(std::mem::take(&mut table));
         }
         sink.finish(&entities.into_rows())?;
         progress.finish_and_clear();
@@ -533,6 +561,33 @@ mod tests {
             assert_eq!(*probe.documents.lock().unwrap(), want);
             assert!(probe.finished.load(Ordering::SeqCst));
         }
+    }
+
+    #[test]
+    fn chunks_that_finish_out_of_order_are_written_in_order() {
+        // The long articles come first: with a chunk per article, later
+        // chunks finish before earlier ones on a second worker.
+        let items: Vec<Item> = (0..12)
+            .map(|i| {
+                let words = if i % 4 == 0 { 2_000 } else { 10 };
+                Ok(Article::new(format!("a{i}"), "Baku said. ".repeat(words)))
+            })
+            .collect();
+        let options = RunOptions {
+            threads: 2,
+            chunk_articles: 1,
+            ..RunOptions::default()
+        };
+        let probe = Probe::default();
+        let summary = run(
+            &extractor(),
+            items.into_iter(),
+            Box::new(probe.clone()),
+            &options,
+        );
+        assert_eq!(summary.unwrap().articles, 12);
+        let want: Vec<String> = (0..12).map(|i| format!("a{i}")).collect();
+        assert_eq!(*probe.documents.lock().unwrap(), want);
     }
 
     /// A sink that takes rows one by one and hands them to a [`TableSink`]:

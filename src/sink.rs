@@ -16,8 +16,8 @@ use std::{
 use serde::Serialize;
 
 use crate::{
-    cells::{CsvCells, Row},
-    record::{Document, Entity, Mention, Quote},
+    cells::{CsvCells, IdCell, Row},
+    record::{Document, Entity, Mention, MentionRow, Quote, QuoteRow},
 };
 
 /// Receives records in output order, from one thread.
@@ -129,15 +129,77 @@ impl Encoding {
     }
 }
 
+impl Encoding {
+    /// Appends a `mentions` row of the article whose id cell is `id`
+    /// (CSV rows in one pass, [`Row::append_mention`]).
+    pub fn mention(self, id: &IdCell, row: &MentionRow, out: &mut Row) -> io::Result<()> {
+        match self {
+            Encoding::Csv => {
+                out.append_mention(id, row);
+                Ok(())
+            }
+            _ => self.encode(columns::MENTIONS, row, out),
+        }
+    }
+
+    /// Appends a `quotes` row of the article whose id cell is `id` (CSV
+    /// rows in one pass, [`Row::append_quote`]).
+    pub fn quote(self, id: &IdCell, row: &QuoteRow, out: &mut Row) -> io::Result<()> {
+        match self {
+            Encoding::Csv => {
+                out.append_quote(id, row);
+                Ok(())
+            }
+            _ => self.encode(columns::QUOTES, row, out),
+        }
+    }
+}
+
 /// One article's rows, encoded ahead of the writing thread.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EncodedRows {
-    /// Its `mentions` rows.
-    pub mentions: Vec<u8>,
-    /// Its `quotes` rows.
-    pub quotes: Vec<u8>,
-    /// Its `documents` row.
-    pub document: Vec<u8>,
+    /// Its `mentions` rows, then its `quotes` rows, then its `documents`
+    /// row, in one buffer.
+    bytes: Vec<u8>,
+    /// Where the `quotes` rows start.
+    quotes: usize,
+    /// Where the `documents` row starts.
+    document: usize,
+}
+
+impl EncodedRows {
+    /// The rows in `bytes`: `mentions` rows up to `quotes`, `quotes` rows up
+    /// to `document`, the `documents` row after it.
+    ///
+    /// # Panics
+    /// When the parts are out of order or past the end of `bytes`.
+    pub fn new(bytes: Vec<u8>, quotes: usize, document: usize) -> EncodedRows {
+        assert!(
+            quotes <= document && document <= bytes.len(),
+            "encoded rows split at {quotes} and {document} of {} bytes",
+            bytes.len()
+        );
+        EncodedRows {
+            bytes,
+            quotes,
+            document,
+        }
+    }
+
+    /// The `mentions` rows.
+    pub fn mentions(&self) -> &[u8] {
+        &self.bytes[..self.quotes]
+    }
+
+    /// The `quotes` rows.
+    pub fn quotes(&self) -> &[u8] {
+        &self.bytes[self.quotes..self.document]
+    }
+
+    /// The `documents` row.
+    pub fn document(&self) -> &[u8] {
+        &self.bytes[self.document..]
+    }
 }
 
 /// One table file, written under a temporary name.
@@ -339,9 +401,9 @@ impl Sink for TableSink {
     }
 
     fn encoded(&mut self, rows: &EncodedRows) -> io::Result<()> {
-        self.mentions.write_encoded(&rows.mentions)?;
-        self.quotes.write_encoded(&rows.quotes)?;
-        self.documents.write_encoded(&rows.document)
+        self.mentions.write_encoded(rows.mentions())?;
+        self.quotes.write_encoded(rows.quotes())?;
+        self.documents.write_encoded(rows.document())
     }
 
     fn finish(mut self: Box<Self>, entities: &[Entity]) -> io::Result<()> {
@@ -371,6 +433,30 @@ mod tests {
         assert_eq!(excel_safe("=SUM(A1)"), "'=SUM(A1)");
         assert_eq!(excel_safe("-5"), "'-5");
         assert_eq!(excel_safe("Baku"), "Baku");
+    }
+
+    #[test]
+    fn encoded_rows_are_three_parts_of_one_buffer() {
+        let rows = EncodedRows::new(b"m1\nm2\nq\nd\n".to_vec(), 6, 8);
+        assert_eq!(rows.mentions(), b"m1\nm2\n");
+        assert_eq!(rows.quotes(), b"q\n");
+        assert_eq!(rows.document(), b"d\n");
+        let empty = EncodedRows::new(b"d\n".to_vec(), 0, 0);
+        assert_eq!((empty.mentions(), empty.quotes()), (&b""[..], &b""[..]));
+        let dir = tempfile::tempdir().unwrap();
+        let mut sink = TableSink::create(dir.path(), Format::Csv, CellPolicy::default()).unwrap();
+        sink.encoded(&rows).unwrap();
+        Box::new(sink).finish(&[]).unwrap();
+        let table = |name: &str| fs::read_to_string(dir.path().join(name)).unwrap();
+        assert!(table("mentions.csv").ends_with(",method\nm1\nm2\n"));
+        assert!(table("quotes.csv").ends_with(",flags\nq\n"));
+        assert!(table("documents.csv").ends_with(",warnings\nd\n"));
+    }
+
+    #[test]
+    #[should_panic(expected = "split at")]
+    fn encoded_rows_split_past_their_end_are_refused() {
+        EncodedRows::new(b"m\n".to_vec(), 1, 3);
     }
 
     #[test]
