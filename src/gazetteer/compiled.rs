@@ -27,7 +27,11 @@ use std::{
 
 use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 
-use super::{entries_from_source, CasePolicy, DictSource, DictionaryError, Entry, Parsed};
+use super::{
+    entries_from_source,
+    table::{word_flags, CASES, LABELS, WORD_END, WORD_START},
+    CasePolicy, DictSource, DictionaryError, Entry, Parsed,
+};
 use crate::{normalize::fold, span::Label};
 
 /// Dictionaries with at least this many entries are compiled and cached.
@@ -36,18 +40,6 @@ pub const COMPILE_MIN_ENTRIES: usize = 100_000;
 /// Bumped whenever the file layout, the folding or the matching rules change.
 const FORMAT_VERSION: u32 = 1;
 const MAGIC: &[u8; 8] = b"NEWSNERD";
-
-const LABELS: [Label; 5] = [
-    Label::Person,
-    Label::Place,
-    Label::Org,
-    Label::Date,
-    Label::Norp,
-];
-const CASES: [CasePolicy; 3] = [CasePolicy::Fold, CasePolicy::Cased, CasePolicy::Exact];
-
-const WORD_START: u8 = 1;
-const WORD_END: u8 = 2;
 
 /// One entry, its strings as `(offset, length)` in the arena.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -185,19 +177,7 @@ impl Compiled {
             m.sort_by_key(|&e| std::cmp::Reverse(entries[e as usize].priority));
             pattern_start.push(pattern_entries.len() as u32);
             pattern_entries.extend(m);
-            let folded = &folded_aliases[p];
-            let is_word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
-            flags.push(
-                if is_word(folded.chars().next()) {
-                    WORD_START
-                } else {
-                    0
-                } | if is_word(folded.chars().next_back()) {
-                    WORD_END
-                } else {
-                    0
-                },
-            );
+            flags.push(word_flags(&folded_aliases[p]));
         }
         pattern_start.push(pattern_entries.len() as u32);
         drop(entries);

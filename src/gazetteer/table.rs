@@ -33,14 +33,16 @@ pub const WORD_END: u8 = 2;
 const FORMAT_VERSION: u32 = 3;
 const MAGIC: &[u8; 8] = b"NEWSNERG";
 
-const LABELS: [Label; 5] = [
+/// The labels in the order their numbers are written (compiled forms share it).
+pub(super) const LABELS: [Label; 5] = [
     Label::Person,
     Label::Place,
     Label::Org,
     Label::Date,
     Label::Norp,
 ];
-const CASES: [CasePolicy; 3] = [CasePolicy::Fold, CasePolicy::Cased, CasePolicy::Exact];
+/// The case policies in the order their numbers are written.
+pub(super) const CASES: [CasePolicy; 3] = [CasePolicy::Fold, CasePolicy::Cased, CasePolicy::Exact];
 
 /// The folded aliases, each mapped to its pattern, in the form they were
 /// built in.
@@ -439,7 +441,7 @@ fn build_trie(folded_aliases: &[String]) -> Result<Index, DictionaryError> {
 }
 
 /// [`WORD_START`] and [`WORD_END`] as `folded` needs them.
-fn word_flags(folded: &str) -> u8 {
+pub(super) fn word_flags(folded: &str) -> u8 {
     let mut flags = 0;
     if is_word_char(folded.chars().next()) {
         flags |= WORD_START;
