@@ -35,6 +35,8 @@ use regex_automata::{
 #[path = "src/dates/grammar.rs"]
 mod grammar;
 
+// The library's dictionary code, compiled into this script to build the
+// shipped dictionaries' tables exactly as a run would.
 #[allow(dead_code)]
 #[path = "src/gazetteer/first_runs.rs"]
 mod first_runs;
@@ -44,11 +46,12 @@ mod load;
 #[allow(dead_code)]
 #[path = "src/normalize.rs"]
 mod normalize;
-/// The library's dictionary code, compiled into this script to build the
-/// shipped dictionaries' tables exactly as a run would.
 #[allow(dead_code)]
 #[path = "src/span.rs"]
 mod span;
+#[allow(dead_code)]
+#[path = "src/swar.rs"]
+mod swar;
 #[allow(dead_code)]
 #[path = "src/gazetteer/table.rs"]
 mod table;

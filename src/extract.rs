@@ -42,17 +42,14 @@ impl Default for ExtractorBuilder {
 /// Why an extractor could not be built.
 #[derive(Debug)]
 pub enum BuildError {
-    /// A dictionary could not be read or parsed.
+    /// A dictionary could not be read or parsed, or its matcher not built.
     Dictionary(DictionaryError),
-    /// The automaton could not be built.
-    Automaton(aho_corasick::BuildError),
 }
 
 impl std::fmt::Display for BuildError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             BuildError::Dictionary(e) => e.fmt(f),
-            BuildError::Automaton(e) => write!(f, "cannot build the matcher: {e}"),
         }
     }
 }

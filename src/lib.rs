@@ -40,7 +40,7 @@ pub mod shard;
 pub mod sink;
 pub mod span;
 pub mod stream;
-pub mod swar;
+pub(crate) mod swar;
 
 pub use corpus::{Article, BadArticle, Corpus};
 pub use extract::{Extraction, Extractor, ExtractorBuilder};

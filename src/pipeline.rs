@@ -2,7 +2,9 @@
 //! chunks, extracts each chunk in parallel on a rayon pool, and hands the
 //! results to the sink in input order (reading, extraction and writing
 //! overlap: `threads` counts the extraction workers). One thread or many, the output is
-//! byte-identical; memory is bounded by the chunk size, not the corpus.
+//! byte-identical; the articles in memory are bounded by the chunk size, not
+//! the corpus (the entity table grows with the distinct entities: one per
+//! worker, added up at the end).
 //!
 //! When the sink takes encoded rows ([`Sink::encoding`], as the table
 //! writer does), each worker encodes its articles' rows straight from their

@@ -127,9 +127,7 @@ impl Encoding {
             }
         }
     }
-}
 
-impl Encoding {
     /// Appends a `mentions` row of the article whose id cell is `id`
     /// (CSV rows in one pass, [`Row::append_mention`]).
     pub fn mention(self, id: &IdCell, row: &MentionRow, out: &mut Row) -> io::Result<()> {

@@ -263,7 +263,7 @@ fn char_at(text: &str, i: usize) -> char {
 fn word_end(text: &str, start: usize, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
-        end = ascii_alnum_end(bytes, end);
+        end = swar::alnum_end(bytes, end);
         let Some(&b) = bytes.get(end) else {
             return end;
         };
@@ -280,24 +280,6 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
         }
         end += d.len_utf8();
     }
-}
-
-/// The first byte offset at or after `from` that does not hold an ASCII
-/// letter or digit (or the end): eight bytes at a time, so the end of a
-/// word costs one well-predicted branch instead of one per letter.
-#[inline(always)]
-fn ascii_alnum_end(bytes: &[u8], mut from: usize) -> usize {
-    while let Some(x) = swar::eight_at(bytes, from) {
-        let stop = swar::non_alnum(x);
-        if stop != 0 {
-            return from + (stop.trailing_zeros() / 8) as usize;
-        }
-        from += 8;
-    }
-    from + bytes[from..]
-        .iter()
-        .position(|&b| !ASCII_ALNUM[usize::from(b)])
-        .unwrap_or(bytes.len() - from)
 }
 
 /// Handles the line break `c` at byte `i` and the whitespace after it:
@@ -574,23 +556,6 @@ mod tests {
             .count();
         assert_eq!(paras, 1);
         assert!(!is_hard_wrapped("One short line.\nAnother."));
-    }
-
-    #[test]
-    fn alnum_end_matches_the_table() {
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                let mut bytes = *b"abcdefghij";
-                bytes[at] = b;
-                let want = bytes
-                    .iter()
-                    .position(|&c| !ASCII_ALNUM[usize::from(c)])
-                    .unwrap_or(bytes.len());
-                assert_eq!(ascii_alnum_end(&bytes, 0), want, "{b:#x} at {at}");
-            }
-        }
-        assert_eq!(ascii_alnum_end(b"Zz09", 0), 4);
-        assert_eq!(ascii_alnum_end(b"ab cd", 3), 5);
     }
 
     #[test]

@@ -9,7 +9,7 @@
 //! alias needs after it ends the text's run. So a position whose first run
 //! is not in the filter cannot start an accepted match.
 
-use crate::normalize::ASCII_ALNUM;
+use crate::{normalize::ASCII_ALNUM, swar};
 
 /// Bits in the filter: 128 KiB, under one percent of false positives for
 /// the default dictionaries' ~40,000 first words with two probes.
@@ -75,40 +75,7 @@ pub fn run_len(bytes: &[u8]) -> usize {
         Some(&b) if ASCII_ALNUM[usize::from(b)] => {}
         _ => return 0,
     }
-    let mut at = 0;
-    while let Some(chunk) = bytes.get(at..at + 8) {
-        let word = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-        let others = !alnum_bytes(word) & HIGHS;
-        if others != 0 {
-            return at + (others.trailing_zeros() / 8) as usize;
-        }
-        at += 8;
-    }
-    let rest = &bytes[at..];
-    at + rest
-        .iter()
-        .position(|&b| !ASCII_ALNUM[usize::from(b)])
-        .unwrap_or(rest.len())
-}
-
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGHS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `word` set where that byte is an ASCII
-/// letter or digit. Each byte's low seven bits plus a constant below 0x81
-/// stays below 0x100, so no sum carries into the next byte, and its high
-/// bit tells whether the byte reached the constant's bound.
-#[inline]
-fn alnum_bytes(word: u64) -> u64 {
-    let low7 = word & !HIGHS;
-    // High bit set where lo <= byte <= hi (for bytes below 0x80).
-    let in_range = |y: u64, lo: u8, hi: u8| {
-        (y + ONES * u64::from(0x80 - lo)) & !(y + ONES * u64::from(0x7f - hi))
-    };
-    // Setting 0x20 turns capitals into small letters and nothing else into one.
-    let letters = in_range(low7 | (ONES * 0x20), b'a', b'z');
-    let digits = in_range(low7, b'0', b'9');
-    (letters | digits) & !word & HIGHS
+    swar::alnum_end(bytes, 0)
 }
 
 /// A 64-bit hash of `bytes` that is the same on every target and with

@@ -126,7 +126,7 @@ static BUILTIN_TABLES: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/default
 /// An immutable, thread-safe dictionary matcher.
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
-    /// The entries' folded aliases as a trie, their entries, word-boundary
+    /// The entries' folded aliases in an index, their entries, word-boundary
     /// needs and start filters.
     tables: Tables,
     /// Large dictionaries compiled separately (see [`compiled`]), matched
@@ -235,7 +235,7 @@ impl Gazetteer {
 
     /// The pattern of folded alias `key`. Most keys looked up (the words of
     /// a line in capitals) start no alias: the Bloom filter of first runs
-    /// turns them away before the trie is touched.
+    /// turns them away before the alias index is touched.
     fn pattern_of_folded(&self, key: &str) -> Option<usize> {
         let bytes = key.as_bytes();
         if !self

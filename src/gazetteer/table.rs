@@ -103,7 +103,7 @@ pub struct Tables {
 /// A table that cannot be built or read.
 fn table_error(message: String) -> DictionaryError {
     DictionaryError {
-        file: String::new(),
+        file: "gazetteer tables".to_string(),
         line: 0,
         message,
     }
@@ -191,12 +191,10 @@ impl Tables {
     #[inline]
     pub fn longest_prefix(&self, key: &[u8]) -> Option<(usize, usize)> {
         match self.index.as_ref()? {
-            Index::Trie(trie) => {
-                debug_assert!(!key.contains(&0));
-                trie.common_prefix_search(key)
-                    .last()
-                    .map(|(pattern, len)| (len, pattern as usize))
-            }
+            Index::Trie(trie) => trie
+                .common_prefix_search(key)
+                .last()
+                .map(|(pattern, len)| (len, pattern as usize)),
             Index::Nfa(nfa) => nfa_longest_prefix(nfa, key),
         }
     }
