@@ -29,7 +29,7 @@ use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind
 
 use super::{
     entries_from_source,
-    table::{word_flags, CASES, LABELS, WORD_END, WORD_START},
+    table::{bytes_to_u32s, u32s_to_bytes, word_flags, CASES, LABELS, WORD_END, WORD_START},
     CasePolicy, DictSource, DictionaryError, Entry, Parsed,
 };
 use crate::{normalize::fold, span::Label};
@@ -389,16 +389,6 @@ fn read_section(r: &mut impl Read) -> io::Result<Vec<u8>> {
         ));
     }
     Ok(buf)
-}
-
-fn u32s_to_bytes(v: &[u32]) -> Vec<u8> {
-    v.iter().flat_map(|x| x.to_le_bytes()).collect()
-}
-
-fn bytes_to_u32s(b: &[u8]) -> Vec<u32> {
-    b.chunks_exact(4)
-        .map(|c| u32::from_le_bytes(c.try_into().unwrap()))
-        .collect()
 }
 
 /// What a dictionary source turned into.

@@ -551,11 +551,13 @@ fn read_section(rest: &mut &'static [u8]) -> Option<&'static [u8]> {
     Some(section)
 }
 
-fn u32s_to_bytes(v: &[u32]) -> Vec<u8> {
+/// `v` as little-endian bytes.
+pub(super) fn u32s_to_bytes(v: &[u32]) -> Vec<u8> {
     v.iter().flat_map(|x| x.to_le_bytes()).collect()
 }
 
-fn bytes_to_u32s(b: &[u8]) -> Vec<u32> {
+/// Little-endian `b` as `u32`s (a last partial word is dropped).
+pub(super) fn bytes_to_u32s(b: &[u8]) -> Vec<u32> {
     b.chunks_exact(4)
         .map(|c| u32::from_le_bytes(c.try_into().unwrap()))
         .collect()
