@@ -3,7 +3,7 @@
 //! auxiliaries between a subject and its verb, and the heads of anonymous
 //! sources. All lookups take ASCII-lowercased words.
 
-use crate::dates::lexicon::MONTH_WORDS;
+use crate::dates::lexicon::{MONTH_WORDS, WEEKDAY_WORDS};
 use rustc_hash::FxHashSet;
 use std::sync::LazyLock;
 
@@ -79,7 +79,7 @@ pub fn is_determiner(w: &str) -> bool {
 
 /// A weekday's full name, lowercase ("monday" .. "sunday").
 pub fn is_weekday_name(w: &str) -> bool {
-    WEEKDAYS.contains(&w)
+    WEEKDAY_WORDS.contains(&w)
 }
 
 /// Function words: they end a name run and cannot be a speaker's head
@@ -222,19 +222,9 @@ const FUNCTION_WORDS: &[&str] = &[
     "anything",
 ];
 
-/// Weekday names, lowercase.
-const WEEKDAYS: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// The lists of function words: [`MONTH_WORDS`] are function words too.
-const FUNCTION_LISTS: [&[&str]; 3] = [FUNCTION_WORDS, WEEKDAYS, MONTH_WORDS];
+/// The lists of function words: [`WEEKDAY_WORDS`] and [`MONTH_WORDS`] are
+/// function words too.
+const FUNCTION_LISTS: [&[&str]; 3] = [FUNCTION_WORDS, WEEKDAY_WORDS, MONTH_WORDS];
 
 /// True for a function word (`FUNCTION_LISTS`). Most words
 /// asked about are not: `FUNCTION_SHAPES` turns them away on their first
@@ -934,6 +924,9 @@ mod tests {
         }
         for month in ["january", "may", "june", "december"] {
             assert!(is_function_word(month), "{month:?}");
+        }
+        for day in ["monday", "sunday"] {
+            assert!(is_function_word(day) && is_weekday_name(day), "{day:?}");
         }
         assert!(FUNCTION_WORDS.len() > 100);
     }

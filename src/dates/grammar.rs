@@ -231,6 +231,16 @@ pub const MONTH_WORDS: &[&str] = &[
     "december",
 ];
 const MONTH_NAMES: Keys = keys(MONTH_WORDS, Edge::Capital);
+/// The weekdays' names in lowercase, Monday first.
+pub const WEEKDAY_WORDS: &[&str] = &[
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 const UNITS: &[&str] = &[
     "minute",
     "minutes",
@@ -539,18 +549,7 @@ pub const RULE_SPECS: &[Spec] = &[
     ),
     spec(
         Kind::Weekday,
-        keys(
-            &[
-                "monday",
-                "tuesday",
-                "wednesday",
-                "thursday",
-                "friday",
-                "saturday",
-                "sunday",
-            ],
-            Edge::Capital,
-        ),
+        keys(WEEKDAY_WORDS, Edge::Capital),
         reach(40, 8),
         r"\b(?:(?:last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|coming)\s+)?<WEEKDAY>s?(?:\s+(?:morning|afternoon|evening|night)s?)?\b",
     ),

@@ -210,7 +210,7 @@ pub fn ordinal(word: &str) -> Option<u32> {
 }
 
 pub use super::grammar::{
-    HOLIDAY, MONTH, MONTH_FULL, MONTH_WORDS, NUMBER, QUANT_MOD, UNIT, WEEKDAY,
+    HOLIDAY, MONTH, MONTH_FULL, MONTH_WORDS, NUMBER, QUANT_MOD, UNIT, WEEKDAY, WEEKDAY_WORDS,
 };
 
 #[cfg(test)]
