@@ -59,8 +59,44 @@ impl FirstRuns {
     /// Whether some alias may have `run` as its first run (never false for
     /// one that has).
     pub fn may_start(&self, run: &[u8]) -> bool {
+        self.passes(Probe::of(run))
+    }
+
+    /// Whether the run that `probe` was made of may be a first run.
+    #[inline]
+    fn passes(&self, probe: Probe) -> bool {
+        self.bits[probe.word] & probe.mask == probe.mask
+    }
+
+    /// The positions of `probed` (each with the probe of its run) whose
+    /// runs may be first runs, in order, into `passed`. The filter is read
+    /// for all of them in one loop with no branch on what it reads: most
+    /// reads miss the cache, and so they wait together rather than in turn.
+    pub fn keep_passing(&self, probed: &[(usize, Probe)], passed: &mut Vec<usize>) {
+        passed.clear();
+        passed.resize(probed.len(), 0);
+        let mut kept = 0;
+        for &(pos, probe) in probed {
+            passed[kept] = pos;
+            kept += usize::from(self.passes(probe));
+        }
+        passed.truncate(kept);
+    }
+}
+
+/// The word of the filter a run's bits lie in, and the two bits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Probe {
+    word: usize,
+    mask: u64,
+}
+
+impl Probe {
+    /// The probe of first run `run`, from one hash.
+    #[inline]
+    pub fn of(run: &[u8]) -> Probe {
         let (word, mask) = probes(run);
-        self.bits[word] & mask == mask
+        Probe { word, mask }
     }
 }
 
@@ -95,9 +131,10 @@ pub fn stable_hash(bytes: &[u8]) -> u64 {
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
-        let mut word = [0u8; 8];
-        word[..rest.len()].copy_from_slice(rest);
-        h = (h ^ u64::from_le_bytes(word)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+        // The last bytes as a little-endian word padded with zeros, shifted
+        // in from the last: no call to copy a few bytes.
+        let word = rest.iter().rev().fold(0u64, |w, &b| w << 8 | u64::from(b));
+        h = (h ^ word).wrapping_mul(0x9e37_79b9_7f4a_7c15);
     }
     // The length last: "ab" and "ab\0" fill the same words.
     h = (h ^ bytes.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
@@ -206,6 +243,54 @@ mod tests {
                 assert!(seen.insert(stable_hash(&[a, b, 0])));
             }
         }
+    }
+
+    #[test]
+    fn the_hash_of_a_short_tail_is_that_of_its_zero_padded_word() {
+        // The tail's word as the filter was first built: copied and padded.
+        fn padded_word_hash(bytes: &[u8]) -> u64 {
+            let mut h: u64 = 0x243f_6a88_85a3_08d3;
+            let mut chunks = bytes.chunks_exact(8);
+            for chunk in &mut chunks {
+                let word = u64::from_le_bytes(chunk.try_into().unwrap());
+                h = (h ^ word)
+                    .wrapping_mul(0x9e37_79b9_7f4a_7c15)
+                    .rotate_left(29);
+            }
+            let rest = chunks.remainder();
+            if !rest.is_empty() {
+                let mut word = [0u8; 8];
+                word[..rest.len()].copy_from_slice(rest);
+                h = (h ^ u64::from_le_bytes(word)).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            }
+            h = (h ^ bytes.len() as u64).wrapping_mul(0x9e37_79b9_7f4a_7c15);
+            h ^= h >> 33;
+            h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+            h ^= h >> 33;
+            h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+            h ^ (h >> 33)
+        }
+        let text = b"\xff\x80azerbaijan1234567\x00\xfe";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                let bytes = &text[start..end];
+                assert_eq!(stable_hash(bytes), padded_word_hash(bytes), "{bytes:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn kept_positions_are_those_whose_runs_pass_in_order() {
+        let filter = FirstRuns::new(["moscow", "new york", "baku"]);
+        let words = ["said", "moscow", "the", "new", "baku", "moscows", "baku"];
+        let probed: Vec<(usize, Probe)> = (words.iter().enumerate())
+            .map(|(i, w)| (10 * i, Probe::of(w.as_bytes())))
+            .collect();
+        let mut passed = vec![99; 20];
+        filter.keep_passing(&probed, &mut passed);
+        assert_eq!(passed, [10, 30, 40, 60]);
+        filter.keep_passing(&[], &mut passed);
+        assert!(passed.is_empty());
     }
 
     #[test]
