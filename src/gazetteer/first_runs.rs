@@ -59,44 +59,8 @@ impl FirstRuns {
     /// Whether some alias may have `run` as its first run (never false for
     /// one that has).
     pub fn may_start(&self, run: &[u8]) -> bool {
-        self.passes(Probe::of(run))
-    }
-
-    /// Whether the run that `probe` was made of may be a first run.
-    #[inline]
-    fn passes(&self, probe: Probe) -> bool {
-        self.bits[probe.word] & probe.mask == probe.mask
-    }
-
-    /// The positions of `probed` (each with the probe of its run) whose
-    /// runs may be first runs, in order, into `passed`. The filter is read
-    /// for all of them in one loop with no branch on what it reads: most
-    /// reads miss the cache, and so they wait together rather than in turn.
-    pub fn keep_passing(&self, probed: &[(usize, Probe)], passed: &mut Vec<usize>) {
-        passed.clear();
-        passed.resize(probed.len(), 0);
-        let mut kept = 0;
-        for &(pos, probe) in probed {
-            passed[kept] = pos;
-            kept += usize::from(self.passes(probe));
-        }
-        passed.truncate(kept);
-    }
-}
-
-/// The word of the filter a run's bits lie in, and the two bits.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Probe {
-    word: usize,
-    mask: u64,
-}
-
-impl Probe {
-    /// The probe of first run `run`, from one hash.
-    #[inline]
-    pub fn of(run: &[u8]) -> Probe {
         let (word, mask) = probes(run);
-        Probe { word, mask }
+        self.bits[word] & mask == mask
     }
 }
 
@@ -277,20 +241,6 @@ mod tests {
                 assert_eq!(stable_hash(bytes), padded_word_hash(bytes), "{bytes:?}");
             }
         }
-    }
-
-    #[test]
-    fn kept_positions_are_those_whose_runs_pass_in_order() {
-        let filter = FirstRuns::new(["moscow", "new york", "baku"]);
-        let words = ["said", "moscow", "the", "new", "baku", "moscows", "baku"];
-        let probed: Vec<(usize, Probe)> = (words.iter().enumerate())
-            .map(|(i, w)| (10 * i, Probe::of(w.as_bytes())))
-            .collect();
-        let mut passed = vec![99; 20];
-        filter.keep_passing(&probed, &mut passed);
-        assert_eq!(passed, [10, 30, 40, 60]);
-        filter.keep_passing(&[], &mut passed);
-        assert!(passed.is_empty());
     }
 
     #[test]

@@ -16,7 +16,6 @@ mod load;
 pub mod table;
 
 use std::{
-    cell::RefCell,
     fs,
     path::{Path, PathBuf},
     sync::Arc,
@@ -25,12 +24,10 @@ use std::{
 pub use compiled::{Compiled, EntryRef};
 pub use formats::Parsed;
 pub use load::{parse_tsv, CasePolicy, DictionaryError, Entry};
-use first_runs::Probe;
 use table::{is_word_char, IndexKind, Tables};
 
 use crate::{
-    normalize::{fold_onto, Normalized},
-    reuse,
+    normalize::{fold_onto, Normalized, ASCII_ALNUM},
     span::{Label, Method, Span},
 };
 
@@ -271,105 +268,62 @@ impl Gazetteer {
         // tried in turn for its longest alias. Only positions where a match
         // could pass the word-boundary check are tried: a word's first
         // character, or a character that is not a letter or digit (an alias
-        // starting there needs no boundary). Those positions are found
-        // first, as if no alias matched, and checked against the filter of
-        // first runs all together; the index is read ahead for those that
-        // pass, and the aliases are then looked up from them (see
-        // `match_from`). Most of these reads miss the cache: made together,
-        // they wait together.
-        let mut spare = reuse::take(&SPARE_POSITIONS);
-        self.probe_positions(text, norm, &mut spare.probed);
-        (self.tables.first_runs).keep_passing(&spare.probed, &mut spare.passed);
-        std::hint::black_box(self.tables.warm_walks(norm.folded.as_bytes(), &spare.passed));
-        let out = self.match_from(text, norm, &spare.passed);
-        reuse::give(&SPARE_POSITIONS, spare, |s| s.probed.capacity());
-        out
-    }
-
-    /// The positions that the walk of [`Gazetteer::find`] tries when no
-    /// alias matches and whose first byte and case may start one, each
-    /// with the filter probe of its first run, into `probed`.
-    fn probe_positions(&self, text: &str, norm: &Normalized, probed: &mut Vec<(usize, Probe)>) {
-        probed.clear();
-        let bytes = norm.folded.as_bytes();
+        // starting there needs no boundary).
+        let folded = norm.folded.as_str();
+        let bytes = folded.as_bytes();
+        let mut nul = NulCursor::new(bytes);
+        let mut out = Vec::new();
         let mut pos = 0;
         let mut after_word = false;
         while pos < bytes.len() {
-            let step = Step::at(&norm.folded, pos);
-            if (!after_word || !step.is_word) && self.may_start_cheaply(text, norm, pos) {
-                probed.push((pos, Probe::of(&bytes[pos..pos + step.run])));
+            // The first run is computed once per word: it is both what the
+            // Bloom filter checks and the ASCII part of the word to skip.
+            let run = first_runs::run_len(&bytes[pos..]);
+            let (is_word, skip) = if run > 0 {
+                (true, run)
+            } else {
+                let (is_word, len) = word_char_at(folded, pos);
+                let rest = if is_word {
+                    first_runs::run_len(&bytes[pos + len..])
+                } else {
+                    0
+                };
+                (is_word, len + rest)
+            };
+            if (!after_word || !is_word) && self.may_start_at(text, norm, pos, run) {
+                if let Some((end, pattern)) = self.longest_at(bytes, pos, &mut nul) {
+                    if let Some(span) = self.accept(text, norm, pattern, pos, end) {
+                        out.push(span);
+                        after_word = is_word_char(folded[..end].chars().next_back());
+                        pos = end;
+                        continue;
+                    }
+                }
             }
             // The rest of a word is no candidate: its ASCII part is skipped.
-            after_word = step.is_word;
-            pos += step.skip;
-        }
-    }
-
-    /// The matches from the positions `passed` (ascending): where an alias
-    /// matches, the walk goes on from its end, as one that had matched all
-    /// along, to the next character that is no letter or digit; there it
-    /// is where the walk that found `passed` was, in the same state, and
-    /// the positions of `passed` from there on are its next ones again.
-    fn match_from(&self, text: &str, norm: &Normalized, passed: &[usize]) -> Vec<Span> {
-        let mut nul = NulCursor::new(norm.folded.as_bytes());
-        let mut out = Vec::new();
-        let mut resume = 0;
-        for &pos in passed {
-            if pos < resume {
-                continue;
-            }
-            if let Some(end) = self.match_at(text, norm, pos, &mut nul, &mut out) {
-                resume = self.walk_to_mark(text, norm, end, &mut nul, &mut out);
+            after_word = is_word;
+            pos += skip;
+            // So are the marks after it that start no alias (most often one
+            // space), as the steps above would pass them, one at a time.
+            let marks = self.marks_to_pass(&bytes[pos..]);
+            if marks > 0 {
+                after_word = false;
+                pos += marks;
             }
         }
         out
     }
 
-    /// The match of the longest alias at `pos`, if it is accepted, added to
-    /// `out`: its end.
+    /// How many bytes at the start of `bytes` are ASCII marks (neither
+    /// letters nor digits) that start no alias: no position among them is
+    /// a candidate, and the walk leaves them not after a word.
     #[inline]
-    fn match_at(
-        &self,
-        text: &str,
-        norm: &Normalized,
-        pos: usize,
-        nul: &mut NulCursor,
-        out: &mut Vec<Span>,
-    ) -> Option<usize> {
-        let (end, pattern) = self.longest_at(norm.folded.as_bytes(), pos, nul)?;
-        out.push(self.accept(text, norm, pattern, pos, end)?);
-        Some(end)
-    }
-
-    /// The walk of [`Gazetteer::find`] from `pos`, the end of a match, up
-    /// to the first character at or after it that is no letter or digit
-    /// (or the end of the text), matching on the way: where it stops.
-    fn walk_to_mark(
-        &self,
-        text: &str,
-        norm: &Normalized,
-        mut pos: usize,
-        nul: &mut NulCursor,
-        out: &mut Vec<Span>,
-    ) -> usize {
-        let folded = norm.folded.as_str();
-        let mut after_word = is_word_char(folded[..pos].chars().next_back());
-        while pos < folded.len() {
-            let step = Step::at(folded, pos);
-            if !step.is_word {
-                break;
-            }
-            if !after_word && self.may_start_at(text, norm, pos, step.run) {
-                if let Some(end) = self.match_at(text, norm, pos, nul, out) {
-                    after_word = is_word_char(folded[..end].chars().next_back());
-                    pos = end;
-                    continue;
-                }
-            }
-            after_word = true;
-            pos += step.skip;
-        }
-        pos
+    fn marks_to_pass(&self, bytes: &[u8]) -> usize {
+        let starts = &self.tables.starts;
+        bytes
+            .iter()
+            .take_while(|&&b| b.is_ascii() && !ASCII_ALNUM[usize::from(b)] && !starts[usize::from(b)])
+            .count()
     }
 
     /// Whether an alias may start at folded byte `pos` (whose first run is
@@ -377,17 +331,12 @@ impl Gazetteer {
     /// text there, and its first run.
     #[inline]
     fn may_start_at(&self, text: &str, norm: &Normalized, pos: usize, run: usize) -> bool {
-        self.may_start_cheaply(text, norm, pos)
-            && (self.tables.first_runs).may_start(&norm.folded.as_bytes()[pos..pos + run])
-    }
-
-    /// Whether an alias may start at folded byte `pos`, from its first
-    /// byte and the case of the original text there.
-    #[inline]
-    fn may_start_cheaply(&self, text: &str, norm: &Normalized, pos: usize) -> bool {
-        let first = usize::from(norm.folded.as_bytes()[pos]);
+        let bytes = norm.folded.as_bytes();
+        let first = usize::from(bytes[pos]);
         let t = &self.tables;
-        t.starts[first] && (t.small_start_ok[first] || !starts_small(text, norm.origin_of(pos)))
+        t.starts[first]
+            && (t.small_start_ok[first] || !starts_small(text, norm.origin_of(pos)))
+            && t.first_runs.may_start(&bytes[pos..pos + run])
     }
 
     /// The longest folded alias that starts at `pos`: `(end, pattern)`.
@@ -420,61 +369,6 @@ impl Gazetteer {
             .find(|e| case_accepts(e.case, e.alias, surface))?;
         Some(dictionary_span(o_start, o_end, entry))
     }
-}
-
-/// One step of the walk of [`Gazetteer::find`] over a folded text.
-#[derive(Debug, Clone, Copy)]
-struct Step {
-    /// The length of the first run there (see [`first_runs`]).
-    run: usize,
-    /// Whether the character there is a letter or digit.
-    is_word: bool,
-    /// How far the walk moves on when nothing matches there: past the
-    /// character and, in a word, past the ASCII run after it.
-    skip: usize,
-}
-
-impl Step {
-    /// The step at byte `pos` of `folded`. The first run is computed once
-    /// per word: it is both what the filter checks and the ASCII part of
-    /// the word to skip.
-    #[inline]
-    fn at(folded: &str, pos: usize) -> Step {
-        let bytes = folded.as_bytes();
-        let run = first_runs::run_len(&bytes[pos..]);
-        if run > 0 {
-            return Step {
-                run,
-                is_word: true,
-                skip: run,
-            };
-        }
-        let (is_word, len) = word_char_at(folded, pos);
-        let rest = if is_word {
-            first_runs::run_len(&bytes[pos + len..])
-        } else {
-            0
-        };
-        Step {
-            run,
-            is_word,
-            skip: len + rest,
-        }
-    }
-}
-
-/// The positions [`Gazetteer::find`] works through, kept by each thread
-/// from one field to the next.
-#[derive(Debug, Default)]
-struct Positions {
-    /// The positions tried, each with the filter probe of its first run.
-    probed: Vec<(usize, Probe)>,
-    /// Those whose first run passed the filter.
-    passed: Vec<usize>,
-}
-
-thread_local! {
-    static SPARE_POSITIONS: RefCell<Positions> = RefCell::default();
 }
 
 /// Where the next NUL byte of a folded text is, for walks that must stop
@@ -757,6 +651,14 @@ mod tests {
         AZ,
         "Bakuvian Baku, xChad Chad",
         ["Baku", "Chad"]
+    );
+    // Marks that start no alias are passed over, and the word after them
+    // is a word start; a mark that starts an alias is tried.
+    t!(
+        marks_are_passed_unless_an_alias_starts_with_one,
+        "m:1\tORG\t#MeToo\t#MeToo\t\t\nb:1\tPLACE\tBaku\tBaku\t\t\n",
+        "Baku,  (Baku) ##MeToo;Baku",
+        ["Baku", "Baku", "#MeToo", "Baku"]
     );
     // Words starting with a small letter are skipped unless some alias
     // with the same first letter accepts them (case fold, or exact).

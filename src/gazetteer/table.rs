@@ -77,13 +77,6 @@ pub enum IndexKind {
     Nfa,
 }
 
-/// Bytes per unit of the double-array trie.
-const UNIT_BYTES: usize = 4;
-
-/// Steps of each walk that [`Tables::warm_walks`] reads ahead: most walks
-/// from a word that passes the filter end within them.
-const WARM_STEPS: usize = 4;
-
 /// Everything the matcher needs, derived from a list of entries.
 #[derive(Debug, Clone)]
 pub struct Tables {
@@ -204,38 +197,6 @@ impl Tables {
                 .map(|(pattern, len)| (len, pattern as usize)),
             Index::Nfa(nfa) => nfa_longest_prefix(nfa, key),
         }
-    }
-
-    /// Reads, for each position of `positions` in `bytes`, the trie units
-    /// of the first [`WARM_STEPS`] steps of its walk, so that the walks
-    /// from them that follow find those units in the cache. The steps have
-    /// no branch: a walk that leaves the trie early reads some unit anyway
-    /// (within the trie), so the reads of many walks are under way at once
-    /// rather than one miss after another. Returns a value of what was
-    /// read, for `black_box` (only so that the reads are not left out).
-    pub fn warm_walks(&self, bytes: &[u8], positions: &[usize]) -> u32 {
-        let Some(Index::Trie(trie)) = &self.index else {
-            return 0;
-        };
-        let units = &trie.0[..];
-        let last = (units.len() / UNIT_BYTES).saturating_sub(1);
-        let unit = |id: usize| {
-            let at = UNIT_BYTES * id.min(last);
-            units
-                .get(at..at + UNIT_BYTES)
-                .map_or(0, |u| u32::from_le_bytes(u.try_into().expect("four bytes")))
-        };
-        let mut read = 0;
-        for &pos in positions {
-            let mut id = 0usize;
-            for step in 0..WARM_STEPS {
-                let c = bytes.get(pos + step).copied().unwrap_or(0);
-                let offset = Unit::from_u32(unit(id)).offset();
-                id = (offset ^ id as u32 ^ u32::from(c)) as usize;
-            }
-            read ^= unit(id);
-        }
-        read
     }
 
     /// The pattern whose folded alias is exactly `key`.
