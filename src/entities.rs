@@ -300,7 +300,13 @@ mod tests {
             .map(|e| (e.entity_id, e.label, e.canonical, e.documents, e.mentions))
             .collect();
         let row = |id: &str, label: &str, canonical: &str, documents, mentions| {
-            (id.into(), label.into(), canonical.into(), documents, mentions)
+            (
+                id.into(),
+                label.into(),
+                canonical.into(),
+                documents,
+                mentions,
+            )
         };
         assert_eq!(
             rows,

@@ -322,7 +322,9 @@ impl Gazetteer {
         let starts = &self.tables.starts;
         bytes
             .iter()
-            .take_while(|&&b| b.is_ascii() && !ASCII_ALNUM[usize::from(b)] && !starts[usize::from(b)])
+            .take_while(|&&b| {
+                b.is_ascii() && !ASCII_ALNUM[usize::from(b)] && !starts[usize::from(b)]
+            })
             .count()
     }
 
