@@ -13,10 +13,14 @@ use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 pub struct Normalized {
     /// The folded text: lowercase, no diacritics, ASCII quotes, dashes and spaces.
     pub folded: String,
-    /// For every byte of `folded`, the byte offset of the original character it came from.
+    /// For every byte of `folded`, the byte offset of the original character
+    /// it came from; empty when `ascii`.
     origin: Vec<u32>,
     /// Byte length of the original text.
     original_len: usize,
+    /// The text is all ASCII (most fields of English news): every folded
+    /// byte comes from the byte at the same offset, and no map is kept.
+    ascii: bool,
 }
 
 impl Normalized {
@@ -26,6 +30,12 @@ impl Normalized {
         self.origin.clear();
         self.original_len = text.len();
         self.folded.reserve(text.len());
+        self.ascii = ascii_run(text.as_bytes()) == text.len();
+        if self.ascii {
+            self.folded.push_str(text);
+            self.folded.make_ascii_lowercase();
+            return;
+        }
         self.origin.reserve(text.len());
         let origin = &mut self.origin;
         fold_pieces(text, &mut self.folded, |piece, folded_len| match piece {
@@ -55,15 +65,14 @@ impl Normalized {
     /// original character whose folding overlaps the span.
     pub fn to_original(&self, original: &str, start: usize, end: usize) -> (usize, usize) {
         debug_assert_eq!(original.len(), self.original_len);
-        if start >= self.origin.len() {
+        let Some(o_start) = self.origin(start) else {
             return (self.original_len, self.original_len);
-        }
-        let o_start = self.origin[start] as usize;
-        let end = end.min(self.origin.len());
+        };
+        let end = end.min(self.folded.len());
         if end <= start {
             return (o_start, o_start);
         }
-        let last = self.origin[end - 1] as usize;
+        let last = self.origin(end - 1).expect("a byte of the folding");
         let mut o_end = last + original[last..].chars().next().map_or(0, char::len_utf8);
         // Combining marks fold to nothing, yet belong to the letter before
         // them: keep them inside the span so a grapheme is never cut.
@@ -78,9 +87,18 @@ impl Normalized {
 
     /// The original byte offset of the character that produced folded byte `at`.
     pub fn origin_of(&self, at: usize) -> usize {
-        self.origin
-            .get(at)
-            .map_or(self.original_len, |&o| o as usize)
+        self.origin(at).unwrap_or(self.original_len)
+    }
+
+    /// The original byte offset of the character that produced folded
+    /// byte `at`; `None` past the folding's end.
+    #[inline]
+    fn origin(&self, at: usize) -> Option<usize> {
+        if self.ascii {
+            (at < self.folded.len()).then_some(at)
+        } else {
+            self.origin.get(at).map(|&o| o as usize)
+        }
     }
 }
 
@@ -263,6 +281,31 @@ mod tests {
         }
         assert_eq!(n.folded, folded);
         assert_eq!(n.origin, origin);
+    }
+
+    #[test]
+    fn ascii_text_keeps_no_map_and_maps_each_byte_to_itself() {
+        let text = "BAKU, the U.S. said";
+        let mut n = Normalized::new("Bakı first, to see the buffers cleared");
+        n.fold_into(text);
+        assert!(n.ascii && n.origin.is_empty());
+        assert_eq!(n.folded, "baku, the u.s. said");
+        let len = text.len();
+        for at in 0..len + 3 {
+            assert_eq!(n.origin_of(at), at.min(len), "{at}");
+            for end in 0..len + 3 {
+                let want = match (at, end.min(len)) {
+                    (a, _) if a >= len => (len, len),
+                    (a, e) if e <= a => (a, a),
+                    (a, e) => (a, e),
+                };
+                assert_eq!(n.to_original(text, at, end), want, "{at}..{end}");
+            }
+        }
+        // And a text with one other character keeps its map again.
+        n.fold_into("Bakı");
+        assert!(!n.ascii);
+        assert_eq!(n.origin, [0, 1, 2, 3]);
     }
 
     #[test]
