@@ -33,11 +33,14 @@ pub struct Sketches([u64; 64]);
 
 impl Default for Sketches {
     fn default() -> Self {
-        Sketches([0; 64])
+        Sketches::EMPTY
     }
 }
 
 impl Sketches {
+    /// No word.
+    pub const EMPTY: Sketches = Sketches([0; 64]);
+
     /// The bit of `b`; the same for ASCII in any case (`& 31` drops the
     /// case bit of a letter).
     #[inline]

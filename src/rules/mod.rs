@@ -83,10 +83,34 @@ impl Ctx<'_> {
 
 /// The name as written, with runs of whitespace collapsed to one space.
 pub fn surface_name(text: &str, start: usize, end: usize) -> String {
-    text[start..end]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let name = &text[start..end];
+    if single_spaced(name.as_bytes()) {
+        // Most names: words in ASCII between single spaces, as written.
+        return name.to_string();
+    }
+    let mut out = String::with_capacity(name.len());
+    for (n, word) in name.split_whitespace().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Whether ASCII `name` is its own whitespace collapsed: no whitespace but
+/// single spaces between other characters.
+fn single_spaced(name: &[u8]) -> bool {
+    let mut after_space = true;
+    for &b in name {
+        // The ASCII whitespace of `char::is_whitespace`, and any byte not
+        // in ASCII (which may be whitespace), send it the long way.
+        if b >= 0x80 || matches!(b, b'\t'..=b'\r') || (b == b' ' && after_space) {
+            return false;
+        }
+        after_space = b == b' ';
+    }
+    !after_space
 }
 
 /// Whether a headline is written in title case (most longer words capitalised).
@@ -274,7 +298,7 @@ pub fn apply_with(
     spans: Vec<Span>,
     known: Option<&Names>,
 ) -> (Vec<Span>, Names) {
-    let t = tokens::tokenize(field.text);
+    let t = tokens::tokenize_watching(field.text, ambiguity::sports_sketches());
     let skip_all = field.is_title && title_cased(&t);
     let mut ctx = Ctx {
         t: &t,
