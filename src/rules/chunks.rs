@@ -274,7 +274,9 @@ fn is_particle(t: &Tokens<'_>, i: usize) -> bool {
 /// Whether token `i`, in ASCII, is a day or month name.
 fn is_calendar_word(t: &Tokens<'_>, i: usize) -> bool {
     static SET: WordSet = WordSet::new(CALENDAR_WORDS);
-    SET.contains_token(t.f(i), t.toks[i].sketch)
+    // The sketch first: most words are told without their folding.
+    let sketch = t.toks[i].sketch;
+    SET.sketches().has_bit(usize::from(sketch)) && SET.contains_token(t.f(i), sketch)
 }
 
 /// Whether token `i` can be part of a name.

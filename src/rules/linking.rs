@@ -190,7 +190,8 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
         |i: usize| i > 0 && t.same_line(i - 1, i) && matches!(t.f(i - 1), "in" | "at" | "near");
     let n = t.len();
     let mut added: Vec<Span> = Vec::new();
-    let mut key = String::new();
+    // Room for most keys, so that it seldom grows.
+    let mut key = String::with_capacity(64);
     let mut i = 0;
     // A key starts at a capitalised word or one on a line in capitals:
     // only the tokens that may start a name are tried.
