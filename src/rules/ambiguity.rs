@@ -408,9 +408,14 @@ pub fn caps_places(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
     }
     let n = t.len();
     let mut i = 0;
-    while i < n {
+    // The words on lines in capitals are among the tokens a name may
+    // start at: only those are visited, not the whole field.
+    for &at in t.name_starts() {
+        if at < i {
+            continue;
+        }
+        i = at;
         if !(t.toks[i].caps_line() && t.toks[i].kind == Kind::Word) {
-            i += 1;
             continue;
         }
         let mut taken = 0;

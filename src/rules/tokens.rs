@@ -602,7 +602,7 @@ pub fn tokenize_watching<'a>(text: &'a str, watch: &'a Sketches) -> Tokens<'a> {
         if is_ascii_punct(b) {
             // One ASCII punctuation mark: no letters, its own folding.
             t.push_ascii_punct(at, line);
-            marks.punct(&t, t.len() - 1);
+            marks.ascii_punct(&t, t.len() - 1, b);
             at += 1;
             continue;
         }
@@ -687,6 +687,18 @@ impl Marks {
             }
         }
         sent_start
+    }
+
+    /// Marks the ASCII punctuation mark `b`, token `i` just pushed: told
+    /// by its byte, and by [`Marks::punct`] only for a dot or a hyphen
+    /// (most marks, commas and brackets, end nothing).
+    #[inline]
+    fn ascii_punct(&mut self, t: &Tokens<'_>, i: usize, b: u8) {
+        match b {
+            b'!' | b'?' | b':' | b';' => self.start_next = true,
+            b'.' | b'-' => self.punct(t, i),
+            _ => {}
+        }
     }
 
     /// Marks the punctuation token `i` just pushed: whether it ends a sentence.
