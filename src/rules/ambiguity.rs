@@ -209,8 +209,12 @@ pub fn is_sports(ctx: &Ctx<'_>) -> bool {
 
 /// Whether a number reads as a score ("6-3", "4-38").
 fn is_score_like(s: &str) -> bool {
-    s.split_once('-')
-        .is_some_and(|(a, b)| a.len() <= 3 && b.len() <= 3 && !b.contains(['-', '/', '.']))
+    // By bytes: the marks are ASCII, bytes of no other character.
+    let s = s.as_bytes();
+    s.iter().position(|&b| b == b'-').is_some_and(|dash| {
+        let (a, b) = (&s[..dash], &s[dash + 1..]);
+        a.len() <= 3 && b.len() <= 3 && !b.iter().any(|c| matches!(c, b'-' | b'/' | b'.'))
+    })
 }
 
 /// Whether token `i` is a date written as digits ("1996-08-30").
@@ -448,5 +452,35 @@ pub fn caps_places(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
             }
         }
         i += taken.max(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_score_like;
+
+    /// Scores read by their bytes as by their characters: one dash, at
+    /// most three bytes each side, no date or decimal after it.
+    #[test]
+    fn scores() {
+        for (s, want) in [
+            ("6-3", true),
+            ("4-38", true),
+            ("3-", true),
+            ("123-456", true),
+            ("1996-08-30", false),
+            ("1000-2", false),
+            ("3-1.5", false),
+            ("3-1/2", false),
+            ("12", false),
+            ("ü-3", true),
+            ("1-üü", false),
+        ] {
+            let chars = s
+                .split_once('-')
+                .is_some_and(|(a, b)| a.len() <= 3 && b.len() <= 3 && !b.contains(['-', '/', '.']));
+            assert_eq!((is_score_like(s), s), (want, s));
+            assert_eq!(chars, want, "{s}");
+        }
     }
 }

@@ -40,11 +40,14 @@ impl Names {
     /// writing does.
     fn remember(&mut self, key: String, s: &Span, surname: bool) {
         let mut words = 0;
-        for (n, w) in key.split(' ').enumerate() {
+        // Split by bytes: a space is one byte in UTF-8, and no other
+        // character holds it.
+        for (n, w) in key.as_bytes().split(|&b| b == b' ').enumerate() {
+            let bit = Sketches::bit_of_word(w);
             if n == 0 {
-                self.firsts.insert(w);
+                self.firsts.insert_bit(bit);
             }
-            self.words.insert(w);
+            self.words.insert_bit(bit);
             words += 1;
         }
         self.most_words = self.most_words.max(words);
