@@ -3,7 +3,11 @@
 //! sentence, and city names that denote sports teams in sports reports and
 //! results lines ("Leicestershire beat Somerset", "Pohang 3 Ulsan 2").
 
-use super::{lexicons::WordSet, tokens::Kind, Ctx};
+use super::{
+    lexicons::{Sketches, WordSet},
+    tokens::Kind,
+    Ctx,
+};
 use crate::span::{Label, Method, Span};
 use rustc_hash::FxHashSet;
 use std::cell::OnceCell;
@@ -152,9 +156,19 @@ const LOCATIVES: &[&str] = &[
     "capital",
 ];
 
-/// Whether the field reads as a sports report (or a results table).
+/// The sports words, as a set.
+static SPORTS: WordSet = WordSet::new(SPORTS_WORDS);
+
+/// The sketches of the sports words: the words a field's scan watches for
+/// ([`super::tokens::tokenize_watching`]), so that [`is_sports`] finds the
+/// lowercase ones among [`super::tokens::Tokens::watched`].
+pub fn sports_sketches() -> &'static Sketches {
+    SPORTS.sketches()
+}
+
+/// Whether the field reads as a sports report (or a results table). Its
+/// tokens were scanned watching for [`sports_sketches`].
 pub fn is_sports(ctx: &Ctx<'_>) -> bool {
-    static SPORTS: WordSet = WordSet::new(SPORTS_WORDS);
     let t = ctx.t;
     let sketches = SPORTS.sketches();
     // The counts only grow: the first time they suffice settles it.
@@ -166,7 +180,7 @@ pub fn is_sports(ctx: &Ctx<'_>) -> bool {
     let (mut words, mut scores) = (0, 0);
     // The counts only grow, so the order they are counted in does not
     // matter: the numbers, the capitalised words, then the lowercase words
-    // from their dense column of sketches.
+    // the scan listed by their sketches.
     for &i in t.numbers() {
         if is_score_like(t.s(i)) {
             scores += 1;
@@ -190,13 +204,17 @@ pub fn is_sports(ctx: &Ctx<'_>) -> bool {
             return true;
         }
     }
-    t.any_lowercase_in(sketches, count)
+    t.watched().iter().any(|&i| count(i))
 }
 
 /// Whether a number reads as a score ("6-3", "4-38").
 fn is_score_like(s: &str) -> bool {
-    s.split_once('-')
-        .is_some_and(|(a, b)| a.len() <= 3 && b.len() <= 3 && !b.contains(['-', '/', '.']))
+    // By bytes: the marks are ASCII, bytes of no other character.
+    let s = s.as_bytes();
+    s.iter().position(|&b| b == b'-').is_some_and(|dash| {
+        let (a, b) = (&s[..dash], &s[dash + 1..]);
+        a.len() <= 3 && b.len() <= 3 && !b.iter().any(|c| matches!(c, b'-' | b'/' | b'.'))
+    })
 }
 
 /// Whether token `i` is a date written as digits ("1996-08-30").
@@ -339,7 +357,15 @@ pub fn filter_dictionary(ctx: &Ctx<'_>, mut spans: Vec<Span>, sports: bool) -> V
             if s.method != Method::Dictionary {
                 return true;
             }
-            let (Some(a), Some(b)) = (t.starting_at(s.start), t.ending_at(s.end)) else {
+            let Some(a) = t.starting_at(s.start) else {
+                return true;
+            };
+            // Only a span on a line in capitals or at a sentence's start
+            // may go: the others need not be found a last token.
+            if !t.toks[a].caps_line() && !t.toks[a].sent_start() {
+                return true;
+            }
+            let Some(b) = t.ending_at(s.end) else {
                 return true;
             };
             let surface = &t.text[s.start..s.end];
@@ -386,9 +412,14 @@ pub fn caps_places(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
     }
     let n = t.len();
     let mut i = 0;
-    while i < n {
+    // The words on lines in capitals are among the tokens a name may
+    // start at: only those are visited, not the whole field.
+    for &at in t.name_starts() {
+        if at < i {
+            continue;
+        }
+        i = at;
         if !(t.toks[i].caps_line() && t.toks[i].kind == Kind::Word) {
-            i += 1;
             continue;
         }
         let mut taken = 0;
@@ -401,10 +432,12 @@ pub fn caps_places(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
             if spans.iter().any(|s| s.start < end && start < s.end) {
                 continue;
             }
-            let place_context = is_dateline(ctx, i, b) || after_locative(ctx, i);
+            // The context is read only for a place the dictionary knows
+            // (most words looked up are none).
+            let place_context = || is_dateline(ctx, i, b) || after_locative(ctx, i);
             let found = gaz
                 .lookup(&t.text[start..end])
-                .find(|e| e.label == Label::Place && (place_context || is_country_id(&e.id)));
+                .find(|e| e.label == Label::Place && (is_country_id(&e.id) || place_context()));
             if let Some(e) = found {
                 spans.push(Span::entity(
                     start,
@@ -419,5 +452,35 @@ pub fn caps_places(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
             }
         }
         i += taken.max(1);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_score_like;
+
+    /// Scores read by their bytes as by their characters: one dash, at
+    /// most three bytes each side, no date or decimal after it.
+    #[test]
+    fn scores() {
+        for (s, want) in [
+            ("6-3", true),
+            ("4-38", true),
+            ("3-", true),
+            ("123-456", true),
+            ("1996-08-30", false),
+            ("1000-2", false),
+            ("3-1.5", false),
+            ("3-1/2", false),
+            ("12", false),
+            ("ü-3", true),
+            ("1-üü", false),
+        ] {
+            let chars = s
+                .split_once('-')
+                .is_some_and(|(a, b)| a.len() <= 3 && b.len() <= 3 && !b.contains(['-', '/', '.']));
+            assert_eq!((is_score_like(s), s), (want, s));
+            assert_eq!(chars, want, "{s}");
+        }
     }
 }

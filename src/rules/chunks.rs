@@ -274,7 +274,9 @@ fn is_particle(t: &Tokens<'_>, i: usize) -> bool {
 /// Whether token `i`, in ASCII, is a day or month name.
 fn is_calendar_word(t: &Tokens<'_>, i: usize) -> bool {
     static SET: WordSet = WordSet::new(CALENDAR_WORDS);
-    SET.contains_token(t.f(i), t.toks[i].sketch)
+    // The sketch first: most words are told without their folding.
+    let sketch = t.toks[i].sketch;
+    SET.sketches().has_bit(usize::from(sketch)) && SET.contains_token(t.f(i), sketch)
 }
 
 /// Whether token `i` can be part of a name.
@@ -288,8 +290,16 @@ pub fn is_name_word(t: &Tokens<'_>, i: usize) -> bool {
 }
 
 /// Whether the word `i`, capitalised or joined, is shaped like a name.
+#[inline]
 fn is_name_shaped(t: &Tokens<'_>, i: usize) -> bool {
-    let shape = t.toks[i].shape();
+    let tok = t.toks[i];
+    let shape = tok.shape();
+    if tok.kind == super::tokens::Kind::Word && shape.ascii() && shape.first_upper() {
+        // Most of them: a capitalised word in ASCII is a name word unless
+        // it is "I" or a day or month.
+        let lone_i = tok.end() - tok.start() == 1 && t.text.as_bytes()[tok.start()] == b'I';
+        return !lone_i && !is_calendar_word(t, i);
+    }
     let s = t.s(i);
     // "al-Assad", "bin-Laden", "d'Alema": lowercase prefix, capital after it.
     let name_shaped = t.is_cap(i)

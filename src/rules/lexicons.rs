@@ -14,16 +14,11 @@ use crate::normalize::{fold, fold_onto};
 #[derive(Debug)]
 pub struct WordSet {
     words: &'static [&'static str],
-    built: OnceLock<BuiltWordSet>,
-}
-
-/// A [`WordSet`] ready for lookups.
-#[derive(Debug)]
-struct BuiltWordSet {
-    set: FxHashSet<&'static str>,
-    /// The sketches of its words: most other words are told apart by
-    /// them without hashing.
+    /// The sketches of its words, made at compile time: most other words
+    /// are told apart by them without the set (not even asking whether it
+    /// is built yet).
     sketches: Sketches,
+    set: OnceLock<FxHashSet<&'static str>>,
 }
 
 /// One bit for each word's sketch (its first and last bytes and its length,
@@ -33,11 +28,14 @@ pub struct Sketches([u64; 64]);
 
 impl Default for Sketches {
     fn default() -> Self {
-        Sketches([0; 64])
+        Sketches::EMPTY
     }
 }
 
 impl Sketches {
+    /// No word.
+    pub const EMPTY: Sketches = Sketches([0; 64]);
+
     /// The bit of `b`; the same for ASCII in any case (`& 31` drops the
     /// case bit of a letter).
     #[inline]
@@ -52,8 +50,27 @@ impl Sketches {
     /// [`Sketches::has_bit`]): what a scan that has the word's bytes at
     /// hand keeps, to test it against many sketches without reading it again.
     #[inline]
-    pub fn bit_of(first: u8, last: u8, len: usize) -> usize {
-        usize::from(first & 31) | usize::from(last & 31) << 5 | (len & 3) << 10
+    pub const fn bit_of(first: u8, last: u8, len: usize) -> usize {
+        // `as`: a widening a const fn may do (`usize::from` it may not).
+        (first & 31) as usize | ((last & 31) as usize) << 5 | (len & 3) << 10
+    }
+
+    /// The sketches of `words`, as [`Sketches::insert`] makes them (an
+    /// empty word takes bit 0), at compile time.
+    pub const fn of_words(words: &[&str]) -> Sketches {
+        let mut bits = [0u64; 64];
+        let mut i = 0;
+        while i < words.len() {
+            let b = words[i].as_bytes();
+            let k = if b.is_empty() {
+                0
+            } else {
+                Sketches::bit_of(b[0], b[b.len() - 1], b.len())
+            };
+            bits[k / 64] |= 1 << (k % 64);
+            i += 1;
+        }
+        Sketches(bits)
     }
 
     /// Adds `w`.
@@ -94,46 +111,43 @@ impl WordSet {
     pub const fn new(words: &'static [&'static str]) -> WordSet {
         WordSet {
             words,
-            built: OnceLock::new(),
+            sketches: Sketches::of_words(words),
+            set: OnceLock::new(),
         }
     }
 
     /// Whether `word` is in the list.
     #[inline]
     pub fn contains(&self, word: &str) -> bool {
-        let built = self.built();
-        built.sketches.may_contain(word) && built.set.contains(word)
+        self.sketches.may_contain(word) && self.set().contains(word)
     }
 
     /// False when the ASCII word `b`, in any case, folds to no word of the
     /// list (most words, told without folding or hashing them).
     #[inline]
     pub fn may_contain_ascii(&self, b: &[u8]) -> bool {
-        self.built().sketches.may_contain_ascii(b)
+        self.sketches.may_contain_ascii(b)
     }
 
     /// Whether the folded `word`, whose sketch bit is `bit` (a token's
     /// [`super::tokens::Token::sketch`]), is in the list.
     #[inline]
     pub fn contains_token(&self, word: &str, bit: u16) -> bool {
-        let built = self.built();
-        built.sketches.has_bit(usize::from(bit)) && built.set.contains(word)
+        self.sketches.has_bit(usize::from(bit)) && self.set().contains(word)
     }
 
     /// The sketches of the words of the list, to test many words against
     /// it without asking for the set each time.
     #[inline]
     pub fn sketches(&self) -> &Sketches {
-        &self.built().sketches
+        &self.sketches
     }
 
     /// The set, built on first use.
     #[inline]
-    fn built(&self) -> &BuiltWordSet {
-        self.built.get_or_init(|| BuiltWordSet {
-            set: self.words.iter().copied().collect(),
-            sketches: sketch_all(self.words),
-        })
+    fn set(&self) -> &FxHashSet<&'static str> {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
     }
 }
 
@@ -411,6 +425,24 @@ impl Lexicons {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The sketches made at compile time are those made one word at a
+    /// time, for the rules' word lists, an empty word, and a word not in
+    /// ASCII; a word set answers alike through them.
+    #[test]
+    fn compile_time_sketches_are_the_inserted_ones() {
+        let lists: [&[&str]; 3] = [
+            super::super::chunks::FUNCTION_WORDS,
+            super::super::chunks::CALENDAR_WORDS,
+            &["", "şuşa", "x", "half-time"],
+        ];
+        for words in lists {
+            assert_eq!(Sketches::of_words(words), sketch_all(words));
+        }
+        static SET: WordSet = WordSet::new(&["match", "goals"]);
+        assert!(SET.contains("match") && !SET.contains("matches"));
+        assert!(SET.may_contain_ascii(b"GOALS") && !SET.may_contain_ascii(b"said"));
+    }
 
     fn lex() -> Lexicons {
         Lexicons::from_files([

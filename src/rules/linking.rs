@@ -40,11 +40,14 @@ impl Names {
     /// writing does.
     fn remember(&mut self, key: String, s: &Span, surname: bool) {
         let mut words = 0;
-        for (n, w) in key.split(' ').enumerate() {
+        // Split by bytes: a space is one byte in UTF-8, and no other
+        // character holds it.
+        for (n, w) in key.as_bytes().split(|&b| b == b' ').enumerate() {
+            let bit = Sketches::bit_of_word(w);
             if n == 0 {
-                self.firsts.insert(w);
+                self.firsts.insert_bit(bit);
             }
-            self.words.insert(w);
+            self.words.insert_bit(bit);
             words += 1;
         }
         self.most_words = self.most_words.max(words);
@@ -190,7 +193,8 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
         |i: usize| i > 0 && t.same_line(i - 1, i) && matches!(t.f(i - 1), "in" | "at" | "near");
     let n = t.len();
     let mut added: Vec<Span> = Vec::new();
-    let mut key = String::new();
+    // Room for most keys, so that it seldom grows.
+    let mut key = String::with_capacity(64);
     let mut i = 0;
     // A key starts at a capitalised word or one on a line in capitals:
     // only the tokens that may start a name are tried.

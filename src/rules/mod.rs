@@ -83,10 +83,34 @@ impl Ctx<'_> {
 
 /// The name as written, with runs of whitespace collapsed to one space.
 pub fn surface_name(text: &str, start: usize, end: usize) -> String {
-    text[start..end]
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
+    let name = &text[start..end];
+    if single_spaced(name.as_bytes()) {
+        // Most names: words in ASCII between single spaces, as written.
+        return name.to_string();
+    }
+    let mut out = String::with_capacity(name.len());
+    for (n, word) in name.split_whitespace().enumerate() {
+        if n > 0 {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Whether ASCII `name` is its own whitespace collapsed: no whitespace but
+/// single spaces between other characters.
+fn single_spaced(name: &[u8]) -> bool {
+    let mut after_space = true;
+    for &b in name {
+        // The ASCII whitespace of `char::is_whitespace`, and any byte not
+        // in ASCII (which may be whitespace), send it the long way.
+        if b >= 0x80 || matches!(b, b'\t'..=b'\r') || (b == b' ' && after_space) {
+            return false;
+        }
+        after_space = b == b' ';
+    }
+    !after_space
 }
 
 /// Whether a headline is written in title case (most longer words capitalised).
@@ -163,20 +187,48 @@ fn strip_norp(ctx: &Ctx<'_>, mut c: Chunk) -> Chunk {
     c
 }
 
+/// A name a chunk holds: `(first, last, label, replace_equal)`.
+type Named = (usize, usize, Label, bool);
+
+/// The names one chunk holds, in order: none, one, or two ("Cofinec CEO
+/// Stephen Frater"), kept without an allocation.
+#[derive(Debug, Clone, Copy)]
+struct ChunkNames([Option<Named>; 2]);
+
+impl ChunkNames {
+    /// No name.
+    const NONE: ChunkNames = ChunkNames([None, None]);
+
+    /// The one name `n`.
+    fn one(n: Named) -> ChunkNames {
+        ChunkNames([Some(n), None])
+    }
+
+    /// The names, in order.
+    fn iter(self) -> impl Iterator<Item = Named> {
+        self.0.into_iter().flatten()
+    }
+
+    /// Whether it holds no name.
+    fn is_empty(self) -> bool {
+        self.0[0].is_none()
+    }
+}
+
 /// What one chunk is, by context: `(first, last, label, replace_equal)` for
 /// each name in it (a chunk may hold two: "Cofinec CEO Stephen Frater").
-fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, bool)> {
+fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> ChunkNames {
     let t = ctx.t;
     let (a, b) = (t.toks[c.first].start(), t.toks[c.last].end());
     if orgs::named_as_source(ctx, c) {
         let ext = orgs::extend_outlet(ctx, c);
         if ext.last > c.last && people::person(ctx, c).is_none() {
-            return vec![(ext.first, ext.last, Label::Org, true)];
+            return ChunkNames::one((ext.first, ext.last, Label::Org, true));
         }
     }
     let whole_dictionary = ctx.spans.iter().any(|s| s.start == a && s.end == b);
     if whole_dictionary {
-        return Vec::new();
+        return ChunkNames::NONE;
     }
     // "Procter & Gamble", "Douglas & Lomason": an ampersand joins firms'
     // names (not "Baku & Yerevan", two places the dictionary knows).
@@ -189,21 +241,21 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, 
                     .any(|s| s.start < t.toks[k].end() && t.toks[k].start() < s.end)
         });
     if orgs::has_org_suffix(ctx, c) || ampersand {
-        return vec![(c.first, c.last, Label::Org, false)];
+        return ChunkNames::one((c.first, c.last, Label::Org, false));
     }
     let core = strip_norp(ctx, c);
     if core.first == core.last && t.chars(core.first) == 1 {
-        return Vec::new();
+        return ChunkNames::NONE;
     }
     if t.toks[core.first].sent_start()
         && core.first == core.last
         && ctx.writes_lowercase(core.first)
     {
         // A sentence's first word that the field also writes in lowercase.
-        return Vec::new();
+        return ChunkNames::NONE;
     }
     if orgs::has_geo_head(ctx, core) {
-        return vec![(core.first, core.last, Label::Place, false)];
+        return ChunkNames::one((core.first, core.last, Label::Place, false));
     }
     if let Some((role, after)) = people::inner_role(ctx, core) {
         let right = Chunk {
@@ -211,7 +263,7 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, 
             last: core.last,
         };
         if !people::has_org_word(ctx, right.first, right.last) {
-            let mut out = vec![(right.first, right.last, Label::Person, false)];
+            let person = (right.first, right.last, Label::Person, false);
             let left = Chunk {
                 first: core.first,
                 last: role - 1,
@@ -219,35 +271,34 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, 
             let (la, lb) = (t.toks[left.first].start(), t.toks[left.last].end());
             // "Agriculture Minister X": the portfolio is no organisation.
             let portfolio = (role..after).any(|k| matches!(t.f(k), "minister" | "secretary"));
-            if !portfolio && !ctx.spans.iter().any(|s| s.start < lb && la < s.end) {
-                out.push((left.first, left.last, Label::Org, false));
-            }
-            return out;
+            let org = !portfolio && !ctx.spans.iter().any(|s| s.start < lb && la < s.end);
+            let org = org.then_some((left.first, left.last, Label::Org, false));
+            return ChunkNames([Some(person), org]);
         }
     }
     if orgs::descriptor_before(ctx, core) {
-        return vec![(core.first, core.last, Label::Org, false)];
+        return ChunkNames::one((core.first, core.last, Label::Org, false));
     }
     if let Some((f, l)) = people::person(ctx, core) {
-        return vec![(f, l, Label::Person, false)];
+        return ChunkNames::one((f, l, Label::Person, false));
     }
     if core.first == core.last && people::speech_subject(ctx, core) {
         // A lone word before "said" is a person as often as a company
         // ("Yukos said"): it is one only when linked to a full name.
-        return Vec::new();
+        return ChunkNames::NONE;
     }
     if sports && ambiguity::results_entry(ctx, core.first, core.last) {
-        return vec![(core.first, core.last, Label::Org, false)];
+        return ChunkNames::one((core.first, core.last, Label::Org, false));
     }
     let acronym = core.first == core.last && acronyms::is_acronym(ctx, core.first);
     if orgs::named_as_source(ctx, core)
         || people::apposition(ctx, core) == Some(Label::Org)
         || (acronym && people::speech_subject(ctx, core))
     {
-        return vec![(core.first, core.last, Label::Org, false)];
+        return ChunkNames::one((core.first, core.last, Label::Org, false));
     }
     if orgs::place_with_words(ctx, core) {
-        return vec![(core.first, core.last, Label::Org, false)];
+        return ChunkNames::one((core.first, core.last, Label::Org, false));
     }
     // In a sports report, an unknown name in a team's place ("Kent made",
     // "beat Somerset") is a team.
@@ -255,9 +306,9 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> Vec<(usize, usize, Label, 
         && !t.toks[core.first].sent_start()
         && ambiguity::team_context(ctx, core.first, core.last)
     {
-        return vec![(core.first, core.last, Label::Org, false)];
+        return ChunkNames::one((core.first, core.last, Label::Org, false));
     }
-    Vec::new()
+    ChunkNames::NONE
 }
 
 /// Applies the context rules to one field's dictionary spans.
@@ -274,7 +325,7 @@ pub fn apply_with(
     spans: Vec<Span>,
     known: Option<&Names>,
 ) -> (Vec<Span>, Names) {
-    let t = tokens::tokenize(field.text);
+    let t = tokens::tokenize_watching(field.text, ambiguity::sports_sketches());
     let skip_all = field.is_title && title_cased(&t);
     let mut ctx = Ctx {
         t: &t,
@@ -286,7 +337,7 @@ pub fn apply_with(
     ctx.spans = ambiguity::filter_dictionary(&ctx, spans, sports);
 
     let found = chunks::find(ctx.t, lexicons, skip_all);
-    let mut proposals: Vec<(Span, bool)> = Vec::new();
+    let mut proposals: Vec<(Span, bool)> = Vec::with_capacity(found.len());
     let mut events: Vec<(usize, usize)> = Vec::new();
     for &c in &found {
         let (a, b) = (ctx.t.toks[c.first].start(), ctx.t.toks[c.last].end());
@@ -295,7 +346,7 @@ pub fn apply_with(
             continue;
         }
         let names = classify(&ctx, c, sports);
-        for &(f, mut l, label, replace_equal) in &names {
+        for (f, mut l, label, replace_equal) in names.iter() {
             // A legal form written with its dot keeps it ("Norwest Corp.").
             if label == Label::Org
                 && ctx.t.is_punct(l + 1, ".")
@@ -321,6 +372,8 @@ pub fn apply_with(
     let mut spans = std::mem::take(&mut ctx.spans);
     // No place or body inside an event's name ("U.S. Open", "Atlanta Games").
     spans.retain(|s| !events.iter().any(|&(a, b)| s.start >= a && s.end <= b));
+    // Room for them at once, rather than as each is placed.
+    spans.reserve(proposals.len());
     for (span, replace_equal) in proposals {
         place(&mut spans, span, replace_equal);
     }

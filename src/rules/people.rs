@@ -163,7 +163,7 @@ pub fn apposition(ctx: &Ctx<'_>, c: Chunk) -> Option<Label> {
 pub fn has_org_word(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     // One pass: an organisation word, or an ampersand, anywhere.
     (a..=b).any(|k| match ctx.t.toks[k].kind {
-        super::tokens::Kind::Word => ctx.is_org_word(k) && ctx.t.chars(k) > 3,
+        super::tokens::Kind::Word => ctx.t.chars(k) > 3 && ctx.is_org_word(k),
         super::tokens::Kind::Punct => ctx.t.is_punct(k, "&"),
         super::tokens::Kind::Number => false,
     })

@@ -210,9 +210,11 @@ pub struct Tokens<'a> {
     pub folded: String,
     /// Some line is written in capitals (some token has [`Token::caps_line`]).
     pub has_caps_line: bool,
-    /// The sketches of the foldings of the words not in lowercase: a
-    /// lowercase word whose sketch is clear here folds to none of them.
-    pub not_lower: Sketches,
+    /// The sketches of the foldings of the words in lowercase: a word
+    /// whose sketch is clear here is written in lowercase nowhere in the
+    /// field (most words asked about, told without a scan: see
+    /// [`Tokens::lowercase_elsewhere`]).
+    pub lower_words: Sketches,
     /// For each token, the sketch bit of its folding when it is a word in
     /// lowercase, [`NOT_LOWER`] otherwise: a dense column that
     /// [`Tokens::lowercase_elsewhere`] scans.
@@ -226,6 +228,11 @@ pub struct Tokens<'a> {
     /// For each token not in ASCII, in order: its index and where its
     /// folding starts and ends in [`Tokens::folded`].
     foldings: Vec<(u32, u32, u32)>,
+    /// The sketches of the words the scan watches for (see [`tokenize_watching`]).
+    watch: &'a Sketches,
+    /// The indices, in order, of the words in ASCII lowercase whose sketch
+    /// is in [`Tokens::watch`] (see [`Tokens::watched`]).
+    watched: Vec<usize>,
 }
 
 /// The buffers of a field's tokens, kept by a thread between fields.
@@ -237,6 +244,7 @@ struct Buffers {
     starts: Vec<usize>,
     numbers: Vec<usize>,
     foldings: Vec<(u32, u32, u32)>,
+    watched: Vec<usize>,
 }
 
 thread_local! {
@@ -254,6 +262,7 @@ impl Drop for Tokens<'_> {
             starts: std::mem::take(&mut self.starts),
             numbers: std::mem::take(&mut self.numbers),
             foldings: std::mem::take(&mut self.foldings),
+            watched: std::mem::take(&mut self.watched),
         };
         reuse::give(&SPARE, buffers, |b| b.toks.capacity());
     }
@@ -267,8 +276,9 @@ fn offset32(at: usize) -> u32 {
 
 impl<'a> Tokens<'a> {
     /// No tokens yet for `text`, in this thread's spare buffers (cleared),
-    /// with `folded` holding the text in ASCII lowercase.
-    fn empty(text: &'a str) -> Tokens<'a> {
+    /// with `folded` holding the text in ASCII lowercase, watching for the
+    /// words of `watch`.
+    fn empty(text: &'a str, watch: &'a Sketches) -> Tokens<'a> {
         // Offsets are kept in 32 bits (the pipeline turns longer articles
         // into error rows before they get here).
         assert!(
@@ -284,6 +294,7 @@ impl<'a> Tokens<'a> {
         b.starts.reserve(text.len() / 16 + 4);
         b.numbers.clear();
         b.foldings.clear();
+        b.watched.clear();
         b.folded.clear();
         b.folded.push_str(text);
         b.folded.make_ascii_lowercase();
@@ -292,11 +303,13 @@ impl<'a> Tokens<'a> {
             toks: b.toks,
             folded: b.folded,
             has_caps_line: false,
-            not_lower: Sketches::default(),
+            lower_words: Sketches::default(),
             lower_sketches: b.lower_sketches,
             starts: b.starts,
             numbers: b.numbers,
             foldings: b.foldings,
+            watch,
+            watched: b.watched,
         }
     }
 }
@@ -304,11 +317,6 @@ impl<'a> Tokens<'a> {
 /// The entry of [`Tokens::lower_sketches`] for a token that is no word in
 /// lowercase (no sketch bit is this high).
 pub const NOT_LOWER: u16 = u16::MAX;
-
-/// The bits a sketch takes ([`Sketches::bit_of`] is below 4096): a mask
-/// that keeps [`NOT_LOWER`] inside the sketch table when it is tested
-/// without a branch.
-const SKETCH_BITS: usize = 0xfff;
 
 /// How many entries of [`Tokens::lower_sketches`] are tested at once.
 const SCAN_BLOCK: usize = 32;
@@ -559,9 +567,18 @@ fn is_ascii_punct(b: u8) -> bool {
     b < 0x80 && !b.is_ascii_alphanumeric() && !matches!(b, b' ' | b'\t'..=b'\r')
 }
 
-/// Scans `text` into tokens.
+/// Scans `text` into tokens, watching for no word.
 pub fn tokenize(text: &str) -> Tokens<'_> {
-    let mut t = Tokens::empty(text);
+    static NONE: Sketches = Sketches::EMPTY;
+    tokenize_watching(text, &NONE)
+}
+
+/// Scans `text` into tokens, and lists the words in ASCII lowercase whose
+/// sketch is in `watch` ([`Tokens::watched`]): the scan has each word's
+/// sketch at hand, so a rule that looks for a few lowercase words finds
+/// their candidates without another pass over the field.
+pub fn tokenize_watching<'a>(text: &'a str, watch: &'a Sketches) -> Tokens<'a> {
+    let mut t = Tokens::empty(text, watch);
     let mut marks = Marks::default();
     let bytes = text.as_bytes();
     let mut line = 0u32;
@@ -585,7 +602,7 @@ pub fn tokenize(text: &str) -> Tokens<'_> {
         if is_ascii_punct(b) {
             // One ASCII punctuation mark: no letters, its own folding.
             t.push_ascii_punct(at, line);
-            marks.punct(&t, t.len() - 1);
+            marks.ascii_punct(&t, t.len() - 1, b);
             at += 1;
             continue;
         }
@@ -672,6 +689,18 @@ impl Marks {
         sent_start
     }
 
+    /// Marks the ASCII punctuation mark `b`, token `i` just pushed: told
+    /// by its byte, and by [`Marks::punct`] only for a dot or a hyphen
+    /// (most marks, commas and brackets, end nothing).
+    #[inline]
+    fn ascii_punct(&mut self, t: &Tokens<'_>, i: usize, b: u8) {
+        match b {
+            b'!' | b'?' | b':' | b';' => self.start_next = true,
+            b'.' | b'-' => self.punct(t, i),
+            _ => {}
+        }
+    }
+
     /// Marks the punctuation token `i` just pushed: whether it ends a sentence.
     fn punct(&mut self, t: &Tokens<'_>, i: usize) {
         let tok = t.toks[i];
@@ -736,10 +765,14 @@ impl<'a> Tokens<'a> {
             self.lower_sketches.push(NOT_LOWER);
         } else if run.shape.first_lower() {
             self.lower_sketches.push(sketch as u16);
+            self.lower_words.insert_bit(sketch);
+            // Few words are watched: a branch seldom taken.
+            if self.watch.has_bit(sketch) {
+                self.watched.push(index);
+            }
         } else {
             // A plain word starts with a letter: capitalised.
             self.starts.push(index);
-            self.not_lower.insert_bit(sketch);
             self.lower_sketches.push(NOT_LOWER);
         }
         self.toks.push(Token {
@@ -801,8 +834,11 @@ impl<'a> Tokens<'a> {
             self.numbers.push(self.toks.len());
         }
         let lower = kind == Kind::Word && shape.first_lower();
-        if kind == Kind::Word && !lower {
-            self.not_lower.insert_bit(sketch);
+        if lower {
+            self.lower_words.insert_bit(sketch);
+        }
+        if lower && shape.ascii() && self.watch.has_bit(sketch) {
+            self.watched.push(self.toks.len());
         }
         // 12 bits.
         let sketch = sketch as u16;
@@ -864,8 +900,14 @@ impl<'a> Tokens<'a> {
             // ASCII folds to its lowercase.
             Cow::Borrowed(self.f(i))
         } else {
-            Cow::Owned(self.s(i).to_lowercase())
+            self.lower_not_ascii(i)
         }
+    }
+
+    /// The text of token `i`, not in ASCII, in lowercase (see [`Tokens::lower`]).
+    #[inline(never)]
+    fn lower_not_ascii(&self, i: usize) -> Cow<'_, str> {
+        Cow::Owned(self.s(i).to_lowercase())
     }
 
     /// The indices, in order, of the tokens a name can start at: every
@@ -889,7 +931,7 @@ impl<'a> Tokens<'a> {
     /// with the same sketch are compared.
     pub fn lowercase_elsewhere(&self, k: usize) -> bool {
         let q = self.toks[k].sketch;
-        if !self.not_lower.has_bit(usize::from(q)) {
+        if !self.lower_words.has_bit(usize::from(q)) {
             return false;
         }
         let w = self.f(k);
@@ -908,30 +950,12 @@ impl<'a> Tokens<'a> {
         false
     }
 
-    /// Visits, in order, the words in lowercase whose sketch is in
-    /// `sketches`, until `visit` returns true; returns whether it did.
-    /// The dense column of sketches is tested a block at a time without a
-    /// branch per token (most words pass no sketch test, at random places).
-    pub fn any_lowercase_in(
-        &self,
-        sketches: &Sketches,
-        mut visit: impl FnMut(usize) -> bool,
-    ) -> bool {
-        let mut hits = [0u8; SCAN_BLOCK];
-        for (b, block) in self.lower_sketches.chunks(SCAN_BLOCK).enumerate() {
-            let mut n = 0;
-            for (j, &s) in block.iter().enumerate() {
-                // Every index is written; only a hit's is kept.
-                hits[n] = j as u8;
-                let hit = (s != NOT_LOWER) & sketches.has_bit(usize::from(s) & SKETCH_BITS);
-                n += usize::from(hit);
-            }
-            let base = b * SCAN_BLOCK;
-            if hits[..n].iter().any(|&j| visit(base + usize::from(j))) {
-                return true;
-            }
-        }
-        false
+    /// The indices, in order, of the words in ASCII lowercase whose sketch
+    /// is in the sketches the field was scanned watching for (see
+    /// [`tokenize_watching`]): a superset of the watched words in lowercase.
+    #[inline]
+    pub fn watched(&self) -> &[usize] {
+        &self.watched
     }
 
     /// Whether token `i` is written in ASCII only.
@@ -971,9 +995,12 @@ impl<'a> Tokens<'a> {
     /// Whether token `i` is the punctuation `p`.
     #[inline]
     pub fn is_punct(&self, i: usize, p: &str) -> bool {
-        self.toks
-            .get(i)
-            .is_some_and(|t| t.kind == Kind::Punct && t.text(self.text) == p)
+        // Compared as bytes: no character boundary to check (`p` is one
+        // ASCII mark, most times, and the compare a byte's).
+        self.toks.get(i).is_some_and(|t| {
+            t.kind == Kind::Punct
+                && self.text.as_bytes().get(t.start()..t.end()) == Some(p.as_bytes())
+        })
     }
 
     /// Whether tokens `i` and `i + 1` touch (no space between).
@@ -1193,31 +1220,46 @@ mod tests {
         }
     }
 
-    /// The block scan visits exactly the lowercase words whose sketch is
-    /// in the set, in order, and stops when asked.
+    /// The scan lists exactly the lowercase words in ASCII whose sketch is
+    /// watched, in order (joined words too; not the capitalised ones, nor
+    /// words not in ASCII), and none when it watches for nothing.
     #[test]
-    fn lowercase_words_are_visited_by_their_sketches() {
-        let text = "the match , The Match MATCH matches goal 12 goals the end ".repeat(9);
-        let t = tokenize(&text);
+    fn lowercase_words_are_watched_by_their_sketches() {
+        let text = "the match , The Match MATCH matches goal 12 goals half-time \
+                    Half-time ma\u{301}tch the end "
+            .repeat(9);
         let mut set = Sketches::default();
         set.insert("match");
         set.insert("goals");
+        set.insert("half-time");
+        let t = tokenize_watching(&text, &set);
         let want: Vec<usize> = (0..t.len())
-            .filter(|&k| t.is_lower(k) && set.has_bit(usize::from(t.toks[k].sketch)))
+            .filter(|&k| {
+                t.is_lower(k) && t.is_ascii(k) && set.has_bit(usize::from(t.toks[k].sketch))
+            })
             .collect();
-        assert!(want.len() >= 18 && want.len() < t.len() / 2, "{want:?}");
-        let mut got = Vec::new();
-        assert!(!t.any_lowercase_in(&set, |k| {
-            got.push(k);
-            false
-        }));
-        assert_eq!(got, want);
-        let mut seen = 0;
-        assert!(t.any_lowercase_in(&set, |_| {
-            seen += 1;
-            seen == 3
-        }));
-        assert_eq!(seen, 3);
+        assert!(want.len() >= 27 && want.len() < t.len() / 2, "{want:?}");
+        assert!(want.iter().any(|&k| t.s(k) == "half-time"));
+        assert_eq!(t.watched(), want);
+        assert!(tokenize(&text).watched().is_empty());
+    }
+
+    /// A word not in lowercase is found written in lowercase elsewhere by
+    /// its folding: in a later block of the scan too, in ASCII or not, and
+    /// not for another word of the same sketch ("Shah" / "sigh").
+    #[test]
+    fn lowercase_elsewhere_by_folding() {
+        let filler = "x ".repeat(40);
+        let text = format!("Show Shah Şuşa Smith 12 {filler} the show , a sigh in şuşa");
+        let t = tokenize(&text);
+        let at = |w: &str| (0..t.len()).find(|&k| t.s(k) == w).expect(w);
+        assert_eq!(t.toks[at("Shah")].sketch, t.toks[at("sigh")].sketch);
+        assert!(t.lowercase_elsewhere(at("Show")));
+        assert!(t.lowercase_elsewhere(at("Şuşa")));
+        assert!(!t.lowercase_elsewhere(at("Shah")));
+        assert!(!t.lowercase_elsewhere(at("Smith")));
+        assert!(!t.lowercase_elsewhere(at("12")));
+        assert!(!t.lowercase_elsewhere(at(",")));
     }
 
     #[test]
