@@ -196,8 +196,8 @@ struct Table {
 }
 
 /// A word of at most 15 bytes as one number: its bytes, first byte
-/// lowest, the rest zero.
-const fn pack(word: &[u8]) -> u128 {
+/// lowest, the rest zero (so two words are equal when their numbers are).
+pub(super) const fn pack(word: &[u8]) -> u128 {
     let mut key = 0u128;
     let mut i = word.len();
     while i > 0 {
