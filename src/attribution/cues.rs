@@ -18,9 +18,6 @@
 //! present-tense attribution ("officials say", "critics argue"); "add",
 //! "continue" or "state" in the base form are mostly something else.
 
-use rustc_hash::FxHashMap;
-use std::sync::LazyLock;
-
 /// How a cue word may be used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Cue {
@@ -171,121 +168,244 @@ const RARELY_REPORTED: &[&str] = &[
     "mentions", "praises", "stresses", "cautions", "responds",
 ];
 
-/// The cue forms and their classes (later lists override earlier ones).
-static CUES: LazyLock<FxHashMap<&'static [u8], Cue>> = LazyLock::new(|| {
-    let mut m = FxHashMap::default();
-    for forms in VERBS {
-        for (k, f) in forms.iter().enumerate() {
-            if f.is_empty() {
-                continue;
-            }
-            let cue = if k == 3 { Cue::Participle } else { Cue::Finite };
-            m.entry(f.as_bytes()).or_insert(cue);
-        }
-    }
-    for f in QUOTE_ONLY.iter().chain(RARELY_REPORTED) {
-        m.insert(f.as_bytes(), Cue::QuoteOnly);
-    }
-    m
-});
+/// Every list entry, empty base forms included: a bound on the number of
+/// forms, which sizes the tables below.
+const ENTRIES: usize = VERBS.len() * 4 + QUOTE_ONLY.len() + RARELY_REPORTED.len();
 
-/// [`CUES`] bucketed by shape (first letter, last letter, length), the key
-/// [`SHAPES`] filters on: a word that passes the filter is compared with the
-/// one or two forms of its shape instead of being hashed.
-struct ByShape {
-    /// For each shape, the range of its forms in `forms`.
-    buckets: Vec<std::ops::Range<u16>>,
-    /// The forms, grouped by shape.
-    forms: Vec<(&'static [u8], Cue)>,
+/// The cue forms and their classes, looked up with no hashing and no
+/// string comparison, and built at compile time (no lazy initialisation
+/// to check on every word).
+///
+/// A form's shape is its first letter, last letter and length. `shapes`
+/// is a filter that turns most words of a text away on their shape alone;
+/// a word that passes it is compared, as one number ([`pack`]), with the
+/// one to three forms of its shape.
+struct Table {
+    /// For each (first letter, last letter): a bit per form length (all
+    /// forms are shorter than 16 bytes), and how many shapes come before
+    /// this pair's (pairs in row order, lengths ascending), which ranks
+    /// each shape.
+    shapes: [[(u16, u16); 26]; 26],
+    /// For each shape rank, where its forms start in `forms`; the entry
+    /// after the last shape's ends it.
+    starts: [u16; ENTRIES + 1],
+    /// The forms, grouped by shape rank, [`pack`]ed.
+    forms: [u128; ENTRIES],
+    /// The class of each of `forms`.
+    classes: [Cue; ENTRIES],
 }
 
-/// The bucket of a lowercase ASCII word shorter than 16 bytes.
-fn shape_index(first: u8, last: u8, len: usize) -> usize {
-    (usize::from(first - b'a') * 26 + usize::from(last - b'a')) * 16 + len
+/// A word of at most 15 bytes as one number: its bytes, first byte
+/// lowest, the rest zero (so two words are equal when their numbers are).
+pub(super) const fn pack(word: &[u8]) -> u128 {
+    let mut key = 0u128;
+    let mut i = word.len();
+    while i > 0 {
+        i -= 1;
+        key = (key << 8) | word[i] as u128;
+    }
+    key
 }
 
-static BY_SHAPE: LazyLock<ByShape> = LazyLock::new(|| {
-    let mut forms: Vec<(&'static [u8], Cue)> = CUES.iter().map(|(w, c)| (*w, *c)).collect();
-    let key = |w: &[u8]| shape_index(w[0], w[w.len() - 1], w.len());
-    forms.sort_by_key(|(w, _)| (key(w), *w));
-    let mut buckets = vec![0..0; 26 * 26 * 16];
-    let mut k = 0;
-    while k < forms.len() {
-        let shape = key(forms[k].0);
-        let end = k + forms[k..]
-            .iter()
-            .take_while(|(w, _)| key(w) == shape)
-            .count();
-        buckets[shape] = k as u16..end as u16;
-        k = end;
-    }
-    ByShape { buckets, forms }
-});
-
-/// A quick filter before the table: for each (first letter, last letter)
-/// pair of the cue forms, a bit per form length (all are shorter than 16
-/// bytes). It turns most words of a text away without hashing them.
-static SHAPES: [[u16; 26]; 26] = shapes();
-
-/// Builds [`SHAPES`] from every list of forms.
-const fn shapes() -> [[u16; 26]; 26] {
-    let mut shapes = [[0u16; 26]; 26];
+/// The forms and their classes as the lists give them: a form listed
+/// twice in [`VERBS`] keeps its first class; [`QUOTE_ONLY`] and
+/// [`RARELY_REPORTED`] override it. Returns the forms and their number.
+const fn classified_forms() -> ([(&'static [u8], Cue); ENTRIES], usize) {
+    let mut out: [(&'static [u8], Cue); ENTRIES] = [(b"", Cue::Finite); ENTRIES];
+    let mut n = 0;
     let mut v = 0;
     while v < VERBS.len() {
         let mut k = 0;
         while k < 4 {
-            add_shape(&mut shapes, VERBS[v][k]);
+            let form = VERBS[v][k].as_bytes();
+            let class = if k == 3 { Cue::Participle } else { Cue::Finite };
+            if !form.is_empty() && position(&out, n, form).is_none() {
+                out[n] = (form, class);
+                n += 1;
+            }
             k += 1;
         }
         v += 1;
     }
-    let mut i = 0;
-    while i < QUOTE_ONLY.len() {
-        add_shape(&mut shapes, QUOTE_ONLY[i]);
-        i += 1;
+    let overriding: [&[&str]; 2] = [QUOTE_ONLY, RARELY_REPORTED];
+    let mut l = 0;
+    while l < overriding.len() {
+        let list = overriding[l];
+        let mut i = 0;
+        while i < list.len() {
+            let form = list[i].as_bytes();
+            match position(&out, n, form) {
+                Some(at) => out[at].1 = Cue::QuoteOnly,
+                None => {
+                    out[n] = (form, Cue::QuoteOnly);
+                    n += 1;
+                }
+            }
+            i += 1;
+        }
+        l += 1;
     }
-    let mut i = 0;
-    while i < RARELY_REPORTED.len() {
-        add_shape(&mut shapes, RARELY_REPORTED[i]);
-        i += 1;
-    }
-    shapes
+    (out, n)
 }
 
-/// Sets the bit of one form in `shapes` (nothing for an empty form).
-const fn add_shape(shapes: &mut [[u16; 26]; 26], form: &str) {
-    let b = form.as_bytes();
-    if b.is_empty() {
-        return;
+/// Where `form` is among the first `n` of `forms`.
+const fn position(forms: &[(&[u8], Cue)], n: usize, form: &[u8]) -> Option<usize> {
+    let mut i = 0;
+    while i < n {
+        if same_bytes(forms[i].0, form) {
+            return Some(i);
+        }
+        i += 1;
     }
-    assert!(b.len() < 16, "cue forms are shorter than 16 bytes");
-    let (first, last) = (b[0], b[b.len() - 1]);
-    assert!(first.is_ascii_lowercase() && last.is_ascii_lowercase());
-    shapes[(first - b'a') as usize][(last - b'a') as usize] |= 1 << b.len();
+    None
 }
+
+/// `a == b` for byte strings, in a constant.
+const fn same_bytes(a: &[u8], b: &[u8]) -> bool {
+    if a.len() != b.len() {
+        return false;
+    }
+    let mut i = 0;
+    while i < a.len() {
+        if a[i] != b[i] {
+            return false;
+        }
+        i += 1;
+    }
+    true
+}
+
+/// The (first letter, last letter) cell of a form (its letters checked).
+const fn cell(form: &[u8]) -> (usize, usize) {
+    assert!(
+        !form.is_empty() && form.len() < 16,
+        "cue forms are shorter than 16 bytes"
+    );
+    let (first, last) = (form[0], form[form.len() - 1]);
+    assert!(first.is_ascii_lowercase() && last.is_ascii_lowercase());
+    ((first - b'a') as usize, (last - b'a') as usize)
+}
+
+/// The rank of the shape of a word whose cell holds `(lengths, base)`.
+#[inline(always)]
+const fn rank(lengths_and_base: (u16, u16), len: usize) -> usize {
+    let (lengths, base) = lengths_and_base;
+    base as usize + (lengths & ((1u16 << len) - 1)).count_ones() as usize
+}
+
+/// Builds [`TABLE`].
+const fn table() -> Table {
+    let (list, n) = classified_forms();
+    let mut shapes = [[(0u16, 0u16); 26]; 26];
+    let mut i = 0;
+    while i < n {
+        let (f, l) = cell(list[i].0);
+        shapes[f][l].0 |= 1 << list[i].0.len();
+        i += 1;
+    }
+    let mut base = 0u16;
+    let mut f = 0;
+    while f < 26 {
+        let mut l = 0;
+        while l < 26 {
+            shapes[f][l].1 = base;
+            base += shapes[f][l].0.count_ones() as u16;
+            l += 1;
+        }
+        f += 1;
+    }
+    // Forms per shape, then where each shape's forms start.
+    let mut starts = [0u16; ENTRIES + 1];
+    let mut i = 0;
+    while i < n {
+        let (f, l) = cell(list[i].0);
+        starts[rank(shapes[f][l], list[i].0.len()) + 1] += 1;
+        i += 1;
+    }
+    let mut r = 0;
+    while r < ENTRIES {
+        starts[r + 1] += starts[r];
+        r += 1;
+    }
+    let mut filled = [0u16; ENTRIES];
+    let mut forms = [0u128; ENTRIES];
+    let mut classes = [Cue::Finite; ENTRIES];
+    let mut i = 0;
+    while i < n {
+        let (form, class) = list[i];
+        let (f, l) = cell(form);
+        let r = rank(shapes[f][l], form.len());
+        let at = (starts[r] + filled[r]) as usize;
+        filled[r] += 1;
+        forms[at] = pack(form);
+        classes[at] = class;
+        i += 1;
+    }
+    Table {
+        shapes,
+        starts,
+        forms,
+        classes,
+    }
+}
+
+static TABLE: Table = table();
 
 /// The cue class of a lowercase word, if it is a speech verb.
 pub fn cue(lower_word: &str) -> Option<Cue> {
     cue_bytes(lower_word.as_bytes())
 }
 
-/// [`cue`] on the word's bytes: the shape filter, then the few forms of that shape.
+/// [`cue`] on the word's bytes.
 #[inline(always)]
 pub fn cue_bytes(w: &[u8]) -> Option<Cue> {
+    let r = shape_rank(w)?;
+    find(r, pack(w))
+}
+
+/// [`cue`] of the word `lower[start..end]`, where `lower` is a whole
+/// lowercased text: the word is read as one 16-byte load when the text
+/// goes on that far, rather than byte by byte.
+#[inline(always)]
+pub fn cue_in(lower: &[u8], start: usize, end: usize) -> Option<Cue> {
+    let w = &lower[start..end];
+    let r = shape_rank(w)?;
+    let key = match lower.get(start..start + 16) {
+        // The word is shorter than 16 bytes: keep its bytes only.
+        Some(chunk) => {
+            u128::from_le_bytes(chunk.try_into().expect("16 bytes"))
+                & ((1u128 << (8 * w.len())) - 1)
+        }
+        None => pack(w),
+    };
+    find(r, key)
+}
+
+/// The shape rank of `w` when some cue form has its shape (so `w` is
+/// shorter than 16 bytes).
+#[inline(always)]
+fn shape_rank(w: &[u8]) -> Option<usize> {
     let (&first, &last) = (w.first()?, w.last()?);
     if !(first.is_ascii_lowercase() && last.is_ascii_lowercase()) || w.len() >= 16 {
         return None;
     }
-    let lengths = SHAPES[usize::from(first - b'a')][usize::from(last - b'a')];
-    if lengths & (1 << w.len()) == 0 {
+    let cell = TABLE.shapes[usize::from(first - b'a')][usize::from(last - b'a')];
+    if cell.0 & (1 << w.len()) == 0 {
         return None;
     }
-    let by_shape = &*BY_SHAPE;
-    let range = by_shape.buckets[shape_index(first, last, w.len())].clone();
-    by_shape.forms[usize::from(range.start)..usize::from(range.end)]
-        .iter()
-        .find(|(form, _)| *form == w)
-        .map(|(_, cue)| *cue)
+    Some(rank(cell, w.len()))
+}
+
+/// The class of the form `key` among the forms of shape rank `r`.
+#[inline(always)]
+fn find(r: usize, key: u128) -> Option<Cue> {
+    let (from, to) = (
+        usize::from(TABLE.starts[r]),
+        usize::from(TABLE.starts[r + 1]),
+    );
+    (from..to)
+        .find(|&k| TABLE.forms[k] == key)
+        .map(|k| TABLE.classes[k])
 }
 
 #[cfg(test)]
@@ -313,10 +433,77 @@ mod tests {
 
     c!(capitalised, "Said", None);
 
-    #[test]
-    fn the_filter_keeps_every_form() {
-        for (w, class) in CUES.iter() {
-            assert_eq!(cue_bytes(w), Some(*class), "{w:?}");
+    /// The forms and classes as the lists state them (later lists
+    /// override earlier ones), in a map.
+    fn listed() -> std::collections::HashMap<&'static str, Cue> {
+        let mut m = std::collections::HashMap::new();
+        for forms in VERBS {
+            for (k, f) in forms.iter().enumerate() {
+                if !f.is_empty() {
+                    let cue = if k == 3 { Cue::Participle } else { Cue::Finite };
+                    m.entry(*f).or_insert(cue);
+                }
+            }
         }
+        for f in QUOTE_ONLY.iter().chain(RARELY_REPORTED) {
+            m.insert(*f, Cue::QuoteOnly);
+        }
+        m
+    }
+
+    #[test]
+    fn the_table_holds_every_form_with_its_class() {
+        let listed = listed();
+        for (w, class) in &listed {
+            assert_eq!(cue(w), Some(*class), "{w:?}");
+        }
+        let (_, n) = classified_forms();
+        assert_eq!(n, listed.len());
+        assert_eq!(usize::from(TABLE.starts[ENTRIES]), listed.len());
+    }
+
+    #[test]
+    fn near_misses_are_not_cues() {
+        let listed = listed();
+        // Same shapes as forms, other letters; prefixes; suffixes.
+        for w in listed.keys() {
+            let b = w.as_bytes();
+            for i in 1..b.len().saturating_sub(1) {
+                let mut v = b.to_vec();
+                v[i] = if v[i] == b'x' { b'y' } else { b'x' };
+                let v = String::from_utf8(v).unwrap();
+                assert_eq!(cue(&v), listed.get(v.as_str()).copied(), "{v:?}");
+            }
+            assert_eq!(
+                cue(&w[..w.len() - 1]),
+                listed.get(&w[..w.len() - 1]).copied()
+            );
+            let longer = format!("{w}s");
+            assert_eq!(cue(&longer), listed.get(longer.as_str()).copied());
+        }
+    }
+
+    #[test]
+    fn reading_from_the_text_is_reading_the_word() {
+        let text = "he said that they were adding to it; officials say. says";
+        let bytes = text.as_bytes();
+        let mut start = 0;
+        for (i, &b) in bytes.iter().chain([b' '].iter()).enumerate() {
+            if !b.is_ascii_alphabetic() {
+                if start < i {
+                    assert_eq!(
+                        cue_in(bytes, start, i),
+                        cue_bytes(&bytes[start..i]),
+                        "{}",
+                        &text[start..i]
+                    );
+                }
+                start = i + 1;
+            }
+        }
+        assert_eq!(
+            cue_in(bytes, bytes.len() - 4, bytes.len()),
+            Some(Cue::Finite)
+        );
     }
 }

@@ -38,6 +38,9 @@ pub mod speaker;
 pub mod tokens;
 pub mod words;
 
+#[cfg(test)]
+mod timing;
+
 use crate::span::{QuoteKind, QuoteSpan, Span};
 
 /// An attribution before its speaker is resolved to a name.

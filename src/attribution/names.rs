@@ -90,8 +90,12 @@ fn fold_word(w: &str) -> String {
 impl<'a> NameIndex<'a> {
     /// Collects the full names of `doc`.
     pub fn new(doc: &Doc<'a>) -> NameIndex<'a> {
-        let mut by_name: FxHashMap<&'a str, usize> = FxHashMap::default();
-        let mut names: Vec<FullName<'a>> = Vec::new();
+        // Room for every name at once (a mention or a run per capitalised
+        // word at most), so that neither list grows and rehashes on the way.
+        let room = doc.mentions.len() + doc.caps().len();
+        let mut by_name: FxHashMap<&'a str, usize> =
+            FxHashMap::with_capacity_and_hasher(room, Default::default());
+        let mut names: Vec<FullName<'a>> = Vec::with_capacity(room);
         let mut add = |name: &'a str, start: usize, entity_id: &'a str, org: bool| {
             if let Some(&k) = by_name.get(name) {
                 names[k].count += 1;

@@ -11,7 +11,6 @@
 //! anonymous when its head is a vague source word.
 
 use super::{
-    cues,
     doc::Doc,
     tokens::Kind,
     words::{self, Pronoun},
@@ -108,7 +107,7 @@ fn is_name_word(doc: &Doc, i: usize) -> bool {
         // A capitalised speech verb is a name ("Read said") unless it opens
         // the sentence ("Stated Stone: ...").
         let sentence_initial = i == 0 || doc.sent[i - 1] != doc.sent[i];
-        cues::cue(doc.w(i)).is_none()
+        doc.word_cue(i).is_none()
             || !sentence_initial
             || doc.raw(i).chars().nth(1).is_some_and(char::is_uppercase)
     }
@@ -485,13 +484,13 @@ fn is_preposition(w: &str) -> bool {
 fn description_ending_at(doc: &Doc, j: usize, min: usize) -> Option<Found> {
     let w = doc.w(j);
     // A cue word heads a phrase only as a noun after a determiner ("the report").
-    let noun_cue = cues::cue(w).is_some()
+    let noun_cue = doc.word_cue(j).is_some()
         && j > min
         && doc.is_word(j - 1)
         && (words::is_determiner(doc.w(j - 1)) || !words::is_function_word(doc.w(j - 1)));
     if words::is_function_word(w)
         || words::is_determiner(w)
-        || cues::cue(w).is_some() && !noun_cue
+        || doc.word_cue(j).is_some() && !noun_cue
         || w.ends_with("ly")
     {
         return None;
@@ -566,7 +565,7 @@ fn is_np_word(doc: &Doc, i: usize) -> bool {
         return false;
     }
     let w = doc.w(i);
-    !words::is_function_word(w) && cues::cue(w).is_none() && words::pronoun(w).is_none()
+    !words::is_function_word(w) && doc.word_cue(i).is_none() && words::pronoun(w).is_none()
 }
 
 /// The inverted slot after cue token `cue` ("said Anar Eyvazov", "said a
@@ -706,7 +705,7 @@ pub fn starting_at(doc: &Doc, j: usize) -> Option<Found> {
     while e + 1 < doc.len() && e - j < 10 {
         let n = e + 1;
         let noun_cue =
-            e == j && words::is_determiner(w) && doc.is_word(n) && cues::cue(doc.w(n)).is_some();
+            e == j && words::is_determiner(w) && doc.is_word(n) && doc.word_cue(n).is_some();
         if is_np_word(doc, n)
             || noun_cue
             || (words::is_determiner(doc.w(n)) && e == j && words::is_determiner(w))

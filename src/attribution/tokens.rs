@@ -66,9 +66,16 @@ fn is_break(c: char) -> bool {
 /// characters), where a single line break is only a space and paragraphs
 /// are blank lines or indented lines.
 pub fn is_hard_wrapped(text: &str) -> bool {
+    // At most this many lines: the test fails as soon as more than a tenth
+    // of them are long, which in most news (a paragraph a line) is after
+    // the first few lines.
+    let most_lines = memchr::memchr_iter(b'\n', text.as_bytes()).count() + 1;
+    if most_lines < 4 {
+        return false;
+    }
     let (mut lines, mut wrapped, mut long) = (0usize, 0usize, 0usize);
     let mut from = 0;
-    while from < text.len() {
+    while from < text.len() && long * 10 <= most_lines {
         // The lines of `str::lines` (its `\r` before `\n` goes with the trim).
         let to = memchr::memchr(b'\n', &text.as_bytes()[from..]).map_or(text.len(), |k| from + k);
         let n = text[from..to].trim_end().len();
@@ -143,7 +150,7 @@ impl Tokenized {
     #[inline(always)]
     fn push_word(&mut self, start: usize, end: usize, cap: bool, lower: &[u8]) {
         let word = &lower[start..end];
-        let cue = cues::cue_bytes(word);
+        let cue = cues::cue_in(lower, start, end);
         if cue == Some(Cue::Finite) || word == b"according" {
             self.reported_starts.push(self.toks.len());
         }
@@ -556,6 +563,53 @@ mod tests {
             .count();
         assert_eq!(paras, 1);
         assert!(!is_hard_wrapped("One short line.\nAnother."));
+    }
+
+    /// [`is_hard_wrapped`] as it was before it stopped early: every line
+    /// read.
+    fn hard_wrapped_reading_every_line(text: &str) -> bool {
+        let (mut lines, mut wrapped, mut long) = (0usize, 0usize, 0usize);
+        for line in text.split('\n') {
+            let n = line.trim_end().len();
+            if n == 0 {
+                continue;
+            }
+            lines += 1;
+            if (30..=90).contains(&n) {
+                wrapped += 1;
+            } else if n > 90 {
+                long += 1;
+            }
+        }
+        lines >= 4 && wrapped * 10 >= lines * 6 && long * 10 <= lines
+    }
+
+    #[test]
+    fn stopping_early_gives_the_same_answer() {
+        let short = "a short line\n";
+        let wrap = format!("{}\n", "w".repeat(60));
+        let long = format!("{}\n", "l".repeat(120));
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut trues = 0;
+        for round in 0..4000 {
+            let mut text = String::new();
+            for _ in 0..(seed + round) % 30 {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(match seed % 32 {
+                    0 => &long,
+                    1 | 2 => short,
+                    3 => "\n",
+                    4 => "   \r\n",
+                    _ => &wrap,
+                });
+            }
+            let want = hard_wrapped_reading_every_line(&text);
+            trues += usize::from(want);
+            assert_eq!(is_hard_wrapped(&text), want, "{text:?}");
+        }
+        assert!(trues > 100, "{trues}");
     }
 
     #[test]

@@ -3,9 +3,8 @@
 //! auxiliaries between a subject and its verb, and the heads of anonymous
 //! sources. All lookups take ASCII-lowercased words.
 
+use super::cues::pack;
 use crate::dates::lexicon::{MONTH_WORDS, WEEKDAY_WORDS};
-use rustc_hash::FxHashSet;
-use std::sync::LazyLock;
 
 /// A personal pronoun that can be a speaker.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -238,17 +237,43 @@ pub fn is_function_word(w: &str) -> bool {
         return false;
     }
     let lengths = FUNCTION_SHAPES[usize::from(first - b'a')][usize::from(last - b'a')];
-    lengths & (1 << b.len()) != 0 && FUNCTION_SET.contains(w)
+    // Function words are shorter than 16 bytes (their shapes say so).
+    lengths & (1 << b.len()) != 0 && FUNCTION_KEYS.binary_search(&pack(b)).is_ok()
 }
 
-/// `FUNCTION_LISTS` in one set, for the words that pass `FUNCTION_SHAPES`.
-static FUNCTION_SET: LazyLock<FxHashSet<&'static str>> = LazyLock::new(|| {
-    FUNCTION_LISTS
-        .iter()
-        .flat_map(|list| list.iter())
-        .copied()
-        .collect()
-});
+/// How many function words `FUNCTION_LISTS` holds.
+const FUNCTION_COUNT: usize = FUNCTION_WORDS.len() + WEEKDAY_WORDS.len() + MONTH_WORDS.len();
+
+/// `FUNCTION_LISTS`, each word [`pack`]ed, sorted at compile time: what a
+/// word that passes `FUNCTION_SHAPES` is searched in, as one number.
+static FUNCTION_KEYS: [u128; FUNCTION_COUNT] = {
+    let mut keys = [0u128; FUNCTION_COUNT];
+    let mut n = 0;
+    let mut lists = FUNCTION_LISTS.as_slice();
+    while let [list, rest @ ..] = lists {
+        let mut i = 0;
+        while i < list.len() {
+            assert!(list[i].len() < 16);
+            keys[n] = pack(list[i].as_bytes());
+            n += 1;
+            i += 1;
+        }
+        lists = rest;
+    }
+    // Insertion sort: a constant can call no sort.
+    let mut i = 1;
+    while i < n {
+        let key = keys[i];
+        let mut j = i;
+        while j > 0 && keys[j - 1] > key {
+            keys[j] = keys[j - 1];
+            j -= 1;
+        }
+        keys[j] = key;
+        i += 1;
+    }
+    keys
+};
 
 /// For each (first letter, last letter) pair of the function words, a bit
 /// per word length: a word whose bit is clear is none of them.
@@ -937,6 +962,26 @@ mod tests {
             "", "smith", "The", "theme", "th", "ministry", "said", "x", "mondays", "é", "the's",
         ] {
             assert!(!is_function_word(w), "{w:?}");
+        }
+    }
+
+    #[test]
+    fn near_misses_of_function_words_are_told_apart() {
+        let listed: std::collections::HashSet<&str> = FUNCTION_LISTS
+            .iter()
+            .flat_map(|list| list.iter())
+            .copied()
+            .collect();
+        for w in &listed {
+            let b = w.as_bytes();
+            for i in 0..b.len() {
+                let mut v = b.to_vec();
+                v[i] = if v[i] == b'q' { b'z' } else { b'q' };
+                let v = String::from_utf8(v).unwrap();
+                assert_eq!(is_function_word(&v), listed.contains(v.as_str()), "{v:?}");
+            }
+            let longer = format!("{w}{}", "s".repeat(16 - w.len()));
+            assert!(!is_function_word(&longer), "{longer:?}");
         }
     }
 }
