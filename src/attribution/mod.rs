@@ -38,8 +38,6 @@ pub mod speaker;
 pub mod tokens;
 pub mod words;
 
-#[cfg(test)]
-mod timing;
 
 use crate::span::{QuoteKind, QuoteSpan, Span};
 
