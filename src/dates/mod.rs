@@ -13,6 +13,7 @@ pub mod anchor;
 mod context;
 mod grammar;
 pub mod interpret;
+mod keyword;
 pub mod lexicon;
 pub mod patterns;
 mod value;

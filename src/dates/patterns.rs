@@ -19,19 +19,17 @@
 
 use std::sync::LazyLock;
 
-use aho_corasick::{
-    automaton::{Automaton, StateID as KeyStateId},
-    dfa::DFA as KeyDfa,
-    Anchored as KeyAnchored, MatchKind as KeyMatchKind, StartKind,
-};
 use regex_automata::{
     dfa::{dense, regex::Regex, Automaton as _},
     util::primitives::StateID,
     Anchored, Input, Match,
 };
 
-use super::grammar::{expand, RULE_SPECS};
 pub use super::grammar::{Edge, Guard, Keys, Kind, Reach};
+use super::{
+    grammar::{expand, RULE_SPECS},
+    keyword::KeywordMatcher,
+};
 
 /// A rule's compiled pattern: a dense DFA read in place from the binary.
 pub type Dfa = dense::DFA<&'static [u32]>;
@@ -400,12 +398,26 @@ pub struct Candidate {
 /// The keyword pass: every key of every rule, and for each key the rules
 /// that it lets run.
 struct Gate {
-    matcher: KeyDfa,
+    /// Every rule's key words, each once.
+    matcher: KeywordMatcher,
     /// For each key, the rules that have it among their key words.
-    key_rules: Vec<Vec<usize>>,
+    key_rules: Vec<Vec<KeyRule>>,
 }
 
-static GATE: LazyLock<Gate> = LazyLock::new(|| {
+/// A rule that a key word lets run: what the rule asks of the key and how
+/// far around it the rule's matches lie (copied from the rule, so the
+/// keyword pass reads them side by side).
+struct KeyRule {
+    /// The rule's index in [`RULES`].
+    rule: usize,
+    /// The rule's keys.
+    keys: Keys,
+    /// The rule's reach.
+    reach: Reach,
+}
+
+/// Every rule's key words, each once, in the order of the rules.
+fn all_keys() -> Vec<&'static str> {
     let mut all: Vec<&'static str> = Vec::new();
     for r in RULES.iter() {
         for &word in r.keys.words {
@@ -414,95 +426,76 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
             }
         }
     }
+    all
+}
+
+static GATE: LazyLock<Gate> = LazyLock::new(|| {
+    let all = all_keys();
     let key_rules = all
         .iter()
         .map(|key| {
-            (0..RULES.len())
-                .filter(|&rule| RULES[rule].keys.words.contains(key))
+            RULES
+                .iter()
+                .enumerate()
+                .filter(|(_, r)| r.keys.words.contains(key))
+                .map(|(rule, r)| KeyRule {
+                    rule,
+                    keys: r.keys,
+                    reach: r.reach,
+                })
                 .collect()
         })
         .collect();
-    // A DFA of a few hundred states, walked byte by byte: standard
-    // semantics, so that its match states name every key ending there.
-    let matcher = KeyDfa::builder()
-        .ascii_case_insensitive(true)
-        .match_kind(KeyMatchKind::Standard)
-        .start_kind(StartKind::Unanchored)
-        .prefilter(false)
-        .build(&all)
-        .expect("date keywords build");
-    Gate { matcher, key_rules }
+    Gate {
+        matcher: KeywordMatcher::new(&all),
+        key_rules,
+    }
 });
 
 /// Sorted, disjoint byte ranges of one text in which a rule may match.
 type Windows = Vec<(usize, usize)>;
 
-/// Adds the window around one keyword hit `start..end`. Hits come in
-/// order of their end; one that starts before an earlier hit of the same
-/// rule also ends no earlier, so its window holds that hit's window: any
-/// window the new one touches is at the back.
-fn add_window(windows: &mut Windows, reach: Reach, start: usize, end: usize, len: usize) {
-    let mut from = start.saturating_sub(reach.back);
-    let mut to = (end + reach.ahead).min(len);
-    while let Some(&(s, e)) = windows.last() {
-        if e < from {
-            break;
+/// Sorts `windows` and merges those that overlap or touch.
+fn merge(windows: &mut Windows) {
+    windows.sort_unstable();
+    let mut kept = 0;
+    for i in 1..windows.len() {
+        let (from, to) = windows[i];
+        if windows[kept].1 >= from {
+            windows[kept].1 = windows[kept].1.max(to);
+        } else {
+            kept += 1;
+            windows[kept] = (from, to);
         }
-        from = from.min(s);
-        to = to.max(e);
-        windows.pop();
     }
-    windows.push((from, to));
+    windows.truncate(kept + 1);
 }
 
-/// For each rule, the windows around the hits of its keywords in `text`
-/// (empty when none occurs: the rule cannot match).
+/// For each rule, the windows around the admitted hits of its keywords in
+/// `text` (empty when none occurs: the rule cannot match).
 ///
-/// One walk of the keyword DFA over the text; each match state names every
-/// key that ends at that byte.
+/// Every key an [`Edge`] admits starts where [`KeywordMatcher`] looks
+/// (after a non-letter, or on a capital), so it finds every hit that a
+/// rule could admit.
 fn windows(text: &str) -> Vec<Windows> {
     let gate = &*GATE;
-    let dfa = &gate.matcher;
-    let mut per_rule: Vec<Windows> = vec![Vec::new(); RULES.len()];
     let bytes = text.as_bytes();
-    let mut state = dfa
-        .start_state(KeyAnchored::No)
-        .expect("the keyword DFA searches unanchored");
-    let mut at = 0;
-    while let Some((end, found)) = next_key_end(dfa, bytes, at, state) {
-        for index in 0..dfa.match_len(found) {
-            let key = dfa.match_pattern(found, index);
-            let start = end - dfa.pattern_len(key);
-            for &rule in &gate.key_rules[key.as_usize()] {
-                let r = &RULES[rule];
-                if r.keys.admit(bytes, start, end) {
-                    add_window(&mut per_rule[rule], r.reach, start, end, text.len());
-                }
+    let mut per_rule: Vec<Windows> = vec![Vec::new(); RULES.len()];
+    gate.matcher.for_each_hit(bytes, |key, start, end| {
+        for r in &gate.key_rules[key] {
+            if r.keys.admit(bytes, start, end) {
+                let from = start.saturating_sub(r.reach.back);
+                let to = (end + r.reach.ahead).min(bytes.len());
+                per_rule[r.rule].push((from, to));
             }
         }
-        (at, state) = (end, found);
-    }
-    per_rule
-}
-
-/// Walks the keyword DFA from `state` over `bytes[at..]` up to the next
-/// byte where a key ends: that end and the match state there.
-///
-/// A loop of its own, so that the walk keeps its state in registers.
-#[inline(never)]
-fn next_key_end(
-    dfa: &KeyDfa,
-    bytes: &[u8],
-    at: usize,
-    mut state: KeyStateId,
-) -> Option<(usize, KeyStateId)> {
-    for (offset, &byte) in bytes[at..].iter().enumerate() {
-        state = dfa.next_state(KeyAnchored::No, state, byte);
-        if dfa.is_special(state) && dfa.is_match(state) {
-            return Some((at + offset + 1, state));
+    });
+    for windows in &mut per_rule {
+        if windows.len() > 1 {
+            merge(windows);
         }
     }
-    None
+    per_rule
 }
 
 /// The matches of `rule` in `text` that start inside `windows`, exactly as
@@ -674,6 +667,132 @@ mod tests {
         let modifiers = format!("{}fiscal fiscal third quarter", "the ".repeat(8));
         texts.push(modifiers);
         texts
+    }
+
+    /// The windows around every admitted occurrence of every key word,
+    /// found by aho-corasick's overlapping search over every byte: the
+    /// reference for [`windows`].
+    fn windows_by_automaton(text: &str) -> Vec<Windows> {
+        use aho_corasick::{AhoCorasick, MatchKind};
+        let all = all_keys();
+        let matcher = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&all)
+            .expect("keys build");
+        let bytes = text.as_bytes();
+        let mut per_rule: Vec<Windows> = vec![Vec::new(); RULES.len()];
+        for m in matcher.find_overlapping_iter(text) {
+            let word = all[m.pattern().as_usize()];
+            for (rule, r) in RULES.iter().enumerate() {
+                if r.keys.words.contains(&word) && r.keys.admit(bytes, m.start(), m.end()) {
+                    let from = m.start().saturating_sub(r.reach.back);
+                    let to = (m.end() + r.reach.ahead).min(text.len());
+                    per_rule[rule].push((from, to));
+                }
+            }
+        }
+        for windows in &mut per_rule {
+            windows.sort_unstable();
+            let mut merged: Windows = Vec::new();
+            for &(from, to) in windows.iter() {
+                match merged.last_mut() {
+                    Some((_, end)) if *end >= from => *end = (*end).max(to),
+                    _ => merged.push((from, to)),
+                }
+            }
+            *windows = merged;
+        }
+        per_rule
+    }
+
+    /// Texts of random bytes drawn from key words, their pieces, capitals,
+    /// digits, punctuation and a few bytes beyond ASCII.
+    fn random_texts() -> Vec<String> {
+        let pieces = [
+            "Day",
+            "days",
+            "MAY",
+            "May",
+            "mar",
+            "Mar",
+            "-0",
+            "-1",
+            "/",
+            ":",
+            "a.m",
+            "p.m",
+            "am",
+            "o'clock",
+            "year's",
+            "Year",
+            "0s",
+            "'90s",
+            "19",
+            "2023",
+            "1990s",
+            " ",
+            "  ",
+            "-",
+            ",",
+            ".",
+            "the",
+            "The",
+            "last",
+            "mid",
+            "recent",
+            "ly",
+            "centur",
+            "y",
+            "ago",
+            "é",
+            "x",
+            "Q",
+            "_",
+            "3",
+            "44",
+            "\n",
+            "Good Friday",
+            "New",
+            "today",
+            "Jr.",
+            "per",
+        ];
+        let mut seed = 0x2545_f491_4f6c_dd1du64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        (0..300)
+            .map(|_| {
+                let len = (next() % 120) as usize;
+                (0..len)
+                    .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The keyword trie walked from the places a key may start opens the
+    /// same windows as an automaton over every byte.
+    #[test]
+    fn windows_are_those_of_every_key_occurrence() {
+        let mut texts = window_texts();
+        texts.extend(random_texts());
+        for text in &texts {
+            assert_eq!(windows(text), windows_by_automaton(text), "{text:?}");
+        }
+    }
+
+    /// The same over the news corpus and TempEval, when they are present.
+    #[test]
+    #[ignore = "reads the corpora; run with --ignored"]
+    fn windows_are_those_of_every_key_occurrence_on_corpora() {
+        for text in &super::measure::corpora() {
+            assert_eq!(windows(text), windows_by_automaton(text), "{text:?}");
+        }
     }
 
     /// The windowed search finds what a search of every rule over the

@@ -1,0 +1,521 @@
+//! The keyword pass's matcher: where the date rules' key words occur in a
+//! text, each occurrence reported with the key and its byte range.
+//!
+//! Every key word stands where its rule's [`Edge`](super::grammar::Edge)
+//! says: after a byte that is not an ASCII letter (or at the text's
+//! start), or on a capital letter. So only occurrences that start at such
+//! a place are reported (the others no rule would admit), and the matcher
+//! is built for exactly those:
+//!
+//! - an Aho-Corasick automaton that starts a key only after a non-letter:
+//!   a few hundred states with 16-bit transitions over a few dozen byte
+//!   classes, a table that stays in the first-level cache;
+//! - its walk is a chain of dependent loads, one per byte, so the text is
+//!   cut into [`LANES`] pieces where the automaton is known to be in its
+//!   start state (after a byte that no key holds: a space, say), walked
+//!   side by side, each lane's load overlapping the others';
+//! - the capitals right after a letter ("McDonald", "FRIDAY"), rare in
+//!   prose, are found eight bytes at a time on the way, and the keys that
+//!   start on them walked down the same automaton's trie edges.
+
+use crate::swar;
+
+/// The key words of all rules as one automaton, ASCII-case-insensitive.
+pub(super) struct KeywordMatcher {
+    /// The class of each byte (a capital and its small letter share one).
+    class: [u8; 256],
+    /// Classes per state.
+    stride: usize,
+    /// The next state by state and class, at `state + class`: states are
+    /// numbered premultiplied by `stride`, those where a key ends last.
+    next: Vec<u16>,
+    /// The first state where a key ends: every state from it on is one.
+    first_match: u16,
+    /// For each state (by its number over `stride`), how many bytes from
+    /// the start state its trie edges lead to it; 0 for the two empty
+    /// states.
+    depth: Vec<u8>,
+    /// For each state from `first_match` on, the range of `ends` that
+    /// lists the keys ending there.
+    outputs: Vec<(u16, u16)>,
+    /// Key indexes with their lengths, by state: see `outputs`.
+    ends: Vec<(u16, u8)>,
+}
+
+/// The start state: no key in progress, and a key may start at the next
+/// byte (premultiplied; always state 0).
+const START: u16 = 0;
+
+/// How many pieces of a text are walked side by side.
+const LANES: usize = 4;
+
+/// Texts shorter than this are walked in one piece.
+const MIN_LANE_TEXT: usize = 64 * LANES;
+
+/// The class of bytes that no key holds and are not letters: after one,
+/// the automaton is in its start state.
+const OTHER: u8 = 0;
+
+/// The class of letters that no key holds.
+const OTHER_LETTER: u8 = 1;
+
+/// The trie of the keys, the first step of building the automaton.
+struct Trie {
+    /// Children by class, `None` for none; node 0 is the root.
+    children: Vec<Vec<Option<usize>>>,
+    /// The key that ends at each node.
+    key: Vec<Option<usize>>,
+    /// Each node's depth.
+    depth: Vec<usize>,
+}
+
+impl Trie {
+    fn new(keys: &[&str], class: &[u8; 256], stride: usize) -> Trie {
+        let mut trie = Trie {
+            children: vec![vec![None; stride]],
+            key: vec![None],
+            depth: vec![0],
+        };
+        for (index, key) in keys.iter().enumerate() {
+            assert!(!key.is_empty(), "an empty key word");
+            let mut node = 0;
+            for b in key.bytes() {
+                let c = class[usize::from(b)];
+                node = match trie.children[node][usize::from(c)] {
+                    Some(child) => child,
+                    None => {
+                        let child = trie.key.len();
+                        trie.children[node][usize::from(c)] = Some(child);
+                        trie.children.push(vec![None; stride]);
+                        trie.key.push(None);
+                        trie.depth.push(trie.depth[node] + 1);
+                        child
+                    }
+                };
+            }
+            assert!(trie.key[node].is_none(), "key word {key:?} twice");
+            trie.key[node] = Some(index);
+        }
+        trie
+    }
+}
+
+impl KeywordMatcher {
+    /// The matcher of `keys` (lowercase, distinct, not empty); a key's
+    /// index in `keys` is what [`KeywordMatcher::for_each_hit`] reports.
+    ///
+    /// Aho-Corasick's construction, with one change: a key may start only
+    /// after a non-letter, so the failure of a node whose last byte is a
+    /// letter ends in a second empty state, "after a letter", from which
+    /// no key starts.
+    pub(super) fn new(keys: &[&str]) -> KeywordMatcher {
+        let class = byte_classes(keys);
+        let stride = usize::from(*class.iter().max().expect("256 bytes")) + 1;
+        let trie = Trie::new(keys, &class, stride);
+        let mut letter_class = vec![false; stride];
+        for b in (b'a'..=b'z').chain(b'A'..=b'Z') {
+            letter_class[usize::from(class[usize::from(b)])] = true;
+        }
+        // States: the trie's nodes (the root is the start state), then
+        // the empty state after a letter.
+        let after_letter = trie.key.len();
+        let states = after_letter + 1;
+        let empty_after = |c: usize| if letter_class[c] { after_letter } else { 0 };
+        let mut next = vec![vec![0usize; stride]; states];
+        let mut fail = vec![0usize; states];
+        let mut outputs: Vec<Vec<(usize, usize)>> = vec![Vec::new(); states];
+        next[after_letter] = (0..stride).map(empty_after).collect();
+        // Breadth first, so that a node's failure is done before it.
+        let mut queue = std::collections::VecDeque::from([0usize]);
+        while let Some(node) = queue.pop_front() {
+            for (c, &child) in trie.children[node].iter().enumerate() {
+                next[node][c] = match child {
+                    Some(child) => {
+                        fail[child] = if node == 0 {
+                            empty_after(c)
+                        } else {
+                            next[fail[node]][c]
+                        };
+                        queue.push_back(child);
+                        child
+                    }
+                    None if node == 0 => empty_after(c),
+                    None => next[fail[node]][c],
+                };
+            }
+            if node != 0 {
+                let own = trie.key[node].map(|k| (k, trie.depth[node]));
+                outputs[node] = own.into_iter().chain(outputs[fail[node]].clone()).collect();
+            }
+        }
+        // Renumber: the start state first, the states where a key ends
+        // last.
+        let mut order: Vec<usize> = (0..states).collect();
+        order.sort_by_key(|&s| (!outputs[s].is_empty(), s));
+        let mut number = vec![0usize; states];
+        for (new, &old) in order.iter().enumerate() {
+            number[old] = new * stride;
+        }
+        let id = |s: usize| u16::try_from(number[s]).expect("a small automaton");
+        let mut matcher = KeywordMatcher {
+            class,
+            stride,
+            next: Vec::with_capacity(states * stride),
+            first_match: u16::MAX,
+            depth: Vec::with_capacity(states),
+            outputs: Vec::new(),
+            ends: Vec::new(),
+        };
+        for &old in &order {
+            matcher.next.extend(next[old].iter().map(|&t| id(t)));
+            let depth = if old == after_letter {
+                0
+            } else {
+                trie.depth[old]
+            };
+            matcher.depth.push(u8::try_from(depth).expect("short keys"));
+            if !outputs[old].is_empty() {
+                matcher.first_match = matcher.first_match.min(id(old));
+                let from = u16::try_from(matcher.ends.len()).expect("few outputs");
+                matcher.ends.extend(outputs[old].iter().map(|&(key, len)| {
+                    (
+                        u16::try_from(key).expect("under 65536 key words"),
+                        u8::try_from(len).expect("short keys"),
+                    )
+                }));
+                let to = u16::try_from(matcher.ends.len()).expect("few outputs");
+                matcher.outputs.push((from, to));
+            }
+        }
+        assert_eq!(id(0), START);
+        matcher
+    }
+
+    /// Calls `hit(key, start, end)` for every occurrence of a key in
+    /// `text` that starts after a byte that is not an ASCII letter, at
+    /// the text's start, or on an ASCII capital; in no set order.
+    pub(super) fn for_each_hit(&self, text: &[u8], mut hit: impl FnMut(usize, usize, usize)) {
+        self.after_non_letters(text, &mut hit);
+        let mut at = 0;
+        let mut letter_before = 0u64;
+        while let Some(x) = swar::eight_at(text, at) {
+            let capitals = capitals_after_letters(x, &mut letter_before);
+            if capitals != 0 {
+                self.walk_capitals(text, at, capitals, &mut hit);
+            }
+            at += 8;
+        }
+        for place in at.max(1)..text.len() {
+            if text[place].is_ascii_uppercase() && text[place - 1].is_ascii_alphabetic() {
+                self.walk_from(text, place, &mut hit);
+            }
+        }
+    }
+
+    /// The keys that start after a non-letter (or at the text's start):
+    /// the automaton walked over the text's lanes side by side.
+    fn after_non_letters(&self, text: &[u8], hit: &mut impl FnMut(usize, usize, usize)) {
+        let bounds = self.lane_bounds(text);
+        let lane = |l: usize| &text[bounds[l]..bounds[l + 1]];
+        let common = (0..LANES).map(|l| lane(l).len()).min().unwrap_or(0);
+        let mut state = [START; LANES];
+        let side_by_side = lane(0)[..common]
+            .iter()
+            .zip(&lane(1)[..common])
+            .zip(&lane(2)[..common])
+            .zip(&lane(3)[..common]);
+        for (i, (((&b0, &b1), &b2), &b3)) in side_by_side.enumerate() {
+            state = [
+                self.step(state[0], b0),
+                self.step(state[1], b1),
+                self.step(state[2], b2),
+                self.step(state[3], b3),
+            ];
+            // One branch for the lanes, rarely taken.
+            let any_match = state
+                .iter()
+                .fold(false, |any, &s| any | (s >= self.first_match));
+            if any_match {
+                for (l, &s) in state.iter().enumerate() {
+                    if s >= self.first_match {
+                        self.report(s, bounds[l] + i + 1, hit);
+                    }
+                }
+            }
+        }
+        for (l, &s) in state.iter().enumerate() {
+            self.walk_rest(text, bounds[l] + common, bounds[l + 1], s, hit);
+        }
+    }
+
+    /// Where the text is cut into lanes: `LANES + 1` bounds, each lane
+    /// starting right after a byte of class [`OTHER`] (or at the text's
+    /// start), so in the start state; lanes may be empty.
+    fn lane_bounds(&self, text: &[u8]) -> [usize; LANES + 1] {
+        let mut bounds = [text.len(); LANES + 1];
+        bounds[0] = 0;
+        if text.len() < MIN_LANE_TEXT {
+            return bounds;
+        }
+        for lane in 1..LANES {
+            let from = (text.len() * lane / LANES).max(bounds[lane - 1]);
+            bounds[lane] = text[from..]
+                .iter()
+                .position(|&b| self.class[usize::from(b)] == OTHER)
+                .map_or(text.len(), |i| from + i + 1);
+        }
+        bounds
+    }
+
+    /// The state after `state` on byte `b`.
+    #[inline(always)]
+    fn step(&self, state: u16, b: u8) -> u16 {
+        self.next[usize::from(state) + usize::from(self.class[usize::from(b)])]
+    }
+
+    /// Walks `text[from..to]` one byte at a time from `state`: what is left
+    /// of a lane when the shortest is done (all of a short text).
+    fn walk_rest(
+        &self,
+        text: &[u8],
+        from: usize,
+        to: usize,
+        mut state: u16,
+        hit: &mut impl FnMut(usize, usize, usize),
+    ) {
+        for (at, &b) in text.iter().enumerate().take(to).skip(from) {
+            state = self.step(state, b);
+            if state >= self.first_match {
+                self.report(state, at + 1, hit);
+            }
+        }
+    }
+
+    /// Reports the keys that end at `end` in match state `state`.
+    #[cold]
+    #[inline(never)]
+    fn report(&self, state: u16, end: usize, hit: &mut impl FnMut(usize, usize, usize)) {
+        let (from, to) = self.outputs[usize::from(state - self.first_match) / self.stride];
+        for &(key, len) in &self.ends[usize::from(from)..usize::from(to)] {
+            hit(usize::from(key), end - usize::from(len), end);
+        }
+    }
+
+    /// Reports the keys that start on the capitals marked in `capitals`
+    /// (high bits, as [`capitals_after_letters`] gives them) among the
+    /// eight bytes at `at`.
+    #[cold]
+    #[inline(never)]
+    fn walk_capitals(
+        &self,
+        text: &[u8],
+        at: usize,
+        mut capitals: u64,
+        hit: &mut impl FnMut(usize, usize, usize),
+    ) {
+        while capitals != 0 {
+            self.walk_from(text, at + (capitals.trailing_zeros() / 8) as usize, hit);
+            capitals &= capitals - 1;
+        }
+    }
+
+    /// Reports the keys that start at `start`, shortest first: a walk
+    /// down the trie edges of the automaton from its start state.
+    fn walk_from(&self, text: &[u8], start: usize, hit: &mut impl FnMut(usize, usize, usize)) {
+        let mut state = START;
+        for (offset, &b) in text[start..].iter().enumerate() {
+            state = self.step(state, b);
+            let len = offset + 1;
+            if usize::from(self.depth[usize::from(state) / self.stride]) != len {
+                return;
+            }
+            if state >= self.first_match {
+                let (from, to) = self.outputs[usize::from(state - self.first_match) / self.stride];
+                // The key that is all of the walk so far, if one is.
+                if let Some(&(key, _)) = self.ends[usize::from(from)..usize::from(to)]
+                    .iter()
+                    .find(|&&(_, key_len)| usize::from(key_len) == len)
+                {
+                    hit(usize::from(key), start, start + len);
+                }
+            }
+        }
+    }
+}
+
+/// The byte classes of `keys`: [`OTHER`] and [`OTHER_LETTER`] for the
+/// bytes that no key holds, then one for each byte a key holds (a capital
+/// with its small letter).
+fn byte_classes(keys: &[&str]) -> [u8; 256] {
+    let mut class = [OTHER; 256];
+    for b in (b'a'..=b'z').chain(b'A'..=b'Z') {
+        class[usize::from(b)] = OTHER_LETTER;
+    }
+    let mut classes = OTHER_LETTER + 1;
+    for b in keys.iter().flat_map(|k| k.bytes()) {
+        assert!(!b.is_ascii_uppercase(), "key words are lowercase: {keys:?}");
+        if class[usize::from(b)] <= OTHER_LETTER {
+            class[usize::from(b)] = classes;
+            classes = classes.checked_add(1).expect("under 256 byte classes");
+        }
+    }
+    for upper in b'A'..=b'Z' {
+        class[usize::from(upper)] = class[usize::from(upper.to_ascii_lowercase())];
+    }
+    class
+}
+
+/// The high bit of each byte of the eight in `x` (first byte lowest) that
+/// is an ASCII capital right after an ASCII letter; `letter_before` holds
+/// (in the high bit of its lowest byte) whether the byte before them is a
+/// letter, and is moved on past them.
+#[inline(always)]
+fn capitals_after_letters(x: u64, letter_before: &mut u64) -> u64 {
+    let (letter, _, lower) = swar::classes(x);
+    let capitals = ((letter << 8) | *letter_before) & letter & !lower;
+    *letter_before = letter >> 56;
+    capitals
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every byte value at every place of eight, after a letter and
+    /// after a non-letter.
+    #[test]
+    fn capitals_after_letters_agree_with_the_bytewise_rule() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                for (base, before) in [
+                    (b"abcdefgh", 1u64 << 7),
+                    (b"a1b2C3-d", 0),
+                    (b"AbCdEFG ", 1 << 7),
+                ] {
+                    let mut text = *base;
+                    text[at] = b;
+                    let mut carry = before;
+                    let got = capitals_after_letters(u64::from_le_bytes(text), &mut carry);
+                    for (k, &c) in text.iter().enumerate() {
+                        let prev_letter = if k == 0 {
+                            before != 0
+                        } else {
+                            text[k - 1].is_ascii_alphabetic()
+                        };
+                        let want = prev_letter && c.is_ascii_uppercase();
+                        assert_eq!(
+                            got >> (8 * k + 7) & 1 == 1,
+                            want,
+                            "{b:#x} at {at}, byte {k}"
+                        );
+                    }
+                    assert_eq!(carry != 0, text[7].is_ascii_alphabetic());
+                }
+            }
+        }
+    }
+
+    /// Every occurrence of every key, one start at a time: the reference.
+    fn hits_bytewise(keys: &[&str], text: &[u8]) -> Vec<(usize, usize, usize)> {
+        let mut hits = Vec::new();
+        for start in 0..text.len() {
+            let may_start = start == 0
+                || !text[start - 1].is_ascii_alphabetic()
+                || text[start].is_ascii_uppercase();
+            for (key, k) in keys.iter().enumerate() {
+                let end = start + k.len();
+                if may_start
+                    && end <= text.len()
+                    && text[start..end].eq_ignore_ascii_case(k.as_bytes())
+                {
+                    hits.push((key, start, end));
+                }
+            }
+        }
+        hits.sort_by_key(|&(key, start, end)| (start, end, key));
+        hits
+    }
+
+    fn hits(matcher: &KeywordMatcher, text: &[u8]) -> Vec<(usize, usize, usize)> {
+        let mut hits = Vec::new();
+        matcher.for_each_hit(text, |key, start, end| hits.push((key, start, end)));
+        hits.sort_by_key(|&(key, start, end)| (start, end, key));
+        hits
+    }
+
+    /// Keys overlapping and inside others, capitals inside a word, keys
+    /// after digits; never one inside a word on a small letter ("ay").
+    #[test]
+    fn hits_are_every_occurrence_at_a_start() {
+        let keys = ["day", "days", "ay", "a.m", "mid", "-0", "y's", "s"];
+        let matcher = KeywordMatcher::new(&keys);
+        let text = b"Days, MIDday; a.m 2023-09 today y's DAY's";
+        let want = vec![
+            (0, 0, 3),
+            (1, 0, 4),
+            (4, 6, 9),
+            (3, 14, 17),
+            (5, 22, 24),
+            (6, 32, 35),
+            (7, 34, 35),
+            (0, 36, 39),
+            (2, 37, 39),
+            (6, 38, 41),
+            (7, 40, 41),
+        ];
+        assert_eq!(hits(&matcher, text), want);
+        assert_eq!(hits_bytewise(&keys, text), want);
+    }
+
+    /// After a byte that no key holds and that is not a letter, the
+    /// automaton is in its start state, whatever came before: where
+    /// lanes may start.
+    #[test]
+    fn bytes_of_no_key_restart_the_automaton() {
+        let matcher = KeywordMatcher::new(&["day", "a.m", "o'clock", "-0"]);
+        for state in (0..matcher.next.len()).step_by(matcher.stride) {
+            for b in 0..=255u8 {
+                if matcher.class[usize::from(b)] == OTHER {
+                    let state = u16::try_from(state).unwrap();
+                    assert_eq!(matcher.step(state, b), START);
+                }
+            }
+        }
+    }
+
+    /// Random texts over key pieces, letters of both cases, digits and
+    /// punctuation, short and long enough for lanes: the automaton finds
+    /// what a test at each start finds.
+    #[test]
+    fn hits_agree_with_a_test_at_each_start() {
+        let keys = [
+            "jan", "january", "mar", "march", "day", "days", "today", "a.m", "am", "-0", "0s", "/",
+            ":", "year", "year's", "years", "end", "weekend", "week", "o'clock", "19", "mid",
+            "midnight", "night", "s",
+        ];
+        let matcher = KeywordMatcher::new(&keys);
+        let pieces = [
+            "Jan", "uary", "MAR", "ch", "day", "To", "A.M", "a.m", "-", "0", "1", "9", "s", "/",
+            ":", "Year", "'s", "week", "END", "o'", "clock", "mid", "Night", " ", ",", "x", "Q",
+            "é", "_", " ", "  ",
+        ];
+        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
+        let mut next = move || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        for round in 0..3000 {
+            let len = (next() % if round % 3 == 0 { 400 } else { 40 }) as usize;
+            let text: String = (0..len)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            assert_eq!(
+                hits(&matcher, text.as_bytes()),
+                hits_bytewise(&keys, text.as_bytes()),
+                "{text:?}"
+            );
+        }
+    }
+}
