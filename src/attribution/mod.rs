@@ -38,7 +38,6 @@ pub mod speaker;
 pub mod tokens;
 pub mod words;
 
-
 use crate::span::{QuoteKind, QuoteSpan, Span};
 
 /// An attribution before its speaker is resolved to a name.
