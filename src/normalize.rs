@@ -1,6 +1,7 @@
 //! Text folding for matching: Unicode case folding, diacritic removal, and
 //! quote/dash/space unification, with an offset map from every folded byte
-//! back to the original character that produced it.
+//! back to the original character that produced it (none for all-ASCII
+//! text, where each folded byte comes from the same offset).
 //!
 //! The matcher runs on the folded text; every span it finds is mapped back
 //! with [`Normalized::to_original`], so offsets always point into the input
@@ -95,7 +96,7 @@ impl Normalized {
     #[inline]
     fn origin(&self, at: usize) -> Option<usize> {
         if self.ascii {
-            (at < self.folded.len()).then_some(at)
+            (at < self.original_len).then_some(at)
         } else {
             self.origin.get(at).map(|&o| o as usize)
         }

@@ -211,7 +211,7 @@ impl EncodedRows {
 struct Table {
     tmp: PathBuf,
     dest: PathBuf,
-    /// `None` once finished (or taken apart).
+    /// `None` once published (or taken apart).
     writer: Option<Box<TableWriter>>,
     header: &'static [&'static str],
     encoding: Encoding,
@@ -294,7 +294,7 @@ impl Table {
 /// Syncs `tables` to disk at once, each from a thread of its own: the run
 /// waits for the slowest, not for the sum. Keeps the first error.
 fn sync_all_at_once(tables: &mut [Table]) -> io::Result<()> {
-    let (mut result, unsynced) = thread::scope(|scope| {
+    let (mut result, no_thread) = thread::scope(|scope| {
         let spawned: Vec<_> = (tables.iter_mut().enumerate())
             .map(|(i, t)| {
                 (
@@ -304,7 +304,7 @@ fn sync_all_at_once(tables: &mut [Table]) -> io::Result<()> {
             })
             .collect();
         let mut result = Ok(());
-        let mut unsynced = Vec::new();
+        let mut no_thread = Vec::new();
         for (i, thread) in spawned {
             match thread {
                 Ok(thread) => {
@@ -312,13 +312,13 @@ fn sync_all_at_once(tables: &mut [Table]) -> io::Result<()> {
                         (thread.join()).unwrap_or_else(|panic| std::panic::resume_unwind(panic));
                     result = result.and(synced);
                 }
-                Err(_) => unsynced.push(i),
+                Err(_) => no_thread.push(i),
             }
         }
-        (result, unsynced)
+        (result, no_thread)
     });
     // No thread to be had: those tables are synced here, in turn.
-    for i in unsynced {
+    for i in no_thread {
         result = result.and(tables[i].sync());
     }
     result
@@ -400,7 +400,7 @@ impl Drop for WriteBehind {
 }
 
 impl Drop for Table {
-    /// A table dropped before [`Table::finish`] (the run failed) leaves no
+    /// A table dropped before [`Table::publish`] (the run failed) leaves no
     /// temporary file behind.
     fn drop(&mut self) {
         if self.writer.take().is_some() {
@@ -481,11 +481,13 @@ pub mod columns {
 
 /// Writes `mentions`, `quotes`, `documents` and `entities` tables into a directory.
 pub struct TableSink {
+    /// First, so that it is dropped first: a failed run stops the sync
+    /// thread before the tables remove their temporary files.
+    write_behind: WriteBehind,
     mentions: Table,
     quotes: Table,
     documents: Table,
     entities: Table,
-    write_behind: WriteBehind,
 }
 
 impl TableSink {
@@ -608,6 +610,17 @@ mod tests {
         assert!(table("mentions.csv").ends_with(",method\nm1\nm2\n"));
         assert!(table("quotes.csv").ends_with(",flags\nq\n"));
         assert!(table("documents.csv").ends_with(",warnings\nd\n"));
+    }
+
+    /// A sync that fails on the sync thread is reported when it stops
+    /// (`fdatasync` on `/dev/null` fails with EINVAL on Linux).
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_failed_background_sync_is_reported_at_the_end() {
+        let null = File::options().write(true).open("/dev/null").unwrap();
+        let mut behind = WriteBehind::start(vec![null], 1);
+        behind.wrote(1);
+        assert!(behind.stop().is_err());
     }
 
     #[test]

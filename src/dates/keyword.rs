@@ -258,7 +258,7 @@ impl KeywordMatcher {
             return bounds;
         }
         for lane in 1..LANES {
-            let from = (text.len() * lane / LANES).max(bounds[lane - 1]);
+            let from = (text.len() / LANES * lane).max(bounds[lane - 1]);
             bounds[lane] = text[from..]
                 .iter()
                 .position(|&b| self.class[usize::from(b)] == OTHER)

@@ -456,7 +456,7 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
 type Windows = Vec<(usize, usize)>;
 
 /// Sorts `windows` and merges those that overlap or touch.
-fn merge(windows: &mut Windows) {
+fn merge_windows(windows: &mut Windows) {
     windows.sort_unstable();
     let mut kept = 0;
     for i in 1..windows.len() {
@@ -492,7 +492,7 @@ fn windows(text: &str) -> Vec<Windows> {
     });
     for windows in &mut per_rule {
         if windows.len() > 1 {
-            merge(windows);
+            merge_windows(windows);
         }
     }
     per_rule
