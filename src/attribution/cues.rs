@@ -195,8 +195,9 @@ struct Table {
     classes: [Cue; ENTRIES],
 }
 
-/// A word of at most 15 bytes as one number: its bytes, first byte
-/// lowest, the rest zero (so two words are equal when their numbers are).
+/// A word of at most 16 bytes as one number: its bytes, first byte
+/// lowest, the rest zero (so two words that end in no NUL byte are equal
+/// when their numbers are).
 pub(super) const fn pack(word: &[u8]) -> u128 {
     let mut key = 0u128;
     let mut i = word.len();

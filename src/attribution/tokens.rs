@@ -491,11 +491,10 @@ fn is_abbreviation(tokens: &[Token], w: usize, text: &str, lower: &str, dot: usi
 }
 
 /// A word of at most eight bytes as one number (its bytes, first byte
-/// lowest), so that looking it up compares numbers, not strings.
+/// lowest: the low half of [`cues::pack`]), so that looking it up compares
+/// numbers, not strings.
 fn short_key(word: &[u8]) -> u64 {
-    word.iter()
-        .rev()
-        .fold(0u64, |key, &b| (key << 8) | u64::from(b))
+    cues::pack(word) as u64
 }
 
 /// The [`short_key`]s of [`ABBREVIATIONS`], sorted.
