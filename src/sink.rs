@@ -10,7 +10,7 @@
 //! A table is synced to disk before it is renamed into place. So that the
 //! run does not wait for all its output to be written at the end, the
 //! tables are synced from a thread of their own as they grow
-//! ([`WriteBehind`]), and the last syncs of the four run at once.
+//! (`WriteBehind`), and the last syncs of the four run at once.
 
 use std::{
     fs::{self, File},
