@@ -7,7 +7,8 @@
 //! starts, so none of them can pass for this run's output. A run that fails
 //! removes its temporary files.
 //!
-//! A table is synced to disk before it is renamed into place. So that the
+//! A table is synced to disk before it is renamed into place, and the
+//! directory after the renames, so that they last too. So that the
 //! run does not wait for all its output to be written at the end, the
 //! tables are synced from a thread of their own as they grow
 //! (`WriteBehind`), and the last syncs of the four run at once.
@@ -574,13 +575,32 @@ impl Sink for TableSink {
         } = *self;
         // All synced first, then renamed into place, `documents` last: its
         // presence says every table is complete.
+        let dir = documents.dest.parent().map(Path::to_path_buf);
         let mut tables = [mentions, quotes, entities, documents];
         sync_all_at_once(&mut tables)?;
         for table in tables {
             table.publish()?;
         }
-        Ok(())
+        match dir {
+            Some(dir) => sync_dir(&dir),
+            None => Ok(()),
+        }
     }
+}
+
+/// Syncs a directory's entries to disk, so that renames into it last
+/// (Unix only: elsewhere a directory cannot be opened as a file). An
+/// empty path is the current directory.
+fn sync_dir(dir: &Path) -> io::Result<()> {
+    if cfg!(unix) {
+        let dir = if dir.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            dir
+        };
+        File::open(dir)?.sync_all()?;
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -610,6 +630,15 @@ mod tests {
         assert!(table("mentions.csv").ends_with(",method\nm1\nm2\n"));
         assert!(table("quotes.csv").ends_with(",flags\nq\n"));
         assert!(table("documents.csv").ends_with(",warnings\nd\n"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_directory_is_synced_or_its_error_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        sync_dir(dir.path()).unwrap();
+        sync_dir(Path::new("")).unwrap();
+        assert!(sync_dir(&dir.path().join("missing")).is_err());
     }
 
     /// A sync that fails on the sync thread is reported when it stops
