@@ -28,7 +28,9 @@ pub(super) struct KeywordMatcher {
     stride: usize,
     /// The next state by state and class, at `state + class`: states are
     /// numbered premultiplied by `stride`, those where a key ends last.
-    next: Vec<u16>,
+    /// Padded to [`TABLE_LEN`] entries, so that any 16-bit state plus any
+    /// 8-bit class falls inside it and a step needs no bounds check.
+    next: Box<[u16; TABLE_LEN]>,
     /// The first state where a key ends: every state from it on is one.
     first_match: u16,
     /// For each state (by its number over `stride`), how many bytes from
@@ -45,6 +47,10 @@ pub(super) struct KeywordMatcher {
 /// The start state: no key in progress, and a key may start at the next
 /// byte (premultiplied; always state 0).
 const START: u16 = 0;
+
+/// The length of [`KeywordMatcher`]'s transition table: past the
+/// largest 16-bit state plus the largest 8-bit class.
+const TABLE_LEN: usize = (u16::MAX as usize + 1) + (u8::MAX as usize + 1);
 
 /// How many pieces of a text are walked side by side.
 const LANES: usize = 4;
@@ -157,17 +163,21 @@ impl KeywordMatcher {
             number[old] = new * stride;
         }
         let id = |s: usize| u16::try_from(number[s]).expect("a small automaton");
+        let mut next_by_state = Vec::with_capacity(states * stride);
         let mut matcher = KeywordMatcher {
             class,
             stride,
-            next: Vec::with_capacity(states * stride),
+            next: vec![START; TABLE_LEN]
+                .into_boxed_slice()
+                .try_into()
+                .expect("TABLE_LEN entries"),
             first_match: u16::MAX,
             depth: Vec::with_capacity(states),
             outputs: Vec::new(),
             ends: Vec::new(),
         };
         for &old in &order {
-            matcher.next.extend(next[old].iter().map(|&t| id(t)));
+            next_by_state.extend(next[old].iter().map(|&t| id(t)));
             let depth = if old == after_letter {
                 0
             } else {
@@ -188,6 +198,7 @@ impl KeywordMatcher {
             }
         }
         assert_eq!(id(0), START);
+        matcher.next[..next_by_state.len()].copy_from_slice(&next_by_state);
         matcher
     }
 
@@ -473,7 +484,7 @@ mod tests {
     #[test]
     fn bytes_of_no_key_restart_the_automaton() {
         let matcher = KeywordMatcher::new(&["day", "a.m", "o'clock", "-0"]);
-        for state in (0..matcher.next.len()).step_by(matcher.stride) {
+        for state in (0..matcher.depth.len() * matcher.stride).step_by(matcher.stride) {
             for b in 0..=255u8 {
                 if matcher.class[usize::from(b)] == OTHER {
                     let state = u16::try_from(state).unwrap();

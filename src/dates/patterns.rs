@@ -17,7 +17,7 @@
 //! only in narrow windows around its own ([`Reach`]): the same candidates
 //! as running every rule over the whole text, for a fraction of the cost.
 
-use std::sync::LazyLock;
+use std::{cell::RefCell, sync::LazyLock};
 
 use regex_automata::{
     dfa::{dense, regex::Regex, Automaton as _},
@@ -453,53 +453,104 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
 });
 
 /// Sorted, disjoint byte ranges of one text in which a rule may match.
+#[cfg(test)]
 type Windows = Vec<(usize, usize)>;
 
-/// Sorts `windows` and merges those that overlap or touch.
-fn merge_windows(windows: &mut Windows) {
-    windows.sort_unstable();
-    let mut kept = 0;
-    for i in 1..windows.len() {
-        let (from, to) = windows[i];
-        if windows[kept].1 >= from {
-            windows[kept].1 = windows[kept].1.max(to);
-        } else {
-            kept += 1;
-            windows[kept] = (from, to);
-        }
-    }
-    windows.truncate(kept + 1);
+/// An admitted hit of one of a rule's key words: where the key word
+/// starts, and where the window around it ends (the rule's [`Reach`]
+/// past the word's end, within the text).
+type Hit = (usize, usize);
+
+thread_local! {
+    /// Each thread's spare per-rule hit lists, kept from one text to the
+    /// next.
+    static SPARE_HITS: RefCell<Vec<Vec<Hit>>> = RefCell::default();
 }
 
-/// For each rule, the windows around the admitted hits of its keywords in
-/// `text` (empty when none occurs: the rule cannot match).
+/// The room of `per_rule`'s hit lists: the capacity of the longest.
+fn hits_room(per_rule: &Vec<Vec<Hit>>) -> usize {
+    per_rule.iter().map(Vec::capacity).max().unwrap_or(0)
+}
+
+/// Fills `per_rule` (one list per rule, cleared first) with the admitted
+/// hits of each rule's key words in `text`, sorted (empty when none
+/// occurs: the rule cannot match).
 ///
 /// Every key an [`Edge`] admits starts where [`KeywordMatcher`] looks
 /// (after a non-letter, or on a capital), so it finds every hit that a
 /// rule could admit.
-fn windows(text: &str) -> Vec<Windows> {
+fn hits_into(text: &str, per_rule: &mut Vec<Vec<Hit>>) {
     let gate = &*GATE;
     let bytes = text.as_bytes();
-    let mut per_rule: Vec<Windows> = vec![Vec::new(); RULES.len()];
+    per_rule.resize_with(RULES.len(), Vec::new);
+    per_rule.iter_mut().for_each(Vec::clear);
     gate.matcher.for_each_hit(bytes, |key, start, end| {
         for r in &gate.key_rules[key] {
             if r.keys.admit(bytes, start, end) {
-                let from = start.saturating_sub(r.reach.back);
                 let to = (end + r.reach.ahead).min(bytes.len());
-                per_rule[r.rule].push((from, to));
+                per_rule[r.rule].push((start, to));
             }
         }
     });
-    for windows in &mut per_rule {
-        if windows.len() > 1 {
-            merge_windows(windows);
+    for hits in per_rule.iter_mut() {
+        if hits.len() > 1 {
+            hits.sort_unstable();
         }
     }
-    per_rule
 }
 
-/// The matches of `rule` in `text` that start inside `windows`, exactly as
-/// a leftmost-first, non-overlapping search over the whole text finds them.
+/// The windows that a rule's sorted `hits` open, each as its byte range
+/// and the hits inside it: a window runs from `back` bytes before a key
+/// word to its hit's end, and windows that overlap or touch are merged.
+struct Windowed<'a> {
+    /// The hits not yet in a window.
+    hits: &'a [Hit],
+    /// The rule's reach back from a key word.
+    back: usize,
+}
+
+impl<'a> Iterator for Windowed<'a> {
+    type Item = (usize, usize, &'a [Hit]);
+
+    fn next(&mut self) -> Option<Self::Item> {
+        let &(first, mut end) = self.hits.first()?;
+        let start = first.saturating_sub(self.back);
+        let mut len = 1;
+        while let Some(&(key, to)) = self.hits.get(len) {
+            if key.saturating_sub(self.back) > end {
+                break;
+            }
+            end = end.max(to);
+            len += 1;
+        }
+        let (inside, rest) = self.hits.split_at(len);
+        self.hits = rest;
+        Some((start, end, inside))
+    }
+}
+
+/// For each rule, the windows around the admitted hits of its keywords in
+/// `text`.
+#[cfg(test)]
+fn windows(text: &str) -> Vec<Windows> {
+    let mut per_rule = Vec::new();
+    hits_into(text, &mut per_rule);
+    per_rule
+        .iter()
+        .zip(RULES.iter())
+        .map(|(hits, rule)| {
+            let windowed = Windowed {
+                hits,
+                back: rule.reach.back,
+            };
+            windowed.map(|(start, end, _)| (start, end)).collect()
+        })
+        .collect()
+}
+
+/// The matches of rule `index` in `text` that start inside the windows of
+/// its sorted `hits`, exactly as a leftmost-first, non-overlapping search
+/// over the whole text finds them.
 ///
 /// The whole-text search's next match (from the end of the last one)
 /// starts where the window holding it finds its first match: that window
@@ -509,11 +560,17 @@ fn windows(text: &str) -> Vec<Windows> {
 /// whether a match is there at all: once the forward walk has seen one by
 /// then, it goes on past the window's end as far as the match reaches
 /// ([`Rule::match_from`]).
-fn search_windows(index: usize, text: &str, windows: &[(usize, usize)], out: &mut Vec<Candidate>) {
+///
+/// After a match, the next one holds a hit at or past its end, and starts
+/// at most `back` bytes before that hit's key word: so the search goes on
+/// from there, and leaves the window when no hit is left in it.
+fn search_windows(index: usize, text: &str, hits: &[Hit], out: &mut Vec<Candidate>) {
     let rule = &RULES[index];
+    let back = rule.reach.back;
     let mut from_last = 0;
-    for &(start, end) in windows {
+    for (start, end, inside) in (Windowed { hits, back }) {
         let mut from = start.max(from_last);
+        let mut next_hit = 0;
         while from < end {
             let Some(m) = rule.match_from(text, from, end) else {
                 break;
@@ -528,6 +585,13 @@ fn search_windows(index: usize, text: &str, windows: &[(usize, usize)], out: &mu
             }
             from = m.end().max(from + 1);
             from_last = from;
+            while inside.get(next_hit).is_some_and(|&(key, _)| key < from) {
+                next_hit += 1;
+            }
+            let Some(&(key, _)) = inside.get(next_hit) else {
+                break;
+            };
+            from = from.max(key.saturating_sub(back));
         }
     }
 }
@@ -535,10 +599,15 @@ fn search_windows(index: usize, text: &str, windows: &[(usize, usize)], out: &mu
 /// Runs every rule around the hits of its keywords in `text` and returns
 /// all candidates, rule by rule, each rule's in text order.
 pub fn candidates(text: &str) -> Vec<Candidate> {
+    let mut per_rule = crate::reuse::take(&SPARE_HITS);
+    hits_into(text, &mut per_rule);
     let mut out = Vec::new();
-    for (index, windows) in windows(text).iter().enumerate() {
-        search_windows(index, text, windows, &mut out);
+    for (index, hits) in per_rule.iter().enumerate() {
+        if !hits.is_empty() {
+            search_windows(index, text, hits, &mut out);
+        }
     }
+    crate::reuse::give(&SPARE_HITS, per_rule, hits_room);
     out
 }
 
@@ -828,6 +897,54 @@ mod tests {
             assert!(fwd.start_state_forward(&anchored).is_err());
             assert!(rev.start_state_reverse(&anchored).is_ok());
             assert!(rev.start_state_reverse(&Input::new(text)).is_err());
+        }
+    }
+
+    /// Hits whose windows overlap or touch share one window, which holds
+    /// them all; a window does not reach back past the text's start.
+    #[test]
+    fn windows_merge_the_hits_they_hold() {
+        let hits = [(3, 20), (10, 25), (31, 40), (45, 50), (80, 90)];
+        let windows: Vec<_> = Windowed {
+            hits: &hits,
+            back: 5,
+        }
+        .collect();
+        assert_eq!(
+            windows,
+            vec![
+                (0, 25, &hits[..2]),
+                (26, 50, &hits[2..4]),
+                (75, 90, &hits[4..]),
+            ]
+        );
+        assert_eq!(Windowed { hits: &[], back: 5 }.next(), None);
+    }
+
+    /// After a match, the search skips to the next key word in the
+    /// window: the year after "1990" in a window of years is still found,
+    /// and a window whose last key lies inside a match yields no more.
+    #[test]
+    fn the_search_goes_on_from_the_next_key_word() {
+        let year = RULES
+            .iter()
+            .position(|r| r.kind == Kind::Year)
+            .expect("a year rule");
+        for text in [
+            "In 1990, 1991 and 1992 sales rose, and in fiscal 1993 too.",
+            "1990 1991",
+            "mid-1996 and mid-1997, late 1998",
+        ] {
+            let mut per_rule = Vec::new();
+            hits_into(text, &mut per_rule);
+            let mut found = Vec::new();
+            search_windows(year, text, &per_rule[year], &mut found);
+            let whole: Vec<_> = candidates_whole_text(text)
+                .into_iter()
+                .filter(|c| c.rule == year)
+                .collect();
+            assert_eq!(found, whole, "{text:?}");
+            assert!(found.len() >= 2, "{text:?}: {found:?}");
         }
     }
 
