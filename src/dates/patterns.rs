@@ -468,7 +468,7 @@ thread_local! {
 }
 
 /// The room of `per_rule`'s hit lists: the capacity of the longest.
-fn hits_room(per_rule: &Vec<Vec<Hit>>) -> usize {
+fn hits_room(per_rule: &[Vec<Hit>]) -> usize {
     per_rule.iter().map(Vec::capacity).max().unwrap_or(0)
 }
 
@@ -607,7 +607,7 @@ pub fn candidates(text: &str) -> Vec<Candidate> {
             search_windows(index, text, hits, &mut out);
         }
     }
-    crate::reuse::give(&SPARE_HITS, per_rule, hits_room);
+    crate::reuse::give(&SPARE_HITS, per_rule, |p| hits_room(p));
     out
 }
 
