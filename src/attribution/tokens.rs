@@ -155,11 +155,9 @@ impl Tokenized {
         if cue == Some(Cue::Finite) || word == b"according" {
             self.reported_starts.push(self.toks.len());
         }
-        // Written for every word and kept for a capitalised one: no branch
-        // to mispredict on the one word in five that is.
-        let kept = self.caps.len() + usize::from(cap);
-        self.caps.push(self.toks.len());
-        self.caps.truncate(kept);
+        if cap {
+            self.caps.push(self.toks.len());
+        }
         self.toks.push(Token {
             start,
             end,
