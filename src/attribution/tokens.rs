@@ -423,8 +423,8 @@ const ABBREVIATION_LENGTHS: std::ops::RangeInclusive<usize> = 2..=6;
 /// a dot after an abbreviation, an initial or a dotted word ("U.S") does not.
 /// `text` is the original text, `lower` its ASCII-lowercased copy.
 ///
-/// Only the [`Tokenized::stops`] can change the id: the runs of tokens
-/// between them take the current id in one fill.
+/// Only the [`Tokenized::stops`] can change the id: only they are read,
+/// and the ids rise at them (or at the token after them).
 pub fn sentences(tokenized: &Tokenized, text: &str, lower: &str) -> Vec<u32> {
     let mut ids = Vec::new();
     sentences_into(tokenized, text, lower, &mut ids);
