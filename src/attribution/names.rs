@@ -90,9 +90,12 @@ fn fold_word(w: &str) -> String {
 impl<'a> NameIndex<'a> {
     /// Collects the full names of `doc`.
     pub fn new(doc: &Doc<'a>) -> NameIndex<'a> {
-        // Room for every name at once (a mention or a run per capitalised
-        // word at most), so that neither list grows and rehashes on the way.
-        let room = doc.mentions.len() + doc.caps().len();
+        // Room for a name per mention and per eighth capitalised word: runs
+        // of name words are about one capitalised word in twenty here, so
+        // the lists seldom grow, and they stay small (room for a run per
+        // capitalised word made them as large as the article, on pages
+        // freshly faulted in for each index).
+        let room = doc.mentions.len() + doc.caps().len() / 8 + 1;
         let mut by_name: FxHashMap<&'a str, usize> =
             FxHashMap::with_capacity_and_hasher(room, Default::default());
         let mut names: Vec<FullName<'a>> = Vec::with_capacity(room);

@@ -14,6 +14,7 @@
 
 use super::cues::{self, Cue};
 use crate::{normalize::ASCII_ALNUM, swar};
+use std::cell::OnceCell;
 
 /// The direction a double quote mark shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -195,7 +196,9 @@ pub fn tokenize_marked(text: &str, lower: &str) -> Tokenized {
 /// [`tokenize_marked`] into `out`, whose lists are cleared first and whose
 /// memory is reused (one article after another on a thread).
 pub fn tokenize_into(text: &str, lower: &str, out: &mut Tokenized) {
-    let wrapped = is_hard_wrapped(text);
+    // Asked only at a single line break (most texts with paragraphs of
+    // blank-line-separated lines never ask): it reads every line.
+    let wrapped = OnceCell::new();
     let bytes = text.as_bytes();
     let lower = lower.as_bytes();
     out.clear();
@@ -227,7 +230,7 @@ pub fn tokenize_into(text: &str, lower: &str, out: &mut Tokenized) {
             char_at(text, i)
         };
         if is_break(c) {
-            i = paragraph_break(text, i, c, wrapped, out);
+            i = paragraph_break(text, i, c, &wrapped, out);
             continue;
         }
         if c.is_whitespace() || c == '\u{200b}' || c == '\u{feff}' {
@@ -274,7 +277,7 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
         let Some(&b) = bytes.get(end) else {
             return end;
         };
-        if b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b'&') {
+        if ENDS_WORD[usize::from(b)] {
             // ASCII, neither alphanumeric nor a joiner: the word ends.
             return end;
         }
@@ -289,10 +292,33 @@ fn word_end(text: &str, start: usize, mut end: usize) -> usize {
     }
 }
 
+/// True for the bytes that end a word wherever they follow its letters:
+/// ASCII and not a joiner (`'`, `-`, `.`, `&`); [`word_end`] asks only
+/// after the letters and digits.
+/// One lookup (and one well-predicted branch) rather than a chain of
+/// comparisons after every word.
+static ENDS_WORD: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = !matches!(c, b'\'' | b'-' | b'.' | b'&');
+        b += 1;
+    }
+    table
+};
+
 /// Handles the line break `c` at byte `i` and the whitespace after it:
 /// pushes a [`Kind::Para`] token unless it is a line wrap of hard-wrapped
 /// text or the previous token is already one. Returns where to go on.
-fn paragraph_break(text: &str, i: usize, c: char, wrapped: bool, out: &mut Tokenized) -> usize {
+/// `wrapped` holds [`is_hard_wrapped`] of `text` once it has been asked.
+fn paragraph_break(
+    text: &str,
+    i: usize,
+    c: char,
+    wrapped: &OnceCell<bool>,
+    out: &mut Tokenized,
+) -> usize {
     let mut end = i + c.len_utf8();
     let mut breaks = 1;
     let mut indented = false;
@@ -309,7 +335,7 @@ fn paragraph_break(text: &str, i: usize, c: char, wrapped: bool, out: &mut Token
         }
         end = j + d.len_utf8();
     }
-    if wrapped && breaks == 1 && !indented {
+    if breaks == 1 && !indented && *wrapped.get_or_init(|| is_hard_wrapped(text)) {
         // A line wrap inside a paragraph.
         return end;
     }
@@ -397,8 +423,8 @@ const ABBREVIATION_LENGTHS: std::ops::RangeInclusive<usize> = 2..=6;
 /// a dot after an abbreviation, an initial or a dotted word ("U.S") does not.
 /// `text` is the original text, `lower` its ASCII-lowercased copy.
 ///
-/// Only the [`Tokenized::stops`] can change the id: the runs of tokens
-/// between them take the current id in one fill.
+/// Only the [`Tokenized::stops`] can change the id: only they are read,
+/// and the ids rise at them (or at the token after them).
 pub fn sentences(tokenized: &Tokenized, text: &str, lower: &str) -> Vec<u32> {
     let mut ids = Vec::new();
     sentences_into(tokenized, text, lower, &mut ids);
@@ -407,49 +433,55 @@ pub fn sentences(tokenized: &Tokenized, text: &str, lower: &str) -> Vec<u32> {
 
 /// [`sentences`] into `ids`, which is cleared first and whose memory is
 /// reused.
+///
+/// Each id is first written as how much the id rises at that token (a
+/// paragraph break rises by one, and the token after it by one more; the
+/// token after a sentence's end by one), then one running sum over all the
+/// tokens turns the rises into ids: no fill of a varying length per
+/// sentence, whose loop ends mispredict.
 pub fn sentences_into(tokenized: &Tokenized, text: &str, lower: &str, ids: &mut Vec<u32>) {
     let tokens = &tokenized.toks[..];
     ids.clear();
-    ids.reserve(tokens.len());
-    let mut id = 0u32;
+    ids.resize(tokens.len(), 0);
     let mut i = 0;
     for &stop in &tokenized.stops {
         if stop < i {
             // Taken in by the closing marks after an earlier stop.
             continue;
         }
-        ids.resize(stop, id);
-        i = stop;
-        let t = tokens[i];
+        let t = tokens[stop];
+        i = stop + 1;
         if t.kind == Kind::Para {
-            id += 1;
-            ids.push(id);
-            id += 1;
-            i += 1;
+            ids[stop] += 1;
+            if let Some(next) = ids.get_mut(i) {
+                *next += 1;
+            }
             continue;
         }
-        ids.push(id);
-        i += 1;
         if let Kind::Punct(c @ ('.' | '?' | '!' | '…')) = t.kind {
             if c == '.' && stop > 0 && is_abbreviation(tokens, stop - 1, text, lower, t.start) {
                 continue;
             }
-            (i, id) = sentence_end(tokens, text, stop, id, ids);
+            let ends;
+            (i, ends) = sentence_end(tokens, text, stop);
+            if ends {
+                if let Some(next) = ids.get_mut(i) {
+                    *next += 1;
+                }
+            }
         }
     }
-    ids.resize(tokens.len(), id);
+    let mut id = 0u32;
+    for rise in ids.iter_mut() {
+        id += *rise;
+        *rise = id;
+    }
 }
 
-/// After the sentence-ending punctuation at token `p` (its id pushed):
-/// pushes the closing marks and brackets that stay in its sentence, and
-/// returns the token after them with the id that token's sentence takes.
-fn sentence_end(
-    tokens: &[Token],
-    text: &str,
-    p: usize,
-    id: u32,
-    ids: &mut Vec<u32>,
-) -> (usize, u32) {
+/// After the sentence-ending punctuation at token `p`: the token after the
+/// closing marks and brackets that stay in its sentence, and whether that
+/// token starts a new sentence.
+fn sentence_end(tokens: &[Token], text: &str, p: usize) -> (usize, bool) {
     let mut j = p + 1;
     while j < tokens.len()
         && match tokens[j].kind {
@@ -458,7 +490,6 @@ fn sentence_end(
             _ => false,
         }
     {
-        ids.push(id);
         j += 1;
     }
     let ends = match tokens.get(j) {
@@ -472,7 +503,7 @@ fn sentence_end(
             Kind::Punct(p) => matches!(p, '(' | '[' | '‘' | '—' | '-'),
         },
     };
-    (j, if ends { id + 1 } else { id })
+    (j, ends)
 }
 
 /// True when the word token `w`, directly followed by a dot at `dot`, is an
@@ -551,6 +582,41 @@ mod tests {
         "Iran\"s quota",
         ["Iran", "\"", "s", "quota"]
     );
+
+    #[test]
+    fn ends_word_is_ascii_but_no_joiner() {
+        for b in 0..=255u8 {
+            let want = b.is_ascii() && !matches!(b, b'\'' | b'-' | b'.' | b'&');
+            assert_eq!(ENDS_WORD[usize::from(b)], want, "{b:#x}");
+        }
+    }
+
+    /// The hard-wrap test is asked only at a single line break: texts
+    /// that never need it and texts that do split as before.
+    #[test]
+    fn paragraphs_split_alike_whether_or_not_the_wrap_test_is_asked() {
+        let wrapped_line = format!("{}\n", "w".repeat(60));
+        let cases = [
+            "One.\n\nTwo.\n\nThree.".to_string(),
+            "One.\nTwo.\nThree.\nFour.".to_string(),
+            wrapped_line.repeat(6),
+            format!("{}\n\n{}", wrapped_line.repeat(5), wrapped_line.repeat(2)),
+        ];
+        for text in &cases {
+            let paras = tokenize(text)
+                .iter()
+                .filter(|t| t.kind == Kind::Para)
+                .count();
+            let lines = text.split('\n').filter(|l| !l.is_empty()).count();
+            let blank_separated = text.split("\n\n").count();
+            let want = if is_hard_wrapped(text) {
+                blank_separated - 1
+            } else {
+                lines - usize::from(!text.ends_with('\n'))
+            };
+            assert_eq!(paras, want, "{text:?}");
+        }
+    }
 
     #[test]
     fn hard_wrapped_lines_are_one_paragraph() {
@@ -667,6 +733,71 @@ mod tests {
                 assert_eq!(sentence_texts($text), $want);
             }
         };
+    }
+
+    /// [`sentences_into`] as it was before the rises: each run of tokens
+    /// filled with its id in turn.
+    fn sentences_filled(tokenized: &Tokenized, text: &str, lower: &str) -> Vec<u32> {
+        let tokens = &tokenized.toks[..];
+        let mut ids = Vec::new();
+        let mut id = 0u32;
+        let mut i = 0;
+        for &stop in &tokenized.stops {
+            if stop < i {
+                continue;
+            }
+            ids.resize(stop, id);
+            i = stop;
+            let t = tokens[i];
+            if t.kind == Kind::Para {
+                id += 1;
+                ids.push(id);
+                id += 1;
+                i += 1;
+                continue;
+            }
+            ids.push(id);
+            i += 1;
+            if let Kind::Punct(c @ ('.' | '?' | '!' | '…')) = t.kind {
+                if c == '.' && stop > 0 && is_abbreviation(tokens, stop - 1, text, lower, t.start) {
+                    continue;
+                }
+                let (j, ends) = sentence_end(tokens, text, stop);
+                ids.resize(j, id);
+                (i, id) = (j, id + u32::from(ends));
+            }
+        }
+        ids.resize(tokens.len(), id);
+        ids
+    }
+
+    #[test]
+    fn rises_give_the_ids_the_fills_gave() {
+        let pieces = [
+            "He", "said", ".", " ", " ", "Mr.", "U.S.", "“", "”", "\"", "''", "?", "!", "…", ")",
+            "(", "\n", "\n\n", "a", "B", "3", "’", "—", ",", ".", ".",
+        ];
+        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut sentences_seen = 0;
+        for round in 0..3000 {
+            let mut text = String::new();
+            for _ in 0..(round % 40) {
+                seed ^= seed << 13;
+                seed ^= seed >> 7;
+                seed ^= seed << 17;
+                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
+                if seed.is_multiple_of(3) {
+                    text.push(' ');
+                }
+            }
+            let lower = text.to_ascii_lowercase();
+            let tokenized = tokenize_marked(&text, &lower);
+            let want = sentences_filled(&tokenized, &text, &lower);
+            let got = sentences(&tokenized, &text, &lower);
+            assert_eq!(got, want, "{text:?}");
+            sentences_seen += got.last().map_or(0, |&id| id as usize);
+        }
+        assert!(sentences_seen > 3000, "{sentences_seen}");
     }
 
     sent!(two_sentences, "A b. C d.", ["A b .", "C d ."]);
