@@ -2,63 +2,22 @@
 //! (or later) is the same entity wherever it appears ("Eyvazov" -> "Anar
 //! Eyvazov", same canonical and id), and a name found once by a rule is
 //! found everywhere in the field, in any case on lines written in capitals.
-//!
-//! The names a field makes known are kept without an allocation per name:
-//! the folded keys one after another in one string, found through a hash
-//! table of their places (keyed on the hash of their folded bytes), and
-//! the entities they name in a list that a full name and its surname share.
 
-use std::hash::BuildHasher;
+use std::collections::hash_map::Entry;
 
-use hashbrown::HashTable;
-use rustc_hash::FxBuildHasher;
+use rustc_hash::FxHashMap;
 
 use super::{lexicons::Sketches, tokens::Kind, Ctx};
 use crate::span::{Label, Method, Span};
 
-/// An entity a key names: its label, canonical and id.
-type Target = (Label, String, String);
-
-/// No entity: the [`Key::target`] of a key that two different entities share.
-const SHARED: u32 = u32::MAX;
-
-/// One key of [`Names`]: where its folded text is in [`Names::text`], its
-/// hash, and what it names (an index into [`Names::targets`], or [`SHARED`]).
-#[derive(Debug, Clone, Copy)]
-struct Key {
-    hash: u64,
-    start: u32,
-    end: u32,
-    target: u32,
-}
-
-impl Key {
-    /// Where its folded text is in [`Names::text`].
-    fn range(&self) -> std::ops::Range<usize> {
-        self.start as usize..self.end as usize
-    }
-}
-
-/// Whether `target` is the entity of span `s`.
-fn names_entity_of((label, canonical, id): &Target, s: &Span) -> bool {
-    *label == s.label && *canonical == s.canonical && *id == s.entity_id
-}
-
-/// The hash of a folded key.
-fn hash_of(key: &str) -> u64 {
-    FxBuildHasher.hash_one(key.as_bytes())
-}
+/// What a linked key names; `None` when two different entities share it.
+type Target = Option<(Label, String, String)>;
 
 /// The names one field makes known to another (the body's people and
 /// organisations, for its headline): folded name or surname -> entity.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Names {
-    /// The folded keys, one after another.
-    text: String,
-    /// The keys, by the hash of their folded text.
-    keys: HashTable<Key>,
-    /// The entities the keys name (a full name and its surname share one).
-    targets: Vec<Target>,
+    keys: FxHashMap<String, Target>,
     /// The sketches of the keys' first words: a token whose sketch is
     /// clear starts no key.
     firsts: Sketches,
@@ -69,68 +28,17 @@ pub struct Names {
     most_words: usize,
 }
 
-impl PartialEq for Names {
-    /// The same keys, naming the same entities (however stored).
-    fn eq(&self, other: &Names) -> bool {
-        self.keys.len() == other.keys.len()
-            && self.most_words == other.most_words
-            && self.firsts == other.firsts
-            && self.words == other.words
-            && self.keys.iter().all(|k| {
-                let key = &self.text[k.range()];
-                other.target(key) == self.target(key)
-            })
-    }
-}
-
-impl Eq for Names {}
-
 impl Names {
     /// True when no name is known.
     pub fn is_empty(&self) -> bool {
         self.keys.is_empty()
     }
 
-    /// What the folded `key` names: `None` when it is no key, `Some(None)`
-    /// when two different entities share it.
-    fn target(&self, key: &str) -> Option<Option<(Label, &str, &str)>> {
-        let k = self
-            .keys
-            .find(hash_of(key), |k| &self.text[k.range()] == key)?;
-        Some(
-            self.targets
-                .get(k.target as usize)
-                .map(|(label, canonical, id)| (*label, canonical.as_str(), id.as_str())),
-        )
-    }
-
-    /// Whether the folded `key` is a key.
-    fn contains(&self, key: &str) -> bool {
-        self.target(key).is_some()
-    }
-
-    /// Room for `keys` more keys of about `bytes` bytes in all.
-    fn reserve(&mut self, keys: usize, bytes: usize) {
-        self.keys.reserve(keys, |k| k.hash);
-        self.text.reserve(bytes);
-    }
-
-    /// The index in [`Names::targets`] of the entity of `s`: the last one
-    /// when it is that (a surname remembered right after its full name),
-    /// else a new one.
-    fn target_of(&mut self, s: &Span) -> u32 {
-        if !self.targets.last().is_some_and(|t| names_entity_of(t, s)) {
-            self.targets
-                .push((s.label, s.canonical.clone(), s.entity_id.clone()));
-        }
-        u32::try_from(self.targets.len() - 1).expect("fewer than 4G names in a field")
-    }
-
     /// Records what `key` names. A full name shared by two different
     /// entities names neither; a surname shared by two people ("Boris
     /// Yeltsin", "Naina Yeltsin") names the one mentioned first, as news
     /// writing does.
-    fn remember(&mut self, key: &str, s: &Span, surname: bool) {
+    fn remember(&mut self, key: String, s: &Span, surname: bool) {
         let mut words = 0;
         // Split by bytes: a space is one byte in UTF-8, and no other
         // character holds it.
@@ -143,26 +51,20 @@ impl Names {
             words += 1;
         }
         self.most_words = self.most_words.max(words);
-        let hash = hash_of(key);
-        let text = &self.text;
-        if let Ok(mut old) = self.keys.find_entry(hash, |k| &text[k.range()] == key) {
-            let target = self.targets.get(old.get().target as usize);
-            if !target.is_some_and(|t| names_entity_of(t, s)) && !surname {
-                old.get_mut().target = SHARED;
+        match self.keys.entry(key) {
+            Entry::Occupied(mut old) => {
+                let same = old.get().as_ref().is_some_and(|(label, canonical, id)| {
+                    *label == s.label && *canonical == s.canonical && *id == s.entity_id
+                });
+                if !same && !surname {
+                    *old.get_mut() = None;
+                }
             }
-            return;
+            // The canonical and id are copied once, for a new key.
+            Entry::Vacant(new) => {
+                new.insert(Some((s.label, s.canonical.clone(), s.entity_id.clone())));
+            }
         }
-        // The canonical and id are copied once, for a new entity.
-        let target = self.target_of(s);
-        let start = offset32(self.text.len());
-        self.text.push_str(key);
-        let new = Key {
-            hash,
-            start,
-            end: offset32(self.text.len()),
-            target,
-        };
-        self.keys.insert_unique(hash, new, |k| k.hash);
     }
 
     /// Whether the word whose sketch bit is `k` may start a key.
@@ -174,11 +76,6 @@ impl Names {
     fn may_hold(&self, k: usize) -> bool {
         self.words.has_bit(k)
     }
-}
-
-/// `at`, an offset into [`Names::text`], in 32 bits.
-fn offset32(at: usize) -> u32 {
-    u32::try_from(at).expect("a field's names fold within 4 GiB")
 }
 
 /// Whether a span's names are linked: a person's not linked already, an
@@ -201,15 +98,18 @@ fn word_tokens<'c>(ctx: &'c Ctx<'_>, s: &Span) -> impl Iterator<Item = usize> + 
         .filter(move |&k| t.toks[k].kind == Kind::Word)
 }
 
-/// Writes the folded words of tokens `words` into `full`, joined by single spaces.
-fn folded_name_into(ctx: &Ctx<'_>, words: impl Iterator<Item = usize>, full: &mut String) {
-    full.clear();
+/// The folded words of tokens `words`, joined by single spaces, in a
+/// string made for `capacity` bytes (the name's length as written, which
+/// its folding seldom exceeds).
+fn folded_name(ctx: &Ctx<'_>, words: impl Iterator<Item = usize>, capacity: usize) -> String {
+    let mut full = String::with_capacity(capacity);
     for (n, k) in words.enumerate() {
         if n > 0 {
             full.push(' ');
         }
         full.push_str(ctx.t.f(k));
     }
+    full
 }
 
 /// Adds a linked mention for every other occurrence of a person's surname
@@ -242,12 +142,8 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
         };
         (std::cmp::Reverse(words), s.label != first_label, s.start)
     });
-    // Each name makes a key or two: room for them at once (the names'
-    // lengths as written, which their foldings seldom exceed).
-    let bytes = order.iter().map(|(_, s)| 2 * (s.end - s.start)).sum();
-    own.reserve(2 * order.len(), bytes);
-    // The folded name of each span in turn, in one string.
-    let mut full = String::with_capacity(64);
+    // Each name makes a key or two: room for them at once.
+    own.keys.reserve(2 * order.len());
     for (count, s) in order {
         // Every span here is `linkable`: a person not linked already, or an
         // organisation found by a rule.
@@ -256,29 +152,29 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
             continue;
         }
         let words = word_tokens(ctx, s);
-        folded_name_into(ctx, words.clone(), &mut full);
+        let full = folded_name(ctx, words.clone(), s.end - s.start);
         let only = words.clone().next().unwrap_or(0);
-        if count == 1 && (own.contains(&full) || ctx.writes_lowercase(only)) {
+        if count == 1 && (own.keys.contains_key(&full) || ctx.writes_lowercase(only)) {
             continue;
         }
-        own.remember(&full, s, false);
+        own.remember(full, s, false);
         if person && count >= 2 {
             let last = words.last().unwrap_or(0);
             // A surname the field also writes in lowercase is a common
             // word ("Motor Show" ... "the show"): not linked alone.
             if t.chars(last) > 1 && !ctx.writes_lowercase(last) {
-                own.remember(t.f(last), s, true);
+                own.remember(t.f(last).to_string(), s, true);
             }
         }
     }
     let known = known.filter(|k| !k.is_empty());
-    if own.is_empty() && known.is_none() {
+    if own.keys.is_empty() && known.is_none() {
         return own;
     }
     // This field's names, then those `known` (which yield to them).
-    let lookup = |key: &str| match own.target(key) {
+    let lookup = |key: &str| match own.keys.get(key) {
         Some(target) => Some(target),
-        None => known.and_then(|k| k.target(key)),
+        None => known.and_then(|k| k.keys.get(key)),
     };
     let may_start = |b: u16| {
         let b = usize::from(b);
@@ -315,7 +211,7 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
         }
         let mut matched = 0;
         key.clear();
-        let mut best: Option<(usize, Label, &str, &str)> = None;
+        let mut best: Option<(usize, Label, &String, &String)> = None;
         // The longest key from token `i` (a key found at some length
         // makes every shorter run a part of one).
         for k in i..(i + most_words).min(n) {
@@ -327,7 +223,7 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
             }
             key.push_str(t.f(k));
             if let Some(Some((label, canonical, id))) = lookup(&key) {
-                best = Some((k, label, canonical, id));
+                best = Some((k, *label, canonical, id));
             }
         }
         if let Some((last, label, canonical, id)) =
@@ -340,8 +236,8 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
                     start,
                     end,
                     label,
-                    canonical,
-                    id,
+                    canonical.clone(),
+                    id.clone(),
                     Method::Linked,
                 ));
                 matched = last + 1 - i;
@@ -406,82 +302,33 @@ mod tests {
         Span::entity(0, 1, Label::Person, canonical, id, Method::Rule)
     }
 
-    /// The id a key names: `None` for no key, `Some(None)` for a shared one.
-    fn id_of<'n>(names: &'n Names, key: &str) -> Option<Option<&'n str>> {
-        names.target(key).map(|t| t.map(|(_, _, id)| id))
-    }
-
     #[test]
     fn a_shared_full_name_names_neither_a_shared_surname_the_first() {
         let mut names = Names::default();
         let (boris, naina) = (person("Boris Yeltsin", "q1"), person("Naina Yeltsin", "q2"));
-        names.remember("yeltsin", &boris, true);
-        names.remember("yeltsin", &naina, true);
-        names.remember("john smith", &person("John Smith", "q3"), false);
-        names.remember("john smith", &person("John Smith", "q3"), false);
-        names.remember("john smith", &person("John Smith", "q4"), false);
-        assert_eq!(id_of(&names, "yeltsin"), Some(Some("q1")));
-        assert_eq!(id_of(&names, "john smith"), Some(None));
-        assert!(names.contains("john smith"));
-        assert!(!names.contains("john") && !names.contains("smith"));
+        names.remember("yeltsin".to_string(), &boris, true);
+        names.remember("yeltsin".to_string(), &naina, true);
+        names.remember("john smith".to_string(), &person("John Smith", "q3"), false);
+        names.remember("john smith".to_string(), &person("John Smith", "q3"), false);
+        names.remember("john smith".to_string(), &person("John Smith", "q4"), false);
+        let target = |key: &str| names.keys.get(key).cloned().flatten().map(|t| t.2);
+        assert_eq!(target("yeltsin").as_deref(), Some("q1"));
+        assert_eq!(target("john smith"), None);
+        assert!(names.keys.contains_key("john smith"));
         assert_eq!(names.most_words, 2);
-        // A key shared once stays shared.
-        names.remember("john smith", &person("John Smith", "q3"), false);
-        assert_eq!(id_of(&names, "john smith"), Some(None));
     }
 
     #[test]
     fn the_sketches_hold_every_word_of_every_key() {
         let mut names = Names::default();
-        names.remember("anar eyvazov", &person("Anar Eyvazov", ""), false);
+        names.remember(
+            "anar eyvazov".to_string(),
+            &person("Anar Eyvazov", ""),
+            false,
+        );
         let bit = |w: &str| Sketches::bit_of_word(w.as_bytes());
         assert!(names.may_start(bit("anar")) && !names.may_start(bit("eyvazov")));
         assert!(names.may_hold(bit("anar")) && names.may_hold(bit("eyvazov")));
         assert!(!names.may_hold(bit("said")));
-    }
-
-    /// A full name and its surname, remembered one after the other, share
-    /// one copy of their entity; another entity takes its own.
-    #[test]
-    fn a_surname_shares_its_full_names_entity() {
-        let mut names = Names::default();
-        let anar = person("Anar Eyvazov", "q1");
-        names.remember("anar eyvazov", &anar, false);
-        names.remember("eyvazov", &anar, true);
-        names.remember("naina yeltsin", &person("Naina Yeltsin", "q2"), false);
-        assert_eq!(names.targets.len(), 2);
-        assert_eq!(names.keys.len(), 3);
-        assert_eq!(id_of(&names, "eyvazov"), Some(Some("q1")));
-        assert_eq!(id_of(&names, "anar eyvazov"), Some(Some("q1")));
-        assert_eq!(id_of(&names, "naina yeltsin"), Some(Some("q2")));
-        assert_eq!(id_of(&names, "anar"), None);
-    }
-
-    /// Keys by the thousand (the table grows and rehashes): each is found
-    /// with its own entity, and names compare by their keys and entities,
-    /// whatever order they were remembered in.
-    #[test]
-    fn many_keys_are_each_found() {
-        let spans: Vec<Span> = (0..2000)
-            .map(|n| person(&format!("Name {n}"), &format!("q{n}")))
-            .collect();
-        let (mut forward, mut backward) = (Names::default(), Names::default());
-        for (n, s) in spans.iter().enumerate() {
-            forward.remember(&format!("name {n}"), s, false);
-        }
-        for (n, s) in spans.iter().enumerate().rev() {
-            backward.remember(&format!("name {n}"), s, false);
-        }
-        for n in 0..2000 {
-            let id = format!("q{n}");
-            assert_eq!(
-                id_of(&forward, &format!("name {n}")),
-                Some(Some(id.as_str()))
-            );
-        }
-        assert_eq!(forward, backward);
-        backward.remember("name 7", &person("Other", "q9999"), false);
-        assert_ne!(forward, backward);
-        assert_eq!(Names::default(), Names::default());
     }
 }
