@@ -537,7 +537,10 @@ mod tests {
                 l.sketched.org_suffix_hashes.has_bit(hashed_bit(key)),
                 "{key}"
             );
-            assert!(l.is_org_suffix(&key.to_uppercase()), "{key}");
+            // A word is asked without its trailing dots ("Ent." is "ent").
+            if !key.ends_with('.') {
+                assert!(l.is_org_suffix(&key.to_uppercase()), "{key}");
+            }
         }
         let words = "Acme Tuesday London Smith Brown Jones Parliament Minister Reuters \
                      Moscow President Monday Clinton Yeltsin Chechnya Government Police \
