@@ -4,9 +4,9 @@
 //! (first column = the word; `#` lines are comments; the first other line
 //! is the header). Every word is stored folded (lowercase, no diacritics).
 
-use std::{borrow::Cow, sync::OnceLock};
+use std::{borrow::Cow, hash::BuildHasher, sync::OnceLock};
 
-use rustc_hash::{FxHashMap, FxHashSet};
+use rustc_hash::{FxBuildHasher, FxHashMap, FxHashSet};
 
 use crate::normalize::{fold, fold_onto};
 
@@ -198,8 +198,19 @@ struct ListSketches {
     roles: Sketches,
     role_first_words: Sketches,
     org_suffixes: Sketches,
+    /// A second filter of the organisation words, by [`hashed_bit`]: a
+    /// word that passes the first (its ends and length, which many
+    /// capitalised words share with some organisation word) is hashed
+    /// whole before the list is asked.
+    org_suffix_hashes: Sketches,
     legal_forms: Sketches,
     speech_verbs: Sketches,
+}
+
+/// The bit of `word` in a second filter of a list ([`Sketches`] of
+/// [`Sketches::insert_bit`] by this bit): the top 12 bits of its Fx hash.
+fn hashed_bit(word: &str) -> usize {
+    (FxBuildHasher.hash_one(word.as_bytes()) >> 52) as usize
 }
 
 /// The sketches of every word of `words`.
@@ -325,6 +336,13 @@ impl Lexicons {
             roles: sketch_all(&self.roles),
             role_first_words: sketch_all(&self.role_first_words),
             org_suffixes: sketch_all(self.org_suffixes.keys()),
+            org_suffix_hashes: {
+                let mut hashes = Sketches::default();
+                for key in self.org_suffixes.keys() {
+                    hashes.insert_bit(hashed_bit(key));
+                }
+                hashes
+            },
             legal_forms: sketch_all(&self.legal_forms),
             speech_verbs: sketch_all(&self.speech_verbs),
         };
@@ -382,7 +400,10 @@ impl Lexicons {
 
     /// Whether `w` (no trailing dots, folded `key`) ends an organisation name.
     fn org_suffix_as_written(&self, w: &str, key: &str) -> bool {
-        if !self.sketched.org_suffixes.may_contain(key) {
+        // Most words are told by the two filters, without a lookup.
+        if !self.sketched.org_suffixes.may_contain(key)
+            || !self.sketched.org_suffix_hashes.has_bit(hashed_bit(key))
+        {
             return false;
         }
         match self.org_suffixes.get(key) {
@@ -502,6 +523,41 @@ mod tests {
             found += usize::from(full);
         }
         assert!(found >= 6, "{found}");
+    }
+
+    /// Every organisation word of the shipped list passes both filters
+    /// (as written in capitals it is one), and the second filter turns
+    /// away most of the capitalised words that pass the first.
+    #[test]
+    fn org_suffix_filters_keep_every_listed_word() {
+        let l = Lexicons::load_default();
+        assert!(l.org_suffixes.len() > 300);
+        for key in l.org_suffixes.keys() {
+            assert!(
+                l.sketched.org_suffix_hashes.has_bit(hashed_bit(key)),
+                "{key}"
+            );
+            // A word is asked without its trailing dots ("Ent." is "ent").
+            if !key.ends_with('.') {
+                assert!(l.is_org_suffix(&key.to_uppercase()), "{key}");
+            }
+        }
+        let words = "Acme Tuesday London Smith Brown Jones Parliament Minister Reuters \
+                     Moscow President Monday Clinton Yeltsin Chechnya Government Police \
+                     Israel Peres Netanyahu Arafat Palestinian Security Council Germany";
+        let first: Vec<&str> = words
+            .split_whitespace()
+            .filter(|w| l.sketched.org_suffixes.may_contain(&w.to_lowercase()))
+            .collect();
+        let both = first
+            .iter()
+            .filter(|w| {
+                l.sketched
+                    .org_suffix_hashes
+                    .has_bit(hashed_bit(&w.to_lowercase()))
+            })
+            .count();
+        assert!(both < first.len(), "{first:?}");
     }
 
     #[test]
