@@ -52,6 +52,12 @@ impl Normalized {
         });
     }
 
+    /// Room in the buffers, in items (the longer of the folded text's
+    /// capacity and the offset map's): what [`crate::reuse::give`] weighs.
+    pub fn room(&self) -> usize {
+        self.folded.capacity().max(self.origin.capacity())
+    }
+
     /// Folds `text` into a new value.
     pub fn new(text: &str) -> Self {
         let mut n = Normalized::default();
