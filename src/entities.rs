@@ -163,31 +163,40 @@ impl EntityTable {
 
     /// The rows, most-mentioned first, ties broken by documents then id and name.
     pub fn into_rows(self) -> Vec<Entity> {
-        let mut rows: Vec<Entity> = (self.slots.iter())
+        // Sorted as slots, whose keys lie together in the arena, before
+        // the rows' strings are made.
+        let arena = self.arena.as_str();
+        let mut slots: Vec<&Slot> = self.slots.iter().collect();
+        // No two slots are equal (their keys differ): an unstable sort puts
+        // them in the one order there is, without a stable sort's buffer.
+        slots.sort_unstable_by(|a, b| {
+            (b.counts.mentions.cmp(&a.counts.mentions))
+                .then(b.counts.documents.cmp(&a.counts.documents))
+                .then_with(|| key_order(arena, a, b))
+        });
+        (slots.iter())
             .map(|slot| {
-                let KeyRef(entity_id, label, canonical) = key_of(&self.arena, slot);
-                let counts = slot.counts;
+                let KeyRef(entity_id, label, canonical) = key_of(arena, slot);
                 Entity {
                     entity_id: entity_id.to_string(),
                     label: label.to_string(),
                     canonical: canonical.to_string(),
-                    documents: counts.documents,
-                    mentions: counts.mentions,
+                    documents: slot.counts.documents,
+                    mentions: slot.counts.mentions,
                 }
             })
-            .collect();
-        // No two rows are equal (their keys differ): an unstable sort puts
-        // them in the one order there is, without a stable sort's buffer.
-        rows.sort_unstable_by(|a, b| {
-            b.mentions
-                .cmp(&a.mentions)
-                .then(b.documents.cmp(&a.documents))
-                .then_with(|| a.entity_id.cmp(&b.entity_id))
-                .then_with(|| a.label.cmp(&b.label))
-                .then_with(|| a.canonical.cmp(&b.canonical))
-        });
-        rows
+            .collect()
     }
+}
+
+/// The order of the keys of slots `a` and `b`: by id, then label, then
+/// canonical name.
+fn key_order(arena: &str, a: &Slot, b: &Slot) -> std::cmp::Ordering {
+    let (KeyRef(a_id, a_label, a_name), KeyRef(b_id, b_label, b_name)) =
+        (key_of(arena, a), key_of(arena, b));
+    (a_id.cmp(b_id))
+        .then_with(|| a_label.cmp(b_label))
+        .then_with(|| a_name.cmp(b_name))
 }
 
 #[cfg(test)]
