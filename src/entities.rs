@@ -330,6 +330,28 @@ mod tests {
         );
     }
 
+    /// Enough keys for the table to grow several times (rehashed by the
+    /// hashes its slots keep) and its arena to move.
+    #[test]
+    fn many_entities_keep_their_counts_as_the_table_grows() {
+        let ids: Vec<String> = (0..3000).map(|i| format!("id:{i}")).collect();
+        let mut t = EntityTable::default();
+        t.add_mentions(ids.iter().map(|id| (id.as_str(), "ORG", "Name")));
+        t.add_mentions((ids.iter().step_by(3)).map(|id| (id.as_str(), "ORG", "Name")));
+        let rows = t.into_rows();
+        assert_eq!(rows.len(), 3000);
+        // Ids mentioned twice first (documents, then id order), then the rest.
+        assert_eq!((rows[0].entity_id.as_str(), rows[0].documents), ("id:0", 2));
+        assert_eq!(rows[1].entity_id, "id:1002");
+        assert_eq!(
+            (rows[1000].entity_id.as_str(), rows[1000].mentions),
+            ("id:1", 1)
+        );
+        assert!(rows
+            .iter()
+            .all(|r| r.label == "ORG" && r.canonical == "Name"));
+    }
+
     #[test]
     fn rows_of_a_previous_run_add_their_counts() {
         let mut t = EntityTable::default();

@@ -385,3 +385,40 @@ fn quote_row<'a>(
         },
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The spans of `text` found on a thread of its own, whose folding
+    /// buffers are fresh.
+    fn spans_on_a_fresh_thread(extractor: &Extractor, text: &str) -> Vec<Span> {
+        std::thread::scope(|s| {
+            s.spawn(|| extractor.field_spans(text, None, false))
+                .join()
+                .unwrap()
+        })
+    }
+
+    /// A field folded into buffers that a longer field (with another
+    /// script, so an offset map) left behind finds what it finds alone.
+    #[test]
+    fn a_field_finds_the_same_in_buffers_another_field_left() {
+        let extractor = Extractor::builder().build().unwrap();
+        let long = "În București, Ministrul Afacerilor Externe a vorbit cu \
+                    Secretary of State Antony Blinken despre NATO și Ucraina. "
+            .repeat(20);
+        let short = "Barack Obama visited Paris and Berlin on Monday.";
+        let alone = spans_on_a_fresh_thread(&extractor, short);
+        assert!(!alone.is_empty());
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                let long_alone = extractor.field_spans(&long, None, false);
+                assert_eq!(extractor.field_spans(short, None, false), alone);
+                assert_eq!(extractor.field_spans(&long, None, false), long_alone);
+            })
+            .join()
+            .unwrap()
+        });
+    }
+}

@@ -316,6 +316,17 @@ mod tests {
     }
 
     #[test]
+    fn room_is_the_longer_buffer_and_survives_a_shorter_folding() {
+        let mut n = Normalized::new("Bakı, Gəncə və Sumqayıt");
+        let room = n.room();
+        assert!(room >= n.origin.capacity() && room >= n.folded.capacity());
+        assert!(room >= "Bakı, Gəncə və Sumqayıt".len());
+        n.fold_into("Baku");
+        assert_eq!(n.room(), room);
+        assert_eq!(n.folded, "baku");
+    }
+
+    #[test]
     fn expanding_characters_map_whole() {
         let text = "Straße";
         let n = Normalized::new(text);
