@@ -3,7 +3,7 @@
 //! time and add up ([`EntityTable::merge`]) in any order to the same rows,
 //! so each extraction worker can keep its own and the writing thread none.
 
-use std::hash::BuildHasher;
+use std::{cmp::Reverse, hash::BuildHasher};
 
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
@@ -163,40 +163,36 @@ impl EntityTable {
 
     /// The rows, most-mentioned first, ties broken by documents then id and name.
     pub fn into_rows(self) -> Vec<Entity> {
-        // Sorted as slots, whose keys lie together in the arena, before
-        // the rows' strings are made.
+        // Sorted by borrowed keys, which lie together in the arena, before
+        // the rows' strings are made: most-mentioned first, then the most
+        // documents, then by id, label and canonical name.
         let arena = self.arena.as_str();
-        let mut slots: Vec<&Slot> = self.slots.iter().collect();
-        // No two slots are equal (their keys differ): an unstable sort puts
-        // them in the one order there is, without a stable sort's buffer.
-        slots.sort_unstable_by(|a, b| {
-            (b.counts.mentions.cmp(&a.counts.mentions))
-                .then(b.counts.documents.cmp(&a.counts.documents))
-                .then_with(|| key_order(arena, a, b))
-        });
-        (slots.iter())
+        let mut order: Vec<_> = (self.slots.iter())
             .map(|slot| {
-                let KeyRef(entity_id, label, canonical) = key_of(arena, slot);
-                Entity {
-                    entity_id: entity_id.to_string(),
+                let KeyRef(id, label, canonical) = key_of(arena, slot);
+                let Counts {
+                    documents,
+                    mentions,
+                    ..
+                } = slot.counts;
+                (Reverse(mentions), Reverse(documents), id, label, canonical)
+            })
+            .collect();
+        // No two keys are equal: an unstable sort puts them in the one
+        // order there is, without a stable sort's buffer.
+        order.sort_unstable();
+        (order.into_iter())
+            .map(
+                |(Reverse(mentions), Reverse(documents), id, label, canonical)| Entity {
+                    entity_id: id.to_string(),
                     label: label.to_string(),
                     canonical: canonical.to_string(),
-                    documents: slot.counts.documents,
-                    mentions: slot.counts.mentions,
-                }
-            })
+                    documents,
+                    mentions,
+                },
+            )
             .collect()
     }
-}
-
-/// The order of the keys of slots `a` and `b`: by id, then label, then
-/// canonical name.
-fn key_order(arena: &str, a: &Slot, b: &Slot) -> std::cmp::Ordering {
-    let (KeyRef(a_id, a_label, a_name), KeyRef(b_id, b_label, b_name)) =
-        (key_of(arena, a), key_of(arena, b));
-    (a_id.cmp(b_id))
-        .then_with(|| a_label.cmp(b_label))
-        .then_with(|| a_name.cmp(b_name))
 }
 
 #[cfg(test)]
