@@ -4,7 +4,7 @@
 //! attribution on the body) and turns byte spans into records with both
 //! character and byte offsets.
 
-use std::borrow::Cow;
+use std::{borrow::Cow, cell::RefCell};
 
 use chrono::NaiveDate;
 
@@ -17,9 +17,16 @@ use crate::{
     offsets::CharCursor,
     record::{Mention, MentionRow, Quote, QuoteRow},
     resolve::resolve_overlaps,
+    reuse,
     rules::{self, FieldContext, Lexicons, Names},
     span::{QuoteSpan, Span},
 };
+
+thread_local! {
+    /// The folding of the last field this thread extracted, whose buffers
+    /// the next field's folding reuses (see [`reuse`]).
+    static SPARE_FOLDING: RefCell<Normalized> = RefCell::default();
+}
 
 /// Configures an [`Extractor`].
 #[derive(Debug, Clone)]
@@ -198,7 +205,9 @@ impl Extractor {
         is_title: bool,
         known: Option<&Names>,
     ) -> (Vec<Span>, Names) {
-        let norm = Normalized::new(text);
+        // The folding's buffers are this thread's, kept from field to field.
+        let mut norm = reuse::take(&SPARE_FOLDING);
+        norm.fold_into(text);
         let found = self.gazetteer.find(text, &norm);
         let field = FieldContext {
             text,
@@ -207,6 +216,7 @@ impl Extractor {
             gazetteer: Some(&self.gazetteer),
         };
         let (mut spans, names) = rules::apply_with(&self.lexicons, field, found, known);
+        reuse::give(&SPARE_FOLDING, norm, Normalized::room);
         spans.extend(dates::find_dates(text, dct));
         (resolve_overlaps(spans), names)
     }
@@ -373,5 +383,42 @@ fn quote_row<'a>(
             [flag] => Cow::Borrowed(flag),
             flags => Cow::Owned(flags.join(";")),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The spans of `text` found on a thread of its own, whose folding
+    /// buffers are fresh.
+    fn spans_on_a_fresh_thread(extractor: &Extractor, text: &str) -> Vec<Span> {
+        std::thread::scope(|s| {
+            s.spawn(|| extractor.field_spans(text, None, false))
+                .join()
+                .unwrap()
+        })
+    }
+
+    /// A field folded into buffers that a longer field (with another
+    /// script, so an offset map) left behind finds what it finds alone.
+    #[test]
+    fn a_field_finds_the_same_in_buffers_another_field_left() {
+        let extractor = Extractor::builder().build().unwrap();
+        let long = "În București, Ministrul Afacerilor Externe a vorbit cu \
+                    Secretary of State Antony Blinken despre NATO și Ucraina. "
+            .repeat(20);
+        let short = "Barack Obama visited Paris and Berlin on Monday.";
+        let alone = spans_on_a_fresh_thread(&extractor, short);
+        assert!(!alone.is_empty());
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                let long_alone = extractor.field_spans(&long, None, false);
+                assert_eq!(extractor.field_spans(short, None, false), alone);
+                assert_eq!(extractor.field_spans(&long, None, false), long_alone);
+            })
+            .join()
+            .unwrap()
+        });
     }
 }

@@ -52,6 +52,12 @@ impl Normalized {
         });
     }
 
+    /// Room in the buffers, in items (the longer of the folded text's
+    /// capacity and the offset map's): what [`crate::reuse::give`] weighs.
+    pub fn room(&self) -> usize {
+        self.folded.capacity().max(self.origin.capacity())
+    }
+
     /// Folds `text` into a new value.
     pub fn new(text: &str) -> Self {
         let mut n = Normalized::default();
@@ -307,6 +313,17 @@ mod tests {
         n.fold_into("Bakı");
         assert!(!n.ascii);
         assert_eq!(n.origin, [0, 1, 2, 3]);
+    }
+
+    #[test]
+    fn room_is_the_longer_buffer_and_survives_a_shorter_folding() {
+        let mut n = Normalized::new("Bakı, Gəncə və Sumqayıt");
+        let room = n.room();
+        assert!(room >= n.origin.capacity() && room >= n.folded.capacity());
+        assert!(room >= "Bakı, Gəncə və Sumqayıt".len());
+        n.fold_into("Baku");
+        assert_eq!(n.room(), room);
+        assert_eq!(n.folded, "baku");
     }
 
     #[test]
