@@ -111,6 +111,23 @@ pub fn attribute(text: &str, mentions: &[Span]) -> Vec<QuoteSpan> {
     resolve::resolve(&doc, drafts)
 }
 
+/// A test text of `count` pieces drawn from `pieces` by the xorshift
+/// state `seed` (advanced), a space after about a third of them.
+#[cfg(test)]
+pub(crate) fn random_text(pieces: &[&str], count: u64, seed: &mut u64) -> String {
+    let mut text = String::new();
+    for _ in 0..count {
+        *seed ^= *seed << 13;
+        *seed ^= *seed >> 7;
+        *seed ^= *seed << 17;
+        text.push_str(pieces[(*seed % pieces.len() as u64) as usize]);
+        if seed.is_multiple_of(3) {
+            text.push(' ');
+        }
+    }
+    text
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -367,16 +384,7 @@ mod tests {
         ];
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         for _ in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..(seed % 40) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(PIECES[(seed % PIECES.len() as u64) as usize]);
-                if seed.is_multiple_of(3) {
-                    text.push(' ');
-                }
-            }
+            let text = super::random_text(PIECES, seed % 40, &mut seed);
             for q in attribute(&text, &[]) {
                 assert!(q.start < q.end && q.end <= text.len(), "{text:?}");
                 assert!(

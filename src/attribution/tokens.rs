@@ -780,16 +780,7 @@ mod tests {
         let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
         let mut sentences_seen = 0;
         for round in 0..3000 {
-            let mut text = String::new();
-            for _ in 0..(round % 40) {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(pieces[(seed % pieces.len() as u64) as usize]);
-                if seed.is_multiple_of(3) {
-                    text.push(' ');
-                }
-            }
+            let text = crate::attribution::random_text(&pieces, round % 40, &mut seed);
             let lower = text.to_ascii_lowercase();
             let tokenized = tokenize_marked(&text, &lower);
             let want = sentences_filled(&tokenized, &text, &lower);
