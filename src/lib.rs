@@ -41,6 +41,8 @@ pub mod sink;
 pub mod span;
 pub mod stream;
 pub(crate) mod swar;
+#[cfg(test)]
+mod test_rng;
 
 pub use corpus::{Article, BadArticle, Corpus};
 pub use extract::{Extraction, Extractor, ExtractorBuilder};

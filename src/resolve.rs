@@ -175,13 +175,8 @@ mod tests {
     #[test]
     fn clusters_choose_as_the_whole_field_does() {
         let labels = [Label::Person, Label::Org, Label::Place, Label::Date];
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
-        let mut next = |n: u64| {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            (seed % n) as usize
-        };
+        let mut rng = crate::test_rng::XorShift(0x9e37_79b9_7f4a_7c15);
+        let mut next = |n: usize| rng.below(n);
         for _ in 0..3000 {
             let count = next(14);
             let spans: Vec<Span> = (0..count)

@@ -111,17 +111,19 @@ pub fn attribute(text: &str, mentions: &[Span]) -> Vec<QuoteSpan> {
     resolve::resolve(&doc, drafts)
 }
 
-/// A test text of `count` pieces drawn from `pieces` by the xorshift
-/// state `seed` (advanced), a space after about a third of them.
+/// A test text of `count` pieces drawn from `pieces` by `rng`, a space
+/// after about a third of them.
 #[cfg(test)]
-pub(crate) fn random_text(pieces: &[&str], count: u64, seed: &mut u64) -> String {
+pub(crate) fn random_text(
+    pieces: &[&str],
+    count: u64,
+    rng: &mut crate::test_rng::XorShift,
+) -> String {
     let mut text = String::new();
     for _ in 0..count {
-        *seed ^= *seed << 13;
-        *seed ^= *seed >> 7;
-        *seed ^= *seed << 17;
-        text.push_str(pieces[(*seed % pieces.len() as u64) as usize]);
-        if seed.is_multiple_of(3) {
+        let r = rng.next_u64();
+        text.push_str(pieces[(r % pieces.len() as u64) as usize]);
+        if r.is_multiple_of(3) {
             text.push(' ');
         }
     }
@@ -382,9 +384,9 @@ mod tests {
             "that",
             "citing",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut rng = crate::test_rng::XorShift(0x2545_f491_4f6c_dd1d);
         for _ in 0..3000 {
-            let text = super::random_text(PIECES, seed % 40, &mut seed);
+            let text = super::random_text(PIECES, rng.0 % 40, &mut rng);
             for q in attribute(&text, &[]) {
                 assert!(q.start < q.end && q.end <= text.len(), "{text:?}");
                 assert!(

@@ -654,15 +654,12 @@ mod tests {
         let short = "a short line\n";
         let wrap = format!("{}\n", "w".repeat(60));
         let long = format!("{}\n", "l".repeat(120));
-        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut rng = crate::test_rng::XorShift(0x9e37_79b9_7f4a_7c15);
         let mut trues = 0;
         for round in 0..4000 {
             let mut text = String::new();
-            for _ in 0..(seed + round) % 30 {
-                seed ^= seed << 13;
-                seed ^= seed >> 7;
-                seed ^= seed << 17;
-                text.push_str(match seed % 32 {
+            for _ in 0..(rng.0 + round) % 30 {
+                text.push_str(match rng.next_u64() % 32 {
                     0 => &long,
                     1 | 2 => short,
                     3 => "\n",
@@ -777,10 +774,10 @@ mod tests {
             "He", "said", ".", " ", " ", "Mr.", "U.S.", "“", "”", "\"", "''", "?", "!", "…", ")",
             "(", "\n", "\n\n", "a", "B", "3", "’", "—", ",", ".", ".",
         ];
-        let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
+        let mut rng = crate::test_rng::XorShift(0x2545_f491_4f6c_dd1d);
         let mut sentences_seen = 0;
         for round in 0..3000 {
-            let text = crate::attribution::random_text(&pieces, round % 40, &mut seed);
+            let text = crate::attribution::random_text(&pieces, round % 40, &mut rng);
             let lower = text.to_ascii_lowercase();
             let tokenized = tokenize_marked(&text, &lower);
             let want = sentences_filled(&tokenized, &text, &lower);

@@ -510,18 +510,10 @@ mod tests {
             ":", "Year", "'s", "week", "END", "o'", "clock", "mid", "Night", " ", ",", "x", "Q",
             "é", "_", " ", "  ",
         ];
-        let mut seed = 0x9e37_79b9_7f4a_7c15u64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::test_rng::XorShift(0x9e37_79b9_7f4a_7c15);
         for round in 0..3000 {
-            let len = (next() % if round % 3 == 0 { 400 } else { 40 }) as usize;
-            let text: String = (0..len)
-                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
-                .collect();
+            let len = rng.below(if round % 3 == 0 { 400 } else { 40 });
+            let text: String = (0..len).map(|_| pieces[rng.below(pieces.len())]).collect();
             assert_eq!(
                 hits(&matcher, text.as_bytes()),
                 hits_bytewise(&keys, text.as_bytes()),

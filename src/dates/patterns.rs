@@ -827,19 +827,11 @@ mod tests {
             "Jr.",
             "per",
         ];
-        let mut seed = 0x2545_f491_4f6c_dd1du64;
-        let mut next = move || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
+        let mut rng = crate::test_rng::XorShift(0x2545_f491_4f6c_dd1d);
         (0..300)
             .map(|_| {
-                let len = (next() % 120) as usize;
-                (0..len)
-                    .map(|_| pieces[(next() % pieces.len() as u64) as usize])
-                    .collect()
+                let len = rng.below(120);
+                (0..len).map(|_| pieces[rng.below(pieces.len())]).collect()
             })
             .collect()
     }
