@@ -23,9 +23,33 @@ use crate::{
 };
 
 thread_local! {
-    /// The folding of the last field this thread extracted, whose buffers
-    /// the next field's folding reuses (see [`reuse`]).
-    static SPARE_FOLDING: RefCell<Normalized> = RefCell::default();
+    /// The foldings of the last fields this thread extracted, whose buffers
+    /// the next fields' foldings reuse (see [`reuse`]).
+    static SPARE_FOLDINGS: RefCell<Vec<Normalized>> = RefCell::default();
+}
+
+/// Spare foldings a thread keeps at most: those of a group's titles and
+/// bodies (a batch runner takes [`Extractor::matches`] for a group of
+/// articles before their rules).
+const KEEP_FOLDINGS: usize = 128;
+
+/// A folding with room for more bytes than this is not kept as a spare,
+/// so that the spares stay small whatever articles came before.
+const KEEP_FOLDING_ROOM: usize = 1 << 15;
+
+/// A field's folding and its dictionary matches: the second stage of
+/// [`Extractor::find`].
+#[derive(Debug, Default)]
+pub struct FieldMatches {
+    norm: Normalized,
+    found: Vec<Span>,
+}
+
+/// The [`FieldMatches`] of an article's title and body.
+#[derive(Debug, Default)]
+pub struct ArticleMatches {
+    body: FieldMatches,
+    title: FieldMatches,
 }
 
 /// Configures an [`Extractor`].
@@ -205,22 +229,31 @@ impl Extractor {
         is_title: bool,
         known: Option<&Names>,
     ) -> (Vec<Span>, Names) {
-        self.field_spans_dated(text, is_title, known, dates::find_dates(text, dct))
+        let dates = dates::find_dates(text, dct);
+        self.field_spans_matched(text, is_title, known, dates, self.field_matches(text))
     }
 
-    /// [`Extractor::field_spans_with`] with the field's date spans found
-    /// already (by [`dates::find_dates`], which reads nothing else).
-    fn field_spans_dated(
+    /// The folding of a field and its dictionary matches.
+    fn field_matches(&self, text: &str) -> FieldMatches {
+        // The folding's buffers are this thread's, kept from field to field.
+        let mut norm = reuse::take_one(&SPARE_FOLDINGS);
+        norm.fold_into(text);
+        let found = self.gazetteer.find(text, &norm);
+        FieldMatches { norm, found }
+    }
+
+    /// The final spans of a field given its date spans and its matches,
+    /// linking names `known` from another field of the article; also
+    /// returns the names this field makes known.
+    fn field_spans_matched(
         &self,
         text: &str,
         is_title: bool,
         known: Option<&Names>,
         dates: Vec<Span>,
+        matches: FieldMatches,
     ) -> (Vec<Span>, Names) {
-        // The folding's buffers are this thread's, kept from field to field.
-        let mut norm = reuse::take(&SPARE_FOLDING);
-        norm.fold_into(text);
-        let found = self.gazetteer.find(text, &norm);
+        let FieldMatches { norm, found } = matches;
         let field = FieldContext {
             text,
             norm: &norm,
@@ -228,7 +261,14 @@ impl Extractor {
             gazetteer: Some(&self.gazetteer),
         };
         let (mut spans, names) = rules::apply_with(&self.lexicons, field, found, known);
-        reuse::give(&SPARE_FOLDING, norm, Normalized::room);
+        let keep = KEEP_FOLDINGS;
+        reuse::give_one(
+            &SPARE_FOLDINGS,
+            norm,
+            Normalized::room,
+            keep,
+            KEEP_FOLDING_ROOM,
+        );
         spans.extend(dates);
         (resolve_overlaps(spans), names)
     }
@@ -239,16 +279,21 @@ impl Extractor {
         self.find(article, default_date).into_extraction(article)
     }
 
-    /// Finds the spans of one article, before they become records.
+    /// Finds the spans of one article, before they become records: its
+    /// [`Extractor::dates`], [`Extractor::matches`], [`Extractor::spans`]
+    /// and [`Extractor::attribute`] in a row. A batch runner may take each
+    /// of these stages for several articles before the next stage (the
+    /// stages' tables, 3.35 MB for the date rules alone, then stay in the
+    /// cache from one article to the next, where each article's stages
+    /// would evict each other's).
     pub fn find(&self, article: &Article, default_date: Option<NaiveDate>) -> Found {
-        self.find_dated(article, self.dates(article, default_date))
+        let dates = self.dates(article, default_date);
+        let spans = self.spans(article, dates, self.matches(article));
+        self.attribute(article, spans)
     }
 
-    /// The date spans of an article's fields: the first step of
-    /// [`Extractor::find`], which a batch runner may take for several
-    /// articles in a row (the date rules' tables, 3.35 MB, then stay in
-    /// the cache from one article to the next) before
-    /// [`Extractor::find_dated`] takes the rest.
+    /// The first stage of [`Extractor::find`]: the date spans of an
+    /// article's fields (they depend on nothing else).
     pub fn dates(&self, article: &Article, default_date: Option<NaiveDate>) -> ArticleDates {
         let dct = article.date.or(default_date);
         let of = |text: &str| {
@@ -264,36 +309,59 @@ impl Extractor {
         }
     }
 
-    /// [`Extractor::find`] given the article's date spans, which
-    /// [`Extractor::dates`] found for the same article and default date.
-    pub fn find_dated(&self, article: &Article, dates: ArticleDates) -> Found {
-        // The body first, so the headline can link to the body's names.
+    /// The second stage of [`Extractor::find`]: the folding of an
+    /// article's fields and their dictionary matches.
+    pub fn matches(&self, article: &Article) -> ArticleMatches {
+        let of = |text: &str| {
+            if text.is_empty() {
+                FieldMatches::default()
+            } else {
+                self.field_matches(text)
+            }
+        };
+        ArticleMatches {
+            body: of(&article.text),
+            title: of(&article.title),
+        }
+    }
+
+    /// The third stage of [`Extractor::find`]: the final mention spans of
+    /// an article's fields, from the rules over its matches and its dates,
+    /// found by the first two stages for the same article. The body comes
+    /// first, so that the headline can link to the body's names. The
+    /// quotes are left empty.
+    pub fn spans(&self, article: &Article, dates: ArticleDates, matches: ArticleMatches) -> Found {
         let (body, names) = if article.text.is_empty() {
             (Vec::new(), Names::default())
         } else {
-            self.field_spans_dated(&article.text, false, None, dates.body)
-        };
-        let quotes = if article.text.is_empty() {
-            Vec::new()
-        } else {
-            attribution::attribute(&article.text, &body)
+            self.field_spans_matched(&article.text, false, None, dates.body, matches.body)
         };
         let title = if article.title.is_empty() {
             Vec::new()
         } else {
-            self.field_spans_dated(&article.title, true, Some(&names), dates.title)
+            let (title, known) = (&article.title, Some(&names));
+            self.field_spans_matched(title, true, known, dates.title, matches.title)
                 .0
         };
         Found {
             title,
             body,
-            quotes,
+            quotes: Vec::new(),
         }
+    }
+
+    /// The last stage of [`Extractor::find`]: the quotes of an article
+    /// whose mention spans `found` holds (from [`Extractor::spans`]).
+    pub fn attribute(&self, article: &Article, mut found: Found) -> Found {
+        if !article.text.is_empty() {
+            found.quotes = attribution::attribute(&article.text, &found.body);
+        }
+        found
     }
 }
 
-/// The date spans of an article's title and body, in byte offsets:
-/// [`Extractor::dates`], before the other spans are found.
+/// The date spans of an article's title and body, in byte offsets: the
+/// first stage of [`Extractor::find`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct ArticleDates {
     /// The title's date spans.
