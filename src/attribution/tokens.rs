@@ -218,7 +218,7 @@ pub fn tokenize_into(text: &str, lower: &str, out: &mut Tokenized) {
             i = after_space(bytes, end);
             continue;
         }
-        if b.is_ascii_punctuation() && !matches!(b, b'"' | b'\'' | b'`') {
+        if PLAIN_PUNCT[usize::from(b)] {
             // Plain ASCII punctuation: never a quote mark.
             out.push(i, i + 1, Kind::Punct(char::from(b)));
             i = after_space(bytes, i + 1);
@@ -303,6 +303,21 @@ static ENDS_WORD: [bool; 256] = {
     while b < 128 {
         let c = b as u8;
         table[b] = !matches!(c, b'\'' | b'-' | b'.' | b'&');
+        b += 1;
+    }
+    table
+};
+
+/// True for the ASCII punctuation marks and symbols that are a token of
+/// their own: all but the quote marks `"`, `'` and `` ` `` (two of which
+/// may make one mark). One lookup where the tokenizer asks after every
+/// token that is not a word.
+static PLAIN_PUNCT: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut b = 0;
+    while b < 128 {
+        let c = b as u8;
+        table[b] = c.is_ascii_punctuation() && !matches!(c, b'"' | b'\'' | b'`');
         b += 1;
     }
     table
@@ -582,6 +597,14 @@ mod tests {
         "Iran\"s quota",
         ["Iran", "\"", "s", "quota"]
     );
+
+    #[test]
+    fn plain_punctuation_is_ascii_punctuation_but_quote_marks() {
+        for b in 0..=255u8 {
+            let want = b.is_ascii_punctuation() && !matches!(b, b'"' | b'\'' | b'`');
+            assert_eq!(PLAIN_PUNCT[usize::from(b)], want, "{b:#x}");
+        }
+    }
 
     #[test]
     fn ends_word_is_ascii_but_no_joiner() {
