@@ -6,6 +6,11 @@
 //! the corpus (the entity table grows with the distinct entities: one per
 //! worker, added up at the end).
 //!
+//! A worker takes the articles of its share of a chunk in groups, and each
+//! group through one stage at a time (dates, dictionary matches, rules,
+//! attribution, rows): a stage's tables and code stay in the cache from one
+//! article to the next. The rows are those of each article extracted alone.
+//!
 //! When the sink takes encoded rows ([`Sink::encoding`], as the table
 //! writer does), each worker encodes its articles' rows straight from their
 //! spans and counts their entities in a table of its own (the tables are
