@@ -158,6 +158,10 @@ fn month_day(ctx: &Ctx, c: &Candidate, m: u32, d: Option<u32>) -> (String, Optio
 fn year_by_tense(ctx: &Ctx, c: &Candidate, dct: NaiveDate, m: u32, d: Option<u32>) -> i32 {
     let y = anchor::year_for(dct, m, d, Direction::Nearest);
     let months_off = (y - dct.year()) * 12 + m as i32 - dct.month() as i32;
+    // Within a month of the DCT the tense changes nothing: not read.
+    if months_off.abs() <= 1 {
+        return y;
+    }
     match tense_marker(ctx.text, c.start, c.end) {
         Some(Direction::Past) if months_off > 1 => y - 1,
         Some(Direction::Future) if months_off < -1 => y + 1,
@@ -176,7 +180,8 @@ fn last_day(ctx: &Ctx) -> Option<NaiveDate> {
 pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
     let text = ctx.text;
     let span = &text[c.start..c.end];
-    let lower = ascii_lowercase(span);
+    let mut room = [0; 64];
+    let lower = ascii_lowercase(span, &mut room);
     let ws = words(&lower);
     match c.kind {
         Kind::Iso => {
@@ -346,7 +351,12 @@ pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
                     192 + word as i32
                 }
             };
-            found(c, DATE, format!("{decade}"), None)
+            found(
+                c,
+                DATE,
+                itoa::Buffer::new().format(decade).to_string(),
+                None,
+            )
         }
         Kind::Century => {
             let this = ws.iter().any(|w| w == "this");
@@ -605,12 +615,10 @@ fn season(c: &Candidate, ctx: &Ctx, ws: &[Word]) -> Option<Found> {
             }
         }
     };
-    found(
-        c,
-        DATE,
-        format!("{}-{code}", anchor::year(y)),
-        Some(Point::Year(y)),
-    )
+    let mut value = anchor::year(y);
+    value.push('-');
+    value.push_str(code);
+    found(c, DATE, value, Some(Point::Year(y)))
 }
 
 fn quarter(c: &Candidate, ctx: &Ctx, ws: &[Word]) -> Option<Found> {
@@ -820,12 +828,9 @@ fn weekday(c: &Candidate, ctx: &Ctx, ws: &[Word]) -> Option<Found> {
         anchor::weekday_near(a, wd, tense(text, c.start, c.end))
     };
     let ty = if pod.is_some() { TIME } else { DATE };
-    found(
-        c,
-        ty,
-        format!("{}{suffix}", anchor::day(d)),
-        Some(Point::Day(d)),
-    )
+    let mut value = anchor::day(d);
+    value.push_str(&suffix);
+    found(c, ty, value, Some(Point::Day(d)))
 }
 
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
@@ -921,13 +926,16 @@ fn time(c: &Candidate, ctx: &Ctx, span: &str, ws: &[Word]) -> Option<Found> {
     } else {
         last_day(ctx)
     };
-    let base = day.map_or_else(|| "XXXX-XX-XX".to_string(), anchor::day);
-    found(
-        c,
-        TIME,
-        format!("{base}T{h:02}:{m:02}"),
-        day.map(Point::Day),
-    )
+    let mut value = String::with_capacity(16);
+    match day {
+        Some(d) => anchor::push_day(&mut value, d),
+        None => value.push_str("XXXX-XX-XX"),
+    }
+    value.push('T');
+    anchor::push_padded(&mut value, h, 2);
+    value.push(':');
+    anchor::push_padded(&mut value, m, 2);
+    found(c, TIME, value, day.map(Point::Day))
 }
 
 fn rel_unit(c: &Candidate, ctx: &Ctx, ws: &[Word]) -> Option<Found> {
