@@ -169,6 +169,15 @@ fn year_by_tense(ctx: &Ctx, c: &Candidate, dct: NaiveDate, m: u32, d: Option<u32
     }
 }
 
+/// The weekday `wd` nearest `a` in the direction of the sentence's tense.
+/// When `a` is that weekday either direction gives `a`: the tense is not read.
+fn weekday_by_tense(ctx: &Ctx, c: &Candidate, a: NaiveDate, wd: u32) -> NaiveDate {
+    if a.weekday().number_from_monday() == wd {
+        return a;
+    }
+    anchor::weekday_near(a, wd, tense(ctx.text, c.start, c.end))
+}
+
 fn last_day(ctx: &Ctx) -> Option<NaiveDate> {
     match ctx.last() {
         Some(Point::Day(d)) => Some(d),
@@ -825,7 +834,7 @@ fn weekday(c: &Candidate, ctx: &Ctx, ws: &[Word]) -> Option<Found> {
     } else if has("this") {
         anchor::weekday_near(a, wd, Direction::Nearest)
     } else {
-        anchor::weekday_near(a, wd, tense(text, c.start, c.end))
+        weekday_by_tense(ctx, c, a, wd)
     };
     let ty = if pod.is_some() { TIME } else { DATE };
     let mut value = anchor::day(d);
@@ -917,8 +926,7 @@ fn time(c: &Candidate, ctx: &Ctx, span: &str, ws: &[Word]) -> Option<Found> {
         let y = ctx.dct.map(|dct| year_by_tense(ctx, c, dct, mo, Some(d)));
         y.and_then(|y| NaiveDate::from_ymd_opt(y, mo, d))
     } else if let Some(wd) = ws.iter().find_map(|w| lexicon::weekday(w)) {
-        ctx.dct
-            .map(|a| anchor::weekday_near(a, wd, tense(text, c.start, c.end)))
+        ctx.dct.map(|a| weekday_by_tense(ctx, c, a, wd))
     } else if ws.iter().any(|w| w == "yesterday") {
         ctx.dct.map(|d| anchor::shift_days(d, -1))
     } else if ws.iter().any(|w| w == "tomorrow") {

@@ -45,12 +45,13 @@ pub fn find_dates(text: &str, dct: Option<NaiveDate>) -> Vec<Span> {
     let kept = choose(text, dct, &cands);
 
     // In text order, anchored on the last point mentioned; a candidate
-    // whose probe did not lean on it keeps the probe's reading.
+    // whose probe did not lean on it, or that follows no point (as the
+    // probe did not), keeps the probe's reading.
     let mut last = None;
     let mut last_end = 0;
     let mut out = Vec::with_capacity(kept.len());
     for (c, probed, leaned) in kept {
-        let reading = if leaned {
+        let reading = if leaned && last.is_some() {
             interpret(c, &Ctx::new(text, dct).after(last, last_end))
         } else {
             Some(probed)
