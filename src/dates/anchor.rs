@@ -33,11 +33,26 @@ pub enum Point {
 impl Point {
     /// The TIMEX3 value.
     pub fn value(self) -> String {
+        let mut out = String::with_capacity(10);
+        self.push_value(&mut out);
+        out
+    }
+
+    /// Appends the TIMEX3 value to `out`.
+    pub fn push_value(self, out: &mut String) {
         match self {
-            Point::Day(d) => day(d),
-            Point::Month(y, m) => format!("{}-{m:02}", year(y)),
-            Point::Quarter(y, q) => format!("{}-Q{q}", year(y)),
-            Point::Year(y) => year(y),
+            Point::Day(d) => push_day(out, d),
+            Point::Month(y, m) => {
+                push_year(out, y);
+                out.push('-');
+                push_padded(out, m, 2);
+            }
+            Point::Quarter(y, q) => {
+                push_year(out, y);
+                out.push_str("-Q");
+                push_padded(out, q, 1);
+            }
+            Point::Year(y) => push_year(out, y),
         }
     }
 
@@ -60,20 +75,53 @@ impl Point {
     }
 }
 
+/// Appends `n` in decimal with leading zeros to at least `width` digits,
+/// as `format!("{n:0width$}")` would, without the formatting machinery.
+pub fn push_padded(out: &mut String, n: u32, width: usize) {
+    let mut digits = itoa::Buffer::new();
+    let digits = digits.format(n);
+    for _ in digits.len()..width {
+        out.push('0');
+    }
+    out.push_str(digits);
+}
+
 /// A four-digit year (BC years are not news).
 pub fn year(y: i32) -> String {
-    format!("{:04}", y.max(0))
+    let mut out = String::with_capacity(4);
+    push_year(&mut out, y);
+    out
+}
+
+/// Appends [`year`]'s value to `out`.
+pub fn push_year(out: &mut String, y: i32) {
+    push_padded(out, y.max(0).unsigned_abs(), 4);
 }
 
 /// `YYYY-MM-DD`.
 pub fn day(d: NaiveDate) -> String {
-    format!("{}-{:02}-{:02}", year(d.year()), d.month(), d.day())
+    let mut out = String::with_capacity(10);
+    push_day(&mut out, d);
+    out
+}
+
+/// Appends [`day`]'s value to `out`.
+pub fn push_day(out: &mut String, d: NaiveDate) {
+    push_year(out, d.year());
+    out.push('-');
+    push_padded(out, d.month(), 2);
+    out.push('-');
+    push_padded(out, d.day(), 2);
 }
 
 /// ISO week `YYYY-Www`.
 pub fn week(d: NaiveDate) -> String {
     let w = d.iso_week();
-    format!("{}-W{:02}", year(w.year()), w.week())
+    let mut out = String::with_capacity(8);
+    push_year(&mut out, w.year());
+    out.push_str("-W");
+    push_padded(&mut out, w.week(), 2);
+    out
 }
 
 /// Shifts by whole months, clamping the day to the month's length.
@@ -225,6 +273,36 @@ mod tests {
         assert_eq!(year_for(d(1989, 2, 2), 11, None, Direction::Past), 1988);
         assert_eq!(year_for(d(1989, 11, 2), 1, None, Direction::Future), 1990);
         assert_eq!(year_for(d(1989, 11, 2), 1, None, Direction::Nearest), 1990);
+    }
+
+    #[test]
+    fn values_written_as_format_wrote_them() {
+        for n in (0..2000).chain([9_999, 10_000, 99_999, 262_143, u32::MAX]) {
+            for width in 0..6 {
+                let mut out = String::from("x");
+                push_padded(&mut out, n, width);
+                assert_eq!(out, format!("x{n:0width$}"));
+            }
+        }
+        for y in [
+            -262_000, -5, 0, 7, 99, 999, 1_000, 1989, 2024, 9_999, 10_000, 262_000,
+        ] {
+            assert_eq!(year(y), format!("{:04}", y.max(0)));
+            for (m, dd) in [(1, 1), (2, 29), (6, 15), (12, 31)] {
+                let Some(date) = NaiveDate::from_ymd_opt(y, m, dd) else {
+                    continue;
+                };
+                let y4 = format!("{:04}", y.max(0));
+                assert_eq!(day(date), format!("{y4}-{m:02}-{dd:02}"));
+                let w = date.iso_week();
+                let wy = format!("{:04}", w.year().max(0));
+                assert_eq!(week(date), format!("{wy}-W{:02}", w.week()));
+                assert_eq!(Point::Day(date).value(), day(date));
+                assert_eq!(Point::Month(y, m).value(), format!("{y4}-{m:02}"));
+                assert_eq!(Point::Quarter(y, m).value(), format!("{y4}-Q{m}"));
+                assert_eq!(Point::Year(y).value(), y4);
+            }
+        }
     }
 
     #[test]

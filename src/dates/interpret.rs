@@ -158,11 +158,24 @@ fn month_day(ctx: &Ctx, c: &Candidate, m: u32, d: Option<u32>) -> (String, Optio
 fn year_by_tense(ctx: &Ctx, c: &Candidate, dct: NaiveDate, m: u32, d: Option<u32>) -> i32 {
     let y = anchor::year_for(dct, m, d, Direction::Nearest);
     let months_off = (y - dct.year()) * 12 + m as i32 - dct.month() as i32;
+    // Within a month of the DCT the tense changes nothing: not read.
+    if months_off.abs() <= 1 {
+        return y;
+    }
     match tense_marker(ctx.text, c.start, c.end) {
         Some(Direction::Past) if months_off > 1 => y - 1,
         Some(Direction::Future) if months_off < -1 => y + 1,
         _ => y,
     }
+}
+
+/// The weekday `wd` nearest `a` in the direction of the sentence's tense.
+/// When `a` is that weekday either direction gives `a`: the tense is not read.
+fn weekday_by_tense(ctx: &Ctx, c: &Candidate, a: NaiveDate, wd: u32) -> NaiveDate {
+    if a.weekday().number_from_monday() == wd {
+        return a;
+    }
+    anchor::weekday_near(a, wd, tense(ctx.text, c.start, c.end))
 }
 
 fn last_day(ctx: &Ctx) -> Option<NaiveDate> {
@@ -176,7 +189,8 @@ fn last_day(ctx: &Ctx) -> Option<NaiveDate> {
 pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
     let text = ctx.text;
     let span = &text[c.start..c.end];
-    let lower = ascii_lowercase(span);
+    let mut room = [0; 64];
+    let lower = ascii_lowercase(span, &mut room);
     let ws = words(&lower);
     match c.kind {
         Kind::Iso => {
@@ -346,7 +360,12 @@ pub fn interpret(c: &Candidate, ctx: &Ctx) -> Option<Found> {
                     192 + word as i32
                 }
             };
-            found(c, DATE, format!("{decade}"), None)
+            found(
+                c,
+                DATE,
+                itoa::Buffer::new().format(decade).to_string(),
+                None,
+            )
         }
         Kind::Century => {
             let this = ws.iter().any(|w| w == "this");
@@ -605,12 +624,10 @@ fn season(c: &Candidate, ctx: &Ctx, ws: &[Word]) -> Option<Found> {
             }
         }
     };
-    found(
-        c,
-        DATE,
-        format!("{}-{code}", anchor::year(y)),
-        Some(Point::Year(y)),
-    )
+    let mut value = anchor::year(y);
+    value.push('-');
+    value.push_str(code);
+    found(c, DATE, value, Some(Point::Year(y)))
 }
 
 fn quarter(c: &Candidate, ctx: &Ctx, ws: &[Word]) -> Option<Found> {
@@ -817,15 +834,12 @@ fn weekday(c: &Candidate, ctx: &Ctx, ws: &[Word]) -> Option<Found> {
     } else if has("this") {
         anchor::weekday_near(a, wd, Direction::Nearest)
     } else {
-        anchor::weekday_near(a, wd, tense(text, c.start, c.end))
+        weekday_by_tense(ctx, c, a, wd)
     };
     let ty = if pod.is_some() { TIME } else { DATE };
-    found(
-        c,
-        ty,
-        format!("{}{suffix}", anchor::day(d)),
-        Some(Point::Day(d)),
-    )
+    let mut value = anchor::day(d);
+    value.push_str(&suffix);
+    found(c, ty, value, Some(Point::Day(d)))
 }
 
 static CLOCK: LazyLock<Regex> = LazyLock::new(|| {
@@ -912,8 +926,7 @@ fn time(c: &Candidate, ctx: &Ctx, span: &str, ws: &[Word]) -> Option<Found> {
         let y = ctx.dct.map(|dct| year_by_tense(ctx, c, dct, mo, Some(d)));
         y.and_then(|y| NaiveDate::from_ymd_opt(y, mo, d))
     } else if let Some(wd) = ws.iter().find_map(|w| lexicon::weekday(w)) {
-        ctx.dct
-            .map(|a| anchor::weekday_near(a, wd, tense(text, c.start, c.end)))
+        ctx.dct.map(|a| weekday_by_tense(ctx, c, a, wd))
     } else if ws.iter().any(|w| w == "yesterday") {
         ctx.dct.map(|d| anchor::shift_days(d, -1))
     } else if ws.iter().any(|w| w == "tomorrow") {
@@ -921,13 +934,16 @@ fn time(c: &Candidate, ctx: &Ctx, span: &str, ws: &[Word]) -> Option<Found> {
     } else {
         last_day(ctx)
     };
-    let base = day.map_or_else(|| "XXXX-XX-XX".to_string(), anchor::day);
-    found(
-        c,
-        TIME,
-        format!("{base}T{h:02}:{m:02}"),
-        day.map(Point::Day),
-    )
+    let mut value = String::with_capacity(16);
+    match day {
+        Some(d) => anchor::push_day(&mut value, d),
+        None => value.push_str("XXXX-XX-XX"),
+    }
+    value.push('T');
+    anchor::push_padded(&mut value, h, 2);
+    value.push(':');
+    anchor::push_padded(&mut value, m, 2);
+    found(c, TIME, value, day.map(Point::Day))
 }
 
 fn rel_unit(c: &Candidate, ctx: &Ctx, ws: &[Word]) -> Option<Found> {

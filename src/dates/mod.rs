@@ -45,12 +45,13 @@ pub fn find_dates(text: &str, dct: Option<NaiveDate>) -> Vec<Span> {
     let kept = choose(text, dct, &cands);
 
     // In text order, anchored on the last point mentioned; a candidate
-    // whose probe did not lean on it keeps the probe's reading.
+    // whose probe did not lean on it, or that follows no point (as the
+    // probe did not), keeps the probe's reading.
     let mut last = None;
     let mut last_end = 0;
     let mut out = Vec::with_capacity(kept.len());
     for (c, probed, leaned) in kept {
-        let reading = if leaned {
+        let reading = if leaned && last.is_some() {
             interpret(c, &Ctx::new(text, dct).after(last, last_end))
         } else {
             Some(probed)
@@ -94,20 +95,21 @@ fn choose<'a>(
 ) -> Vec<(&'a Candidate, Found, bool)> {
     let leaned = Cell::new(false);
     let probe = Ctx::new(text, dct).watched_by(&leaned);
-    let mut readings: Vec<Option<(Found, bool)>> = vec![None; cands.len()];
-    // Smallest first: (longest, rule, leftmost), then whether read yet.
+    // Smallest first: (longest, rule, leftmost), then whether read yet;
+    // a read candidate's entry also holds where its reading is kept.
     let key = |len: usize, rule: usize, start: usize| (Reverse(len), rule, start);
-    let mut queue: BinaryHeap<Reverse<(Key, bool, usize)>> = cands
+    let mut queue: BinaryHeap<Reverse<Entry>> = cands
         .iter()
         .enumerate()
-        .map(|(i, c)| Reverse((key(c.end - c.start, c.rule, c.start), false, i)))
+        .map(|(i, c)| Reverse((key(c.end - c.start, c.rule, c.start), false, i, 0)))
         .collect();
+    let mut readings: Vec<Option<(Found, bool)>> = Vec::new();
     let mut claimed = Taken::default();
     let mut kept = Vec::new();
-    while let Some(Reverse((_, read, i))) = queue.pop() {
+    while let Some(Reverse((_, read, i, slot))) = queue.pop() {
         let c = &cands[i];
         if read {
-            let (found, leaned) = readings[i]
+            let (found, leaned) = readings[slot]
                 .take()
                 .expect("a read candidate has its reading");
             if claimed.take(found.start, found.end) {
@@ -123,12 +125,29 @@ fn choose<'a>(
             continue;
         };
         let k = key(found.end - found.start, c.rule, found.start);
-        readings[i] = Some((found, leaned.get()));
-        queue.push(Reverse((k, true, i)));
+        // A reading that comes before everything left is chosen now, as
+        // it would be when queued and taken out again at once.
+        let next = (k, true, i);
+        if queue
+            .peek()
+            .is_none_or(|Reverse((top, top_read, j, _))| (*top, *top_read, *j) > next)
+        {
+            if claimed.take(found.start, found.end) {
+                kept.push((c, found, leaned.get()));
+            }
+            continue;
+        }
+        readings.push(Some((found, leaned.get())));
+        queue.push(Reverse((k, true, i, readings.len() - 1)));
     }
     kept.sort_by_key(|(_, f, _)| f.start);
     kept
 }
+
+/// A candidate in the queue of [`choose`]: its order ([`Key`], then
+/// unread before read, then the candidate's index), and for a read one
+/// where its reading is kept. No two entries share their first three.
+type Entry = (Key, bool, usize, usize);
 
 /// The order in which readings are chosen.
 type Key = (Reverse<usize>, usize, usize);

@@ -256,3 +256,65 @@ fn spans_are_valid_and_ordered() {
         }
     }
 }
+
+/// Sentences dense in overlapping candidates: longer and shorter readings,
+/// readings trimmed inside their candidates, rejected ones.
+const OVERLAPPING: &[&str] = &[
+    "The company reported third-quarter earnings for the quarter ended Sept. 30, 1989.",
+    "Two years ago last week, in the fall of 2020, the 1990s ended early Monday morning.",
+    "About three days later, nearly 44 days after the third quarter of fiscal 1989, it rose.",
+    "In March 2023 and on March 5, 2023 at 3 p.m. EST, the next morning, a year earlier.",
+    "The weekend before last, the days before the vote, for a while, in recent months.",
+    "May said the March for Life on Monday, Sept. 23, would start at noon Friday.",
+    "The first half of next year, the year-earlier period, the same quarter a year ago.",
+    "Christmas Eve 2019, every year since, weekly, twice a month, now and recently.",
+    "The 30-year\nlong bond fell, the 10-year long note rose and the two-year-old rally ended.",
+];
+
+/// What [`super::choose`] picks, the eager way it stands for: every
+/// candidate read on its own, then the readings taken longest first, then
+/// by rule, then leftmost, each where its bytes are still free.
+fn choose_eagerly(
+    text: &str,
+    date: Option<NaiveDate>,
+    cands: &[super::patterns::Candidate],
+) -> Vec<(usize, usize, String, usize)> {
+    use super::interpret::{interpret, Ctx};
+    let ctx = Ctx::new(text, date);
+    let mut readings: Vec<_> = cands
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| interpret(c, &ctx).map(|f| (f, c.rule, i)))
+        .collect();
+    readings.sort_by_key(|(f, rule, i)| (std::cmp::Reverse(f.end - f.start), *rule, f.start, *i));
+    let mut claimed = crate::resolve::Taken::default();
+    let mut kept: Vec<_> = readings
+        .into_iter()
+        .filter(|(f, _, _)| claimed.take(f.start, f.end))
+        .map(|(f, rule, _)| (f.start, f.end, f.value, rule))
+        .collect();
+    kept.sort();
+    kept
+}
+
+#[test]
+fn choice_is_the_eager_one() {
+    let mut rng = crate::test_rng::XorShift(0x2545_f491_4f6c_dd1d);
+    let mut chosen = 0;
+    for round in 0..400 {
+        let mut text = String::new();
+        for _ in 0..1 + rng.below(4) {
+            text.push_str(OVERLAPPING[rng.below(OVERLAPPING.len())]);
+            text.push(' ');
+        }
+        let date = if round % 3 == 0 { None } else { dct(SEED) };
+        let cands = super::patterns::candidates(&text);
+        let lazy: Vec<_> = super::choose(&text, date, &cands)
+            .into_iter()
+            .map(|(c, f, _)| (f.start, f.end, f.value, c.rule))
+            .collect();
+        chosen += lazy.len();
+        assert_eq!(lazy, choose_eagerly(&text, date, &cands), "{text:?}");
+    }
+    assert!(chosen > 2000, "only {chosen} readings chosen");
+}

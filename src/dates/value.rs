@@ -34,10 +34,14 @@ pub(super) fn explicit_year(ws: &[Word]) -> Option<i32> {
 }
 
 pub(super) fn no_year(m: u32, d: Option<u32>) -> String {
-    match d {
-        Some(d) => format!("XXXX-{m:02}-{d:02}"),
-        None => format!("XXXX-{m:02}"),
+    let mut out = String::with_capacity(10);
+    out.push_str("XXXX-");
+    anchor::push_padded(&mut out, m, 2);
+    if let Some(d) = d {
+        out.push('-');
+        anchor::push_padded(&mut out, d, 2);
     }
+    out
 }
 
 pub(super) fn point_md(y: i32, m: u32, d: Option<u32>) -> (String, Option<Point>) {
@@ -67,7 +71,7 @@ pub(super) fn number_value(ws: &[Word]) -> Option<f64> {
         }
         if w == "1/2" {
             total = Some(total.unwrap_or(0.0) + 0.5);
-        } else if let Ok(x) = w.replace(',', "").parse::<f64>() {
+        } else if let Ok(x) = parse_count(w) {
             total = Some(total.unwrap_or(0.0) + x);
         } else if w == "half" && total.is_some() {
             total = total.map(|t| t + 0.5);
@@ -85,11 +89,21 @@ pub(super) fn number_value(ws: &[Word]) -> Option<f64> {
     total
 }
 
-pub(super) fn fmt_num(x: f64) -> String {
-    if x.fract() == 0.0 {
-        format!("{}", x as u64)
+/// A number written in digits, thousands separated by commas or not.
+fn parse_count(w: &str) -> Result<f64, std::num::ParseFloatError> {
+    if w.contains(',') {
+        w.replace(',', "").parse()
     } else {
-        format!("{x}")
+        w.parse()
+    }
+}
+
+/// Appends a count: whole numbers without a decimal point.
+fn push_num(out: &mut String, x: f64) {
+    if x.fract() == 0.0 {
+        out.push_str(itoa::Buffer::new().format(x as u64));
+    } else {
+        out.push_str(&x.to_string());
     }
 }
 
@@ -118,13 +132,29 @@ pub(super) fn duration_value(n: Option<f64>, unit: Unit) -> String {
     }
     let (letter, mult) = unit.duration_letter();
     let t = if unit.is_time() { "T" } else { "" };
+    let mut out = String::with_capacity(8);
     match (n, unit) {
-        (None, Unit::Decade) => "PXDE".to_string(),
-        (None, Unit::Century) => "PXCE".to_string(),
-        (None, _) => format!("P{t}X{letter}"),
-        (Some(n), Unit::Weekend) => format!("P{}D", fmt_num(n * 2.0)),
-        (Some(n), _) => format!("P{t}{}{letter}", fmt_num(n * mult as f64)),
+        (None, Unit::Decade) => out.push_str("PXDE"),
+        (None, Unit::Century) => out.push_str("PXCE"),
+        (None, _) => {
+            out.push('P');
+            out.push_str(t);
+            out.push('X');
+            out.push_str(letter);
+        }
+        (Some(n), Unit::Weekend) => {
+            out.push('P');
+            push_num(&mut out, n * 2.0);
+            out.push('D');
+        }
+        (Some(n), _) => {
+            out.push('P');
+            out.push_str(t);
+            push_num(&mut out, n * mult as f64);
+            out.push_str(letter);
+        }
     }
+    out
 }
 
 pub(super) fn vague(ws: &[Word]) -> bool {
@@ -143,11 +173,16 @@ pub(super) fn find_unit(ws: &[Word]) -> Option<(usize, Unit)> {
 
 /// The value of a relative day at day granularity, or `XXXX-XX-XX`.
 pub(super) fn day_value(d: Option<NaiveDate>, pod: Option<&str>) -> (String, Option<Point>) {
-    let v = d.map_or_else(|| "XXXX-XX-XX".to_string(), anchor::day);
-    match pod {
-        Some(p) => (format!("{v}T{p}"), d.map(Point::Day)),
-        None => (v, d.map(Point::Day)),
+    let mut v = String::with_capacity(16);
+    match d {
+        Some(d) => anchor::push_day(&mut v, d),
+        None => v.push_str("XXXX-XX-XX"),
     }
+    if let Some(p) = pod {
+        v.push('T');
+        v.push_str(p);
+    }
+    (v, d.map(Point::Day))
 }
 
 /// A relative unit `n` steps from the reference date, at that unit's
@@ -173,10 +208,11 @@ pub(super) fn unit_value(r: Option<NaiveDate>, unit: Unit, n: i32) -> (String, O
             (anchor::day(d), Some(Point::Day(d)))
         }
         Unit::Week => (anchor::week(anchor::shift_days(r, 7 * n as i64)), None),
-        Unit::Weekend => (
-            format!("{}-WE", anchor::week(anchor::shift_days(r, 7 * n as i64))),
-            None,
-        ),
+        Unit::Weekend => {
+            let mut v = anchor::week(anchor::shift_days(r, 7 * n as i64));
+            v.push_str("-WE");
+            (v, None)
+        }
         Unit::Month => {
             let d = anchor::shift_months(r, n);
             let p = Point::Month(d.year(), d.month());
@@ -250,4 +286,70 @@ pub(super) fn spoken_year(ws: &[Word]) -> Option<i32> {
     let rest: Vec<&str> = ws[1..].iter().copied().filter(|w| *w != "o").collect();
     let tail: u32 = rest.iter().filter_map(|w| lexicon::number(w)).sum();
     Some(head * 100 + tail as i32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const UNITS: [Unit; 12] = [
+        Unit::Second,
+        Unit::Minute,
+        Unit::Hour,
+        Unit::Day,
+        Unit::Weekend,
+        Unit::Week,
+        Unit::Month,
+        Unit::Quarter,
+        Unit::Half,
+        Unit::Year,
+        Unit::Decade,
+        Unit::Century,
+    ];
+
+    /// A count as `format!` wrote it before the values were pushed.
+    fn num_by_format(x: f64) -> String {
+        if x.fract() == 0.0 {
+            format!("{}", x as u64)
+        } else {
+            format!("{x}")
+        }
+    }
+
+    #[test]
+    fn durations_read_as_format_wrote_them() {
+        let counts: [f64; 10] = [0.0, 1.0, 2.0, 0.25, 1.5, 3.75, 12.0, 999.0, 1e21, -2.0];
+        for unit in UNITS {
+            let (letter, mult) = unit.duration_letter();
+            let t = if unit.is_time() { "T" } else { "" };
+            let bare = match unit {
+                Unit::Decade => "PXDE".to_string(),
+                Unit::Century => "PXCE".to_string(),
+                _ => format!("P{t}X{letter}"),
+            };
+            assert_eq!(duration_value(None, unit), bare);
+            for n in counts {
+                if n.fract() == 0.5 {
+                    continue;
+                }
+                let want = match unit {
+                    Unit::Weekend => format!("P{}D", num_by_format(n * 2.0)),
+                    _ => format!("P{t}{}{letter}", num_by_format(n * mult as f64)),
+                };
+                assert_eq!(duration_value(Some(n), unit), want, "{n} {unit:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn partial_dates_and_days() {
+        assert_eq!(no_year(9, Some(3)), "XXXX-09-03");
+        assert_eq!(no_year(12, None), "XXXX-12");
+        let d = NaiveDate::from_ymd_opt(2024, 2, 9);
+        assert_eq!(day_value(d, Some("AF")).0, "2024-02-09TAF");
+        assert_eq!(day_value(d, None).0, "2024-02-09");
+        assert_eq!(day_value(None, Some("NI")).0, "XXXX-XX-XXTNI");
+        let (v, _) = unit_value(d, Unit::Weekend, -1);
+        assert_eq!(v, "2024-W05-WE");
+    }
 }
