@@ -272,15 +272,10 @@ fn not_past(w: &[u8]) -> bool {
     )
 }
 
-/// Which way a bare weekday or month points, when the sentence says: the
-/// nearest tense marker decides (a marker before the expression counts
-/// double against one after it); `None` when there is no marker.
-pub(super) fn tense_marker(text: &str, start: usize, end: usize) -> Option<Direction> {
-    if text[end..].starts_with("'s") || text[end..].starts_with("\u{2019}s") {
-        return Some(Direction::Past);
-    }
-    // Sentence ends are ASCII, so the bounds are found on bytes, looking
-    // no further than the 120 bytes before and 80 after.
+/// The bounds of the sentence around `start..end`, looking no further than
+/// the 120 bytes before and 80 after. Sentence ends are ASCII, so they are
+/// found on bytes.
+fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     let bytes = text.as_bytes();
     let is_stop = |b: &u8| matches!(b, b'.' | b'!' | b'?' | b'\n' | b';');
     let lo = start.saturating_sub(120);
@@ -299,6 +294,17 @@ pub(super) fn tense_marker(text: &str, start: usize, end: usize) -> Option<Direc
     while !text.is_char_boundary(right_bound) {
         right_bound -= 1;
     }
+    (left_bound, right_bound)
+}
+
+/// Which way a bare weekday or month points, when the sentence says: the
+/// nearest tense marker decides (a marker before the expression counts
+/// double against one after it); `None` when there is no marker.
+pub(super) fn tense_marker(text: &str, start: usize, end: usize) -> Option<Direction> {
+    if text[end..].starts_with("'s") || text[end..].starts_with("\u{2019}s") {
+        return Some(Direction::Past);
+    }
+    let (left_bound, right_bound) = sentence_bounds(text, start, end);
     let before = &text[left_bound..start];
     let ends_with = |suffix: &str| {
         before.len() >= suffix.len()
@@ -961,24 +967,7 @@ mod tests {
         if text[end..].starts_with("'s") || text[end..].starts_with("\u{2019}s") {
             return Some(Direction::Past);
         }
-        let bytes = text.as_bytes();
-        let is_stop = |b: &u8| matches!(b, b'.' | b'!' | b'?' | b'\n' | b';');
-        let lo = start.saturating_sub(120);
-        let mut left_bound = bytes[lo..start]
-            .iter()
-            .rposition(is_stop)
-            .map_or(lo, |i| lo + i + 1);
-        while !text.is_char_boundary(left_bound) {
-            left_bound += 1;
-        }
-        let hi = (end + 80).min(text.len());
-        let mut right_bound = bytes[end..hi]
-            .iter()
-            .position(is_stop)
-            .map_or(hi, |i| end + i);
-        while !text.is_char_boundary(right_bound) {
-            right_bound -= 1;
-        }
+        let (left_bound, right_bound) = sentence_bounds(text, start, end);
         let tok = |s: &str| {
             s.split(|c: char| !(c.is_alphanumeric() || c == '\''))
                 .filter(|w| !w.is_empty() && !w.starts_with(char::is_uppercase))
