@@ -261,14 +261,8 @@ impl Extractor {
             gazetteer: Some(&self.gazetteer),
         };
         let (mut spans, names) = rules::apply_with(&self.lexicons, field, found, known);
-        let keep = KEEP_FOLDINGS;
-        reuse::give_one(
-            &SPARE_FOLDINGS,
-            norm,
-            Normalized::room,
-            keep,
-            KEEP_FOLDING_ROOM,
-        );
+        let (most, room_at_most) = (KEEP_FOLDINGS, KEEP_FOLDING_ROOM);
+        reuse::give_one(&SPARE_FOLDINGS, norm, Normalized::room, most, room_at_most);
         spans.extend(dates);
         (resolve_overlaps(spans), names)
     }
