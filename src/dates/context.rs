@@ -297,27 +297,37 @@ fn sentence_bounds(text: &str, start: usize, end: usize) -> (usize, usize) {
     (left_bound, right_bound)
 }
 
-/// Which way a bare weekday or month points, when the sentence says: the
-/// nearest tense marker decides (a marker before the expression counts
-/// double against one after it); `None` when there is no marker.
-pub(super) fn tense_marker(text: &str, start: usize, end: usize) -> Option<Direction> {
-    if text[end..].starts_with("'s") || text[end..].starts_with("\u{2019}s") {
-        return Some(Direction::Past);
-    }
-    let (left_bound, right_bound) = sentence_bounds(text, start, end);
-    let before = &text[left_bound..start];
+/// A possessive right after the expression ("Monday's vote"): it is past.
+fn possessive_after(text: &str, end: usize) -> bool {
+    text[end..].starts_with("'s") || text[end..].starts_with("\u{2019}s")
+}
+
+/// The words just before the expression point ahead: "as early as", "as
+/// soon as", or "until" (not "up until", nor as the sentence's first word).
+fn future_phrase_before(before: &str) -> bool {
     let ends_with = |suffix: &str| {
         before.len() >= suffix.len()
             && before.as_bytes()[before.len() - suffix.len()..]
                 .eq_ignore_ascii_case(suffix.as_bytes())
     };
-    if ends_with("as early as ")
+    ends_with("as early as ")
         || ends_with("as soon as ")
         || (before.trim_start().len() > "until ".len()
             && (ends_with(" until ") || ends_with(" until on "))
             && !ends_with("up until ")
             && !ends_with("up until on "))
-    {
+}
+
+/// Which way a bare weekday or month points, when the sentence says: the
+/// nearest tense marker decides (a marker before the expression counts
+/// double against one after it); `None` when there is no marker.
+pub(super) fn tense_marker(text: &str, start: usize, end: usize) -> Option<Direction> {
+    if possessive_after(text, end) {
+        return Some(Direction::Past);
+    }
+    let (left_bound, right_bound) = sentence_bounds(text, start, end);
+    let before = &text[left_bound..start];
+    if future_phrase_before(before) {
         return Some(Direction::Future);
     }
     let mut best: Option<(usize, Direction)> = None;
@@ -964,7 +974,7 @@ mod tests {
     /// The tense reading as it was written first: `str::split` on a
     /// character test and a lowercase copy of each word.
     fn tense_marker_by_split(text: &str, start: usize, end: usize) -> Option<Direction> {
-        if text[end..].starts_with("'s") || text[end..].starts_with("\u{2019}s") {
+        if possessive_after(text, end) {
             return Some(Direction::Past);
         }
         let (left_bound, right_bound) = sentence_bounds(text, start, end);
@@ -975,18 +985,7 @@ mod tests {
                 .collect::<Vec<_>>()
         };
         let before = &text[left_bound..start];
-        let ends_with = |suffix: &str| {
-            before.len() >= suffix.len()
-                && before.as_bytes()[before.len() - suffix.len()..]
-                    .eq_ignore_ascii_case(suffix.as_bytes())
-        };
-        if ends_with("as early as ")
-            || ends_with("as soon as ")
-            || (before.trim_start().len() > "until ".len()
-                && (ends_with(" until ") || ends_with(" until on "))
-                && !ends_with("up until ")
-                && !ends_with("up until on "))
-        {
+        if future_phrase_before(before) {
             return Some(Direction::Future);
         }
         let classify = |w: &str| {
