@@ -8,12 +8,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-sysroot=$(rustc --print sysroot)
-host=$(rustc -vV | sed -n 's/^host: //p')
-profdata="$sysroot/lib/rustlib/$host/bin/llvm-profdata"
-if [ ! -x "$profdata" ]; then
-    rustup component add llvm-tools
-fi
+profdata=$(scripts/llvm-profdata-path.sh)
 
 dir="$PWD/target/pgo-bench"
 rm -rf "$dir/profiles"

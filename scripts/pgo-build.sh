@@ -19,12 +19,7 @@ cd "$(dirname "$0")/.."
 training=("$@")
 [ ${#training[@]} -gt 0 ] || training=(corpus)
 
-sysroot=$(rustc --print sysroot)
-host=$(rustc -vV | sed -n 's/^host: //p')
-profdata="$sysroot/lib/rustlib/$host/bin/llvm-profdata"
-if [ ! -x "$profdata" ]; then
-    rustup component add llvm-tools
-fi
+profdata=$(scripts/llvm-profdata-path.sh)
 
 dir="$PWD/target/pgo"
 rm -rf "$dir/profiles" "$dir/training-out"
