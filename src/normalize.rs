@@ -27,17 +27,24 @@ pub struct Normalized {
 impl Normalized {
     /// Folds `text`, reusing this value's buffers.
     pub fn fold_into(&mut self, text: &str) {
-        self.folded.clear();
         self.origin.clear();
         self.original_len = text.len();
-        self.folded.reserve(text.len());
+        if self.folded.capacity() < text.len() {
+            // A new buffer, rather than growing the old one: growing would
+            // copy bytes that are about to be overwritten.
+            self.folded = String::with_capacity(text.len());
+        } else {
+            self.folded.clear();
+        }
         self.ascii = ascii_run(text.as_bytes()) == text.len();
         if self.ascii {
             self.folded.push_str(text);
             self.folded.make_ascii_lowercase();
             return;
         }
-        self.origin.reserve(text.len());
+        if self.origin.capacity() < text.len() {
+            self.origin = Vec::with_capacity(text.len());
+        }
         let origin = &mut self.origin;
         fold_pieces(text, &mut self.folded, |piece, folded_len| match piece {
             // Each byte of an ASCII run maps to itself.

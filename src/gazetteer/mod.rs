@@ -272,7 +272,9 @@ impl Gazetteer {
         let folded = norm.folded.as_str();
         let bytes = folded.as_bytes();
         let mut nul = NulCursor::new(bytes);
-        let mut out = Vec::new();
+        // Room for about one match per 128 bytes, what news has, so the
+        // matches are rarely moved as they grow.
+        let mut out = Vec::with_capacity(bytes.len() / 128);
         let mut pos = 0;
         let mut after_word = false;
         while pos < bytes.len() {
