@@ -116,11 +116,92 @@ pub struct Reach {
     pub back: usize,
     /// Bytes after the key word's end where the shortest match ends.
     pub ahead: usize,
+    /// The words (lowercase) that may end what comes before the key word
+    /// in a match, right before it past any spaces, hyphens and commas:
+    /// where none of them stands there, a match holding the key word
+    /// starts on it, and the rule's window starts there too. `None`: any
+    /// text may come before (the window always reaches `back`).
+    pub lead: Option<&'static [&'static str]>,
 }
 
 const fn reach(back: usize, ahead: usize) -> Reach {
-    Reach { back, ahead }
+    Reach {
+        back,
+        ahead,
+        lead: None,
+    }
 }
+
+impl Reach {
+    /// The same reach, with the words that may lead the key word.
+    const fn led_by(self, words: &'static [&'static str]) -> Reach {
+        Reach {
+            lead: Some(words),
+            ..self
+        }
+    }
+}
+
+/// The words that may end an `<EDGE>` ("early", "the end of the").
+const EDGE_LEAD: &[&str] = &["early", "late", "mid", "of", "the"];
+
+/// The words that may end what leads a month name in "March", "last
+/// June", "early December".
+const MONTH_LEAD: &[&str] = &[
+    "early", "late", "mid", "of", "the", "last", "this", "next", "past", "coming",
+];
+
+/// The words that may end what leads a weekday name or a season.
+const REL_LEAD: &[&str] = &[
+    "early",
+    "late",
+    "mid",
+    "of",
+    "the",
+    "last",
+    "this",
+    "next",
+    "past",
+    "coming",
+    "previous",
+    "following",
+];
+
+/// The words that may end what leads a month day ("Friday, March 3").
+const MONTH_DAY_LEAD: &[&str] = &[
+    "early",
+    "late",
+    "mid",
+    "of",
+    "the",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
+
+/// The words that may end what leads a year ("fiscal 1990", "mid-1996").
+const YEAR_LEAD: &[&str] = &[
+    "early",
+    "late",
+    "mid",
+    "of",
+    "the",
+    "post",
+    "pre",
+    "fiscal",
+    "calendar",
+    "model",
+    "crop",
+    "school",
+    "tax",
+    "financial",
+    "year",
+    "fy",
+];
 
 /// Words (matched ASCII-case-insensitively) one of which every match of a
 /// rule contains, standing where `edge` says: a rule runs only around them.
@@ -441,7 +522,7 @@ pub const RULE_SPECS: &[Spec] = &[
     spec(
         Kind::MonthDay,
         MONTHS.guarded(Guard::DayAfter),
-        reach(48, 32),
+        reach(48, 32).led_by(MONTH_DAY_LEAD),
         r"\b(?:<WEEKDAY>,?\s+)?(?:<EDGE>)?<MONTH>\s*(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?:,?\s+(?:<YEAR>\b|'\d\d\b))?",
     ),
     spec(
@@ -453,13 +534,13 @@ pub const RULE_SPECS: &[Spec] = &[
     spec(
         Kind::MonthYear,
         MONTHS.guarded(Guard::YearAfter),
-        reach(48, 32),
+        reach(48, 32).led_by(EDGE_LEAD),
         r"(?:\b<EDGE>)?\b<MONTH>(?:\s+of)?,?\s+(?:<YEAR>\b|'\d\d\b|(?:this|last|next)\s+year\b)",
     ),
     spec(
         Kind::Month,
         MONTH_NAMES,
-        reach(48, 8),
+        reach(48, 8).led_by(MONTH_LEAD),
         r"\b(?:(?:<REL>|<EDGE>)\s*)?<MONTHF>\b",
     ),
     spec(
@@ -475,13 +556,13 @@ pub const RULE_SPECS: &[Spec] = &[
             &["spring", "summer", "fall", "autumn", "winter"],
             Edge::WordStart,
         ),
-        reach(48, 8),
+        reach(48, 8).led_by(REL_LEAD),
         r"\b(?:(?:the|this|last|next|this\s+past|this\s+coming|early|late)\s+|<EDGE>)*(?:spring|summer|fall|autumn|winter)(?:\s+of\s+<YEAR>|\s+<YEAR>)?\b",
     ),
     spec(
         Kind::Year,
         keys(&["16", "17", "18", "19", "20"], Edge::FourDigits),
-        reach(56, 8),
+        reach(56, 8).led_by(YEAR_LEAD),
         r"(?:\b<EDGE>|\b(?:post|pre)-)?(?:\b(?:fiscal|calendar|model|crop|school|tax|financial)(?:\s+year)?\s+|\bFY\s*)?\b<YEAR>\b",
     ),
     spec(
@@ -550,7 +631,7 @@ pub const RULE_SPECS: &[Spec] = &[
     spec(
         Kind::Weekday,
         keys(WEEKDAY_WORDS, Edge::Capital),
-        reach(40, 8),
+        reach(40, 8).led_by(REL_LEAD),
         r"\b(?:(?:last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|coming)\s+)?<WEEKDAY>s?(?:\s+(?:morning|afternoon|evening|night)s?)?\b",
     ),
     spec(

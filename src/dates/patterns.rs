@@ -218,6 +218,27 @@ impl Edge {
     }
 }
 
+impl Reach {
+    /// Where the window around a key word at `key` of `text` starts: `back`
+    /// bytes before it (within the text), or at the key word itself when
+    /// none of the words that may lead it ([`Reach::lead`]) ends right
+    /// before it, past any spaces, hyphens and commas (then a match
+    /// holding the key word can only start on it).
+    fn window_start(&self, text: &[u8], key: usize) -> usize {
+        let reach_back = key.saturating_sub(self.back);
+        let Some(lead) = self.lead else {
+            return reach_back;
+        };
+        let word_end = run_back(text, key, |b| is_space(b) || b == b'-' || b == b',');
+        let word_start = run_back(text, word_end, |b| b.is_ascii_alphabetic());
+        if word_start < word_end && is_one_of(&text[word_start..word_end], lead) {
+            reach_back
+        } else {
+            key
+        }
+    }
+}
+
 /// Every rule's two DFAs, serialized one after the other by the build
 /// script (each starting on a multiple of 8 bytes), aligned for reading in
 /// place.
@@ -456,10 +477,11 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
 #[cfg(test)]
 type Windows = Vec<(usize, usize)>;
 
-/// An admitted hit of one of a rule's key words: where the key word
-/// starts, and where the window around it ends (the rule's [`Reach`]
-/// past the word's end, within the text).
-type Hit = (usize, usize);
+/// An admitted hit of one of a rule's key words: where the window around
+/// it starts (see [`Reach::window_start`]), where the key word starts,
+/// and where the window ends (the rule's [`Reach`] past the word's end,
+/// within the text).
+type Hit = (usize, usize, usize);
 
 thread_local! {
     /// Each thread's spare per-rule hit lists, kept from one text to the
@@ -487,8 +509,9 @@ fn hits_into(text: &str, per_rule: &mut Vec<Vec<Hit>>) {
     gate.matcher.for_each_hit(bytes, |key, start, end| {
         for r in &gate.key_rules[key] {
             if r.keys.admit(bytes, start, end) {
+                let from = r.reach.window_start(bytes, start);
                 let to = (end + r.reach.ahead).min(bytes.len());
-                per_rule[r.rule].push((start, to));
+                per_rule[r.rule].push((from, start, to));
             }
         }
     });
@@ -500,24 +523,21 @@ fn hits_into(text: &str, per_rule: &mut Vec<Vec<Hit>>) {
 }
 
 /// The windows that a rule's sorted `hits` open, each as its byte range
-/// and the hits inside it: a window runs from `back` bytes before a key
-/// word to its hit's end, and windows that overlap or touch are merged.
+/// and the hits inside it: a window runs from a hit's start to its end,
+/// and windows that overlap or touch are merged.
 struct Windowed<'a> {
     /// The hits not yet in a window.
     hits: &'a [Hit],
-    /// The rule's reach back from a key word.
-    back: usize,
 }
 
 impl<'a> Iterator for Windowed<'a> {
     type Item = (usize, usize, &'a [Hit]);
 
     fn next(&mut self) -> Option<Self::Item> {
-        let &(first, mut end) = self.hits.first()?;
-        let start = first.saturating_sub(self.back);
+        let &(start, _, mut end) = self.hits.first()?;
         let mut len = 1;
-        while let Some(&(key, to)) = self.hits.get(len) {
-            if key.saturating_sub(self.back) > end {
+        while let Some(&(from, _, to)) = self.hits.get(len) {
+            if from > end {
                 break;
             }
             end = end.max(to);
@@ -537,13 +557,10 @@ fn windows(text: &str) -> Vec<Windows> {
     hits_into(text, &mut per_rule);
     per_rule
         .iter()
-        .zip(RULES.iter())
-        .map(|(hits, rule)| {
-            let windowed = Windowed {
-                hits,
-                back: rule.reach.back,
-            };
-            windowed.map(|(start, end, _)| (start, end)).collect()
+        .map(|hits| {
+            Windowed { hits }
+                .map(|(start, end, _)| (start, end))
+                .collect()
         })
         .collect()
 }
@@ -561,14 +578,15 @@ fn windows(text: &str) -> Vec<Windows> {
 /// then, it goes on past the window's end as far as the match reaches
 /// ([`Rule::match_from`]).
 ///
-/// After a match, the next one holds a hit at or past its end, and starts
-/// at most `back` bytes before that hit's key word: so the search goes on
-/// from there, and leaves the window when no hit is left in it.
+/// After a match, the next one holds a hit whose key word starts at or
+/// past its end, and starts no earlier than that hit's window: so the
+/// search goes on from the first such hit's window (the hits come in
+/// order of their windows' starts), and leaves the window when no hit is
+/// left in it.
 fn search_windows(index: usize, text: &str, hits: &[Hit], out: &mut Vec<Candidate>) {
     let rule = &RULES[index];
-    let back = rule.reach.back;
     let mut from_last = 0;
-    for (start, end, inside) in (Windowed { hits, back }) {
+    for (start, end, inside) in (Windowed { hits }) {
         let mut from = start.max(from_last);
         let mut next_hit = 0;
         while from < end {
@@ -585,13 +603,13 @@ fn search_windows(index: usize, text: &str, hits: &[Hit], out: &mut Vec<Candidat
             }
             from = m.end().max(from + 1);
             from_last = from;
-            while inside.get(next_hit).is_some_and(|&(key, _)| key < from) {
+            while inside.get(next_hit).is_some_and(|&(_, key, _)| key < from) {
                 next_hit += 1;
             }
-            let Some(&(key, _)) = inside.get(next_hit) else {
+            let Some(&(window_start, _, _)) = inside.get(next_hit) else {
                 break;
             };
-            from = from.max(key.saturating_sub(back));
+            from = from.max(window_start);
         }
     }
 }
@@ -755,7 +773,7 @@ mod tests {
             let word = all[m.pattern().as_usize()];
             for (rule, r) in RULES.iter().enumerate() {
                 if r.keys.words.contains(&word) && r.keys.admit(bytes, m.start(), m.end()) {
-                    let from = m.start().saturating_sub(r.reach.back);
+                    let from = r.reach.window_start(bytes, m.start());
                     let to = (m.end() + r.reach.ahead).min(text.len());
                     per_rule[rule].push((from, to));
                 }
@@ -892,16 +910,89 @@ mod tests {
         }
     }
 
+    /// A window starts on its key word unless a word that may lead it
+    /// comes right before (past spaces, hyphens and commas, in any case);
+    /// it reaches back no further than the text's start; a rule without
+    /// lead words always reaches back.
+    #[test]
+    fn a_window_starts_on_its_key_unless_a_lead_word_comes_before() {
+        let reach = Reach {
+            back: 8,
+            ahead: 8,
+            lead: Some(&["mid", "fiscal"]),
+        };
+        let key_at = |text: &str| text.find("1990").unwrap();
+        for (text, back) in [
+            ("in 1990", false),
+            ("Swiss francs 1990", false),
+            ("(1990", false),
+            ("1990", false),
+            ("fiscal 1990", true),
+            ("so FISCAL 1990", true),
+            ("in mid-1990", true),
+            ("mid -, 1990", true),
+            ("amid 1990", false),
+            ("mid.1990", false),
+        ] {
+            let key = key_at(text);
+            let want = if back { key.saturating_sub(8) } else { key };
+            assert_eq!(reach.window_start(text.as_bytes(), key), want, "{text:?}");
+        }
+        let always = Reach {
+            lead: None,
+            ..reach
+        };
+        assert_eq!(always.window_start(b"the year 1990", 9), 1);
+    }
+
+    /// Every lead word of every rule that has them, before key words of
+    /// the rule, after various gaps: the windows find what the whole text
+    /// holds (a lead word missing from a list would lose the match's
+    /// start).
+    #[test]
+    fn lead_words_keep_the_whole_matches() {
+        let phrases = [
+            "1990",
+            "March",
+            "March 3",
+            "March 3, 1990",
+            "March 1990",
+            "Friday",
+            "fall",
+            "year 1990",
+            "quarter",
+        ];
+        for rule in RULES.iter() {
+            for word in rule.reach.lead.unwrap_or_default() {
+                for gap in [" ", "-", ", ", "  ", ""] {
+                    for phrase in phrases {
+                        for lead in [word.to_string(), word.to_uppercase(), capitalize(word)] {
+                            let text =
+                                format!("So {lead}{gap}{phrase} and the end of {lead} {phrase}.");
+                            assert_eq!(candidates(&text), candidates_whole_text(&text), "{text:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn capitalize(word: &str) -> String {
+        word[..1].to_uppercase() + &word[1..]
+    }
+
     /// Hits whose windows overlap or touch share one window, which holds
-    /// them all; a window does not reach back past the text's start.
+    /// them all.
     #[test]
     fn windows_merge_the_hits_they_hold() {
-        let hits = [(3, 20), (10, 25), (31, 40), (45, 50), (80, 90)];
-        let windows: Vec<_> = Windowed {
-            hits: &hits,
-            back: 5,
-        }
-        .collect();
+        let hits = [
+            (0, 3, 20),
+            (5, 10, 25),
+            (26, 31, 40),
+            (40, 45, 50),
+            (75, 80, 90),
+        ];
+        let windows: Vec<_> = Windowed { hits: &hits }.collect();
         assert_eq!(
             windows,
             vec![
@@ -910,7 +1001,7 @@ mod tests {
                 (75, 90, &hits[4..]),
             ]
         );
-        assert_eq!(Windowed { hits: &[], back: 5 }.next(), None);
+        assert_eq!(Windowed { hits: &[] }.next(), None);
     }
 
     /// After a match, the search skips to the next key word in the
