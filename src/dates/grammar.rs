@@ -116,12 +116,13 @@ pub struct Reach {
     pub back: usize,
     /// Bytes after the key word's end where the shortest match ends.
     pub ahead: usize,
-    /// The words (lowercase) that may end what comes before the key word
-    /// in a match, right before it past any spaces, hyphens and commas:
-    /// where none of them stands there, a match holding the key word
-    /// starts on it, and the rule's window starts there too. `None`: any
-    /// text may come before (the window always reaches `back`).
-    pub lead: Option<&'static [&'static str]>,
+    /// The words (lowercase, in lists) that what comes before the key word in a
+    /// match is made of, with spaces, hyphens and commas between them: a
+    /// match holding the key word starts no earlier than the run of these
+    /// words right before it (on the key word when there is none), and
+    /// the rule's window starts there too. `None`: any text may come
+    /// before (the window always reaches `back`).
+    pub lead: Option<&'static [&'static [&'static str]]>,
 }
 
 const fn reach(back: usize, ahead: usize) -> Reach {
@@ -134,7 +135,7 @@ const fn reach(back: usize, ahead: usize) -> Reach {
 
 impl Reach {
     /// The same reach, with the words that may lead the key word.
-    const fn led_by(self, words: &'static [&'static str]) -> Reach {
+    const fn led_by(self, words: &'static [&'static [&'static str]]) -> Reach {
         Reach {
             lead: Some(words),
             ..self
@@ -142,65 +143,159 @@ impl Reach {
     }
 }
 
-/// The words that may end an `<EDGE>` ("early", "the end of the").
-const EDGE_LEAD: &[&str] = &["early", "late", "mid", "of", "the"];
-
-/// The words that may end what leads a month name in "March", "last
-/// June", "early December".
-const MONTH_LEAD: &[&str] = &[
-    "early", "late", "mid", "of", "the", "last", "this", "next", "past", "coming",
-];
-
-/// The words that may end what leads a weekday name or a season.
-const REL_LEAD: &[&str] = &[
+/// The words of an `<EDGE>` ("early", "the very end of the").
+const EDGE_WORDS: &[&str] = &[
     "early",
     "late",
     "mid",
+    "the",
+    "very",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "close",
+    "turn",
+    "first",
+    "second",
+    "last",
+    "half",
+    "latter",
+    "part",
+    "rest",
+    "remainder",
+    "balance",
     "of",
+];
+
+/// The words of a `<REL>` ("last", "this coming").
+const REL_WORDS: &[&str] = &["last", "this", "next", "past", "coming"];
+
+/// The words that lead a month name ("early March", "last June").
+const MONTH_LEAD: &[&[&str]] = &[EDGE_WORDS, REL_WORDS];
+
+/// The words that lead a month name before a year ("mid-March 1990").
+const EDGE_LEAD: &[&[&str]] = &[EDGE_WORDS];
+
+/// The words that lead a month day ("Friday, March 3", "early March 3").
+const MONTH_DAY_LEAD: &[&[&str]] = &[
+    EDGE_WORDS,
+    &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ],
+];
+
+/// The words that lead a season ("this past spring", "the end of the
+/// fall"): a month name's.
+const SEASON_LEAD: &[&[&str]] = MONTH_LEAD;
+
+/// The words that lead a weekday name ("the following Friday").
+const WEEKDAY_LEAD: &[&[&str]] = &[REL_WORDS, &["the", "previous", "following"]];
+
+/// The words that lead "today" ("the day before yesterday", "late
+/// tonight").
+const DAY_WORD_LEAD: &[&[&str]] = &[&[
+    "early", "late", "earlier", "later", "mid", "the", "day", "before", "after",
+]];
+
+/// The words that lead a part of the day ("early this morning").
+const PART_OF_DAY_LEAD: &[&[&str]] = &[&[
+    "early",
+    "late",
+    "earlier",
+    "later",
+    "mid",
+    "this",
+    "last",
+    "yesterday",
+    "tomorrow",
+    "the",
+]];
+
+/// The words that lead a unit in "the last fiscal year", "sometime next
+/// week".
+const REL_UNIT_LEAD: &[&[&str]] = &[&[
+    "early",
+    "late",
+    "mid",
+    "earlier",
+    "later",
+    "sometime",
     "the",
     "last",
-    "this",
-    "next",
     "past",
-    "coming",
     "previous",
+    "next",
+    "coming",
     "following",
-];
-
-/// The words that may end what leads a month day ("Friday, March 3").
-const MONTH_DAY_LEAD: &[&str] = &[
-    "early",
-    "late",
-    "mid",
-    "of",
-    "the",
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-];
-
-/// The words that may end what leads a year ("fiscal 1990", "mid-1996").
-const YEAR_LEAD: &[&str] = &[
-    "early",
-    "late",
-    "mid",
-    "of",
-    "the",
-    "post",
-    "pre",
+    "current",
+    "same",
+    "latest",
+    "this",
+    "that",
+    "present",
+    "prior",
+    "preceding",
     "fiscal",
     "calendar",
-    "model",
-    "crop",
-    "school",
-    "tax",
-    "financial",
-    "year",
-    "fy",
+]];
+
+/// The words that lead a unit in "later in the week".
+const IN_THE_LEAD: &[&[&str]] = &[&["earlier", "later", "early", "late", "in", "the"]];
+
+/// The words that lead a unit in "the end of the fiscal year", "the
+/// whole week".
+const THE_UNIT_LEAD: &[&[&str]] = &[
+    EDGE_WORDS,
+    &[
+        "this", "last", "next", "full", "fiscal", "calendar", "whole", "entire",
+    ],
+];
+
+/// The words that lead the key words of "more recently", "the near
+/// future", "as soon as possible", "a later date".
+const REF_LEAD: &[&[&str]] = &[&[
+    "more",
+    "most",
+    "very",
+    "only",
+    "these",
+    "at",
+    "the",
+    "near",
+    "distant",
+    "foreseeable",
+    "immediate",
+    "short",
+    "long",
+    "as",
+    "soon",
+    "a",
+    "later",
+]];
+
+/// The words that lead a year ("mid-1996", "fiscal year 1990", "FY 1990").
+const YEAR_LEAD: &[&[&str]] = &[
+    EDGE_WORDS,
+    &[
+        "post",
+        "pre",
+        "fiscal",
+        "calendar",
+        "model",
+        "crop",
+        "school",
+        "tax",
+        "financial",
+        "year",
+        "fy",
+    ],
 ];
 
 /// Words (matched ASCII-case-insensitively) one of which every match of a
@@ -556,7 +651,7 @@ pub const RULE_SPECS: &[Spec] = &[
             &["spring", "summer", "fall", "autumn", "winter"],
             Edge::WordStart,
         ),
-        reach(48, 8).led_by(REL_LEAD),
+        reach(48, 8).led_by(SEASON_LEAD),
         r"\b(?:(?:the|this|last|next|this\s+past|this\s+coming|early|late)\s+|<EDGE>)*(?:spring|summer|fall|autumn|winter)(?:\s+of\s+<YEAR>|\s+<YEAR>)?\b",
     ),
     spec(
@@ -589,7 +684,7 @@ pub const RULE_SPECS: &[Spec] = &[
             &["today", "yesterday", "tomorrow", "tonight"],
             Edge::WordStart,
         ),
-        reach(32, 8),
+        reach(32, 8).led_by(DAY_WORD_LEAD),
         r"\b(?:(?:early|late|earlier|later|mid)[-\s]+)?(?:the\s+day\s+(?:before|after)\s+)?(?:today|yesterday|tomorrow|tonight)(?:\s+(?:morning|afternoon|evening|night))?\b",
     ),
     spec(
@@ -601,7 +696,7 @@ pub const RULE_SPECS: &[Spec] = &[
             "tomorrow",
             "the",
         ])),
-        reach(40, 8),
+        reach(40, 8).led_by(PART_OF_DAY_LEAD),
         r"\b(?:(?:early|late|earlier|later|mid)[-\s]+)?(?:this|last|yesterday|tomorrow|the)\s+(?:morning|afternoon|evening|night)\b",
     ),
     spec(
@@ -631,7 +726,7 @@ pub const RULE_SPECS: &[Spec] = &[
     spec(
         Kind::Weekday,
         keys(WEEKDAY_WORDS, Edge::Capital),
-        reach(40, 8).led_by(REL_LEAD),
+        reach(40, 8).led_by(WEEKDAY_LEAD),
         r"\b(?:(?:last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|coming)\s+)?<WEEKDAY>s?(?:\s+(?:morning|afternoon|evening|night)s?)?\b",
     ),
     spec(
@@ -703,7 +798,7 @@ pub const RULE_SPECS: &[Spec] = &[
             "fiscal",
             "calendar",
         ])),
-        reach(48, 16),
+        reach(48, 16).led_by(REL_UNIT_LEAD),
         r"\b(?:(?:early|late|mid|earlier|later|sometime)[-\s]+)?(?:the\s+)?(?:last|past|previous|next|coming|following|current|same|latest|this|that|present|prior|preceding|this\s+past|this\s+coming|that\s+same)\s+(?:fiscal\s+|calendar\s+)?(?:week|weekend|month|year|quarter|decade|century|day|morning|afternoon|evening|night)\b(?:\s+or\s+so)?",
     ),
     spec(
@@ -713,7 +808,7 @@ pub const RULE_SPECS: &[Spec] = &[
             Edge::Word,
         )
         .guarded(IN_THE),
-        reach(40, 8),
+        reach(40, 8).led_by(IN_THE_LEAD),
         r"\b(?:earlier|later|early|late)\s+in\s+the\s+(?:week|month|year|decade|century|day)\b",
     ),
     spec(
@@ -731,7 +826,7 @@ pub const RULE_SPECS: &[Spec] = &[
             ]),
             Guard::WordsBefore(&["this", "last", "next"], EDGE_ENDS),
         ])),
-        reach(56, 16),
+        reach(56, 16).led_by(THE_UNIT_LEAD),
         r"\b(?:<EDGE>(?:the\s+|this\s+|last\s+|next\s+)?|the\s+)(?:(?:full|fiscal|calendar|whole|entire)\s+)?(?:week|weekend|month|year|quarter|decade|day)\b",
     ),
     spec(
@@ -881,7 +976,7 @@ pub const RULE_SPECS: &[Spec] = &[
                 ]),
             ),
         ])),
-        reach(40, 16),
+        reach(40, 16).led_by(REF_LEAD),
         r"\bnow\b|\b(?:currently|nowadays|presently|lately|(?:more\s+|most\s+|very\s+|only\s+)?recently|these\s+days|at\s+present|(?:the\s+)?present\s+day|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?(?:future|past)|the\s+(?:near|short|long)\s+term|as\s+soon\s+as\s+possible|a\s+later\s+date|current)\b",
     ),
     spec(

@@ -219,23 +219,28 @@ impl Edge {
 }
 
 impl Reach {
-    /// Where the window around a key word at `key` of `text` starts: `back`
-    /// bytes before it (within the text), or at the key word itself when
-    /// none of the words that may lead it ([`Reach::lead`]) ends right
-    /// before it, past any spaces, hyphens and commas (then a match
-    /// holding the key word can only start on it).
+    /// Where the window around a key word at `key` of `text` starts: at
+    /// the start of the run of words that may lead it ([`Reach::lead`])
+    /// right before it, with spaces, hyphens and commas between (on the
+    /// key word when there is none), but no more than `back` bytes before
+    /// it; for a rule without lead words, `back` bytes before it (within
+    /// the text).
     fn window_start(&self, text: &[u8], key: usize) -> usize {
         let reach_back = key.saturating_sub(self.back);
         let Some(lead) = self.lead else {
             return reach_back;
         };
-        let word_end = run_back(text, key, |b| is_space(b) || b == b'-' || b == b',');
-        let word_start = run_back(text, word_end, |b| b.is_ascii_alphabetic());
-        if word_start < word_end && is_one_of(&text[word_start..word_end], lead) {
-            reach_back
-        } else {
-            key
+        let mut start = key;
+        while start > reach_back {
+            let word_end = run_back(text, start, |b| is_space(b) || b == b'-' || b == b',');
+            let word_start = run_back(text, word_end, |b| b.is_ascii_alphabetic());
+            let word = &text[word_start..word_end];
+            if word.is_empty() || !lead.iter().any(|words| is_one_of(word, words)) {
+                break;
+            }
+            start = word_start;
         }
+        start.max(reach_back)
     }
 }
 
@@ -910,39 +915,48 @@ mod tests {
         }
     }
 
-    /// A window starts on its key word unless a word that may lead it
-    /// comes right before (past spaces, hyphens and commas, in any case);
-    /// it reaches back no further than the text's start; a rule without
-    /// lead words always reaches back.
+    /// A window starts on the run of words that may lead its key word
+    /// right before it (past spaces, hyphens and commas, in any case), or
+    /// on the key word when there is none; it reaches back no further than
+    /// `back` bytes, nor past the text's start; a rule without lead words
+    /// always reaches back.
     #[test]
-    fn a_window_starts_on_its_key_unless_a_lead_word_comes_before() {
+    fn a_window_starts_on_the_words_that_lead_its_key() {
         let reach = Reach {
-            back: 8,
+            back: 12,
             ahead: 8,
-            lead: Some(&["mid", "fiscal"]),
+            lead: Some(&[&["mid"], &["fiscal", "year"]]),
         };
-        let key_at = |text: &str| text.find("1990").unwrap();
-        for (text, back) in [
-            ("in 1990", false),
-            ("Swiss francs 1990", false),
-            ("(1990", false),
-            ("1990", false),
-            ("fiscal 1990", true),
-            ("so FISCAL 1990", true),
-            ("in mid-1990", true),
-            ("mid -, 1990", true),
-            ("amid 1990", false),
-            ("mid.1990", false),
+        for marked in [
+            "in [1990",
+            "Swiss francs [1990",
+            "([1990",
+            "[1990",
+            "so [fiscal 1990",
+            "so [FISCAL YEAR 1990",
+            "in [mid-1990",
+            "in [mid -, 1990",
+            "amid [1990",
+            "mid.[1990",
+            "year [fiscal year 1990",
+            "fiscal year [fiscal year 1990",
+            "fi[scal fiscal 1990",
         ] {
-            let key = key_at(text);
-            let want = if back { key.saturating_sub(8) } else { key };
-            assert_eq!(reach.window_start(text.as_bytes(), key), want, "{text:?}");
+            let start = marked.find('[').unwrap();
+            let text = marked.replace('[', "");
+            let key = text.find("1990").unwrap();
+            assert_eq!(
+                reach.window_start(text.as_bytes(), key),
+                start,
+                "{marked:?}"
+            );
         }
         let always = Reach {
             lead: None,
             ..reach
         };
-        assert_eq!(always.window_start(b"the year 1990", 9), 1);
+        assert_eq!(always.window_start(b"in the year 1990", 12), 0);
+        assert_eq!(always.window_start(b"in the fiscal year 1990", 19), 7);
     }
 
     /// Every lead word of every rule that has them, before key words of
@@ -961,9 +975,19 @@ mod tests {
             "fall",
             "year 1990",
             "quarter",
+            "today",
+            "morning",
+            "week",
+            "future",
+            "recently",
+            "term",
+            "possible",
+            "date",
+            "days",
+            "present",
         ];
         for rule in RULES.iter() {
-            for word in rule.reach.lead.unwrap_or_default() {
+            for word in rule.reach.lead.unwrap_or_default().concat() {
                 for gap in [" ", "-", ", ", "  ", ""] {
                     for phrase in phrases {
                         for lead in [word.to_string(), word.to_uppercase(), capitalize(word)] {
