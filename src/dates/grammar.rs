@@ -123,6 +123,10 @@ pub struct Reach {
     /// the rule's window starts there too. `None`: any text may come
     /// before (the window always reaches `back`).
     pub lead: Option<&'static [&'static [&'static str]]>,
+    /// Whether numbers (runs of digits, `.`, `,` and `/`, as "1,000" and
+    /// "2.5" and "1/2") may also lead the key word, among the words of
+    /// `lead`.
+    pub lead_numbers: bool,
 }
 
 const fn reach(back: usize, ahead: usize) -> Reach {
@@ -130,6 +134,7 @@ const fn reach(back: usize, ahead: usize) -> Reach {
         back,
         ahead,
         lead: None,
+        lead_numbers: false,
     }
 }
 
@@ -138,6 +143,16 @@ impl Reach {
     const fn led_by(self, words: &'static [&'static [&'static str]]) -> Reach {
         Reach {
             lead: Some(words),
+            ..self
+        }
+    }
+
+    /// The same reach, with the words and the numbers that may lead the
+    /// key word.
+    const fn led_by_numbers_and(self, words: &'static [&'static [&'static str]]) -> Reach {
+        Reach {
+            lead: Some(words),
+            lead_numbers: true,
             ..self
         }
     }
@@ -279,6 +294,140 @@ const REF_LEAD: &[&[&str]] = &[&[
     "a",
     "later",
 ]];
+
+/// The words of a `<QMOD>` ("about", "no more than", "the better part
+/// of").
+const QMOD_WORDS: &[&str] = &[
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "some",
+    "only",
+    "just",
+    "over",
+    "under",
+    "at",
+    "least",
+    "most",
+    "more",
+    "than",
+    "less",
+    "fewer",
+    "up",
+    "to",
+    "no",
+    "as",
+    "many",
+    "much",
+    "few",
+    "little",
+    "an",
+    "additional",
+    "another",
+    "a",
+    "further",
+    "the",
+    "better",
+    "part",
+    "of",
+];
+
+/// The words of a `<NUMBER>` ("twenty-one", "a couple of", "dozens of").
+const NUMBER_WORDS: &[&str] = &[
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "dozen",
+    "dozens",
+    "couple",
+    "several",
+    "few",
+    "many",
+    "some",
+    "a",
+    "an",
+    "of",
+];
+
+/// The words (with numbers) that lead the unit of a duration ("the past
+/// 44 days", "each of the last three straight weeks", "10 or so years").
+const DURATION_LEAD: &[&[&str]] = &[
+    QMOD_WORDS,
+    NUMBER_WORDS,
+    &[
+        "the",
+        "each",
+        "of",
+        "past",
+        "last",
+        "next",
+        "first",
+        "final",
+        "coming",
+        "previous",
+        "following",
+        "latest",
+        "initial",
+        "same",
+        "remaining",
+        "full",
+        "entire",
+        "whole",
+        "better",
+        "part",
+        "or",
+        "to",
+        "so",
+        "more",
+        "straight",
+        "consecutive",
+        "trading",
+        "business",
+        "working",
+        "calendar",
+        "long",
+    ],
+];
+
+/// The words (with numbers) that lead "ago" ("about two years ago", "a
+/// year or so earlier", "three weeks from now").
+const AGO_LEAD: &[&[&str]] = &[
+    QMOD_WORDS,
+    NUMBER_WORDS,
+    UNITS,
+    &["or", "so", "more", "from"],
+];
 
 /// The words that lead a year ("mid-1996", "fiscal year 1990", "FY 1990").
 const YEAR_LEAD: &[&[&str]] = &[
@@ -838,13 +987,13 @@ pub const RULE_SPECS: &[Spec] = &[
     spec(
         Kind::Ago,
         keys(&["ago", "earlier", "now", "hence"], Edge::WordStart).guarded(AGO_BEFORE),
-        reach(72, 8),
+        reach(72, 8).led_by_numbers_and(AGO_LEAD),
         r"\b<QMOD>?(?:<NUMBER>|a\s+(?:year|decade|month|week|day)\s+or\s+(?:so|two))[-\s]+(?:more\s+)?(?:<UNIT>|seconds?)(?:\s+or\s+so)?\s+(?:ago|earlier|from\s+now|hence)\b",
     ),
     spec(
         Kind::Duration,
         keys(UNITS, Edge::Word).guarded(Guard::NumberBefore(DURATION_BEFORE_UNIT)),
-        reach(64, 16),
+        reach(64, 16).led_by_numbers_and(DURATION_LEAD),
         r"\b(?:the\s+|each\s+of\s+the\s+)?(?:(?:past|last|next|first|final|coming|previous|following|latest|initial|same|remaining|full|entire|whole|better\s+part\s+of\s+the)\s+)?<QMOD>?<NUMBER>(?:(?:\s+or|\s+to|-)\s+<NUMBER>)?(?:\s+or\s+so)?[-\s]+(?:more\s+|full\s+|straight\s+|consecutive\s+|trading\s+|business\s+|working\s+|calendar\s+|long\s+)?(?:<UNIT>|seconds?)(?:\s+or\s+(?:so|more|longer))?(?:-(?:long|old))?\b",
     ),
     spec(
@@ -1022,7 +1171,7 @@ pub const RULE_SPECS: &[Spec] = &[
     spec(
         Kind::Ago,
         keys(&["ago"], Edge::WordStart),
-        reach(24, 8),
+        reach(24, 8).led_by(&[UNITS]),
         r"\b(?:days|weeks|months|years|decades)\s+ago\b",
     ),
     spec(

@@ -218,27 +218,80 @@ impl Edge {
     }
 }
 
-impl Reach {
+/// Where a rule's windows start around its key words: its [`Reach`]
+/// back, and the words (and numbers) that may lead its key words, ready
+/// for quick look-up.
+struct Lead {
+    /// Bytes before the key word's start where a match may start.
+    back: usize,
+    /// The words that may lead the key word, packed (see [`packed`]) and
+    /// sorted; `None` when any text may.
+    words: Option<Box<[u128]>>,
+    /// Whether numbers may lead the key word too.
+    numbers: bool,
+}
+
+/// A word of at most 16 ASCII letters as a number, lowercase (its first
+/// letter lowest); `None` for a longer one.
+fn packed(word: &[u8]) -> Option<u128> {
+    (word.len() <= 16).then(|| {
+        word.iter()
+            .rev()
+            .fold(0, |key, &b| key << 8 | u128::from(b.to_ascii_lowercase()))
+    })
+}
+
+impl Lead {
+    /// The lead of a rule of `reach`.
+    fn new(reach: &Reach) -> Lead {
+        let words = reach.lead.map(|lists| {
+            let mut words: Vec<u128> = lists
+                .iter()
+                .flat_map(|list| list.iter())
+                .map(|w| packed(w.as_bytes()).expect("lead words are short"))
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            words.into_boxed_slice()
+        });
+        Lead {
+            back: reach.back,
+            words,
+            numbers: reach.lead_numbers,
+        }
+    }
+
     /// Where the window around a key word at `key` of `text` starts: at
-    /// the start of the run of words that may lead it ([`Reach::lead`])
-    /// right before it, with spaces, hyphens and commas between (on the
-    /// key word when there is none), but no more than `back` bytes before
-    /// it; for a rule without lead words, `back` bytes before it (within
-    /// the text).
+    /// the start of the run of words (and numbers, if the rule says so)
+    /// that may lead it ([`Reach::lead`]) right before it, with spaces,
+    /// hyphens and commas between (on the key word when there is none),
+    /// but no more than `back` bytes before it; for a rule without lead
+    /// words, `back` bytes before it (within the text).
     fn window_start(&self, text: &[u8], key: usize) -> usize {
         let reach_back = key.saturating_sub(self.back);
-        let Some(lead) = self.lead else {
+        let Some(words) = &self.words else {
             return reach_back;
         };
+        let leads = |word: &[u8]| packed(word).is_some_and(|w| words.binary_search(&w).is_ok());
         let mut start = key;
         while start > reach_back {
             let word_end = run_back(text, start, |b| is_space(b) || b == b'-' || b == b',');
-            let word_start = run_back(text, word_end, |b| b.is_ascii_alphabetic());
-            let word = &text[word_start..word_end];
-            if word.is_empty() || !lead.iter().any(|words| is_one_of(word, words)) {
+            let Some(&last) = word_end.checked_sub(1).map(|i| &text[i]) else {
                 break;
-            }
-            start = word_start;
+            };
+            start = if last.is_ascii_alphabetic() {
+                let word_start = run_back(text, word_end, |b| b.is_ascii_alphabetic());
+                if !leads(&text[word_start..word_end]) {
+                    break;
+                }
+                word_start
+            } else if last.is_ascii_digit() && self.numbers {
+                run_back(text, word_end, |b| {
+                    b.is_ascii_digit() || matches!(b, b'.' | b',' | b'/')
+                })
+            } else {
+                break;
+            };
         }
         start.max(reach_back)
     }
@@ -428,6 +481,8 @@ struct Gate {
     matcher: KeywordMatcher,
     /// For each key, the rules that have it among their key words.
     key_rules: Vec<Vec<KeyRule>>,
+    /// Each rule's lead, by rule.
+    leads: Vec<Lead>,
 }
 
 /// A rule that a key word lets run: what the rule asks of the key and how
@@ -475,6 +530,7 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
     Gate {
         matcher: KeywordMatcher::new(&all),
         key_rules,
+        leads: RULES.iter().map(|r| Lead::new(&r.reach)).collect(),
     }
 });
 
@@ -483,7 +539,7 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
 type Windows = Vec<(usize, usize)>;
 
 /// An admitted hit of one of a rule's key words: where the window around
-/// it starts (see [`Reach::window_start`]), where the key word starts,
+/// it starts (see [`Lead::window_start`]), where the key word starts,
 /// and where the window ends (the rule's [`Reach`] past the word's end,
 /// within the text).
 type Hit = (usize, usize, usize);
@@ -514,7 +570,7 @@ fn hits_into(text: &str, per_rule: &mut Vec<Vec<Hit>>) {
     gate.matcher.for_each_hit(bytes, |key, start, end| {
         for r in &gate.key_rules[key] {
             if r.keys.admit(bytes, start, end) {
-                let from = r.reach.window_start(bytes, start);
+                let from = gate.leads[r.rule].window_start(bytes, start);
                 let to = (end + r.reach.ahead).min(bytes.len());
                 per_rule[r.rule].push((from, start, to));
             }
@@ -778,7 +834,7 @@ mod tests {
             let word = all[m.pattern().as_usize()];
             for (rule, r) in RULES.iter().enumerate() {
                 if r.keys.words.contains(&word) && r.keys.admit(bytes, m.start(), m.end()) {
-                    let from = r.reach.window_start(bytes, m.start());
+                    let from = Lead::new(&r.reach).window_start(bytes, m.start());
                     let to = (m.end() + r.reach.ahead).min(text.len());
                     per_rule[rule].push((from, to));
                 }
@@ -926,6 +982,7 @@ mod tests {
             back: 12,
             ahead: 8,
             lead: Some(&[&["mid"], &["fiscal", "year"]]),
+            lead_numbers: false,
         };
         for marked in [
             "in [1990",
@@ -946,17 +1003,57 @@ mod tests {
             let text = marked.replace('[', "");
             let key = text.find("1990").unwrap();
             assert_eq!(
-                reach.window_start(text.as_bytes(), key),
+                Lead::new(&reach).window_start(text.as_bytes(), key),
                 start,
                 "{marked:?}"
             );
         }
+        let numbers = Reach {
+            back: 24,
+            ahead: 8,
+            lead: Some(&[&["about", "or"]]),
+            lead_numbers: true,
+        };
+        for marked in [
+            "in [about 1,000.5 days",
+            "in [3 or 4 days",
+            "in [1/2 days",
+            "Mr:[1,000 days",
+            "a[1 days",
+            "[about1 days",
+            "about abou[t 1 or 2 or 3 or 4 or 5 days",
+        ] {
+            let start = marked.find('[').unwrap();
+            let text = marked.replace('[', "");
+            let key = text.find("days").unwrap();
+            assert_eq!(
+                Lead::new(&numbers).window_start(text.as_bytes(), key),
+                start,
+                "{marked:?}"
+            );
+        }
+        assert_eq!(Lead::new(&reach).window_start(b"in 3 1990", 5), 5);
         let always = Reach {
             lead: None,
             ..reach
         };
-        assert_eq!(always.window_start(b"in the year 1990", 12), 0);
-        assert_eq!(always.window_start(b"in the fiscal year 1990", 19), 7);
+        assert_eq!(Lead::new(&always).window_start(b"in the year 1990", 12), 0);
+        assert_eq!(
+            Lead::new(&always).window_start(b"in the fiscal year 1990", 19),
+            7
+        );
+    }
+
+    /// Words pack lowercase, one byte each, the first lowest; none longer
+    /// than sixteen letters.
+    #[test]
+    fn words_pack_lowercase() {
+        assert_eq!(packed(b"Mid"), Some(0x64_69_6d));
+        assert_eq!(packed(b"MID"), packed(b"mid"));
+        assert_ne!(packed(b"mid"), packed(b"mi"));
+        assert_eq!(packed(b""), Some(0));
+        assert!(packed(b"approximatelyyyy").is_some());
+        assert_eq!(packed(b"approximatelyyyyy"), None);
     }
 
     /// Every lead word of every rule that has them, before key words of
@@ -985,6 +1082,10 @@ mod tests {
             "date",
             "days",
             "present",
+            "3 days",
+            "1,000 days ago",
+            "2.5 years earlier",
+            "a year or so ago",
         ];
         for rule in RULES.iter() {
             for word in rule.reach.lead.unwrap_or_default().concat() {
