@@ -116,11 +116,336 @@ pub struct Reach {
     pub back: usize,
     /// Bytes after the key word's end where the shortest match ends.
     pub ahead: usize,
+    /// The words (lowercase, in lists) that what comes before the key word in a
+    /// match is made of, with spaces, hyphens and commas between them: a
+    /// match holding the key word starts no earlier than the run of these
+    /// words right before it (on the key word when there is none), and
+    /// the rule's window starts there too. `None`: any text may come
+    /// before (the window always reaches `back`).
+    pub lead: Option<&'static [&'static [&'static str]]>,
+    /// Whether numbers (runs of digits, `.`, `,` and `/`, as "1,000" and
+    /// "2.5" and "1/2") may also lead the key word, among the words of
+    /// `lead`.
+    pub lead_numbers: bool,
 }
 
 const fn reach(back: usize, ahead: usize) -> Reach {
-    Reach { back, ahead }
+    Reach {
+        back,
+        ahead,
+        lead: None,
+        lead_numbers: false,
+    }
 }
+
+impl Reach {
+    /// The same reach, with the words that may lead the key word.
+    const fn led_by(self, words: &'static [&'static [&'static str]]) -> Reach {
+        Reach {
+            lead: Some(words),
+            ..self
+        }
+    }
+
+    /// The same reach, with the words and the numbers that may lead the
+    /// key word.
+    const fn led_by_numbers_and(self, words: &'static [&'static [&'static str]]) -> Reach {
+        Reach {
+            lead: Some(words),
+            lead_numbers: true,
+            ..self
+        }
+    }
+}
+
+/// The words of an `<EDGE>` ("early", "the very end of the").
+const EDGE_WORDS: &[&str] = &[
+    "early",
+    "late",
+    "mid",
+    "the",
+    "very",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "close",
+    "turn",
+    "first",
+    "second",
+    "last",
+    "half",
+    "latter",
+    "part",
+    "rest",
+    "remainder",
+    "balance",
+    "of",
+];
+
+/// The words of a `<REL>` ("last", "this coming").
+const REL_WORDS: &[&str] = &["last", "this", "next", "past", "coming"];
+
+/// The words that lead a month name ("early March", "last June").
+const MONTH_LEAD: &[&[&str]] = &[EDGE_WORDS, REL_WORDS];
+
+/// The words that lead a month name before a year ("mid-March 1990").
+const EDGE_LEAD: &[&[&str]] = &[EDGE_WORDS];
+
+/// The words that lead a month day ("Friday, March 3", "early March 3").
+const MONTH_DAY_LEAD: &[&[&str]] = &[
+    EDGE_WORDS,
+    &[
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ],
+];
+
+/// The words that lead a season ("this past spring", "the end of the
+/// fall"): a month name's.
+const SEASON_LEAD: &[&[&str]] = MONTH_LEAD;
+
+/// The words that lead a weekday name ("the following Friday").
+const WEEKDAY_LEAD: &[&[&str]] = &[REL_WORDS, &["the", "previous", "following"]];
+
+/// The words that lead "today" ("the day before yesterday", "late
+/// tonight").
+const DAY_WORD_LEAD: &[&[&str]] = &[&[
+    "early", "late", "earlier", "later", "mid", "the", "day", "before", "after",
+]];
+
+/// The words that lead a part of the day ("early this morning").
+const PART_OF_DAY_LEAD: &[&[&str]] = &[&[
+    "early",
+    "late",
+    "earlier",
+    "later",
+    "mid",
+    "this",
+    "last",
+    "yesterday",
+    "tomorrow",
+    "the",
+]];
+
+/// The words that lead a unit in "the last fiscal year", "sometime next
+/// week".
+const REL_UNIT_LEAD: &[&[&str]] = &[&[
+    "early",
+    "late",
+    "mid",
+    "earlier",
+    "later",
+    "sometime",
+    "the",
+    "last",
+    "past",
+    "previous",
+    "next",
+    "coming",
+    "following",
+    "current",
+    "same",
+    "latest",
+    "this",
+    "that",
+    "present",
+    "prior",
+    "preceding",
+    "fiscal",
+    "calendar",
+]];
+
+/// The words that lead a unit in "later in the week".
+const IN_THE_LEAD: &[&[&str]] = &[&["earlier", "later", "early", "late", "in", "the"]];
+
+/// The words that lead a unit in "the end of the fiscal year", "the
+/// whole week".
+const THE_UNIT_LEAD: &[&[&str]] = &[
+    EDGE_WORDS,
+    &[
+        "this", "last", "next", "full", "fiscal", "calendar", "whole", "entire",
+    ],
+];
+
+/// The words that lead the key words of "more recently", "the near
+/// future", "as soon as possible", "a later date".
+const REF_LEAD: &[&[&str]] = &[&[
+    "more",
+    "most",
+    "very",
+    "only",
+    "these",
+    "at",
+    "the",
+    "near",
+    "distant",
+    "foreseeable",
+    "immediate",
+    "short",
+    "long",
+    "as",
+    "soon",
+    "a",
+    "later",
+]];
+
+/// The words of a `<QMOD>` ("about", "no more than", "the better part
+/// of").
+const QMOD_WORDS: &[&str] = &[
+    "about",
+    "around",
+    "nearly",
+    "almost",
+    "roughly",
+    "approximately",
+    "some",
+    "only",
+    "just",
+    "over",
+    "under",
+    "at",
+    "least",
+    "most",
+    "more",
+    "than",
+    "less",
+    "fewer",
+    "up",
+    "to",
+    "no",
+    "as",
+    "many",
+    "much",
+    "few",
+    "little",
+    "an",
+    "additional",
+    "another",
+    "a",
+    "further",
+    "the",
+    "better",
+    "part",
+    "of",
+];
+
+/// The words of a `<NUMBER>` ("twenty-one", "a couple of", "dozens of").
+const NUMBER_WORDS: &[&str] = &[
+    "twenty",
+    "thirty",
+    "forty",
+    "fifty",
+    "sixty",
+    "seventy",
+    "eighty",
+    "ninety",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "dozen",
+    "dozens",
+    "couple",
+    "several",
+    "few",
+    "many",
+    "some",
+    "a",
+    "an",
+    "of",
+];
+
+/// The words (with numbers) that lead the unit of a duration ("the past
+/// 44 days", "each of the last three straight weeks", "10 or so years").
+const DURATION_LEAD: &[&[&str]] = &[
+    QMOD_WORDS,
+    NUMBER_WORDS,
+    &[
+        "the",
+        "each",
+        "of",
+        "past",
+        "last",
+        "next",
+        "first",
+        "final",
+        "coming",
+        "previous",
+        "following",
+        "latest",
+        "initial",
+        "same",
+        "remaining",
+        "full",
+        "entire",
+        "whole",
+        "better",
+        "part",
+        "or",
+        "to",
+        "so",
+        "more",
+        "straight",
+        "consecutive",
+        "trading",
+        "business",
+        "working",
+        "calendar",
+        "long",
+    ],
+];
+
+/// The words (with numbers) that lead "ago" ("about two years ago", "a
+/// year or so earlier", "three weeks from now").
+const AGO_LEAD: &[&[&str]] = &[
+    QMOD_WORDS,
+    NUMBER_WORDS,
+    UNITS,
+    &["or", "so", "more", "from"],
+];
+
+/// The words that lead a year ("mid-1996", "fiscal year 1990", "FY 1990").
+const YEAR_LEAD: &[&[&str]] = &[
+    EDGE_WORDS,
+    &[
+        "post",
+        "pre",
+        "fiscal",
+        "calendar",
+        "model",
+        "crop",
+        "school",
+        "tax",
+        "financial",
+        "year",
+        "fy",
+    ],
+];
 
 /// Words (matched ASCII-case-insensitively) one of which every match of a
 /// rule contains, standing where `edge` says: a rule runs only around them.
@@ -441,7 +766,7 @@ pub const RULE_SPECS: &[Spec] = &[
     spec(
         Kind::MonthDay,
         MONTHS.guarded(Guard::DayAfter),
-        reach(48, 32),
+        reach(48, 32).led_by(MONTH_DAY_LEAD),
         r"\b(?:<WEEKDAY>,?\s+)?(?:<EDGE>)?<MONTH>\s*(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?\b(?:,?\s+(?:<YEAR>\b|'\d\d\b))?",
     ),
     spec(
@@ -453,13 +778,13 @@ pub const RULE_SPECS: &[Spec] = &[
     spec(
         Kind::MonthYear,
         MONTHS.guarded(Guard::YearAfter),
-        reach(48, 32),
+        reach(48, 32).led_by(EDGE_LEAD),
         r"(?:\b<EDGE>)?\b<MONTH>(?:\s+of)?,?\s+(?:<YEAR>\b|'\d\d\b|(?:this|last|next)\s+year\b)",
     ),
     spec(
         Kind::Month,
         MONTH_NAMES,
-        reach(48, 8),
+        reach(48, 8).led_by(MONTH_LEAD),
         r"\b(?:(?:<REL>|<EDGE>)\s*)?<MONTHF>\b",
     ),
     spec(
@@ -475,13 +800,13 @@ pub const RULE_SPECS: &[Spec] = &[
             &["spring", "summer", "fall", "autumn", "winter"],
             Edge::WordStart,
         ),
-        reach(48, 8),
+        reach(48, 8).led_by(SEASON_LEAD),
         r"\b(?:(?:the|this|last|next|this\s+past|this\s+coming|early|late)\s+|<EDGE>)*(?:spring|summer|fall|autumn|winter)(?:\s+of\s+<YEAR>|\s+<YEAR>)?\b",
     ),
     spec(
         Kind::Year,
         keys(&["16", "17", "18", "19", "20"], Edge::FourDigits),
-        reach(56, 8),
+        reach(56, 8).led_by(YEAR_LEAD),
         r"(?:\b<EDGE>|\b(?:post|pre)-)?(?:\b(?:fiscal|calendar|model|crop|school|tax|financial)(?:\s+year)?\s+|\bFY\s*)?\b<YEAR>\b",
     ),
     spec(
@@ -508,7 +833,7 @@ pub const RULE_SPECS: &[Spec] = &[
             &["today", "yesterday", "tomorrow", "tonight"],
             Edge::WordStart,
         ),
-        reach(32, 8),
+        reach(32, 8).led_by(DAY_WORD_LEAD),
         r"\b(?:(?:early|late|earlier|later|mid)[-\s]+)?(?:the\s+day\s+(?:before|after)\s+)?(?:today|yesterday|tomorrow|tonight)(?:\s+(?:morning|afternoon|evening|night))?\b",
     ),
     spec(
@@ -520,7 +845,7 @@ pub const RULE_SPECS: &[Spec] = &[
             "tomorrow",
             "the",
         ])),
-        reach(40, 8),
+        reach(40, 8).led_by(PART_OF_DAY_LEAD),
         r"\b(?:(?:early|late|earlier|later|mid)[-\s]+)?(?:this|last|yesterday|tomorrow|the)\s+(?:morning|afternoon|evening|night)\b",
     ),
     spec(
@@ -550,7 +875,7 @@ pub const RULE_SPECS: &[Spec] = &[
     spec(
         Kind::Weekday,
         keys(WEEKDAY_WORDS, Edge::Capital),
-        reach(40, 8),
+        reach(40, 8).led_by(WEEKDAY_LEAD),
         r"\b(?:(?:last|this|next|this\s+past|this\s+coming|the\s+previous|the\s+following|the\s+next|coming)\s+)?<WEEKDAY>s?(?:\s+(?:morning|afternoon|evening|night)s?)?\b",
     ),
     spec(
@@ -622,7 +947,7 @@ pub const RULE_SPECS: &[Spec] = &[
             "fiscal",
             "calendar",
         ])),
-        reach(48, 16),
+        reach(48, 16).led_by(REL_UNIT_LEAD),
         r"\b(?:(?:early|late|mid|earlier|later|sometime)[-\s]+)?(?:the\s+)?(?:last|past|previous|next|coming|following|current|same|latest|this|that|present|prior|preceding|this\s+past|this\s+coming|that\s+same)\s+(?:fiscal\s+|calendar\s+)?(?:week|weekend|month|year|quarter|decade|century|day|morning|afternoon|evening|night)\b(?:\s+or\s+so)?",
     ),
     spec(
@@ -632,7 +957,7 @@ pub const RULE_SPECS: &[Spec] = &[
             Edge::Word,
         )
         .guarded(IN_THE),
-        reach(40, 8),
+        reach(40, 8).led_by(IN_THE_LEAD),
         r"\b(?:earlier|later|early|late)\s+in\s+the\s+(?:week|month|year|decade|century|day)\b",
     ),
     spec(
@@ -650,7 +975,7 @@ pub const RULE_SPECS: &[Spec] = &[
             ]),
             Guard::WordsBefore(&["this", "last", "next"], EDGE_ENDS),
         ])),
-        reach(56, 16),
+        reach(56, 16).led_by(THE_UNIT_LEAD),
         r"\b(?:<EDGE>(?:the\s+|this\s+|last\s+|next\s+)?|the\s+)(?:(?:full|fiscal|calendar|whole|entire)\s+)?(?:week|weekend|month|year|quarter|decade|day)\b",
     ),
     spec(
@@ -662,13 +987,13 @@ pub const RULE_SPECS: &[Spec] = &[
     spec(
         Kind::Ago,
         keys(&["ago", "earlier", "now", "hence"], Edge::WordStart).guarded(AGO_BEFORE),
-        reach(72, 8),
+        reach(72, 8).led_by_numbers_and(AGO_LEAD),
         r"\b<QMOD>?(?:<NUMBER>|a\s+(?:year|decade|month|week|day)\s+or\s+(?:so|two))[-\s]+(?:more\s+)?(?:<UNIT>|seconds?)(?:\s+or\s+so)?\s+(?:ago|earlier|from\s+now|hence)\b",
     ),
     spec(
         Kind::Duration,
         keys(UNITS, Edge::Word).guarded(Guard::NumberBefore(DURATION_BEFORE_UNIT)),
-        reach(64, 16),
+        reach(64, 16).led_by_numbers_and(DURATION_LEAD),
         r"\b(?:the\s+|each\s+of\s+the\s+)?(?:(?:past|last|next|first|final|coming|previous|following|latest|initial|same|remaining|full|entire|whole|better\s+part\s+of\s+the)\s+)?<QMOD>?<NUMBER>(?:(?:\s+or|\s+to|-)\s+<NUMBER>)?(?:\s+or\s+so)?[-\s]+(?:more\s+|full\s+|straight\s+|consecutive\s+|trading\s+|business\s+|working\s+|calendar\s+|long\s+)?(?:<UNIT>|seconds?)(?:\s+or\s+(?:so|more|longer))?(?:-(?:long|old))?\b",
     ),
     spec(
@@ -800,7 +1125,7 @@ pub const RULE_SPECS: &[Spec] = &[
                 ]),
             ),
         ])),
-        reach(40, 16),
+        reach(40, 16).led_by(REF_LEAD),
         r"\bnow\b|\b(?:currently|nowadays|presently|lately|(?:more\s+|most\s+|very\s+|only\s+)?recently|these\s+days|at\s+present|(?:the\s+)?present\s+day|the\s+(?:near\s+|distant\s+|foreseeable\s+|immediate\s+)?(?:future|past)|the\s+(?:near|short|long)\s+term|as\s+soon\s+as\s+possible|a\s+later\s+date|current)\b",
     ),
     spec(
@@ -846,7 +1171,7 @@ pub const RULE_SPECS: &[Spec] = &[
     spec(
         Kind::Ago,
         keys(&["ago"], Edge::WordStart),
-        reach(24, 8),
+        reach(24, 8).led_by(&[UNITS]),
         r"\b(?:days|weeks|months|years|decades)\s+ago\b",
     ),
     spec(

@@ -218,6 +218,85 @@ impl Edge {
     }
 }
 
+/// Where a rule's windows start around its key words: its [`Reach`]
+/// back, and the words (and numbers) that may lead its key words, ready
+/// for quick look-up.
+struct Lead {
+    /// Bytes before the key word's start where a match may start.
+    back: usize,
+    /// The words that may lead the key word, packed (see [`packed`]) and
+    /// sorted; `None` when any text may.
+    words: Option<Box<[u128]>>,
+    /// Whether numbers may lead the key word too.
+    numbers: bool,
+}
+
+/// A word of at most 16 ASCII letters as a number, lowercase (its first
+/// letter lowest); `None` for a longer one.
+fn packed(word: &[u8]) -> Option<u128> {
+    (word.len() <= 16).then(|| {
+        word.iter()
+            .rev()
+            .fold(0, |key, &b| key << 8 | u128::from(b.to_ascii_lowercase()))
+    })
+}
+
+impl Lead {
+    /// The lead of a rule of `reach`.
+    fn new(reach: &Reach) -> Lead {
+        let words = reach.lead.map(|lists| {
+            let mut words: Vec<u128> = lists
+                .iter()
+                .flat_map(|list| list.iter())
+                .map(|w| packed(w.as_bytes()).expect("lead words are short"))
+                .collect();
+            words.sort_unstable();
+            words.dedup();
+            words.into_boxed_slice()
+        });
+        Lead {
+            back: reach.back,
+            words,
+            numbers: reach.lead_numbers,
+        }
+    }
+
+    /// Where the window around a key word at `key` of `text` starts: at
+    /// the start of the run of words (and numbers, if the rule says so)
+    /// that may lead it ([`Reach::lead`]) right before it, with spaces,
+    /// hyphens and commas between (on the key word when there is none),
+    /// but no more than `back` bytes before it; for a rule without lead
+    /// words, `back` bytes before it (within the text).
+    fn window_start(&self, text: &[u8], key: usize) -> usize {
+        let reach_back = key.saturating_sub(self.back);
+        let Some(words) = &self.words else {
+            return reach_back;
+        };
+        let leads = |word: &[u8]| packed(word).is_some_and(|w| words.binary_search(&w).is_ok());
+        let mut start = key;
+        while start > reach_back {
+            let word_end = run_back(text, start, |b| is_space(b) || b == b'-' || b == b',');
+            let Some(&last) = word_end.checked_sub(1).map(|i| &text[i]) else {
+                break;
+            };
+            start = if last.is_ascii_alphabetic() {
+                let word_start = run_back(text, word_end, |b| b.is_ascii_alphabetic());
+                if !leads(&text[word_start..word_end]) {
+                    break;
+                }
+                word_start
+            } else if last.is_ascii_digit() && self.numbers {
+                run_back(text, word_end, |b| {
+                    b.is_ascii_digit() || matches!(b, b'.' | b',' | b'/')
+                })
+            } else {
+                break;
+            };
+        }
+        start.max(reach_back)
+    }
+}
+
 /// Every rule's two DFAs, serialized one after the other by the build
 /// script (each starting on a multiple of 8 bytes), aligned for reading in
 /// place.
@@ -402,6 +481,8 @@ struct Gate {
     matcher: KeywordMatcher,
     /// For each key, the rules that have it among their key words.
     key_rules: Vec<Vec<KeyRule>>,
+    /// Each rule's lead, by rule.
+    leads: Vec<Lead>,
 }
 
 /// A rule that a key word lets run: what the rule asks of the key and how
@@ -449,6 +530,7 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
     Gate {
         matcher: KeywordMatcher::new(&all),
         key_rules,
+        leads: RULES.iter().map(|r| Lead::new(&r.reach)).collect(),
     }
 });
 
@@ -456,10 +538,11 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
 #[cfg(test)]
 type Windows = Vec<(usize, usize)>;
 
-/// An admitted hit of one of a rule's key words: where the key word
-/// starts, and where the window around it ends (the rule's [`Reach`]
-/// past the word's end, within the text).
-type Hit = (usize, usize);
+/// An admitted hit of one of a rule's key words: where the window around
+/// it starts (see [`Lead::window_start`]), where the key word starts,
+/// and where the window ends (the rule's [`Reach`] past the word's end,
+/// within the text).
+type Hit = (usize, usize, usize);
 
 thread_local! {
     /// Each thread's spare per-rule hit lists, kept from one text to the
@@ -487,8 +570,9 @@ fn hits_into(text: &str, per_rule: &mut Vec<Vec<Hit>>) {
     gate.matcher.for_each_hit(bytes, |key, start, end| {
         for r in &gate.key_rules[key] {
             if r.keys.admit(bytes, start, end) {
+                let from = gate.leads[r.rule].window_start(bytes, start);
                 let to = (end + r.reach.ahead).min(bytes.len());
-                per_rule[r.rule].push((start, to));
+                per_rule[r.rule].push((from, start, to));
             }
         }
     });
@@ -500,24 +584,21 @@ fn hits_into(text: &str, per_rule: &mut Vec<Vec<Hit>>) {
 }
 
 /// The windows that a rule's sorted `hits` open, each as its byte range
-/// and the hits inside it: a window runs from `back` bytes before a key
-/// word to its hit's end, and windows that overlap or touch are merged.
+/// and the hits inside it: a window runs from a hit's start to its end,
+/// and windows that overlap or touch are merged.
 struct Windowed<'a> {
     /// The hits not yet in a window.
     hits: &'a [Hit],
-    /// The rule's reach back from a key word.
-    back: usize,
 }
 
 impl<'a> Iterator for Windowed<'a> {
     type Item = (usize, usize, &'a [Hit]);
 
     fn next(&mut self) -> Option<Self::Item> {
-        let &(first, mut end) = self.hits.first()?;
-        let start = first.saturating_sub(self.back);
+        let &(start, _, mut end) = self.hits.first()?;
         let mut len = 1;
-        while let Some(&(key, to)) = self.hits.get(len) {
-            if key.saturating_sub(self.back) > end {
+        while let Some(&(from, _, to)) = self.hits.get(len) {
+            if from > end {
                 break;
             }
             end = end.max(to);
@@ -537,13 +618,10 @@ fn windows(text: &str) -> Vec<Windows> {
     hits_into(text, &mut per_rule);
     per_rule
         .iter()
-        .zip(RULES.iter())
-        .map(|(hits, rule)| {
-            let windowed = Windowed {
-                hits,
-                back: rule.reach.back,
-            };
-            windowed.map(|(start, end, _)| (start, end)).collect()
+        .map(|hits| {
+            Windowed { hits }
+                .map(|(start, end, _)| (start, end))
+                .collect()
         })
         .collect()
 }
@@ -561,14 +639,15 @@ fn windows(text: &str) -> Vec<Windows> {
 /// then, it goes on past the window's end as far as the match reaches
 /// ([`Rule::match_from`]).
 ///
-/// After a match, the next one holds a hit at or past its end, and starts
-/// at most `back` bytes before that hit's key word: so the search goes on
-/// from there, and leaves the window when no hit is left in it.
+/// After a match, the next one holds a hit whose key word starts at or
+/// past its end, and starts no earlier than that hit's window: so the
+/// search goes on from the first such hit's window (the hits come in
+/// order of their windows' starts), and leaves the window when no hit is
+/// left in it.
 fn search_windows(index: usize, text: &str, hits: &[Hit], out: &mut Vec<Candidate>) {
     let rule = &RULES[index];
-    let back = rule.reach.back;
     let mut from_last = 0;
-    for (start, end, inside) in (Windowed { hits, back }) {
+    for (start, end, inside) in (Windowed { hits }) {
         let mut from = start.max(from_last);
         let mut next_hit = 0;
         while from < end {
@@ -585,13 +664,13 @@ fn search_windows(index: usize, text: &str, hits: &[Hit], out: &mut Vec<Candidat
             }
             from = m.end().max(from + 1);
             from_last = from;
-            while inside.get(next_hit).is_some_and(|&(key, _)| key < from) {
+            while inside.get(next_hit).is_some_and(|&(_, key, _)| key < from) {
                 next_hit += 1;
             }
-            let Some(&(key, _)) = inside.get(next_hit) else {
+            let Some(&(window_start, _, _)) = inside.get(next_hit) else {
                 break;
             };
-            from = from.max(key.saturating_sub(back));
+            from = from.max(window_start);
         }
     }
 }
@@ -755,7 +834,7 @@ mod tests {
             let word = all[m.pattern().as_usize()];
             for (rule, r) in RULES.iter().enumerate() {
                 if r.keys.words.contains(&word) && r.keys.admit(bytes, m.start(), m.end()) {
-                    let from = m.start().saturating_sub(r.reach.back);
+                    let from = Lead::new(&r.reach).window_start(bytes, m.start());
                     let to = (m.end() + r.reach.ahead).min(text.len());
                     per_rule[rule].push((from, to));
                 }
@@ -892,16 +971,153 @@ mod tests {
         }
     }
 
+    /// A window starts on the run of words that may lead its key word
+    /// right before it (past spaces, hyphens and commas, in any case), or
+    /// on the key word when there is none; it reaches back no further than
+    /// `back` bytes, nor past the text's start; a rule without lead words
+    /// always reaches back.
+    #[test]
+    fn a_window_starts_on_the_words_that_lead_its_key() {
+        let reach = Reach {
+            back: 12,
+            ahead: 8,
+            lead: Some(&[&["mid"], &["fiscal", "year"]]),
+            lead_numbers: false,
+        };
+        for marked in [
+            "in [1990",
+            "Swiss francs [1990",
+            "([1990",
+            "[1990",
+            "so [fiscal 1990",
+            "so [FISCAL YEAR 1990",
+            "in [mid-1990",
+            "in [mid -, 1990",
+            "amid [1990",
+            "mid.[1990",
+            "year [fiscal year 1990",
+            "fiscal year [fiscal year 1990",
+            "fi[scal fiscal 1990",
+        ] {
+            let start = marked.find('[').unwrap();
+            let text = marked.replace('[', "");
+            let key = text.find("1990").unwrap();
+            assert_eq!(
+                Lead::new(&reach).window_start(text.as_bytes(), key),
+                start,
+                "{marked:?}"
+            );
+        }
+        let numbers = Reach {
+            back: 24,
+            ahead: 8,
+            lead: Some(&[&["about", "or"]]),
+            lead_numbers: true,
+        };
+        for marked in [
+            "in [about 1,000.5 days",
+            "in [3 or 4 days",
+            "in [1/2 days",
+            "Mr:[1,000 days",
+            "a[1 days",
+            "[about1 days",
+            "about abou[t 1 or 2 or 3 or 4 or 5 days",
+        ] {
+            let start = marked.find('[').unwrap();
+            let text = marked.replace('[', "");
+            let key = text.find("days").unwrap();
+            assert_eq!(
+                Lead::new(&numbers).window_start(text.as_bytes(), key),
+                start,
+                "{marked:?}"
+            );
+        }
+        assert_eq!(Lead::new(&reach).window_start(b"in 3 1990", 5), 5);
+        let always = Reach {
+            lead: None,
+            ..reach
+        };
+        assert_eq!(Lead::new(&always).window_start(b"in the year 1990", 12), 0);
+        assert_eq!(
+            Lead::new(&always).window_start(b"in the fiscal year 1990", 19),
+            7
+        );
+    }
+
+    /// Words pack lowercase, one byte each, the first lowest; none longer
+    /// than sixteen letters.
+    #[test]
+    fn words_pack_lowercase() {
+        assert_eq!(packed(b"Mid"), Some(0x64_69_6d));
+        assert_eq!(packed(b"MID"), packed(b"mid"));
+        assert_ne!(packed(b"mid"), packed(b"mi"));
+        assert_eq!(packed(b""), Some(0));
+        assert!(packed(b"approximatelyyyy").is_some());
+        assert_eq!(packed(b"approximatelyyyyy"), None);
+    }
+
+    /// Every lead word of every rule that has them, before key words of
+    /// the rule, after various gaps: the windows find what the whole text
+    /// holds (a lead word missing from a list would lose the match's
+    /// start).
+    #[test]
+    fn lead_words_keep_the_whole_matches() {
+        let phrases = [
+            "1990",
+            "March",
+            "March 3",
+            "March 3, 1990",
+            "March 1990",
+            "Friday",
+            "fall",
+            "year 1990",
+            "quarter",
+            "today",
+            "morning",
+            "week",
+            "future",
+            "recently",
+            "term",
+            "possible",
+            "date",
+            "days",
+            "present",
+            "3 days",
+            "1,000 days ago",
+            "2.5 years earlier",
+            "a year or so ago",
+        ];
+        for rule in RULES.iter() {
+            for word in rule.reach.lead.unwrap_or_default().concat() {
+                for gap in [" ", "-", ", ", "  ", ""] {
+                    for phrase in phrases {
+                        for lead in [word.to_string(), word.to_uppercase(), capitalize(word)] {
+                            let text =
+                                format!("So {lead}{gap}{phrase} and the end of {lead} {phrase}.");
+                            assert_eq!(candidates(&text), candidates_whole_text(&text), "{text:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn capitalize(word: &str) -> String {
+        word[..1].to_uppercase() + &word[1..]
+    }
+
     /// Hits whose windows overlap or touch share one window, which holds
-    /// them all; a window does not reach back past the text's start.
+    /// them all.
     #[test]
     fn windows_merge_the_hits_they_hold() {
-        let hits = [(3, 20), (10, 25), (31, 40), (45, 50), (80, 90)];
-        let windows: Vec<_> = Windowed {
-            hits: &hits,
-            back: 5,
-        }
-        .collect();
+        let hits = [
+            (0, 3, 20),
+            (5, 10, 25),
+            (26, 31, 40),
+            (40, 45, 50),
+            (75, 80, 90),
+        ];
+        let windows: Vec<_> = Windowed { hits: &hits }.collect();
         assert_eq!(
             windows,
             vec![
@@ -910,7 +1126,7 @@ mod tests {
                 (75, 90, &hits[4..]),
             ]
         );
-        assert_eq!(Windowed { hits: &[], back: 5 }.next(), None);
+        assert_eq!(Windowed { hits: &[] }.next(), None);
     }
 
     /// After a match, the search skips to the next key word in the
