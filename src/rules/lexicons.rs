@@ -169,10 +169,79 @@ pub struct Hazard {
     pub person_name: bool,
 }
 
+/// A set of many folded words (the first names), looked up without
+/// following a pointer: a word of at most [`PackedWords::INLINE`] bytes,
+/// most of them, is kept in the table itself, its bytes and its length
+/// packed in one number; longer words are kept as strings beside them.
+/// A lookup in a large set of strings misses the cache twice (the table,
+/// then the string it points to); a packed word, once, and without a call
+/// to compare bytes.
+#[derive(Debug, Clone, Default)]
+struct PackedWords {
+    /// The words of at most [`PackedWords::INLINE`] bytes, by [`PackedWords::pack`].
+    short: FxHashSet<u128>,
+    /// The longer ones.
+    long: FxHashSet<String>,
+}
+
+impl PackedWords {
+    /// The longest word kept packed: its bytes and, in the last byte, its
+    /// length fill 16 bytes.
+    const INLINE: usize = 15;
+
+    /// `w` as one number when it is short enough: its bytes (first byte
+    /// lowest), zeros, and its length in the top byte; two such words are
+    /// equal when their numbers are.
+    #[inline]
+    fn pack(w: &[u8]) -> Option<u128> {
+        let len = u8::try_from(w.len())
+            .ok()
+            .filter(|&n| usize::from(n) <= Self::INLINE)?;
+        let mut bytes = [0u8; 16];
+        bytes[..w.len()].copy_from_slice(w);
+        bytes[15] = len;
+        Some(u128::from_le_bytes(bytes))
+    }
+
+    /// Room for `more` words without growing.
+    fn reserve(&mut self, more: usize) {
+        self.short.reserve(more);
+    }
+
+    /// Adds `w`.
+    fn insert(&mut self, w: String) {
+        match PackedWords::pack(w.as_bytes()) {
+            Some(key) => {
+                self.short.insert(key);
+            }
+            None => {
+                self.long.insert(w);
+            }
+        }
+    }
+
+    /// Whether `w` is in the set.
+    #[inline]
+    fn contains(&self, w: &str) -> bool {
+        match PackedWords::pack(w.as_bytes()) {
+            Some(key) => self.short.contains(&key),
+            None => self.long.contains(w),
+        }
+    }
+}
+
+impl Extend<String> for PackedWords {
+    fn extend<I: IntoIterator<Item = String>>(&mut self, words: I) {
+        for w in words {
+            self.insert(w);
+        }
+    }
+}
+
 /// Word lists the rules use (first names, roles, organisation words, ...).
 #[derive(Debug, Clone, Default)]
 pub struct Lexicons {
-    first_names: FxHashSet<String>,
+    first_names: PackedWords,
     /// Roles and titles; multi-word roles are stored whole ("prime minister").
     roles: FxHashSet<String>,
     /// Longest role in words.
@@ -558,6 +627,43 @@ mod tests {
             })
             .count();
         assert!(both < first.len(), "{first:?}");
+    }
+
+    /// Packed words are told apart by every byte and by their length (a
+    /// word and itself with a NUL after it), across the packed length's
+    /// edge, and words too long to pack are found as strings.
+    #[test]
+    fn packed_words_are_the_words() {
+        let mut set = PackedWords::default();
+        let words = [
+            "",
+            "a",
+            "ab",
+            "jose",
+            "fifteen-bytes-x",
+            "sixteen-bytes-xy",
+            "a much longer first name",
+        ];
+        for w in words {
+            set.insert(w.to_string());
+        }
+        assert_eq!(set.long.len(), 2);
+        for w in words {
+            assert!(set.contains(w), "{w:?}");
+        }
+        for w in [
+            "b",
+            "a\0",
+            "ab\0",
+            "jos",
+            "josee",
+            "fifteen-bytes-",
+            "sixteen-bytes-x",
+            "a much longer first nam",
+        ] {
+            assert!(!set.contains(w), "{w:?}");
+        }
+        assert_eq!(PackedWords::pack(&[b'x'; 16]), None);
     }
 
     #[test]

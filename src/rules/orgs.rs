@@ -71,9 +71,22 @@ const EVENT_HEADS: &[&str] = &[
     "war",
 ];
 
+/// The geographic head words, as a set.
+static GEO_SET: WordSet = WordSet::new(GEO_HEADS);
+
+/// The event head words, as a set: a chunk's last word is most times told
+/// from all of them by its sketch alone.
+static EVENT_SET: WordSet = WordSet::new(EVENT_HEADS);
+
+/// Whether token `k`'s folding is a geographic head word ("road", "river").
+fn is_geo_head(t: &super::tokens::Tokens<'_>, k: usize) -> bool {
+    GEO_SET.contains_token(t.f(k), t.toks[k].sketch)
+}
+
 /// Whether the chunk names an event ("Greater Milwaukee Open", "World Cup").
 pub fn is_event(ctx: &Ctx<'_>, c: Chunk) -> bool {
-    c.last > c.first && EVENT_HEADS.contains(&ctx.t.f(c.last))
+    let t = ctx.t;
+    c.last > c.first && EVENT_SET.contains_token(t.f(c.last), t.toks[c.last].sketch)
 }
 
 /// Whether the chunk's last word is an organisation word or legal form.
@@ -86,9 +99,7 @@ pub fn has_org_suffix(ctx: &Ctx<'_>, c: Chunk) -> bool {
 
 /// Whether the chunk's last word is a geographic head ("Road", "River").
 pub fn has_geo_head(ctx: &Ctx<'_>, c: Chunk) -> bool {
-    static SET: WordSet = WordSet::new(GEO_HEADS);
-    let t = ctx.t;
-    c.last > c.first && SET.contains_token(t.f(c.last), t.toks[c.last].sketch)
+    c.last > c.first && is_geo_head(ctx.t, c.last)
 }
 
 /// Whether the chunk is named as a source: "according to X", "reporting X",
@@ -170,10 +181,45 @@ pub fn place_with_words(ctx: &Ctx<'_>, c: Chunk) -> bool {
     });
     let mut any = false;
     for k in uncovered {
-        if GEO_HEADS.contains(&t.f(k)) {
+        if is_geo_head(t, k) {
             return false;
         }
         any = true;
     }
     any
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::rules::tokens::tokenize;
+
+    /// The sets answer as their lists do, for every word of a text: each
+    /// listed word in lowercase, capitalised and in capitals, and words
+    /// near them (plurals, prefixes, other words of the same sketch).
+    #[test]
+    fn head_sets_answer_as_their_lists() {
+        let mut text = String::new();
+        for w in GEO_HEADS.iter().chain(EVENT_HEADS) {
+            let cap = format!("{}{}", w[..1].to_uppercase(), &w[1..]);
+            text.push_str(&format!("{w} {cap} {} {w}s {} ", w.to_uppercase(), &w[1..]));
+        }
+        text.push_str("Roads Rood Cap Cut Opera Oven Wars Wear Bey");
+        let t = tokenize(&text);
+        let (mut geo, mut event) = (0, 0);
+        for k in 0..t.len() {
+            let want_geo = GEO_HEADS.contains(&t.f(k));
+            let want_event = EVENT_HEADS.contains(&t.f(k));
+            assert_eq!(is_geo_head(&t, k), want_geo, "{}", t.s(k));
+            assert_eq!(
+                EVENT_SET.contains_token(t.f(k), t.toks[k].sketch),
+                want_event,
+                "{}",
+                t.s(k)
+            );
+            geo += usize::from(want_geo);
+            event += usize::from(want_event);
+        }
+        assert!(geo >= 3 * GEO_HEADS.len() && event >= 3 * (EVENT_HEADS.len() - 1));
+    }
 }
