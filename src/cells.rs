@@ -218,6 +218,15 @@ impl Row {
         }
     }
 
+    /// The two offset cells of a quote's speaker, which has both or none:
+    /// written together when both are there.
+    fn speaker_offsets(&mut self, start: Option<usize>, end: Option<usize>) {
+        match (start, end) {
+            (Some(start), Some(end)) => self.numbers([start, end]),
+            (start, end) => self.maybe(start).maybe(end),
+        };
+    }
+
     /// A number cell that may be absent: empty then, as serde writes `None`.
     pub fn maybe(&mut self, cell: Option<usize>) -> &mut Self {
         match cell {
@@ -353,7 +362,7 @@ impl Row {
         let after_quote = self.line.len();
         self.numbers([q.start, q.end]);
         self.raw(q.speaker).raw(q.speaker_entity_id);
-        self.maybe(q.speaker_start).maybe(q.speaker_end);
+        self.speaker_offsets(q.speaker_start, q.speaker_end);
         self.raw(q.cue).raw(q.kind).raw(&q.flags);
         self.end_row(start, after_quote, columns::QUOTES.len() - 2, q);
     }
@@ -809,6 +818,20 @@ mod tests {
                 format!("{start},{end},{byte_start},{byte_end},").as_bytes()
             );
             assert_eq!(row.cells, 4);
+        }
+    }
+
+    #[test]
+    fn speaker_offsets_are_two_cells_empty_when_absent() {
+        for (start, end, want) in [
+            (Some(3), Some(14), "3,14,"),
+            (None, None, ",,"),
+            (Some(3), None, "3,,"),
+            (None, Some(14), ",14,"),
+        ] {
+            let mut row = Row::default();
+            row.speaker_offsets(start, end);
+            assert_eq!((row.bytes(), row.cells), (want.as_bytes(), 2));
         }
     }
 
