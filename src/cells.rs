@@ -203,6 +203,30 @@ impl Row {
         self
     }
 
+    /// The four offset cells of a span: its start and end in characters,
+    /// then in bytes. Those of a span with no character of more than one
+    /// byte before its end (nearly every span of news in English) are the
+    /// same two numbers twice: their digits are written once, and copied.
+    fn offsets(&mut self, start: usize, end: usize, byte_start: usize, byte_end: usize) {
+        if (start, end) == (byte_start, byte_end) {
+            let from = self.line.len();
+            self.numbers([start, end]);
+            self.line.extend_from_within(from..);
+            self.cells += 2;
+        } else {
+            self.numbers([start, end, byte_start, byte_end]);
+        }
+    }
+
+    /// The two offset cells of a quote's speaker, which has both or none:
+    /// written together when both are there.
+    fn speaker_offsets(&mut self, start: Option<usize>, end: Option<usize>) {
+        match (start, end) {
+            (Some(start), Some(end)) => self.numbers([start, end]),
+            (start, end) => self.maybe(start).maybe(end),
+        };
+    }
+
     /// A number cell that may be absent: empty then, as serde writes `None`.
     pub fn maybe(&mut self, cell: Option<usize>) -> &mut Self {
         match cell {
@@ -302,7 +326,7 @@ impl Row {
         self.line.extend_from_slice(&id.bytes);
         let after_id = self.line.len();
         self.raw(m.field).raw(m.label).raw(m.text);
-        self.numbers([m.start, m.end, m.byte_start, m.byte_end]);
+        self.offsets(m.start, m.end, m.byte_start, m.byte_end);
         for cell in [m.canonical, m.entity_id, m.value, m.timex_type, m.method] {
             self.raw(cell);
         }
@@ -338,7 +362,7 @@ impl Row {
         let after_quote = self.line.len();
         self.numbers([q.start, q.end]);
         self.raw(q.speaker).raw(q.speaker_entity_id);
-        self.maybe(q.speaker_start).maybe(q.speaker_end);
+        self.speaker_offsets(q.speaker_start, q.speaker_end);
         self.raw(q.cue).raw(q.kind).raw(&q.flags);
         self.end_row(start, after_quote, columns::QUOTES.len() - 2, q);
     }
@@ -571,8 +595,14 @@ mod tests {
                 text: s(3),
                 start: k,
                 end: k + 10,
-                byte_start: k * 1000,
-                byte_end: usize::MAX - k,
+                // Offsets in bytes the same as in characters for half the
+                // rows (the usual span of ASCII text).
+                byte_start: if k.is_multiple_of(2) { k } else { k * 1000 },
+                byte_end: if k.is_multiple_of(2) {
+                    k + 10
+                } else {
+                    usize::MAX - k
+                },
                 canonical: s(4),
                 entity_id: s(5),
                 value: s(6),
@@ -769,6 +799,39 @@ mod tests {
                 format!("{n},7,{},{n},", n / 3).as_bytes(),
                 "{n}"
             );
+        }
+    }
+
+    #[test]
+    fn offsets_in_characters_and_bytes_are_four_cells() {
+        for (start, end, byte_start, byte_end) in [
+            (0, 0, 0, 0),
+            (7, 12, 7, 12),
+            (7, 12, 9, 14),
+            (7, 12, 7, 14),
+            (99, 100_000, 99, 100_000),
+        ] {
+            let mut row = Row::default();
+            row.offsets(start, end, byte_start, byte_end);
+            assert_eq!(
+                row.bytes(),
+                format!("{start},{end},{byte_start},{byte_end},").as_bytes()
+            );
+            assert_eq!(row.cells, 4);
+        }
+    }
+
+    #[test]
+    fn speaker_offsets_are_two_cells_empty_when_absent() {
+        for (start, end, want) in [
+            (Some(3), Some(14), "3,14,"),
+            (None, None, ",,"),
+            (Some(3), None, "3,,"),
+            (None, Some(14), ",14,"),
+        ] {
+            let mut row = Row::default();
+            row.speaker_offsets(start, end);
+            assert_eq!((row.bytes(), row.cells), (want.as_bytes(), 2));
         }
     }
 

@@ -11,7 +11,7 @@ use rustc_hash::FxBuildHasher;
 use crate::record::{Entity, Mention};
 
 /// An entity's key, borrowed: its id, label and canonical name.
-#[derive(Clone, Copy, Hash, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Hash, PartialEq, Eq)]
 struct KeyRef<'a>(&'a str, &'a str, &'a str);
 
 impl KeyRef<'_> {
@@ -62,6 +62,29 @@ pub struct EntityTable {
     /// Articles added by [`EntityTable::add_mentions`]: the number of the
     /// last one.
     articles: usize,
+    /// The memory of the last article's distinct keys, for the next
+    /// article's (see [`EntityTable::add_mentions`]); empty between calls.
+    spare_keys: Vec<ArticleKey<'static>>,
+}
+
+/// One of an article's distinct keys: its hash, and its mentions.
+type ArticleKey<'a> = (u64, KeyRef<'a>, usize);
+
+/// The slots of the small table an article's keys are first gathered in:
+/// up to half as many distinct keys are gathered, the others counted in
+/// the entity table at once.
+const ARTICLE_SLOTS: usize = 64;
+
+/// Article key lists with room for more keys than this are not kept.
+const KEEP_KEYS_AT_MOST: usize = 1 << 12;
+
+/// An empty list of keys of any lifetime in the memory of `keys` (emptied):
+/// a list collected in place from its own iterator keeps its allocation.
+// The `filter_map` makes a list of another type (lifetime), which a
+// `filter` cannot.
+#[allow(clippy::unnecessary_filter_map)]
+fn recycled<'b>(keys: Vec<ArticleKey<'_>>) -> Vec<ArticleKey<'b>> {
+    keys.into_iter().filter_map(|_| None).collect()
 }
 
 /// The key of `slot`, whose parts lie in `arena`.
@@ -94,20 +117,64 @@ impl EntityTable {
     /// Adds one article's entity mentions, each given as (entity id, label,
     /// canonical name): one mention each, and the article once to the
     /// documents of each entity.
+    ///
+    /// The article's keys are first gathered in a small table of its own,
+    /// which the cache holds, so that a key mentioned again (two mentions
+    /// in five, in news) is looked up once in the entity table, whose slot
+    /// and key are seldom in the cache.
     pub fn add_mentions<'a>(
         &mut self,
         mentions: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>,
     ) {
         self.articles += 1;
         let article = self.articles;
+        let mut keys: Vec<ArticleKey<'a>> = recycled(std::mem::take(&mut self.spare_keys));
+        // Each slot: 1 + the key's place in `keys`, or 0 when free.
+        let mut slots = [0u32; ARTICLE_SLOTS];
         for (id, label, canonical) in mentions {
             let key = KeyRef(id, label, canonical);
-            let counts = self.counts(key, key.hash());
-            counts.mentions += 1;
-            if counts.last_article != article {
-                counts.last_article = article;
-                counts.documents += 1;
+            let hash = key.hash();
+            if keys.len() >= ARTICLE_SLOTS / 2 {
+                self.count_article(key, hash, 1, article);
+                continue;
             }
+            // The hash's top bits pick the first slot; taken slots are
+            // passed over in turn.
+            let mut slot = (hash >> (64 - ARTICLE_SLOTS.trailing_zeros())) as usize;
+            loop {
+                match slots[slot] {
+                    0 => {
+                        keys.push((hash, key, 1));
+                        slots[slot] = keys.len() as u32;
+                        break;
+                    }
+                    taken => {
+                        let known = &mut keys[taken as usize - 1];
+                        if known.0 == hash && known.1 == key {
+                            known.2 += 1;
+                            break;
+                        }
+                        slot = (slot + 1) % ARTICLE_SLOTS;
+                    }
+                }
+            }
+        }
+        for &(hash, key, mentions) in &keys {
+            self.count_article(key, hash, mentions, article);
+        }
+        if keys.capacity() <= KEEP_KEYS_AT_MOST {
+            self.spare_keys = recycled(keys);
+        }
+    }
+
+    /// Counts `mentions` of the entity of `key` (whose hash is `hash`) in
+    /// article number `article`.
+    fn count_article(&mut self, key: KeyRef, hash: u64, mentions: usize, article: usize) {
+        let counts = self.counts(key, hash);
+        counts.mentions += mentions;
+        if counts.last_article != article {
+            counts.last_article = article;
+            counts.documents += 1;
         }
     }
 
@@ -324,6 +391,54 @@ mod tests {
                 row("a", "b", "ORGc", 1, 1),
             ]
         );
+    }
+
+    #[test]
+    fn an_articles_repeated_keys_count_each_mention_and_the_article_once() {
+        let (a, b, c) = (("a", "ORG", "A"), ("b", "ORG", "B"), ("c", "PLACE", "C"));
+        let mut t = EntityTable::default();
+        t.add_mentions([a, b, a, c, a, b]);
+        t.add_mentions([b, b]);
+        // The article's key list is kept, empty, for the next article.
+        assert!(t.spare_keys.is_empty() && t.spare_keys.capacity() >= 3);
+        let rows: Vec<_> = (t.into_rows().into_iter())
+            .map(|e| (e.entity_id, e.documents, e.mentions))
+            .collect();
+        assert_eq!(
+            rows,
+            [("b".into(), 2, 4), ("a".into(), 1, 3), ("c".into(), 1, 1)]
+        );
+    }
+
+    /// An article with more distinct keys than its small table gathers
+    /// (the rest are counted at once), each mentioned several times.
+    #[test]
+    fn an_article_of_many_entities_counts_them_all() {
+        let ids: Vec<String> = (0..3 * ARTICLE_SLOTS).map(|i| format!("id:{i}")).collect();
+        let mut t = EntityTable::default();
+        // Key i mentioned i % 4 + 1 times, mentions interleaved.
+        let mentions = (0..4).flat_map(|round| {
+            (ids.iter().enumerate())
+                .filter(move |(i, _)| i % 4 >= round)
+                .map(|(_, id)| (id.as_str(), "ORG", "Name"))
+        });
+        t.add_mentions(mentions);
+        t.add_mentions([("id:0", "ORG", "Name")]);
+        let mut rows: Vec<_> = (t.into_rows().into_iter())
+            .map(|e| (e.entity_id, e.documents, e.mentions))
+            .collect();
+        rows.sort();
+        let mut want: Vec<_> = (ids.iter().enumerate())
+            .map(|(i, id)| {
+                (
+                    id.clone(),
+                    1 + usize::from(i == 0),
+                    i % 4 + 1 + usize::from(i == 0),
+                )
+            })
+            .collect();
+        want.sort();
+        assert_eq!(rows, want);
     }
 
     /// Enough keys for the table to grow several times (rehashed by the

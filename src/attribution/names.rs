@@ -9,6 +9,7 @@
 
 use crate::normalize::fold;
 use rustc_hash::FxHashMap;
+use std::collections::hash_map::Entry;
 
 use super::{doc::Doc, words};
 use crate::span::{Label, Span};
@@ -52,6 +53,15 @@ enum LastWord<'a> {
 impl<'a> LastWord<'a> {
     /// The last word of `name`.
     fn of(name: &'a str) -> LastWord<'a> {
+        if name.is_ascii() {
+            // Its whitespace is ASCII: the word is found by bytes.
+            let bytes = name.as_bytes();
+            let from = bytes
+                .iter()
+                .rposition(|&b| is_ascii_white_space(b))
+                .map_or(0, |at| at + 1);
+            return LastWord::Ascii(&name[from..]);
+        }
         let w = name
             .rsplit(|c: char| c.is_whitespace())
             .next()
@@ -77,6 +87,13 @@ impl<'a> LastWord<'a> {
     }
 }
 
+/// True for the ASCII bytes that are `char::is_whitespace` (tab to
+/// carriage return, and the space; `u8::is_ascii_whitespace` leaves out the
+/// vertical tab).
+fn is_ascii_white_space(b: u8) -> bool {
+    matches!(b, b'\t'..=b'\r' | b' ')
+}
+
 /// [`fold`], without its offset map for the usual all-ASCII word, where
 /// folding is ASCII lowercasing.
 fn fold_word(w: &str) -> String {
@@ -100,19 +117,21 @@ impl<'a> NameIndex<'a> {
             FxHashMap::with_capacity_and_hasher(room, Default::default());
         let mut names: Vec<FullName<'a>> = Vec::with_capacity(room);
         let mut add = |name: &'a str, start: usize, entity_id: &'a str, org: bool| {
-            if let Some(&k) = by_name.get(name) {
-                names[k].count += 1;
-                return;
+            // One hash and one probe, whether the name is new or not.
+            match by_name.entry(name) {
+                Entry::Occupied(k) => names[*k.get()].count += 1,
+                Entry::Vacant(slot) => {
+                    slot.insert(names.len());
+                    names.push(FullName {
+                        start,
+                        last: LastWord::of(name),
+                        entity_id,
+                        count: 1,
+                        org,
+                        name,
+                    });
+                }
             }
-            by_name.insert(name, names.len());
-            names.push(FullName {
-                start,
-                last: LastWord::of(name),
-                entity_id,
-                count: 1,
-                org,
-                name,
-            });
         };
         let text: &'a str = doc.text;
         let mentions: &'a [Span] = doc.mentions;
@@ -239,6 +258,30 @@ mod tests {
             let folded = fold_word(name.rsplit(' ').next().unwrap());
             for w in words {
                 assert_eq!(last.is(w), folded == w, "{name:?} {w:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn last_word_is_the_text_after_the_last_white_space() {
+        let by_chars = |name: &str| name.rsplit(char::is_whitespace).next().unwrap().to_string();
+        let mut names = vec![
+            String::new(),
+            "Anar".into(),
+            "Anar Eyvazov".into(),
+            "Anar  Eyvazov ".into(),
+            "Anar\u{a0}Eyvazov".into(),
+            "Conor\u{2009}O’Brien".into(),
+            "Zoë Ümlaut".into(),
+        ];
+        for b in 0..=127u8 {
+            names.push(format!("A{}B c", char::from(b)));
+            names.push(format!("Ab c{}D", char::from(b)));
+        }
+        for name in &names {
+            match LastWord::of(name) {
+                LastWord::Ascii(w) => assert_eq!(w, by_chars(name), "{name:?}"),
+                LastWord::Folded(w) => assert_eq!(w, fold(&by_chars(name)), "{name:?}"),
             }
         }
     }
