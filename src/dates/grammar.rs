@@ -193,18 +193,7 @@ const MONTH_LEAD: &[&[&str]] = &[EDGE_WORDS, REL_WORDS];
 const EDGE_LEAD: &[&[&str]] = &[EDGE_WORDS];
 
 /// The words that lead a month day ("Friday, March 3", "early March 3").
-const MONTH_DAY_LEAD: &[&[&str]] = &[
-    EDGE_WORDS,
-    &[
-        "monday",
-        "tuesday",
-        "wednesday",
-        "thursday",
-        "friday",
-        "saturday",
-        "sunday",
-    ],
-];
+const MONTH_DAY_LEAD: &[&[&str]] = &[EDGE_WORDS, WEEKDAY_WORDS];
 
 /// The words that lead a season ("this past spring", "the end of the
 /// fall"): a month name's.

@@ -971,6 +971,19 @@ mod tests {
         }
     }
 
+    /// Checks that the window of the key word `key` in `marked` (a text
+    /// with a `[` where the window should start) starts at the mark.
+    fn assert_window_starts_at_mark(reach: &Reach, marked: &str, key: &str) {
+        let start = marked.find('[').unwrap();
+        let text = marked.replace('[', "");
+        let at = text.find(key).unwrap();
+        assert_eq!(
+            Lead::new(reach).window_start(text.as_bytes(), at),
+            start,
+            "{marked:?}"
+        );
+    }
+
     /// A window starts on the run of words that may lead its key word
     /// right before it (past spaces, hyphens and commas, in any case), or
     /// on the key word when there is none; it reaches back no further than
@@ -999,14 +1012,7 @@ mod tests {
             "fiscal year [fiscal year 1990",
             "fi[scal fiscal 1990",
         ] {
-            let start = marked.find('[').unwrap();
-            let text = marked.replace('[', "");
-            let key = text.find("1990").unwrap();
-            assert_eq!(
-                Lead::new(&reach).window_start(text.as_bytes(), key),
-                start,
-                "{marked:?}"
-            );
+            assert_window_starts_at_mark(&reach, marked, "1990");
         }
         let numbers = Reach {
             back: 24,
@@ -1023,14 +1029,7 @@ mod tests {
             "[about1 days",
             "about abou[t 1 or 2 or 3 or 4 or 5 days",
         ] {
-            let start = marked.find('[').unwrap();
-            let text = marked.replace('[', "");
-            let key = text.find("days").unwrap();
-            assert_eq!(
-                Lead::new(&numbers).window_start(text.as_bytes(), key),
-                start,
-                "{marked:?}"
-            );
+            assert_window_starts_at_mark(&numbers, marked, "days");
         }
         assert_eq!(Lead::new(&reach).window_start(b"in 3 1990", 5), 5);
         let always = Reach {
