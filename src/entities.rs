@@ -62,9 +62,6 @@ pub struct EntityTable {
     /// Articles added by [`EntityTable::add_mentions`]: the number of the
     /// last one.
     articles: usize,
-    /// The memory of the last article's distinct keys, for the next
-    /// article's (see [`EntityTable::add_mentions`]); empty between calls.
-    spare_keys: Vec<ArticleKey<'static>>,
 }
 
 /// One of an article's distinct keys: its hash, and its mentions.
@@ -74,18 +71,6 @@ type ArticleKey<'a> = (u64, KeyRef<'a>, usize);
 /// up to half as many distinct keys are gathered, the others counted in
 /// the entity table at once.
 const ARTICLE_SLOTS: usize = 64;
-
-/// Article key lists with room for more keys than this are not kept.
-const KEEP_KEYS_AT_MOST: usize = 1 << 12;
-
-/// An empty list of keys of any lifetime in the memory of `keys` (emptied):
-/// a list collected in place from its own iterator keeps its allocation.
-// The `filter_map` makes a list of another type (lifetime), which a
-// `filter` cannot.
-#[allow(clippy::unnecessary_filter_map)]
-fn recycled<'b>(keys: Vec<ArticleKey<'_>>) -> Vec<ArticleKey<'b>> {
-    keys.into_iter().filter_map(|_| None).collect()
-}
 
 /// The key of `slot`, whose parts lie in `arena`.
 fn key_of<'a>(arena: &'a str, slot: &Slot) -> KeyRef<'a> {
@@ -128,7 +113,7 @@ impl EntityTable {
     ) {
         self.articles += 1;
         let article = self.articles;
-        let mut keys: Vec<ArticleKey<'a>> = recycled(std::mem::take(&mut self.spare_keys));
+        let mut keys: Vec<ArticleKey<'a>> = Vec::with_capacity(ARTICLE_SLOTS / 2);
         // Each slot: 1 + the key's place in `keys`, or 0 when free.
         let mut slots = [0u32; ARTICLE_SLOTS];
         for (id, label, canonical) in mentions {
@@ -161,9 +146,6 @@ impl EntityTable {
         }
         for &(hash, key, mentions) in &keys {
             self.count_article(key, hash, mentions, article);
-        }
-        if keys.capacity() <= KEEP_KEYS_AT_MOST {
-            self.spare_keys = recycled(keys);
         }
     }
 
@@ -399,8 +381,6 @@ mod tests {
         let mut t = EntityTable::default();
         t.add_mentions([a, b, a, c, a, b]);
         t.add_mentions([b, b]);
-        // The article's key list is kept, empty, for the next article.
-        assert!(t.spare_keys.is_empty() && t.spare_keys.capacity() >= 3);
         let rows: Vec<_> = (t.into_rows().into_iter())
             .map(|e| (e.entity_id, e.documents, e.mentions))
             .collect();
