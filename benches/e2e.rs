@@ -60,7 +60,7 @@ usage: cargo bench --bench e2e [-- OPTIONS]
 
 /// The allocator of the `newsner` binary, for the baseline and newsner alike.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: newsner::alloc::MiMalloc = newsner::alloc::MiMalloc;
 
 fn main() {
     let args: Vec<String> = env::args().skip(1).filter(|a| a != "--bench").collect();

@@ -18,6 +18,7 @@
 //! ```
 #![deny(missing_docs)]
 
+pub mod alloc;
 pub mod attribution;
 pub mod cells;
 pub mod cli;

@@ -9,7 +9,7 @@ use newsner::cli::{self, Cli, EXIT_FATAL};
 /// mimalloc: extraction allocates many small, short-lived strings and
 /// vectors per article; glibc's malloc spent ~15% of the run on them.
 #[global_allocator]
-static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+static GLOBAL: newsner::alloc::MiMalloc = newsner::alloc::MiMalloc;
 
 /// mimalloc's `mi_option_purge_delay` (its number in `mimalloc.h`, v2 and
 /// v3 alike; libmimalloc-sys names no constant for it).
