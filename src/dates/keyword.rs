@@ -14,9 +14,13 @@
 //!   cut into [`LANES`] pieces where the automaton is known to be in its
 //!   start state (after a byte that no key holds: a space, say), walked
 //!   side by side, each lane's load overlapping the others';
+//! - the states where a key ends are numbered from [`MATCH`] on, the
+//!   others below it, so one test of the lanes' states or-ed together
+//!   tells whether any lane has a key to report;
 //! - the capitals right after a letter ("McDonald", "FRIDAY"), rare in
-//!   prose, are found eight bytes at a time on the way, and the keys that
-//!   start on them walked down the same automaton's trie edges.
+//!   prose, are found sixteen bytes at a time (one branch for them) in a
+//!   second pass, and the keys that start on them walked down the same
+//!   automaton's trie edges.
 
 use crate::swar;
 
@@ -27,26 +31,32 @@ pub(super) struct KeywordMatcher {
     /// Classes per state.
     stride: usize,
     /// The next state by state and class, at `state + class`: states are
-    /// numbered premultiplied by `stride`, those where a key ends last.
-    /// Padded to [`TABLE_LEN`] entries, so that any 16-bit state plus any
-    /// 8-bit class falls inside it and a step needs no bounds check.
+    /// numbered premultiplied by `stride`, those where no key ends from 0
+    /// on, those where one does from [`MATCH`] on. Padded to
+    /// [`TABLE_LEN`] entries, so that any 16-bit state plus any 8-bit
+    /// class falls inside it and a step needs no bounds check.
     next: Box<[u16; TABLE_LEN]>,
-    /// The first state where a key ends: every state from it on is one.
-    first_match: u16,
     /// For each state (by its number over `stride`), how many bytes from
     /// the start state its trie edges lead to it; 0 for the two empty
-    /// states.
+    /// states and the numbers no state has.
     depth: Vec<u8>,
-    /// For each state from `first_match` on, the range of `ends` that
-    /// lists the keys ending there.
+    /// For each state from [`MATCH`] on (by its number less `MATCH`, over
+    /// `stride`), the range of `ends` that lists the keys ending there.
     outputs: Vec<(u16, u16)>,
     /// Key indexes with their lengths, by state: see `outputs`.
     ends: Vec<(u16, u8)>,
+    /// How many states no key ends in.
+    #[cfg(test)]
+    unmatched: usize,
 }
 
 /// The start state: no key in progress, and a key may start at the next
 /// byte (premultiplied; always state 0).
 const START: u16 = 0;
+
+/// The bit that the numbers of the states where a key ends have, and
+/// those of the other states have not.
+const MATCH: u16 = 0x8000;
 
 /// The length of [`KeywordMatcher`]'s transition table: past the
 /// largest 16-bit state plus the largest 8-bit class.
@@ -155,15 +165,23 @@ impl KeywordMatcher {
             }
         }
         // Renumber: the start state first, the states where a key ends
-        // last.
+        // from `MATCH` on.
         let mut order: Vec<usize> = (0..states).collect();
         order.sort_by_key(|&s| (!outputs[s].is_empty(), s));
+        let matches = order.iter().filter(|&&s| !outputs[s].is_empty()).count();
         let mut number = vec![0usize; states];
         for (new, &old) in order.iter().enumerate() {
-            number[old] = new * stride;
+            number[old] = if outputs[old].is_empty() {
+                new * stride
+            } else {
+                usize::from(MATCH) + (new - (states - matches)) * stride
+            };
         }
-        let id = |s: usize| u16::try_from(number[s]).expect("a small automaton");
-        let mut next_by_state = Vec::with_capacity(states * stride);
+        let id = |s: usize| {
+            let id = u16::try_from(number[s]).expect("a small automaton");
+            assert_eq!(id & MATCH != 0, !outputs[s].is_empty(), "a small automaton");
+            id
+        };
         let mut matcher = KeywordMatcher {
             class,
             stride,
@@ -171,21 +189,24 @@ impl KeywordMatcher {
                 .into_boxed_slice()
                 .try_into()
                 .expect("TABLE_LEN entries"),
-            first_match: u16::MAX,
-            depth: Vec::with_capacity(states),
+            depth: vec![0; usize::from(MATCH) / stride + matches + 1],
             outputs: Vec::new(),
             ends: Vec::new(),
+            #[cfg(test)]
+            unmatched: states - matches,
         };
         for &old in &order {
-            next_by_state.extend(next[old].iter().map(|&t| id(t)));
+            let row = number[old];
+            for (c, &to) in next[old].iter().enumerate() {
+                matcher.next[row + c] = id(to);
+            }
             let depth = if old == after_letter {
                 0
             } else {
                 trie.depth[old]
             };
-            matcher.depth.push(u8::try_from(depth).expect("short keys"));
+            matcher.depth[row / stride] = u8::try_from(depth).expect("short keys");
             if !outputs[old].is_empty() {
-                matcher.first_match = matcher.first_match.min(id(old));
                 let from = u16::try_from(matcher.ends.len()).expect("few outputs");
                 matcher.ends.extend(outputs[old].iter().map(|&(key, len)| {
                     (
@@ -198,8 +219,16 @@ impl KeywordMatcher {
             }
         }
         assert_eq!(id(0), START);
-        matcher.next[..next_by_state.len()].copy_from_slice(&next_by_state);
         matcher
+    }
+
+    /// Every state's number: those no key ends in, then the others.
+    #[cfg(test)]
+    fn states(&self) -> impl Iterator<Item = u16> + '_ {
+        let number = |row: usize| u16::try_from(row * self.stride).expect("a small automaton");
+        let unmatched = (0..self.unmatched).map(number);
+        let matched = (0..self.outputs.len()).map(move |row| MATCH + number(row));
+        unmatched.chain(matched)
     }
 
     /// Calls `hit(key, start, end)` for every occurrence of a key in
@@ -207,15 +236,20 @@ impl KeywordMatcher {
     /// the text's start, or on an ASCII capital; in no set order.
     pub(super) fn for_each_hit(&self, text: &[u8], mut hit: impl FnMut(usize, usize, usize)) {
         self.after_non_letters(text, &mut hit);
-        let mut at = 0;
+        // Sixteen bytes at a time, one branch for them.
+        let mut chunks = text.chunks_exact(16);
         let mut letter_before = 0u64;
-        while let Some(x) = swar::eight_at(text, at) {
-            let capitals = capitals_after_letters(x, &mut letter_before);
-            if capitals != 0 {
-                self.walk_capitals(text, at, capitals, &mut hit);
+        for (i, chunk) in chunks.by_ref().enumerate() {
+            let (first, second) = chunk.split_at(8);
+            let eight = |half: &[u8]| u64::from_le_bytes(half.try_into().expect("eight bytes"));
+            let first = capitals_after_letters(eight(first), &mut letter_before);
+            let second = capitals_after_letters(eight(second), &mut letter_before);
+            if first | second != 0 {
+                self.walk_capitals(text, 16 * i, first, &mut hit);
+                self.walk_capitals(text, 16 * i + 8, second, &mut hit);
             }
-            at += 8;
         }
+        let at = text.len() - chunks.remainder().len();
         for place in at.max(1)..text.len() {
             if text[place].is_ascii_uppercase() && text[place - 1].is_ascii_alphabetic() {
                 self.walk_from(text, place, &mut hit);
@@ -227,36 +261,52 @@ impl KeywordMatcher {
     /// the automaton walked over the text's lanes side by side.
     fn after_non_letters(&self, text: &[u8], hit: &mut impl FnMut(usize, usize, usize)) {
         let bounds = self.lane_bounds(text);
-        let lane = |l: usize| &text[bounds[l]..bounds[l + 1]];
-        let common = (0..LANES).map(|l| lane(l).len()).min().unwrap_or(0);
+        let common = (0..LANES)
+            .map(|l| bounds[l + 1] - bounds[l])
+            .min()
+            .unwrap_or(0);
+        let lanes: [&[u8]; LANES] = std::array::from_fn(|l| &text[bounds[l]..][..common]);
         let mut state = [START; LANES];
-        let side_by_side = lane(0)[..common]
-            .iter()
-            .zip(&lane(1)[..common])
-            .zip(&lane(2)[..common])
-            .zip(&lane(3)[..common]);
-        for (i, (((&b0, &b1), &b2), &b3)) in side_by_side.enumerate() {
-            state = [
-                self.step(state[0], b0),
-                self.step(state[1], b1),
-                self.step(state[2], b2),
-                self.step(state[3], b3),
-            ];
-            // One branch for the lanes, rarely taken.
-            let any_match = state
-                .iter()
-                .fold(false, |any, &s| any | (s >= self.first_match));
-            if any_match {
-                for (l, &s) in state.iter().enumerate() {
-                    if s >= self.first_match {
-                        self.report(s, bounds[l] + i + 1, hit);
-                    }
+        let mut walked = 0;
+        while walked < common {
+            walked = self.walk_lanes(&lanes, &mut state, walked);
+            for (l, &s) in state.iter().enumerate() {
+                if s & MATCH != 0 {
+                    self.report(s, bounds[l] + walked, hit);
                 }
             }
         }
         for (l, &s) in state.iter().enumerate() {
             self.walk_rest(text, bounds[l] + common, bounds[l + 1], s, hit);
         }
+    }
+
+    /// Walks the lanes (all of one length) side by side from `state`,
+    /// `from` bytes into them, up to the first byte after which some lane
+    /// is in a state where a key ends, or to their end: how many bytes
+    /// into the lanes that is, with `state` moved on to there.
+    ///
+    /// A function of its own, calling none, so that the walk keeps the
+    /// lanes and their states in registers.
+    #[inline(never)]
+    fn walk_lanes(&self, lanes: &[&[u8]; LANES], state: &mut [u16; LANES], from: usize) -> usize {
+        let len = lanes[0].len();
+        let [l0, l1, l2, l3] = lanes.map(|lane| &lane[..len]);
+        let [mut s0, mut s1, mut s2, mut s3] = *state;
+        let mut at = from;
+        while at < len {
+            s0 = self.step(s0, l0[at]);
+            s1 = self.step(s1, l1[at]);
+            s2 = self.step(s2, l2[at]);
+            s3 = self.step(s3, l3[at]);
+            at += 1;
+            // One branch for the lanes, rarely taken.
+            if (s0 | s1 | s2 | s3) & MATCH != 0 {
+                break;
+            }
+        }
+        *state = [s0, s1, s2, s3];
+        at
     }
 
     /// Where the text is cut into lanes: `LANES + 1` bounds, each lane
@@ -296,17 +346,16 @@ impl KeywordMatcher {
     ) {
         for (at, &b) in text.iter().enumerate().take(to).skip(from) {
             state = self.step(state, b);
-            if state >= self.first_match {
+            if state & MATCH != 0 {
                 self.report(state, at + 1, hit);
             }
         }
     }
 
     /// Reports the keys that end at `end` in match state `state`.
-    #[cold]
     #[inline(never)]
     fn report(&self, state: u16, end: usize, hit: &mut impl FnMut(usize, usize, usize)) {
-        let (from, to) = self.outputs[usize::from(state - self.first_match) / self.stride];
+        let (from, to) = self.outputs[usize::from(state - MATCH) / self.stride];
         for &(key, len) in &self.ends[usize::from(from)..usize::from(to)] {
             hit(usize::from(key), end - usize::from(len), end);
         }
@@ -340,8 +389,8 @@ impl KeywordMatcher {
             if usize::from(self.depth[usize::from(state) / self.stride]) != len {
                 return;
             }
-            if state >= self.first_match {
-                let (from, to) = self.outputs[usize::from(state - self.first_match) / self.stride];
+            if state & MATCH != 0 {
+                let (from, to) = self.outputs[usize::from(state - MATCH) / self.stride];
                 // The key that is all of the walk so far, if one is.
                 if let Some(&(key, _)) = self.ends[usize::from(from)..usize::from(to)]
                     .iter()
@@ -484,12 +533,31 @@ mod tests {
     #[test]
     fn bytes_of_no_key_restart_the_automaton() {
         let matcher = KeywordMatcher::new(&["day", "a.m", "o'clock", "-0"]);
-        for state in (0..matcher.depth.len() * matcher.stride).step_by(matcher.stride) {
+        let mut states = 0;
+        for state in matcher.states() {
+            states += 1;
             for b in 0..=255u8 {
                 if matcher.class[usize::from(b)] == OTHER {
-                    let state = u16::try_from(state).unwrap();
                     assert_eq!(matcher.step(state, b), START);
                 }
+            }
+        }
+        // The root, "d", "da", "day", "a", "a.", "a.m", "o", ... "-", "-0"
+        // and the state after a letter.
+        assert_eq!(states, 1 + 3 + 3 + 7 + 2 + 1);
+    }
+
+    /// The states where a key ends, and only those, have the match bit;
+    /// every step from a state lands on a state.
+    #[test]
+    fn match_states_have_the_match_bit() {
+        let keys = ["day", "days", "ay", "a.m", "mid"];
+        let matcher = KeywordMatcher::new(&keys);
+        let states: Vec<u16> = matcher.states().collect();
+        assert_eq!(states.iter().filter(|&&s| s & MATCH != 0).count(), 5);
+        for &state in &states {
+            for b in 0..=255u8 {
+                assert!(states.contains(&matcher.step(state, b)), "{state} {b}");
             }
         }
     }
