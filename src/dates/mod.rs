@@ -10,6 +10,7 @@
 //! point in time mentioned.
 
 pub mod anchor;
+mod check;
 mod context;
 mod grammar;
 pub mod interpret;

@@ -27,6 +27,7 @@ use regex_automata::{
 
 pub use super::grammar::{Edge, Guard, Keys, Kind, Reach};
 use super::{
+    check::{is_space, run_ahead, run_back, word_before, Around, Check, WordLists, WordSets},
     grammar::{expand, RULE_SPECS},
     keyword::KeywordMatcher,
 };
@@ -52,50 +53,18 @@ pub struct Rule {
 
 impl Keys {
     /// Whether a key word found at `start..end` of `text` stands where
-    /// every match of the rule has one.
+    /// every match of the rule has one: the reference for the keyword
+    /// pass's [`Check`]s.
+    #[cfg(test)]
     fn admit(&self, text: &[u8], start: usize, end: usize) -> bool {
         self.edge.admits(text, start, end) && self.guard.admits(text, start, end)
     }
-}
-
-/// The bytes `\s` matches in an ASCII pattern.
-fn is_space(b: u8) -> bool {
-    matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r')
-}
-
-/// Where the run of bytes meeting `is` that ends at `end` starts.
-fn run_back(text: &[u8], end: usize, is: impl Fn(u8) -> bool) -> usize {
-    let mut at = end;
-    while at > 0 && is(text[at - 1]) {
-        at -= 1;
-    }
-    at
-}
-
-/// Where the run of bytes meeting `is` that starts at `start` ends.
-fn run_ahead(text: &[u8], start: usize, is: impl Fn(u8) -> bool) -> usize {
-    let mut at = start;
-    while at < text.len() && is(text[at]) {
-        at += 1;
-    }
-    at
 }
 
 /// Whether `text[at..]` starts with `word`, ASCII-case-insensitively.
 fn starts_with_word(text: &[u8], at: usize, word: &str) -> bool {
     text.get(at..at + word.len())
         .is_some_and(|t| t.eq_ignore_ascii_case(word.as_bytes()))
-}
-
-/// The word that ends past at least one space or hyphen before `start`
-/// (its ASCII letters, maybe none), with where it starts.
-fn word_before(text: &[u8], start: usize) -> Option<(usize, &[u8])> {
-    let word_end = run_back(text, start, |b| is_space(b) || b == b'-');
-    if word_end == start {
-        return None;
-    }
-    let word_start = run_back(text, word_end, |b| b.is_ascii_alphabetic());
-    Some((word_start, &text[word_start..word_end]))
 }
 
 /// Whether `word` is one of `words`, ASCII-case-insensitively.
@@ -107,7 +76,7 @@ fn is_one_of(word: &[u8], words: &[&str]) -> bool {
 
 impl Guard {
     /// Whether the text around a key word at `start..end` meets the guard.
-    fn admits(self, text: &[u8], start: usize, end: usize) -> bool {
+    pub(super) fn admits(self, text: &[u8], start: usize, end: usize) -> bool {
         match self {
             Guard::None => true,
             Guard::WordBefore(words) => {
@@ -224,39 +193,21 @@ impl Edge {
 struct Lead {
     /// Bytes before the key word's start where a match may start.
     back: usize,
-    /// The words that may lead the key word, packed (see [`packed`]) and
-    /// sorted; `None` when any text may.
-    words: Option<Box<[u128]>>,
+    /// The lists of the words that may lead the key word, as bits of
+    /// [`WordSets`]; `None` when any text may.
+    lists: Option<u64>,
     /// Whether numbers may lead the key word too.
     numbers: bool,
 }
 
-/// A word of at most 16 ASCII letters as a number, lowercase (its first
-/// letter lowest); `None` for a longer one.
-fn packed(word: &[u8]) -> Option<u128> {
-    (word.len() <= 16).then(|| {
-        word.iter()
-            .rev()
-            .fold(0, |key, &b| key << 8 | u128::from(b.to_ascii_lowercase()))
-    })
-}
-
 impl Lead {
-    /// The lead of a rule of `reach`.
-    fn new(reach: &Reach) -> Lead {
-        let words = reach.lead.map(|lists| {
-            let mut words: Vec<u128> = lists
-                .iter()
-                .flat_map(|list| list.iter())
-                .map(|w| packed(w.as_bytes()).expect("lead words are short"))
-                .collect();
-            words.sort_unstable();
-            words.dedup();
-            words.into_boxed_slice()
-        });
+    /// The lead of a rule of `reach`, its lists given bits in `lists`.
+    fn new(reach: &Reach, lists: &mut WordLists) -> Lead {
         Lead {
             back: reach.back,
-            words,
+            lists: reach
+                .lead
+                .map(|leads| leads.iter().fold(0, |bits, &list| bits | lists.bit(list))),
             numbers: reach.lead_numbers,
         }
     }
@@ -266,13 +217,14 @@ impl Lead {
     /// that may lead it ([`Reach::lead`]) right before it, with spaces,
     /// hyphens and commas between (on the key word when there is none),
     /// but no more than `back` bytes before it; for a rule without lead
-    /// words, `back` bytes before it (within the text).
-    fn window_start(&self, text: &[u8], key: usize) -> usize {
+    /// words, `back` bytes before it (within the text). `words` is the
+    /// table of the lists.
+    fn window_start(&self, words: &WordSets, text: &[u8], key: usize) -> usize {
         let reach_back = key.saturating_sub(self.back);
-        let Some(words) = &self.words else {
+        let Some(lists) = self.lists else {
             return reach_back;
         };
-        let leads = |word: &[u8]| packed(word).is_some_and(|w| words.binary_search(&w).is_ok());
+        let leads = |word: &[u8]| words.sets_of(word) & lists != 0;
         let mut start = key;
         while start > reach_back {
             let word_end = run_back(text, start, |b| is_space(b) || b == b'-' || b == b',');
@@ -483,6 +435,8 @@ struct Gate {
     key_rules: Vec<Vec<KeyRule>>,
     /// Each rule's lead, by rule.
     leads: Vec<Lead>,
+    /// The words of the guards' and leads' lists.
+    words: WordSets,
 }
 
 /// A rule that a key word lets run: what the rule asks of the key and how
@@ -491,8 +445,10 @@ struct Gate {
 struct KeyRule {
     /// The rule's index in [`RULES`].
     rule: usize,
-    /// The rule's keys.
-    keys: Keys,
+    /// Where the rule's key words stand.
+    edge: Edge,
+    /// The rule's guard for this key word.
+    check: Check,
     /// The rule's reach.
     reach: Reach,
 }
@@ -512,6 +468,7 @@ fn all_keys() -> Vec<&'static str> {
 
 static GATE: LazyLock<Gate> = LazyLock::new(|| {
     let all = all_keys();
+    let mut lists = WordLists::default();
     let key_rules = all
         .iter()
         .map(|key| {
@@ -521,16 +478,22 @@ static GATE: LazyLock<Gate> = LazyLock::new(|| {
                 .filter(|(_, r)| r.keys.words.contains(key))
                 .map(|(rule, r)| KeyRule {
                     rule,
-                    keys: r.keys,
+                    edge: r.keys.edge,
+                    check: Check::new(r.keys.guard, key, &mut lists),
                     reach: r.reach,
                 })
                 .collect()
         })
         .collect();
+    let leads = RULES
+        .iter()
+        .map(|r| Lead::new(&r.reach, &mut lists))
+        .collect();
     Gate {
         matcher: KeywordMatcher::new(&all),
         key_rules,
-        leads: RULES.iter().map(|r| Lead::new(&r.reach)).collect(),
+        leads,
+        words: lists.build(),
     }
 });
 
@@ -568,9 +531,10 @@ fn hits_into(text: &str, per_rule: &mut Vec<Vec<Hit>>) {
     per_rule.resize_with(RULES.len(), Vec::new);
     per_rule.iter_mut().for_each(Vec::clear);
     gate.matcher.for_each_hit(bytes, |key, start, end| {
+        let mut around = Around::new(bytes, start, end, &gate.words);
         for r in &gate.key_rules[key] {
-            if r.keys.admit(bytes, start, end) {
-                let from = gate.leads[r.rule].window_start(bytes, start);
+            if r.edge.admits(bytes, start, end) && r.check.admits(&mut around) {
+                let from = gate.leads[r.rule].window_start(&gate.words, bytes, start);
                 let to = (end + r.reach.ahead).min(bytes.len());
                 per_rule[r.rule].push((from, start, to));
             }
@@ -834,7 +798,7 @@ mod tests {
             let word = all[m.pattern().as_usize()];
             for (rule, r) in RULES.iter().enumerate() {
                 if r.keys.words.contains(&word) && r.keys.admit(bytes, m.start(), m.end()) {
-                    let from = Lead::new(&r.reach).window_start(bytes, m.start());
+                    let from = window_start_alone(&r.reach, bytes, m.start());
                     let to = (m.end() + r.reach.ahead).min(text.len());
                     per_rule[rule].push((from, to));
                 }
@@ -978,10 +942,18 @@ mod tests {
         let text = marked.replace('[', "");
         let at = text.find(key).unwrap();
         assert_eq!(
-            Lead::new(reach).window_start(text.as_bytes(), at),
+            window_start_alone(reach, text.as_bytes(), at),
             start,
             "{marked:?}"
         );
+    }
+
+    /// [`Lead::window_start`] for a rule of `reach`, its lists alone in
+    /// their table.
+    fn window_start_alone(reach: &Reach, text: &[u8], key: usize) -> usize {
+        let mut lists = WordLists::default();
+        let lead = Lead::new(reach, &mut lists);
+        lead.window_start(&lists.build(), text, key)
     }
 
     /// A window starts on the run of words that may lead its key word
@@ -1031,28 +1003,16 @@ mod tests {
         ] {
             assert_window_starts_at_mark(&numbers, marked, "days");
         }
-        assert_eq!(Lead::new(&reach).window_start(b"in 3 1990", 5), 5);
+        assert_eq!(window_start_alone(&reach, b"in 3 1990", 5), 5);
         let always = Reach {
             lead: None,
             ..reach
         };
-        assert_eq!(Lead::new(&always).window_start(b"in the year 1990", 12), 0);
+        assert_eq!(window_start_alone(&always, b"in the year 1990", 12), 0);
         assert_eq!(
-            Lead::new(&always).window_start(b"in the fiscal year 1990", 19),
+            window_start_alone(&always, b"in the fiscal year 1990", 19),
             7
         );
-    }
-
-    /// Words pack lowercase, one byte each, the first lowest; none longer
-    /// than sixteen letters.
-    #[test]
-    fn words_pack_lowercase() {
-        assert_eq!(packed(b"Mid"), Some(0x64_69_6d));
-        assert_eq!(packed(b"MID"), packed(b"mid"));
-        assert_ne!(packed(b"mid"), packed(b"mi"));
-        assert_eq!(packed(b""), Some(0));
-        assert!(packed(b"approximatelyyyy").is_some());
-        assert_eq!(packed(b"approximatelyyyyy"), None);
     }
 
     /// Every lead word of every rule that has them, before key words of
