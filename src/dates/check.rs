@@ -20,6 +20,25 @@ pub(super) fn packed(word: &[u8]) -> Option<u128> {
     })
 }
 
+/// The bit that sets a letter in lowercase, in each of sixteen bytes.
+const LOWERCASE_BITS: u128 = 0x2020_2020_2020_2020_2020_2020_2020_2020;
+
+/// The word `text[start..end]`, all ASCII letters, as [`packed`] packs
+/// it: its sixteen bytes read at once when the text has them.
+fn packed_letters(text: &[u8], start: usize, end: usize) -> Option<u128> {
+    let len = end - start;
+    if len > 16 {
+        return None;
+    }
+    let Some(sixteen) = text.get(start..start + 16) else {
+        return packed(&text[start..end]);
+    };
+    let bytes = u128::from_le_bytes(sixteen.try_into().expect("sixteen bytes"));
+    let unread = u32::try_from(16 - len).expect("at most 16");
+    let keep = u128::MAX.checked_shr(8 * unread).unwrap_or(0);
+    Some((bytes | LOWERCASE_BITS) & keep)
+}
+
 /// The word lists met so far, each given a bit: what [`WordSets`] is
 /// built from.
 #[derive(Default)]
@@ -68,7 +87,7 @@ impl WordLists {
         let mut table = WordSets {
             keys: vec![0; 1 << bits].into_boxed_slice(),
             sets: vec![0; 1 << bits].into_boxed_slice(),
-            shift: 128 - bits,
+            shift: 64 - bits,
             empty,
         };
         for (key, sets) in words {
@@ -100,17 +119,35 @@ pub(super) struct WordSets {
 impl WordSets {
     /// Where the search for `key` starts.
     fn slot(&self, key: u128) -> usize {
-        let hash = key.wrapping_mul(0x9e37_79b9_7f4a_7c15_f39c_c060_5ced_c835);
+        // The bytes past the eighth folded onto the first eight.
+        let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+        let hash = folded.wrapping_mul(0x9e37_79b9_7f4a_7c15);
         usize::try_from(hash >> self.shift).expect("a small table")
     }
 
     /// The bits of the lists that hold `word` (ASCII-case-insensitively):
     /// 0 for none and for a word longer than 16 bytes.
-    pub(super) fn sets_of(&self, word: &[u8]) -> u64 {
+    #[cfg(test)]
+    fn sets_of(&self, word: &[u8]) -> u64 {
         if word.is_empty() {
             return self.empty;
         }
-        let Some(key) = packed(word) else {
+        self.sets_of_packed(packed(word))
+    }
+
+    /// [`WordSets::sets_of`] the word `text[start..end]`, which is all
+    /// ASCII letters (or none).
+    pub(super) fn sets_of_letters(&self, text: &[u8], start: usize, end: usize) -> u64 {
+        if start == end {
+            return self.empty;
+        }
+        self.sets_of_packed(packed_letters(text, start, end))
+    }
+
+    /// The bits of the lists that hold the word packed as `key` (0 for
+    /// `None`, a word too long to pack).
+    fn sets_of_packed(&self, key: Option<u128>) -> u64 {
+        let Some(key) = key else {
             return 0;
         };
         let mut slot = self.slot(key);
@@ -150,12 +187,17 @@ pub(super) fn run_ahead(text: &[u8], start: usize, is: impl Fn(u8) -> bool) -> u
 /// The word that ends past at least one space or hyphen before `start`
 /// (its ASCII letters, maybe none), with where it starts.
 pub(super) fn word_before(text: &[u8], start: usize) -> Option<(usize, &[u8])> {
+    word_range_before(text, start).map(|(from, to)| (from, &text[from..to]))
+}
+
+/// Where the word before `start` ([`word_before`]) starts and ends.
+pub(super) fn word_range_before(text: &[u8], start: usize) -> Option<(usize, usize)> {
     let word_end = run_back(text, start, |b| is_space(b) || b == b'-');
     if word_end == start {
         return None;
     }
     let word_start = run_back(text, word_end, |b| b.is_ascii_alphabetic());
-    Some((word_start, &text[word_start..word_end]))
+    Some((word_start, word_end))
 }
 
 /// A [`Guard`] for one key word, its word lists as bits of [`WordSets`].
@@ -219,15 +261,16 @@ impl Check {
             }),
             Check::WordsBefore(near, far) => around.before().is_some_and(|b| {
                 b.sets & near != 0
-                    && word_before(around.text, b.start)
-                        .is_some_and(|(_, word)| around.words.sets_of(word) & far != 0)
+                    && word_range_before(around.text, b.start).is_some_and(|(from, to)| {
+                        around.words.sets_of_letters(around.text, from, to) & far != 0
+                    })
             }),
             Check::WordAfter(list) => {
                 let text = around.text;
                 let word_start = run_ahead(text, around.end, is_space);
                 let word_end = run_ahead(text, word_start, |b| b.is_ascii_alphabetic());
                 word_start > around.end
-                    && around.words.sets_of(&text[word_start..word_end]) & list != 0
+                    && around.words.sets_of_letters(text, word_start, word_end) & list != 0
             }
             Check::AnyOf(checks) => checks.iter().any(|c| c.admits(around)),
             Check::AllOf(checks) => checks.iter().all(|c| c.admits(around)),
@@ -258,7 +301,7 @@ pub(super) struct Around<'t> {
     end: usize,
     /// The table of the listed words.
     words: &'t WordSets,
-    /// The word before, once found ([`word_before`]).
+    /// The word before, once found ([`word_range_before`]).
     before: Option<Option<Before>>,
 }
 
@@ -277,10 +320,10 @@ impl<'t> Around<'t> {
     /// The word before the key word, past at least one space or hyphen.
     fn before(&mut self) -> Option<Before> {
         *self.before.get_or_insert_with(|| {
-            word_before(self.text, self.start).map(|(start, word)| Before {
+            word_range_before(self.text, self.start).map(|(start, end)| Before {
                 start,
-                empty: word.is_empty(),
-                sets: self.words.sets_of(word),
+                empty: start == end,
+                sets: self.words.sets_of_letters(self.text, start, end),
             })
         })
     }
@@ -300,6 +343,24 @@ mod tests {
         assert_eq!(packed(b""), Some(0));
         assert!(packed(b"approximatelyyyy").is_some());
         assert_eq!(packed(b"approximatelyyyyy"), None);
+    }
+
+    /// Words of letters read sixteen bytes at once pack as byte by byte,
+    /// at any length, anywhere in a text (near its end too).
+    #[test]
+    fn letters_pack_as_bytes_do() {
+        let text = b"The quick BROWN fox jumps over the lazy dOg, approximatelyyyyy";
+        for start in 0..text.len() {
+            for end in start..=text.len() {
+                if text[start..end].iter().all(u8::is_ascii_alphabetic) {
+                    assert_eq!(
+                        packed_letters(text, start, end),
+                        packed(&text[start..end]),
+                        "{start}..{end}"
+                    );
+                }
+            }
+        }
     }
 
     /// Each word is in the lists that hold it, in any case, and in no

@@ -224,7 +224,7 @@ impl Lead {
         let Some(lists) = self.lists else {
             return reach_back;
         };
-        let leads = |word: &[u8]| words.sets_of(word) & lists != 0;
+        let leads = |start: usize, end: usize| words.sets_of_letters(text, start, end) & lists != 0;
         let mut start = key;
         while start > reach_back {
             let word_end = run_back(text, start, |b| is_space(b) || b == b'-' || b == b',');
@@ -233,7 +233,7 @@ impl Lead {
             };
             start = if last.is_ascii_alphabetic() {
                 let word_start = run_back(text, word_end, |b| b.is_ascii_alphabetic());
-                if !leads(&text[word_start..word_end]) {
+                if !leads(word_start, word_end) {
                     break;
                 }
                 word_start
