@@ -208,6 +208,17 @@ impl PackedWords {
         self.short.reserve(more);
     }
 
+    /// Adds the folding of `word`: a word in ASCII (whose folding is its
+    /// lowercase) short enough is packed from its bytes, without a string.
+    fn insert_folding(&mut self, word: &str) {
+        match PackedWords::pack(word.as_bytes()).filter(|_| word.is_ascii()) {
+            Some(key) => {
+                self.short.insert(ascii_lowercase_packed(key));
+            }
+            None => self.insert(fold_word(word)),
+        }
+    }
+
     /// Adds `w`.
     fn insert(&mut self, w: String) {
         match PackedWords::pack(w.as_bytes()) {
@@ -236,6 +247,18 @@ impl Extend<String> for PackedWords {
             self.insert(w);
         }
     }
+}
+
+/// A packed word in ASCII ([`PackedWords::pack`]) in ASCII lowercase:
+/// eight bytes at a time, the capitals' bit 5 set (the length byte,
+/// below 16, and the zeros are no letters).
+fn ascii_lowercase_packed(key: u128) -> u128 {
+    let lower8 = |x: u64| {
+        let (letter, _, lower) = crate::swar::classes(x);
+        x | ((letter & !lower) >> 2)
+    };
+    let (lo, hi) = (key as u64, (key >> 64) as u64);
+    u128::from(lower8(lo)) | u128::from(lower8(hi)) << 64
 }
 
 /// Word lists the rules use (first names, roles, organisation words, ...).
@@ -319,17 +342,49 @@ fn folded_undotted<'w>(word: &str, folded: &'w str) -> Cow<'w, str> {
 /// The first two columns of every data row of a lexicon TSV whose first
 /// column is not blank, trimmed (the second empty when absent).
 fn rows(contents: &str) -> impl Iterator<Item = (&str, &str)> {
-    contents
-        .lines()
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+    tsv_lines(contents)
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .skip(1)
         .map(|l| {
-            let mut cols = l.splitn(3, '\t');
-            let word = cols.next().unwrap_or_default().trim();
-            (word, cols.next().map_or("", str::trim))
+            let (word, rest) = split_tab(l);
+            (word.trim(), rest.map_or("", |r| split_tab(r).0.trim()))
         })
         .filter(|(word, _)| !word.is_empty())
+}
+
+/// The lines of `contents` as [`str::lines`] reads them, each without one
+/// more trailing carriage return: the line breaks found by one `memchr`
+/// search over the whole text (the first names' file has 34,000 short
+/// lines).
+fn tsv_lines(contents: &str) -> impl Iterator<Item = &str> {
+    let mut breaks = memchr::memchr_iter(b'\n', contents.as_bytes());
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let line = match breaks.next() {
+            Some(at) => {
+                let line = &contents[from..at];
+                from = at + 1;
+                // `str::lines` drops the carriage return of a "\r\n".
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None if from < contents.len() => {
+                let line = &contents[from..];
+                from = contents.len();
+                line
+            }
+            None => return None,
+        };
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
+}
+
+/// `line` up to its first tab, and what follows that tab (`None` when it
+/// has none): a walk over the few bytes of a lexicon's first column.
+fn split_tab(line: &str) -> (&str, Option<&str>) {
+    match line.bytes().position(|b| b == b'\t') {
+        Some(at) => (&line[..at], Some(&line[at + 1..])),
+        None => (line, None),
+    }
 }
 
 /// The folding of one lexicon word (as [`fold`], without an offset map).
@@ -354,8 +409,9 @@ impl Lexicons {
             match base {
                 "first_names.tsv" => {
                     lex.first_names.reserve(contents.len() / 16);
-                    lex.first_names
-                        .extend(rows(contents).map(|(word, _)| fold_word(word)));
+                    for (word, _) in rows(contents) {
+                        lex.first_names.insert_folding(word);
+                    }
                 }
                 "roles.tsv" => {
                     for (word, _) in rows(contents) {
@@ -664,6 +720,82 @@ mod tests {
             assert!(!set.contains(w), "{w:?}");
         }
         assert_eq!(PackedWords::pack(&[b'x'; 16]), None);
+    }
+
+    /// The lines and rows read by byte search are those of `str::lines`
+    /// and `splitn` (the reading they replace): carriage returns, blank
+    /// and comment lines, missing columns, a last line without its break.
+    #[test]
+    fn rows_read_as_lines_and_splitn() {
+        let texts = [
+            "",
+            "\n",
+            "h\na\tb\n",
+            "# c\nword\tsrc\n Anar \t x \tmore\r\n\r\nJosé\n\t\nlast\r",
+            "h\r\r\na\r\r\n\n  \nb\tc\td\te\nz",
+            "\r\n#\nh\n#x\tq\nw\t\n\tno word\nend\n\n",
+        ];
+        for text in texts {
+            let want: Vec<&str> = text
+                .lines()
+                .map(|l| l.strip_suffix('\r').unwrap_or(l))
+                .collect();
+            assert_eq!(tsv_lines(text).collect::<Vec<_>>(), want, "{text:?}");
+            let want: Vec<(&str, &str)> = want
+                .into_iter()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .skip(1)
+                .map(|l| {
+                    let mut cols = l.splitn(3, '\t');
+                    let word = cols.next().unwrap_or_default().trim();
+                    (word, cols.next().map_or("", str::trim))
+                })
+                .filter(|(word, _)| !word.is_empty())
+                .collect();
+            assert_eq!(rows(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
+        assert_eq!(rows(texts[3]).count(), 3);
+    }
+
+    /// Every ASCII byte at every place of a packed word is lowercased as
+    /// `to_ascii_lowercase` does, the length byte kept.
+    #[test]
+    fn packed_words_lowercase_bytewise() {
+        for b in 0..0x80u8 {
+            for at in 0..15 {
+                let mut word = *b"Ab9-Z zq'XY@[`{";
+                word[at] = b;
+                let key = PackedWords::pack(&word).expect("fifteen bytes");
+                let want = PackedWords::pack(&word.to_ascii_lowercase()).expect("fifteen bytes");
+                assert_eq!(ascii_lowercase_packed(key), want, "{b:#x} at {at}");
+            }
+        }
+    }
+
+    /// A word added by its folding is the word added folded: in ASCII or
+    /// not, packed or too long to pack, in any case.
+    #[test]
+    fn packed_foldings_are_the_folded_words() {
+        let words = [
+            "Anar",
+            "JOSÉ",
+            "josé",
+            "O'Neil-Smith",
+            "FifteenBytesXYZ",
+            "SixteenBytesWXYZ",
+            "Şuşa",
+            "A Much Longer First Name",
+            "",
+        ];
+        let (mut by_folding, mut folded) = (PackedWords::default(), PackedWords::default());
+        for w in words {
+            by_folding.insert_folding(w);
+            folded.insert(fold_word(w));
+        }
+        assert_eq!(by_folding.short, folded.short);
+        assert_eq!(by_folding.long, folded.long);
+        assert!(by_folding.contains("fifteenbytesxyz") && by_folding.contains("susa"));
+        assert!(!by_folding.contains("Anar") && by_folding.long.len() == 2);
     }
 
     #[test]
