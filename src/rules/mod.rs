@@ -129,12 +129,19 @@ fn title_cased(t: &Tokens<'_>) -> bool {
 /// contains (strictly smaller, or of equal extent and another label when
 /// `replace_equal`) give way. Returns whether it was placed.
 fn place(spans: &mut Vec<Span>, new: Span, replace_equal: bool) -> bool {
+    let mut inside_it = 0;
     for s in spans.iter().filter(|s| s.overlaps(&new)) {
         let inside = s.start >= new.start && s.end <= new.end;
         let equal = s.start == new.start && s.end == new.end;
         if !inside || (equal && (!replace_equal || s.label == new.label)) {
             return false;
         }
+        inside_it += 1;
+    }
+    if inside_it == 0 {
+        // Most new spans: nothing to give way or to lend its entry.
+        spans.push(new);
+        return true;
     }
     // A name found by a rule around a dictionary entry of its own label
     // ("Anar Eyvazov" around a listed "Eyvazov") is that entry.
