@@ -494,6 +494,22 @@ impl Lexicons {
         self.sketched.role_first_words.may_contain(first) && self.role_first_words.contains(first)
     }
 
+    /// Whether the folded word `word` of a token whose sketch bit
+    /// ([`super::tokens::Token::sketch`], its folding's) is `sketch` is a
+    /// role: the bit is tested first, without reading the word.
+    #[inline]
+    pub fn is_role_token(&self, word: &str, sketch: u16) -> bool {
+        self.sketched.roles.has_bit(usize::from(sketch)) && self.roles.contains(word)
+    }
+
+    /// Whether some role starts with the folded word `first` of a token
+    /// whose sketch bit is `sketch` (see [`Lexicons::is_role_token`]).
+    #[inline]
+    pub fn starts_role_token(&self, first: &str, sketch: u16) -> bool {
+        self.sketched.role_first_words.has_bit(usize::from(sketch))
+            && self.role_first_words.contains(first)
+    }
+
     /// The longest role, in words.
     pub fn role_max_words(&self) -> usize {
         self.role_max_words.max(1)
@@ -648,6 +664,31 @@ mod tests {
             found += usize::from(full);
         }
         assert!(found >= 6, "{found}");
+    }
+
+    /// The sketch gates of a token's role tests answer as the lookups by
+    /// its folding, for every word of a text (capitals, diacritics, roles
+    /// and first words of roles among them) against the shipped list.
+    #[test]
+    fn role_tokens_agree_with_the_lookups() {
+        let l = Lexicons::load_default();
+        let text = "Prime Minister PRIME minister spokesman Spokesperson coach \
+                    Coach Şef şef Président président army chief , 12 Acme Said";
+        let t = super::super::tokens::tokenize(text);
+        let (mut roles, mut firsts) = (0, 0);
+        for k in 0..t.len() {
+            let (f, sketch) = (t.f(k), t.toks[k].sketch);
+            assert_eq!(l.is_role_token(f, sketch), l.is_role(f), "{}", t.s(k));
+            assert_eq!(
+                l.starts_role_token(f, sketch),
+                l.starts_role(f),
+                "{}",
+                t.s(k)
+            );
+            roles += usize::from(l.is_role(f));
+            firsts += usize::from(l.starts_role(f));
+        }
+        assert!(roles >= 5 && firsts >= 6, "{roles} {firsts}");
     }
 
     /// Every organisation word of the shipped list passes both filters

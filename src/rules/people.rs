@@ -40,11 +40,12 @@ fn is_role_phrase(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let (Some(first), second) = (words.next(), words.next()) else {
         return ctx.lex.is_role("");
     };
+    // A token's sketch is its folding's: most words are told by it.
     let Some(second) = second else {
         // One word: its folding is the phrase.
-        return ctx.lex.is_role(t.f(first));
+        return ctx.lex.is_role_token(t.f(first), t.toks[first].sketch);
     };
-    if !t.f(first).is_empty() && !ctx.lex.starts_role(t.f(first)) {
+    if !t.f(first).is_empty() && !ctx.lex.starts_role_token(t.f(first), t.toks[first].sketch) {
         return false;
     }
     let mut s = String::new();
