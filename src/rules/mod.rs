@@ -305,7 +305,9 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> ChunkNames {
     if orgs::has_geo_head(ctx, core) {
         return ChunkNames::one((core.first, core.last, Label::Place, false));
     }
-    if let Some((role, after)) = people::inner_role(ctx, core) {
+    // The titles opening the chunk, read once for the two rules that ask.
+    let titled = people::title_prefix(ctx, core);
+    if let Some((role, after)) = people::inner_role_titled(ctx, core, titled) {
         let right = Chunk {
             first: after,
             last: core.last,
@@ -327,7 +329,7 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> ChunkNames {
     if orgs::descriptor_before(ctx, core) {
         return ChunkNames::one((core.first, core.last, Label::Org, false));
     }
-    if let Some((f, l)) = people::person(ctx, core) {
+    if let Some((f, l)) = people::person_titled(ctx, core, titled) {
         return ChunkNames::one((f, l, Label::Person, false));
     }
     if core.first == core.last && people::speech_subject(ctx, core) {

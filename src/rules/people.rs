@@ -189,7 +189,12 @@ fn nationality_after(ctx: &Ctx<'_>, c: Chunk) -> bool {
 /// Where a role stands inside the chunk after its first word ("Cofinec CEO
 /// Stephen Frater"): `(role start, first token after the role)`.
 pub fn inner_role(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
-    let start = c.first + title_prefix(ctx, c);
+    inner_role_titled(ctx, c, title_prefix(ctx, c))
+}
+
+/// [`inner_role`], given the chunk's [`title_prefix`] `titled`.
+pub fn inner_role_titled(ctx: &Ctx<'_>, c: Chunk, titled: usize) -> Option<(usize, usize)> {
+    let start = c.first + titled;
     for k in start + 1..c.last {
         for m in (1..=ctx.lex.role_max_words()).rev() {
             if k + m > c.last {
@@ -214,8 +219,12 @@ pub fn inner_role(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
 /// The person inside a chunk, as a token range `(first, last)`, when the
 /// context says it is one.
 pub fn person(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
+    person_titled(ctx, c, title_prefix(ctx, c))
+}
+
+/// [`person`], given the chunk's [`title_prefix`] `titled`.
+pub fn person_titled(ctx: &Ctx<'_>, c: Chunk, titled: usize) -> Option<(usize, usize)> {
     let t = ctx.t;
-    let titled = title_prefix(ctx, c);
     let first = c.first + titled;
     if first > c.last {
         return None;
