@@ -48,7 +48,7 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
     let t = ctx.t;
     // Both forms of a definition hold an opening bracket: a field without
     // one defines nothing.
-    if !t.text.as_bytes().contains(&b'(') {
+    if memchr::memchr(b'(', t.text.as_bytes()).is_none() {
         return;
     }
     // (acronym text, label, canonical, id)
