@@ -533,10 +533,18 @@ impl Lexicons {
     /// trailing dot is its own key, so a clear bit answers at once.
     #[inline]
     pub fn is_org_suffix_token(&self, word: &str, folded: &str, sketch: u16) -> bool {
-        if !word.ends_with('.') && !self.sketched.org_suffixes.has_bit(usize::from(sketch)) {
+        if !word.ends_with('.') && !self.may_be_org_suffix(sketch) {
             return false;
         }
         self.is_org_suffix_folded(word, folded)
+    }
+
+    /// False when no organisation word has the sketch bit `sketch`: a
+    /// token without a trailing dot whose sketch this is ends no
+    /// organisation name (see [`Lexicons::is_org_suffix_token`]).
+    #[inline]
+    pub fn may_be_org_suffix(&self, sketch: u16) -> bool {
+        self.sketched.org_suffixes.has_bit(usize::from(sketch))
     }
 
     /// Whether `w` (no trailing dots, folded `key`) ends an organisation name.

@@ -68,8 +68,14 @@ impl Ctx<'_> {
     #[inline]
     pub fn is_org_word(&self, k: usize) -> bool {
         let t = self.t;
-        self.lex
-            .is_org_suffix_token(t.s(k), t.f(k), t.toks[k].sketch)
+        let tok = t.toks[k];
+        // Most words are told by their sketch, without their text: a
+        // token's text ends with a dot when its last byte is one.
+        let dotted = t.text.as_bytes()[tok.end() - 1] == b'.';
+        if !dotted && !self.lex.may_be_org_suffix(tok.sketch) {
+            return false;
+        }
+        self.lex.is_org_suffix_folded(t.s(k), t.f(k))
     }
 
     /// Whether the field writes the folded word of token `k` in lowercase

@@ -6,7 +6,9 @@
 //! ("Yukos said", "Time Warner said"): a lone surname before "said" is a
 //! person when it links to a full name (see `linking`).
 
-use super::{chunks::is_function_word, chunks::is_title_abbreviation, chunks::Chunk, Ctx};
+use super::{
+    chunks::is_function_word, chunks::is_title_abbreviation, chunks::Chunk, lexicons::Sketches, Ctx,
+};
 use crate::span::Label;
 
 /// Speech verbs whose subject is as often an outlet or a company as a
@@ -111,7 +113,14 @@ pub fn speech_subject(ctx: &Ctx<'_>, c: Chunk) -> bool {
             return true;
         }
     }
-    if c.first > 0 && t.is_lower(c.first - 1) {
+    /// The verbs that may close a clause before its subject.
+    static CLOSING: Sketches =
+        Sketches::of_words(&["said", "says", "added", "asked", "told", "wrote"]);
+    // A token's sketch is its folding's: most words are told by it.
+    if c.first > 0
+        && t.is_lower(c.first - 1)
+        && CLOSING.has_bit(usize::from(t.toks[c.first - 1].sketch))
+    {
         let w = t.f(c.first - 1);
         let closes = next >= n
             || t.toks[next].kind == super::tokens::Kind::Punct
