@@ -62,8 +62,9 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
         };
         // Most names stand between no brackets: told before their words
         // are counted.
-        if !t.is_punct(b + 1, "(") && !(a >= 2 && t.is_punct(a - 1, "(") && t.is_punct(b + 1, ")"))
-        {
+        let bracketed =
+            t.is_punct(b + 1, "(") || (a >= 2 && t.is_punct(a - 1, "(") && t.is_punct(b + 1, ")"));
+        if !bracketed {
             continue;
         }
         let words = (a..=b).filter(|&k| t.toks[k].kind == Kind::Word).count();
