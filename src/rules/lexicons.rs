@@ -586,6 +586,13 @@ impl Lexicons {
         self.sketched.speech_verbs.may_contain(folded) && self.speech_verbs.contains(folded)
     }
 
+    /// Whether the folded word `word` of a token whose sketch bit is
+    /// `sketch` is a speech verb (see [`Lexicons::is_role_token`]).
+    #[inline]
+    pub fn is_speech_verb_token(&self, word: &str, sketch: u16) -> bool {
+        self.sketched.speech_verbs.has_bit(usize::from(sketch)) && self.speech_verbs.contains(word)
+    }
+
     /// The hazard facts of a word, when it is one.
     pub fn hazard(&self, word: &str) -> Option<Hazard> {
         self.hazards.get(folded_key(word).as_ref()).copied()
@@ -674,14 +681,16 @@ mod tests {
         assert!(found >= 6, "{found}");
     }
 
-    /// The sketch gates of a token's role tests answer as the lookups by
-    /// its folding, for every word of a text (capitals, diacritics, roles
-    /// and first words of roles among them) against the shipped list.
+    /// The sketch gates of a token's role and speech verb tests answer as
+    /// the lookups by its folding, for every word of a text (capitals,
+    /// diacritics, roles, first words of roles and verbs among them)
+    /// against the shipped lists.
     #[test]
     fn role_tokens_agree_with_the_lookups() {
         let l = Lexicons::load_default();
         let text = "Prime Minister PRIME minister spokesman Spokesperson coach \
-                    Coach Şef şef Président président army chief , 12 Acme Said";
+                    Coach Şef şef Président président army chief , 12 Acme Said \
+                    said told SAYS sais sdid";
         let t = super::super::tokens::tokenize(text);
         let (mut roles, mut firsts) = (0, 0);
         for k in 0..t.len() {
@@ -693,10 +702,17 @@ mod tests {
                 "{}",
                 t.s(k)
             );
+            assert_eq!(
+                l.is_speech_verb_token(f, sketch),
+                l.is_speech_verb(f),
+                "{}",
+                t.s(k)
+            );
             roles += usize::from(l.is_role(f));
             firsts += usize::from(l.starts_role(f));
         }
         assert!(roles >= 5 && firsts >= 6, "{roles} {firsts}");
+        assert!((0..t.len()).filter(|&k| l.is_speech_verb(t.f(k))).count() >= 4);
     }
 
     /// Every organisation word of the shipped list passes both filters

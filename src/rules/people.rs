@@ -90,8 +90,9 @@ pub fn role_before(ctx: &Ctx<'_>, i: usize) -> bool {
         if k > i {
             break;
         }
+        // The words after `a` were read at the shorter lengths.
         let a = i - k;
-        if !(a..i).all(|j| ctx.t.is_lower(j) || ctx.t.is_punct(j, "-")) || !ctx.t.same_line(a, i) {
+        if !(ctx.t.is_lower(a) || ctx.t.is_punct(a, "-")) || !ctx.t.same_line(a, i) {
             break;
         }
         if is_role_phrase(ctx, a, i) {
@@ -109,7 +110,7 @@ pub fn speech_subject(ctx: &Ctx<'_>, c: Chunk) -> bool {
     let next = c.last + 1;
     if next < n && t.is_lower(next) && t.same_line(c.last, next) {
         let w = t.f(next);
-        if ctx.lex.is_speech_verb(w) && !SOURCE_VERBS.contains(&w) {
+        if ctx.lex.is_speech_verb_token(w, t.toks[next].sketch) && !SOURCE_VERBS.contains(&w) {
             return true;
         }
     }
