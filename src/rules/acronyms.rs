@@ -46,6 +46,11 @@ pub fn bracketed_after(ctx: &Ctx<'_>, last: usize) -> Option<usize> {
 /// occurrence of each acronym.
 pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
     let t = ctx.t;
+    // Both forms of a definition hold an opening bracket: a field without
+    // one defines nothing.
+    if memchr::memchr(b'(', t.text.as_bytes()).is_none() {
+        return;
+    }
     // (acronym text, label, canonical, id)
     let mut defined: Vec<(String, Label, String, String)> = Vec::new();
     for s in spans.iter() {
@@ -55,6 +60,13 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>) {
         let (Some(a), Some(b)) = (t.starting_at(s.start), t.ending_at(s.end)) else {
             continue;
         };
+        // Most names stand between no brackets: told before their words
+        // are counted.
+        let bracketed =
+            t.is_punct(b + 1, "(") || (a >= 2 && t.is_punct(a - 1, "(") && t.is_punct(b + 1, ")"));
+        if !bracketed {
+            continue;
+        }
         let words = (a..=b).filter(|&k| t.toks[k].kind == Kind::Word).count();
         // "Long Name (ACR)".
         let mut acr = (words >= 2).then(|| bracketed_after(ctx, b)).flatten();

@@ -208,6 +208,17 @@ impl PackedWords {
         self.short.reserve(more);
     }
 
+    /// Adds the folding of `word`: a word in ASCII (whose folding is its
+    /// lowercase) short enough is packed from its bytes, without a string.
+    fn insert_folding(&mut self, word: &str) {
+        match PackedWords::pack(word.as_bytes()).filter(|_| word.is_ascii()) {
+            Some(key) => {
+                self.short.insert(ascii_lowercase_packed(key));
+            }
+            None => self.insert(fold_word(word)),
+        }
+    }
+
     /// Adds `w`.
     fn insert(&mut self, w: String) {
         match PackedWords::pack(w.as_bytes()) {
@@ -236,6 +247,18 @@ impl Extend<String> for PackedWords {
             self.insert(w);
         }
     }
+}
+
+/// A packed word in ASCII ([`PackedWords::pack`]) in ASCII lowercase:
+/// eight bytes at a time, the capitals' bit 5 set (the length byte,
+/// below 16, and the zeros are no letters).
+fn ascii_lowercase_packed(key: u128) -> u128 {
+    let lower8 = |x: u64| {
+        let (letter, _, lower) = crate::swar::classes(x);
+        x | ((letter & !lower) >> 2)
+    };
+    let (lo, hi) = (key as u64, (key >> 64) as u64);
+    u128::from(lower8(lo)) | u128::from(lower8(hi)) << 64
 }
 
 /// Word lists the rules use (first names, roles, organisation words, ...).
@@ -319,17 +342,49 @@ fn folded_undotted<'w>(word: &str, folded: &'w str) -> Cow<'w, str> {
 /// The first two columns of every data row of a lexicon TSV whose first
 /// column is not blank, trimmed (the second empty when absent).
 fn rows(contents: &str) -> impl Iterator<Item = (&str, &str)> {
-    contents
-        .lines()
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+    tsv_lines(contents)
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .skip(1)
         .map(|l| {
-            let mut cols = l.splitn(3, '\t');
-            let word = cols.next().unwrap_or_default().trim();
-            (word, cols.next().map_or("", str::trim))
+            let (word, rest) = split_tab(l);
+            (word.trim(), rest.map_or("", |r| split_tab(r).0.trim()))
         })
         .filter(|(word, _)| !word.is_empty())
+}
+
+/// The lines of `contents` as [`str::lines`] reads them, each without one
+/// more trailing carriage return: the line breaks found by one `memchr`
+/// search over the whole text (the first names' file has 34,000 short
+/// lines).
+fn tsv_lines(contents: &str) -> impl Iterator<Item = &str> {
+    let mut breaks = memchr::memchr_iter(b'\n', contents.as_bytes());
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        let line = match breaks.next() {
+            Some(at) => {
+                let line = &contents[from..at];
+                from = at + 1;
+                // `str::lines` drops the carriage return of a "\r\n".
+                line.strip_suffix('\r').unwrap_or(line)
+            }
+            None if from < contents.len() => {
+                let line = &contents[from..];
+                from = contents.len();
+                line
+            }
+            None => return None,
+        };
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
+}
+
+/// `line` up to its first tab, and what follows that tab (`None` when it
+/// has none): a walk over the few bytes of a lexicon's first column.
+fn split_tab(line: &str) -> (&str, Option<&str>) {
+    match line.bytes().position(|b| b == b'\t') {
+        Some(at) => (&line[..at], Some(&line[at + 1..])),
+        None => (line, None),
+    }
 }
 
 /// The folding of one lexicon word (as [`fold`], without an offset map).
@@ -354,8 +409,9 @@ impl Lexicons {
             match base {
                 "first_names.tsv" => {
                     lex.first_names.reserve(contents.len() / 16);
-                    lex.first_names
-                        .extend(rows(contents).map(|(word, _)| fold_word(word)));
+                    for (word, _) in rows(contents) {
+                        lex.first_names.insert_folding(word);
+                    }
                 }
                 "roles.tsv" => {
                     for (word, _) in rows(contents) {
@@ -438,6 +494,22 @@ impl Lexicons {
         self.sketched.role_first_words.may_contain(first) && self.role_first_words.contains(first)
     }
 
+    /// Whether the folded word `word` of a token whose sketch bit
+    /// ([`super::tokens::Token::sketch`], its folding's) is `sketch` is a
+    /// role: the bit is tested first, without reading the word.
+    #[inline]
+    pub fn is_role_token(&self, word: &str, sketch: u16) -> bool {
+        self.sketched.roles.has_bit(usize::from(sketch)) && self.roles.contains(word)
+    }
+
+    /// Whether some role starts with the folded word `first` of a token
+    /// whose sketch bit is `sketch` (see [`Lexicons::is_role_token`]).
+    #[inline]
+    pub fn starts_role_token(&self, first: &str, sketch: u16) -> bool {
+        self.sketched.role_first_words.has_bit(usize::from(sketch))
+            && self.role_first_words.contains(first)
+    }
+
     /// The longest role, in words.
     pub fn role_max_words(&self) -> usize {
         self.role_max_words.max(1)
@@ -461,10 +533,18 @@ impl Lexicons {
     /// trailing dot is its own key, so a clear bit answers at once.
     #[inline]
     pub fn is_org_suffix_token(&self, word: &str, folded: &str, sketch: u16) -> bool {
-        if !word.ends_with('.') && !self.sketched.org_suffixes.has_bit(usize::from(sketch)) {
+        if !word.ends_with('.') && !self.may_be_org_suffix(sketch) {
             return false;
         }
         self.is_org_suffix_folded(word, folded)
+    }
+
+    /// False when no organisation word has the sketch bit `sketch`: a
+    /// token without a trailing dot whose sketch this is ends no
+    /// organisation name (see [`Lexicons::is_org_suffix_token`]).
+    #[inline]
+    pub fn may_be_org_suffix(&self, sketch: u16) -> bool {
+        self.sketched.org_suffixes.has_bit(usize::from(sketch))
     }
 
     /// Whether `w` (no trailing dots, folded `key`) ends an organisation name.
@@ -504,6 +584,13 @@ impl Lexicons {
     /// Whether the folded word or phrase is a speech or attribution verb.
     pub fn is_speech_verb(&self, folded: &str) -> bool {
         self.sketched.speech_verbs.may_contain(folded) && self.speech_verbs.contains(folded)
+    }
+
+    /// Whether the folded word `word` of a token whose sketch bit is
+    /// `sketch` is a speech verb (see [`Lexicons::is_role_token`]).
+    #[inline]
+    pub fn is_speech_verb_token(&self, word: &str, sketch: u16) -> bool {
+        self.sketched.speech_verbs.has_bit(usize::from(sketch)) && self.speech_verbs.contains(word)
     }
 
     /// The hazard facts of a word, when it is one.
@@ -594,6 +681,40 @@ mod tests {
         assert!(found >= 6, "{found}");
     }
 
+    /// The sketch gates of a token's role and speech verb tests answer as
+    /// the lookups by its folding, for every word of a text (capitals,
+    /// diacritics, roles, first words of roles and verbs among them)
+    /// against the shipped lists.
+    #[test]
+    fn role_tokens_agree_with_the_lookups() {
+        let l = Lexicons::load_default();
+        let text = "Prime Minister PRIME minister spokesman Spokesperson coach \
+                    Coach Şef şef Président président army chief , 12 Acme Said \
+                    said told SAYS sais sdid";
+        let t = super::super::tokens::tokenize(text);
+        let (mut roles, mut firsts) = (0, 0);
+        for k in 0..t.len() {
+            let (f, sketch) = (t.f(k), t.toks[k].sketch);
+            assert_eq!(l.is_role_token(f, sketch), l.is_role(f), "{}", t.s(k));
+            assert_eq!(
+                l.starts_role_token(f, sketch),
+                l.starts_role(f),
+                "{}",
+                t.s(k)
+            );
+            assert_eq!(
+                l.is_speech_verb_token(f, sketch),
+                l.is_speech_verb(f),
+                "{}",
+                t.s(k)
+            );
+            roles += usize::from(l.is_role(f));
+            firsts += usize::from(l.starts_role(f));
+        }
+        assert!(roles >= 5 && firsts >= 6, "{roles} {firsts}");
+        assert!((0..t.len()).filter(|&k| l.is_speech_verb(t.f(k))).count() >= 4);
+    }
+
     /// Every organisation word of the shipped list passes both filters
     /// (as written in capitals it is one), and the second filter turns
     /// away most of the capitalised words that pass the first.
@@ -664,6 +785,82 @@ mod tests {
             assert!(!set.contains(w), "{w:?}");
         }
         assert_eq!(PackedWords::pack(&[b'x'; 16]), None);
+    }
+
+    /// The lines and rows read by byte search are those of `str::lines`
+    /// and `splitn` (the reading they replace): carriage returns, blank
+    /// and comment lines, missing columns, a last line without its break.
+    #[test]
+    fn rows_read_as_lines_and_splitn() {
+        let texts = [
+            "",
+            "\n",
+            "h\na\tb\n",
+            "# c\nword\tsrc\n Anar \t x \tmore\r\n\r\nJosé\n\t\nlast\r",
+            "h\r\r\na\r\r\n\n  \nb\tc\td\te\nz",
+            "\r\n#\nh\n#x\tq\nw\t\n\tno word\nend\n\n",
+        ];
+        for text in texts {
+            let want: Vec<&str> = text
+                .lines()
+                .map(|l| l.strip_suffix('\r').unwrap_or(l))
+                .collect();
+            assert_eq!(tsv_lines(text).collect::<Vec<_>>(), want, "{text:?}");
+            let want: Vec<(&str, &str)> = want
+                .into_iter()
+                .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+                .skip(1)
+                .map(|l| {
+                    let mut cols = l.splitn(3, '\t');
+                    let word = cols.next().unwrap_or_default().trim();
+                    (word, cols.next().map_or("", str::trim))
+                })
+                .filter(|(word, _)| !word.is_empty())
+                .collect();
+            assert_eq!(rows(text).collect::<Vec<_>>(), want, "{text:?}");
+        }
+        assert_eq!(rows(texts[3]).count(), 3);
+    }
+
+    /// Every ASCII byte at every place of a packed word is lowercased as
+    /// `to_ascii_lowercase` does, the length byte kept.
+    #[test]
+    fn packed_words_lowercase_bytewise() {
+        for b in 0..0x80u8 {
+            for at in 0..15 {
+                let mut word = *b"Ab9-Z zq'XY@[`{";
+                word[at] = b;
+                let key = PackedWords::pack(&word).expect("fifteen bytes");
+                let want = PackedWords::pack(&word.to_ascii_lowercase()).expect("fifteen bytes");
+                assert_eq!(ascii_lowercase_packed(key), want, "{b:#x} at {at}");
+            }
+        }
+    }
+
+    /// A word added by its folding is the word added folded: in ASCII or
+    /// not, packed or too long to pack, in any case.
+    #[test]
+    fn packed_foldings_are_the_folded_words() {
+        let words = [
+            "Anar",
+            "JOSÉ",
+            "josé",
+            "O'Neil-Smith",
+            "FifteenBytesXYZ",
+            "SixteenBytesWXYZ",
+            "Şuşa",
+            "A Much Longer First Name",
+            "",
+        ];
+        let (mut by_folding, mut folded) = (PackedWords::default(), PackedWords::default());
+        for w in words {
+            by_folding.insert_folding(w);
+            folded.insert(fold_word(w));
+        }
+        assert_eq!(by_folding.short, folded.short);
+        assert_eq!(by_folding.long, folded.long);
+        assert!(by_folding.contains("fifteenbytesxyz") && by_folding.contains("susa"));
+        assert!(!by_folding.contains("Anar") && by_folding.long.len() == 2);
     }
 
     #[test]

@@ -230,8 +230,10 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
             best.filter(|b| !(b.1 == Label::Org && locative(i)))
         {
             let (start, end) = (t.toks[i].start(), t.toks[last].end());
-            if accept(ctx, spans, (start, end), (label, canonical), i) {
-                spans.retain(|s| !(s.start >= start && s.end <= end));
+            if let Some(within) = accept(ctx, spans, (start, end), (label, canonical), i) {
+                if within > 0 {
+                    spans.retain(|s| !(s.start >= start && s.end <= end));
+                }
                 added.push(Span::entity(
                     start,
                     end,
@@ -252,19 +254,26 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
 /// Whether a link may stand at `start..end`: no span crosses it or holds
 /// it, an equal span of the same label stays as it is (unless a rule
 /// found it under another canonical), and a place of
-/// equal extent gives way only outside a place context.
+/// equal extent gives way only outside a place context. When it may, the
+/// number of spans within `start..end` (those it replaces: when there are
+/// none, no pass over the spans removes them).
 fn accept(
     ctx: &Ctx<'_>,
     spans: &[Span],
     (start, end): (usize, usize),
     (label, canonical): (Label, &str),
     first: usize,
-) -> bool {
-    for s in spans.iter().filter(|s| s.start < end && start < s.end) {
+) -> Option<usize> {
+    let mut within = 0;
+    for s in spans {
+        within += usize::from(s.start >= start && s.end <= end);
+        if !(s.start < end && start < s.end) {
+            continue;
+        }
         let inside = s.start >= start && s.end <= end;
         let equal = s.start == start && s.end == end;
         if !inside {
-            return false;
+            return None;
         }
         if equal {
             if s.label == label {
@@ -272,26 +281,26 @@ fn accept(
                 if s.method == Method::Rule && s.canonical != canonical {
                     continue;
                 }
-                return false;
+                return None;
             }
             if s.label == Label::Norp || s.label == Label::Date {
-                return false;
+                return None;
             }
             if s.label == Label::Place {
                 if super::ambiguity::is_country(s) && label == Label::Org {
-                    return false;
+                    return None;
                 }
                 let t = ctx.t;
                 if first > 0
                     && t.same_line(first - 1, first)
                     && matches!(t.f(first - 1), "in" | "at" | "to" | "near" | "from")
                 {
-                    return false;
+                    return None;
                 }
             }
         }
     }
-    true
+    Some(within)
 }
 
 #[cfg(test)]

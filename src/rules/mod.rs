@@ -68,8 +68,14 @@ impl Ctx<'_> {
     #[inline]
     pub fn is_org_word(&self, k: usize) -> bool {
         let t = self.t;
-        self.lex
-            .is_org_suffix_token(t.s(k), t.f(k), t.toks[k].sketch)
+        let tok = t.toks[k];
+        // Most words are told by their sketch, without their text: a
+        // token's text ends with a dot when its last byte is one.
+        let dotted = t.text.as_bytes()[tok.end() - 1] == b'.';
+        if !dotted && !self.lex.may_be_org_suffix(tok.sketch) {
+            return false;
+        }
+        self.lex.is_org_suffix_folded(t.s(k), t.f(k))
     }
 
     /// Whether the field writes the folded word of token `k` in lowercase
@@ -125,41 +131,89 @@ fn title_cased(t: &Tokens<'_>) -> bool {
     all >= 2 && cap * 3 >= all * 2
 }
 
-/// Puts `new` into `spans` when nothing crosses it or holds it; spans it
-/// contains (strictly smaller, or of equal extent and another label when
-/// `replace_equal`) give way. Returns whether it was placed.
-fn place(spans: &mut Vec<Span>, new: Span, replace_equal: bool) -> bool {
-    for s in spans.iter().filter(|s| s.overlaps(&new)) {
+/// A name a rule proposes, in byte offsets: its [`Span`] (and the
+/// canonical written out for it) is made only once it is placed.
+#[derive(Debug, Clone, Copy)]
+struct Proposal {
+    start: usize,
+    end: usize,
+    label: Label,
+    /// Whether a span of equal extent and another label gives way to it.
+    replace_equal: bool,
+}
+
+impl Proposal {
+    /// The name of tokens `first..=last`.
+    fn of_tokens(
+        ctx: &Ctx<'_>,
+        first: usize,
+        last: usize,
+        label: Label,
+        replace_equal: bool,
+    ) -> Self {
+        Proposal {
+            start: ctx.t.toks[first].start(),
+            end: ctx.t.toks[last].end(),
+            label,
+            replace_equal,
+        }
+    }
+
+    /// Whether it overlaps `s`.
+    fn overlaps(&self, s: &Span) -> bool {
+        s.start < self.end && self.start < s.end
+    }
+}
+
+/// Puts the name `new` of `text` into `spans` when nothing crosses it or
+/// holds it; spans it contains (strictly smaller, or of equal extent and
+/// another label when it may replace an equal one) give way. Returns
+/// whether it was placed.
+fn place(text: &str, spans: &mut Vec<Span>, new: Proposal) -> bool {
+    let mut inside_it = 0;
+    for s in spans.iter().filter(|s| new.overlaps(s)) {
         let inside = s.start >= new.start && s.end <= new.end;
         let equal = s.start == new.start && s.end == new.end;
-        if !inside || (equal && (!replace_equal || s.label == new.label)) {
+        if !inside || (equal && (!new.replace_equal || s.label == new.label)) {
             return false;
         }
+        inside_it += 1;
+    }
+    let (start, end, label) = (new.start, new.end, new.label);
+    if inside_it == 0 {
+        // Most new spans: nothing to give way or to lend its entry.
+        spans.push(rule_span(text, start, end, label));
+        return true;
     }
     // A name found by a rule around a dictionary entry of its own label
     // ("Anar Eyvazov" around a listed "Eyvazov") is that entry.
-    let mut new = new;
-    if new.entity_id.is_empty() {
-        if let Some(s) = spans
-            .iter()
-            .find(|s| s.overlaps(&new) && s.label == new.label && !s.entity_id.is_empty())
-        {
-            new.entity_id = s.entity_id.clone();
-            new.canonical = s.canonical.clone();
-        }
-    }
-    spans.retain(|s| !s.overlaps(&new));
-    spans.push(new);
+    let entry = spans
+        .iter()
+        .find(|s| new.overlaps(s) && s.label == label && !s.entity_id.is_empty());
+    let span = match entry {
+        Some(s) => Span::entity(
+            start,
+            end,
+            label,
+            s.canonical.clone(),
+            s.entity_id.clone(),
+            Method::Rule,
+        ),
+        None => rule_span(text, start, end, label),
+    };
+    spans.retain(|s| !new.overlaps(s));
+    spans.push(span);
     true
 }
 
-fn rule_span(ctx: &Ctx<'_>, first: usize, last: usize, label: Label) -> Span {
-    let (start, end) = (ctx.t.toks[first].start(), ctx.t.toks[last].end());
+/// The span of a name a rule found at bytes `start..end` of `text`: no
+/// entry, its canonical the name as written.
+fn rule_span(text: &str, start: usize, end: usize, label: Label) -> Span {
     Span::entity(
         start,
         end,
         label,
-        surface_name(ctx.t.text, start, end),
+        surface_name(text, start, end),
         "",
         Method::Rule,
     )
@@ -257,7 +311,9 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> ChunkNames {
     if orgs::has_geo_head(ctx, core) {
         return ChunkNames::one((core.first, core.last, Label::Place, false));
     }
-    if let Some((role, after)) = people::inner_role(ctx, core) {
+    // The titles opening the chunk, read once for the two rules that ask.
+    let titled = people::title_prefix(ctx, core);
+    if let Some((role, after)) = people::inner_role_titled(ctx, core, titled) {
         let right = Chunk {
             first: after,
             last: core.last,
@@ -279,7 +335,7 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> ChunkNames {
     if orgs::descriptor_before(ctx, core) {
         return ChunkNames::one((core.first, core.last, Label::Org, false));
     }
-    if let Some((f, l)) = people::person(ctx, core) {
+    if let Some((f, l)) = people::person_titled(ctx, core, titled) {
         return ChunkNames::one((f, l, Label::Person, false));
     }
     if core.first == core.last && people::speech_subject(ctx, core) {
@@ -337,7 +393,7 @@ pub fn apply_with(
     ctx.spans = ambiguity::filter_dictionary(&ctx, spans, sports);
 
     let found = chunks::find(ctx.t, lexicons, skip_all);
-    let mut proposals: Vec<(Span, bool)> = Vec::with_capacity(found.len());
+    let mut proposals: Vec<Proposal> = Vec::with_capacity(found.len());
     let mut events: Vec<(usize, usize)> = Vec::new();
     for &c in &found {
         let (a, b) = (ctx.t.toks[c.first].start(), ctx.t.toks[c.last].end());
@@ -355,7 +411,7 @@ pub fn apply_with(
             {
                 l += 1;
             }
-            proposals.push((rule_span(&ctx, f, l, label), replace_equal));
+            proposals.push(Proposal::of_tokens(&ctx, f, l, label, replace_equal));
         }
         if !names.is_empty() {
             continue;
@@ -365,7 +421,13 @@ pub fn apply_with(
             let (a, b) = (ctx.t.toks[c.first].start(), ctx.t.toks[c.last].end());
             let known = ctx.spans.iter().any(|s| s.start == a && s.end == b);
             if !known && acronyms::initials_match(&ctx, c, ctx.t.s(k)) {
-                proposals.push((rule_span(&ctx, c.first, c.last, Label::Org), false));
+                proposals.push(Proposal::of_tokens(
+                    &ctx,
+                    c.first,
+                    c.last,
+                    Label::Org,
+                    false,
+                ));
             }
         }
     }
@@ -374,8 +436,8 @@ pub fn apply_with(
     spans.retain(|s| !events.iter().any(|&(a, b)| s.start >= a && s.end <= b));
     // Room for them at once, rather than as each is placed.
     spans.reserve(proposals.len());
-    for (span, replace_equal) in proposals {
-        place(&mut spans, span, replace_equal);
+    for proposal in proposals {
+        place(ctx.t.text, &mut spans, proposal);
     }
     people::list_members(&ctx, &found, &mut spans);
     if sports {

@@ -5,7 +5,12 @@
 //! ("Dynamo Moscow", "Washington Post"), which names the club or company
 //! rather than the place.
 
-use super::{chunks::Chunk, lexicons::WordSet, tokens::Kind, Ctx};
+use super::{
+    chunks::Chunk,
+    lexicons::{Sketches, WordSet},
+    tokens::Kind,
+    Ctx,
+};
 use crate::span::Label;
 
 /// Lowercase words allowed inside an outlet's name after "according to"
@@ -105,17 +110,29 @@ pub fn has_geo_head(ctx: &Ctx<'_>, c: Chunk) -> bool {
 /// Whether the chunk is named as a source: "according to X", "reporting X",
 /// "X reported".
 pub fn named_as_source(ctx: &Ctx<'_>, c: Chunk) -> bool {
+    /// The words that may stand right before a source.
+    static BEFORE: Sketches = Sketches::of_words(&["to", "reporting", "citing"]);
+    /// The words that may stand right after one.
+    static AFTER: Sketches = Sketches::of_words(&["reported", "reports"]);
     let t = ctx.t;
-    let before = |k: usize| (c.first >= k).then(|| t.f(c.first - k));
-    let b1 = before(1);
-    if b1 == Some("to") && before(2) == Some("according") {
-        return true;
-    }
-    if matches!(b1, Some("reporting" | "citing")) {
-        return true;
+    // A token's sketch is its folding's: most tokens beside a chunk are
+    // told from these words by it, without their foldings.
+    let may_be = |set: &Sketches, k: usize| set.has_bit(usize::from(t.toks[k].sketch));
+    if c.first >= 1 && may_be(&BEFORE, c.first - 1) {
+        let before = |k: usize| (c.first >= k).then(|| t.f(c.first - k));
+        let b1 = before(1);
+        if b1 == Some("to") && before(2) == Some("according") {
+            return true;
+        }
+        if matches!(b1, Some("reporting" | "citing")) {
+            return true;
+        }
     }
     let next = c.last + 1;
-    next < t.len() && t.same_line(c.last, next) && matches!(t.f(next), "reported" | "reports")
+    next < t.len()
+        && may_be(&AFTER, next)
+        && t.same_line(c.last, next)
+        && matches!(t.f(next), "reported" | "reports")
 }
 
 /// Whether a lowercase organisation word stands right before the chunk
@@ -193,6 +210,41 @@ pub fn place_with_words(ctx: &Ctx<'_>, c: Chunk) -> bool {
 mod tests {
     use super::*;
     use crate::rules::tokens::tokenize;
+
+    /// The sketch gates of [`named_as_source`] let every source through:
+    /// each chunk of a text is named as one exactly when the words beside
+    /// it, compared as foldings, say so (in any case, and not for other
+    /// words of the same sketches).
+    #[test]
+    fn sources_are_told_as_by_their_words() {
+        let text = "according to Acme , ACCORDING TO Bolt , citing Crux , Reporting Dune \
+                    , Eton reported , Fyre REPORTS ; to Gulf , cooking Hale , Iris repeated , \
+                    reporter Jade , Kilo rapports .";
+        let t = tokenize(text);
+        let lex = crate::rules::Lexicons::default();
+        let ctx = Ctx {
+            t: &t,
+            lex: &lex,
+            gazetteer: None,
+            spans: Vec::new(),
+        };
+        let mut named = Vec::new();
+        for k in 0..t.len() {
+            if !t.is_cap(k) {
+                continue;
+            }
+            let before = |n: usize| (k >= n).then(|| t.f(k - n));
+            let want = (before(1) == Some("to") && before(2) == Some("according"))
+                || matches!(before(1), Some("reporting" | "citing"))
+                || (k + 1 < t.len() && matches!(t.f(k + 1), "reported" | "reports"));
+            let c = Chunk { first: k, last: k };
+            assert_eq!(named_as_source(&ctx, c), want, "{}", t.s(k));
+            if want {
+                named.push(t.s(k));
+            }
+        }
+        assert_eq!(named, ["Acme", "Bolt", "Crux", "Dune", "Eton", "Fyre"]);
+    }
 
     /// The sets answer as their lists do, for every word of a text: each
     /// listed word in lowercase, capitalised and in capitals, and words

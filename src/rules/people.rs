@@ -6,7 +6,9 @@
 //! ("Yukos said", "Time Warner said"): a lone surname before "said" is a
 //! person when it links to a full name (see `linking`).
 
-use super::{chunks::is_function_word, chunks::is_title_abbreviation, chunks::Chunk, Ctx};
+use super::{
+    chunks::is_function_word, chunks::is_title_abbreviation, chunks::Chunk, lexicons::Sketches, Ctx,
+};
 use crate::span::Label;
 
 /// Speech verbs whose subject is as often an outlet or a company as a
@@ -40,11 +42,12 @@ fn is_role_phrase(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let (Some(first), second) = (words.next(), words.next()) else {
         return ctx.lex.is_role("");
     };
+    // A token's sketch is its folding's: most words are told by it.
     let Some(second) = second else {
         // One word: its folding is the phrase.
-        return ctx.lex.is_role(t.f(first));
+        return ctx.lex.is_role_token(t.f(first), t.toks[first].sketch);
     };
-    if !t.f(first).is_empty() && !ctx.lex.starts_role(t.f(first)) {
+    if !t.f(first).is_empty() && !ctx.lex.starts_role_token(t.f(first), t.toks[first].sketch) {
         return false;
     }
     let mut s = String::new();
@@ -87,8 +90,9 @@ pub fn role_before(ctx: &Ctx<'_>, i: usize) -> bool {
         if k > i {
             break;
         }
+        // The words after `a` were read at the shorter lengths.
         let a = i - k;
-        if !(a..i).all(|j| ctx.t.is_lower(j) || ctx.t.is_punct(j, "-")) || !ctx.t.same_line(a, i) {
+        if !(ctx.t.is_lower(a) || ctx.t.is_punct(a, "-")) || !ctx.t.same_line(a, i) {
             break;
         }
         if is_role_phrase(ctx, a, i) {
@@ -106,11 +110,18 @@ pub fn speech_subject(ctx: &Ctx<'_>, c: Chunk) -> bool {
     let next = c.last + 1;
     if next < n && t.is_lower(next) && t.same_line(c.last, next) {
         let w = t.f(next);
-        if ctx.lex.is_speech_verb(w) && !SOURCE_VERBS.contains(&w) {
+        if ctx.lex.is_speech_verb_token(w, t.toks[next].sketch) && !SOURCE_VERBS.contains(&w) {
             return true;
         }
     }
-    if c.first > 0 && t.is_lower(c.first - 1) {
+    /// The verbs that may close a clause before its subject.
+    static CLOSING: Sketches =
+        Sketches::of_words(&["said", "says", "added", "asked", "told", "wrote"]);
+    // A token's sketch is its folding's: most words are told by it.
+    if c.first > 0
+        && t.is_lower(c.first - 1)
+        && CLOSING.has_bit(usize::from(t.toks[c.first - 1].sketch))
+    {
         let w = t.f(c.first - 1);
         let closes = next >= n
             || t.toks[next].kind == super::tokens::Kind::Punct
@@ -188,7 +199,12 @@ fn nationality_after(ctx: &Ctx<'_>, c: Chunk) -> bool {
 /// Where a role stands inside the chunk after its first word ("Cofinec CEO
 /// Stephen Frater"): `(role start, first token after the role)`.
 pub fn inner_role(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
-    let start = c.first + title_prefix(ctx, c);
+    inner_role_titled(ctx, c, title_prefix(ctx, c))
+}
+
+/// [`inner_role`], given the chunk's [`title_prefix`] `titled`.
+pub fn inner_role_titled(ctx: &Ctx<'_>, c: Chunk, titled: usize) -> Option<(usize, usize)> {
+    let start = c.first + titled;
     for k in start + 1..c.last {
         for m in (1..=ctx.lex.role_max_words()).rev() {
             if k + m > c.last {
@@ -213,8 +229,12 @@ pub fn inner_role(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
 /// The person inside a chunk, as a token range `(first, last)`, when the
 /// context says it is one.
 pub fn person(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
+    person_titled(ctx, c, title_prefix(ctx, c))
+}
+
+/// [`person`], given the chunk's [`title_prefix`] `titled`.
+pub fn person_titled(ctx: &Ctx<'_>, c: Chunk, titled: usize) -> Option<(usize, usize)> {
     let t = ctx.t;
-    let titled = title_prefix(ctx, c);
     let first = c.first + titled;
     if first > c.last {
         return None;

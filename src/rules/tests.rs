@@ -406,3 +406,27 @@ fn headline_links_to_body_names() {
     // Title mentions still come first.
     assert_eq!(x.mentions[0].field, "title");
 }
+
+/// A token is an organisation word, told by its sketch first, exactly
+/// when its text and folding are one: capitals, trailing dots, words not
+/// in ASCII, punctuation and numbers among them.
+#[test]
+fn org_words_by_sketch_are_the_lookups() {
+    let lex = super::Lexicons::load_default();
+    let text = "Acme Company , the ministry of Bakı AG Ag Corp. Inc. CORP U.S. Bank \
+                ŞİRKƏTİ Co. co Ltd. Bakery GmbH S.A. s.a. 12 . Ent. Ministry";
+    let t = super::tokens::tokenize(text);
+    let ctx = super::Ctx {
+        t: &t,
+        lex: &lex,
+        gazetteer: None,
+        spans: Vec::new(),
+    };
+    let mut found = 0;
+    for k in 0..t.len() {
+        let want = lex.is_org_suffix_folded(t.s(k), t.f(k));
+        assert_eq!(ctx.is_org_word(k), want, "{}", t.s(k));
+        found += usize::from(want);
+    }
+    assert!(found >= 8, "{found}");
+}
