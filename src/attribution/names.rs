@@ -213,7 +213,7 @@ fn names_ending_in<'a>(doc: &Doc<'a>, folded: &str) -> Vec<FullName<'a>> {
             continue;
         }
         let w = doc.w(b);
-        if !(folded.ends_with(w) || !w.is_ascii()) {
+        if !folded.ends_with(w) && w.is_ascii() {
             continue;
         }
         let Some(a) = run_ending_at(doc, b) else {

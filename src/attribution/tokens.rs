@@ -596,11 +596,34 @@ fn is_abbreviation(tokens: &[Token], w: usize, text: &str, lower: &str, dot: usi
     }
     let word = &lower.as_bytes()[t.start..t.end];
     let initial = t.end - t.start == 1 && text.as_bytes()[t.start].is_ascii_uppercase();
-    initial
-        || word.contains(&b'.')
-        || ABBREVIATION_LENGTHS.contains(&word.len())
-            && ABBREVIATION_KEYS.binary_search(&short_key(word)).is_ok()
+    initial || word.iter().any(|&b| b == b'.') || is_abbreviation_word(word)
 }
+
+/// True when the lowercased `word` is one of [`ABBREVIATIONS`]: most words
+/// are turned away on their first letter and length before the search.
+#[inline]
+fn is_abbreviation_word(word: &[u8]) -> bool {
+    let Some(&first) = word.first() else {
+        return false;
+    };
+    first.is_ascii_lowercase()
+        && ABBREVIATION_LENGTHS.contains(&word.len())
+        && ABBREVIATION_SHAPES[usize::from(first - b'a')] & (1 << word.len()) != 0
+        && ABBREVIATION_KEYS.binary_search(&short_key(word)).is_ok()
+}
+
+/// For each first letter, a bit per length of the [`ABBREVIATIONS`] that
+/// start with it.
+static ABBREVIATION_SHAPES: [u8; 26] = {
+    let mut shapes = [0u8; 26];
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        let w = ABBREVIATIONS[i].as_bytes();
+        shapes[(w[0] - b'a') as usize] |= 1 << w.len();
+        i += 1;
+    }
+    shapes
+};
 
 /// A word of at most eight bytes as one number (its bytes, first byte
 /// lowest: the low half of [`cues::pack`]), so that looking it up compares
@@ -813,6 +836,22 @@ mod tests {
                 .binary_search(&short_key(w.as_bytes()))
                 .is_ok();
             assert_eq!(found, known, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn abbreviation_words_are_the_listed_ones() {
+        for w in ABBREVIATIONS {
+            assert!(is_abbreviation_word(w.as_bytes()), "{w}");
+        }
+        for w in [
+            "mr.", "m", "mrx", "xmr", "ab", "colonel", "m\u{0}", "", "said", "Mr", "é",
+        ] {
+            assert_eq!(
+                is_abbreviation_word(w.as_bytes()),
+                ABBREVIATIONS.contains(&w),
+                "{w:?}"
+            );
         }
     }
 
