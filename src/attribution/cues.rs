@@ -580,7 +580,7 @@ mod tests {
     #[test]
     fn the_filter_keeps_every_form_and_few_other_words() {
         for w in listed().keys() {
-            for text in [format!("{w} and so on"), format!("x {w}"), format!("{w}")] {
+            for text in [format!("{w} and so on"), format!("x {w}"), w.to_string()] {
                 let at = text.find(w).unwrap();
                 let got = cue_in(text.as_bytes(), at, at + w.len());
                 assert_eq!(got, cue(w), "{text:?}");

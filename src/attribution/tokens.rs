@@ -596,7 +596,7 @@ fn is_abbreviation(tokens: &[Token], w: usize, text: &str, lower: &str, dot: usi
     }
     let word = &lower.as_bytes()[t.start..t.end];
     let initial = t.end - t.start == 1 && text.as_bytes()[t.start].is_ascii_uppercase();
-    initial || word.iter().any(|&b| b == b'.') || is_abbreviation_word(word)
+    initial || word.contains(&b'.') || is_abbreviation_word(word)
 }
 
 /// True when the lowercased `word` is one of [`ABBREVIATIONS`]: most words
