@@ -367,8 +367,35 @@ pub fn cue_bytes(w: &[u8]) -> Option<Cue> {
 /// [`cue`] of the word `lower[start..end]`, where `lower` is a whole
 /// lowercased text: the word is read as one 16-byte load when the text
 /// goes on that far, rather than byte by byte.
+///
+/// Most words are turned away by [`may_be_form`] on the eight bytes at
+/// `start` before the word's shape is looked at.
 #[inline(always)]
 pub fn cue_in(lower: &[u8], start: usize, end: usize) -> Option<Cue> {
+    if let Some(chunk) = lower.get(start..start + 8) {
+        let eight = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+        if !may_be_form(eight, end - start) {
+            return None;
+        }
+    }
+    shaped_cue_in(lower, start, end)
+}
+
+/// [`cue_in`] of a word shorter than eight bytes that the caller has
+/// already read: `head` holds its bytes (lowercased, first byte lowest,
+/// the rest zero), so most words are turned away without reading the
+/// text again.
+#[inline(always)]
+pub fn cue_of_short(head: u64, lower: &[u8], start: usize, end: usize) -> Option<Cue> {
+    if !filter_has(filter_bit_of_head(head, end - start)) {
+        return None;
+    }
+    shaped_cue_in(lower, start, end)
+}
+
+/// [`cue_in`] past the filter: the word's shape, then its bytes.
+#[inline(always)]
+fn shaped_cue_in(lower: &[u8], start: usize, end: usize) -> Option<Cue> {
     let w = &lower[start..end];
     let r = shape_rank(w)?;
     let key = match lower.get(start..start + 16) {
@@ -380,6 +407,70 @@ pub fn cue_in(lower: &[u8], start: usize, end: usize) -> Option<Cue> {
         None => pack(w),
     };
     find(r, key)
+}
+
+/// Log2 of the bits in [`FILTER`]: about 28 bits per form, so that
+/// few other words share a form's bit.
+const FILTER_LOG: u32 = 13;
+
+/// Bits in [`FILTER`].
+const FILTER_BITS: usize = 1 << FILTER_LOG;
+
+/// The [`FILTER`] bit of a word of `len` bytes whose first (up to) eight
+/// bytes are the low bytes of `head` (the rest of `head` is ignored):
+/// those bytes and the length, hashed by one multiplication.
+#[inline(always)]
+const fn filter_bit(head: u64, len: usize) -> usize {
+    let kept = 8 * if len < 8 { len } else { 8 };
+    let bytes = if kept == 0 {
+        0
+    } else {
+        head & (u64::MAX >> (64 - kept))
+    };
+    filter_bit_of_head(bytes, len)
+}
+
+/// [`filter_bit`] of a `head` whose bytes past the word's are already
+/// zero.
+#[inline(always)]
+const fn filter_bit_of_head(head: u64, len: usize) -> usize {
+    let mixed = (head ^ (len as u64).rotate_right(8)).wrapping_mul(0xff51_afd7_ed55_8ccd);
+    (mixed >> (64 - FILTER_LOG)) as usize
+}
+
+/// A bit per [`filter_bit`] value, set for the values of the cue forms: a
+/// word whose bit is clear is no form (a Bloom filter of one hash).
+static FILTER: [u64; FILTER_BITS / 64] = {
+    let (list, n) = classified_forms();
+    let mut bits = [0u64; FILTER_BITS / 64];
+    let mut i = 0;
+    while i < n {
+        let form = list[i].0;
+        let mut head = 0u64;
+        let mut k = if form.len() < 8 { form.len() } else { 8 };
+        while k > 0 {
+            k -= 1;
+            head = (head << 8) | form[k] as u64;
+        }
+        let bit = filter_bit(head, form.len());
+        bits[bit / 64] |= 1 << (bit % 64);
+        i += 1;
+    }
+    bits
+};
+
+/// False when the word of `len` bytes (at least one) whose first bytes
+/// are the low bytes of `eight` is certainly no cue form; true for every
+/// form, and for the few other words that share a form's [`FILTER`] bit.
+#[inline(always)]
+fn may_be_form(eight: u64, len: usize) -> bool {
+    filter_has(filter_bit(eight, len))
+}
+
+/// True when [`FILTER`] has `bit` set.
+#[inline(always)]
+fn filter_has(bit: usize) -> bool {
+    FILTER[bit / 64] & (1 << (bit % 64)) != 0
 }
 
 /// The shape rank of `w` when some cue form has its shape (so `w` is
@@ -482,6 +573,83 @@ mod tests {
             let longer = format!("{w}s");
             assert_eq!(cue(&longer), listed.get(longer.as_str()).copied());
         }
+    }
+
+    /// Every form passes the filter, read from a text at any place (eight
+    /// bytes on or fewer), and most other words do not.
+    #[test]
+    fn the_filter_keeps_every_form_and_few_other_words() {
+        for w in listed().keys() {
+            for text in [format!("{w} and so on"), format!("x {w}"), w.to_string()] {
+                let at = text.find(w).unwrap();
+                let got = cue_in(text.as_bytes(), at, at + w.len());
+                assert_eq!(got, cue(w), "{text:?}");
+            }
+        }
+        let others = [
+            "the",
+            "a",
+            "of",
+            "and",
+            "to",
+            "in",
+            "is",
+            "that",
+            "for",
+            "on",
+            "was",
+            "with",
+            "he",
+            "as",
+            "it",
+            "by",
+            "at",
+            "from",
+            "his",
+            "an",
+            "were",
+            "are",
+            "which",
+            "this",
+            "be",
+            "has",
+            "have",
+            "had",
+            "not",
+            "but",
+            "they",
+            "their",
+            "government",
+            "minister",
+            "president",
+            "people",
+            "year",
+            "would",
+            "will",
+            "been",
+            "more",
+            "after",
+            "also",
+            "who",
+            "its",
+            "one",
+            "new",
+            "two",
+            "there",
+            "about",
+            "first",
+            "last",
+            "than",
+        ];
+        let passed = others
+            .iter()
+            .filter(|w| {
+                let text = format!("{w} and so on");
+                let head = u64::from_le_bytes(text.as_bytes()[..8].try_into().unwrap());
+                may_be_form(head, w.len())
+            })
+            .count();
+        assert!(passed * 10 <= others.len(), "{passed} of {}", others.len());
     }
 
     #[test]

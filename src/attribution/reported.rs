@@ -58,11 +58,11 @@ pub fn find(doc: &Doc, used: &mut [bool], out: &mut Vec<Draft>) {
                 continue;
             }
         } else if doc.cue(j) == Some(Cue::Finite) && !adjectival(doc, j) {
-            let (_, s1) = doc.sentence_bounds(j);
+            let (s0, s1) = doc.sentence_bounds(j);
             let chain_at = (j + 1..s1)
                 .find(|&k| doc.is_punct(k, ',') && !doc.in_quote(k) && is_chain_word(doc.w(k + 1)));
             let limit = chain_at.map(|k| k - 1).unwrap_or(s1);
-            if let Some((sp, content)) = reported_speech(doc, j, limit) {
+            if let Some((sp, content)) = reported_speech(doc, j, s0, limit) {
                 used[j] = true;
                 let chain = match chain_at {
                     Some(k) => chain_after(doc, k - 1, used),
@@ -122,10 +122,10 @@ fn adjectival(doc: &Doc, j: usize) -> bool {
         )
 }
 
-/// The speaker and content of a reported-speech cue at `j`.
-/// `s1` is the last token the content may reach.
-fn reported_speech(doc: &Doc, j: usize, s1: usize) -> Option<(Found, (usize, usize))> {
-    let (s0, _) = doc.sentence_bounds(j);
+/// The speaker and content of a reported-speech cue at `j`, in the
+/// sentence starting at token `s0`. `s1` is the last token the content may
+/// reach.
+fn reported_speech(doc: &Doc, j: usize, s0: usize, s1: usize) -> Option<(Found, (usize, usize))> {
     if let Some(sp) =
         speaker::before(doc, j, s0.checked_sub(1)).filter(|f| speaker::is_sourcey(doc, f))
     {

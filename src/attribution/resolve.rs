@@ -27,12 +27,8 @@ struct Candidate<'a> {
 /// A resolved name: name, entity id, and whether it is a proper name.
 type Named = (String, String, bool);
 
-/// The article's full names, indexed on first use: most speakers are
-/// mentions or pronouns and never need them.
-type LazyNames<'a> = std::cell::OnceCell<NameIndex<'a>>;
-
 /// The name a speaker slot stands for.
-fn name_of<'a>(doc: &Doc<'a>, names: &LazyNames<'a>, f: &Found) -> Named {
+fn name_of(doc: &Doc, names: &NameIndex, f: &Found) -> Named {
     if let Some(m) = f.mention {
         let span = &doc.mentions[m];
         let name = if span.canonical.is_empty() {
@@ -47,10 +43,7 @@ fn name_of<'a>(doc: &Doc<'a>, names: &LazyNames<'a>, f: &Found) -> Named {
     match f.class {
         Class::Name => {
             if !text.contains(char::is_whitespace) {
-                if let Some((full, id)) = names
-                    .get_or_init(|| NameIndex::new(doc))
-                    .link(text, f.start)
-                {
+                if let Some((full, id)) = names.link(text, f.start) {
                     return (full.to_string(), id.to_string(), true);
                 }
             }
@@ -58,10 +51,7 @@ fn name_of<'a>(doc: &Doc<'a>, names: &LazyNames<'a>, f: &Found) -> Named {
         }
         Class::Description | Class::Anonymous => {
             if f.refers.is_none() && f.last == f.first + 1 && doc.w(f.first) == "the" {
-                if let Some((org, id)) = names
-                    .get_or_init(|| NameIndex::new(doc))
-                    .link_org(doc.w(f.head), f.start)
-                {
+                if let Some((org, id)) = names.link_org(doc.w(f.head), f.start) {
                     return (org.to_string(), id.to_string(), true);
                 }
             }
@@ -84,7 +74,9 @@ fn name_of<'a>(doc: &Doc<'a>, names: &LazyNames<'a>, f: &Found) -> Named {
 
 /// Resolves every draft and returns the rows in text order.
 pub fn resolve(doc: &Doc, drafts: Vec<Draft>) -> Vec<QuoteSpan> {
-    let names = LazyNames::new();
+    // Collects the article's full names only as speakers ask about them:
+    // most speakers are mentions or pronouns and never need them.
+    let names = NameIndex::new(doc);
     let n = drafts.len();
     let mut named: Vec<Option<Named>> = vec![None; n];
     // Candidates are only read to resolve pronouns: most articles have

@@ -152,7 +152,30 @@ impl Tokenized {
     fn push_word(&mut self, start: usize, end: usize, cap: bool, lower: &[u8]) {
         let word = &lower[start..end];
         let cue = cues::cue_in(lower, start, end);
-        if cue == Some(Cue::Finite) || word == b"according" {
+        self.push_word_with(start, end, cap, cue, word == b"according");
+    }
+
+    /// Appends the ASCII word `start..end`, shorter than eight bytes, whose
+    /// lowercased bytes `head` holds (see [`short_ascii_word`]).
+    #[inline(always)]
+    fn push_short_word(&mut self, start: usize, end: usize, cap: bool, head: u64, lower: &[u8]) {
+        // "according" is longer: only a cue starts reported speech here.
+        let cue = cues::cue_of_short(head, lower, start, end);
+        self.push_word_with(start, end, cap, cue, false);
+    }
+
+    /// Appends the word `start..end` whose cue class is `cue`; `according`
+    /// tells whether it is the word "according".
+    #[inline(always)]
+    fn push_word_with(
+        &mut self,
+        start: usize,
+        end: usize,
+        cap: bool,
+        cue: Option<Cue>,
+        according: bool,
+    ) {
+        if cue == Some(Cue::Finite) || according {
             self.reported_starts.push(self.toks.len());
         }
         if cap {
@@ -213,8 +236,18 @@ pub fn tokenize_into(text: &str, lower: &str, out: &mut Tokenized) {
             continue;
         }
         if ASCII_ALNUM[usize::from(b)] {
-            let end = word_end(text, i, i + 1);
-            out.push_word(i, end, b.is_ascii_uppercase(), lower);
+            let cap = b.is_ascii_uppercase();
+            let end = match short_ascii_word(bytes, i) {
+                Ok((end, head)) => {
+                    out.push_short_word(i, end, cap, head, lower);
+                    end
+                }
+                Err(letters_end) => {
+                    let end = word_end(text, i, letters_end);
+                    out.push_word(i, end, cap, lower);
+                    end
+                }
+            };
             i = after_space(bytes, end);
             continue;
         }
@@ -266,6 +299,39 @@ fn after_space(bytes: &[u8], at: usize) -> usize {
 fn char_at(text: &str, i: usize) -> char {
     text[i..].chars().next().expect("a char at a boundary")
 }
+
+/// The ASCII word at `start` (an ASCII letter or digit) read as one
+/// eight-byte number: its end and its bytes lowercased (first byte lowest,
+/// the rest zero) when it is shorter than eight bytes and ends at a byte
+/// of [`ENDS_WORD`]. Otherwise `Err` of where its ASCII letters and digits
+/// may go on from (an end after its first character, for [`word_end`]).
+///
+/// The word's end and its lowercased bytes come from the one load, so the
+/// cue filter ([`cues::cue_of_short`]) reads no text of its own.
+#[inline(always)]
+fn short_ascii_word(bytes: &[u8], start: usize) -> Result<(usize, u64), usize> {
+    let Some(eight) = swar::eight_at(bytes, start) else {
+        return Err(start + 1);
+    };
+    let stop = swar::non_alnum(eight);
+    if stop == 0 {
+        return Err(start + 8);
+    }
+    let stop_bits = stop.trailing_zeros();
+    let end = start + (stop_bits / 8) as usize;
+    // The byte at `end`, taken from the eight rather than the text.
+    let after = (eight >> (stop_bits & !7)) as u8;
+    if !ENDS_WORD[usize::from(after)] {
+        return Err(end);
+    }
+    // The bytes below the first stop: the word's. Setting bit 5 of an
+    // ASCII letter lowercases it, and a digit has it set already.
+    let kept = ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1);
+    Ok((end, (eight | LOWERCASE_BITS) & kept))
+}
+
+/// Bit 5 of each byte: what ASCII lowercasing sets in a capital.
+const LOWERCASE_BITS: u64 = 0x2020_2020_2020_2020;
 
 /// The end of the word starting at byte `start` whose first character ends
 /// at `end`: letters, digits, combining marks and joined joiners.
@@ -530,11 +596,34 @@ fn is_abbreviation(tokens: &[Token], w: usize, text: &str, lower: &str, dot: usi
     }
     let word = &lower.as_bytes()[t.start..t.end];
     let initial = t.end - t.start == 1 && text.as_bytes()[t.start].is_ascii_uppercase();
-    initial
-        || word.contains(&b'.')
-        || ABBREVIATION_LENGTHS.contains(&word.len())
-            && ABBREVIATION_KEYS.binary_search(&short_key(word)).is_ok()
+    initial || word.contains(&b'.') || is_abbreviation_word(word)
 }
+
+/// True when the lowercased `word` is one of [`ABBREVIATIONS`]: most words
+/// are turned away on their first letter and length before the search.
+#[inline]
+fn is_abbreviation_word(word: &[u8]) -> bool {
+    let Some(&first) = word.first() else {
+        return false;
+    };
+    first.is_ascii_lowercase()
+        && ABBREVIATION_LENGTHS.contains(&word.len())
+        && ABBREVIATION_SHAPES[usize::from(first - b'a')] & (1 << word.len()) != 0
+        && ABBREVIATION_KEYS.binary_search(&short_key(word)).is_ok()
+}
+
+/// For each first letter, a bit per length of the [`ABBREVIATIONS`] that
+/// start with it.
+static ABBREVIATION_SHAPES: [u8; 26] = {
+    let mut shapes = [0u8; 26];
+    let mut i = 0;
+    while i < ABBREVIATIONS.len() {
+        let w = ABBREVIATIONS[i].as_bytes();
+        shapes[(w[0] - b'a') as usize] |= 1 << w.len();
+        i += 1;
+    }
+    shapes
+};
 
 /// A word of at most eight bytes as one number (its bytes, first byte
 /// lowest: the low half of [`cues::pack`]), so that looking it up compares
@@ -604,6 +693,43 @@ mod tests {
             let want = b.is_ascii_punctuation() && !matches!(b, b'"' | b'\'' | b'`');
             assert_eq!(PLAIN_PUNCT[usize::from(b)], want, "{b:#x}");
         }
+    }
+
+    /// A short word read as one number ends where [`word_end`] ends it,
+    /// and holds its lowercased bytes; the rest go on where the letters
+    /// and digits may.
+    #[test]
+    fn short_words_read_at_once_match_the_word_reader() {
+        let pieces = [
+            "a", "Said", "SAYS", "x9", "ab", "Zz", "abcdefg", "abcdefgh", "U.S.", "don't", "’s",
+            "-", " ", ",", "\n", "é", "&", "'", ".", "7", "ö", "”",
+        ];
+        let mut rng = crate::test_rng::XorShift(0x9e37_79b9_7f4a_7c15);
+        let (mut short, mut long) = (0, 0);
+        for round in 0..2000 {
+            let text = crate::attribution::random_text(&pieces, round % 30, &mut rng);
+            let bytes = text.as_bytes();
+            for start in 0..bytes.len() {
+                if !ASCII_ALNUM[usize::from(bytes[start])] {
+                    continue;
+                }
+                let want = word_end(&text, start, start + 1);
+                match short_ascii_word(bytes, start) {
+                    Ok((end, head)) => {
+                        short += 1;
+                        assert_eq!(end, want, "{text:?} {start}");
+                        let lower = text[start..end].to_ascii_lowercase();
+                        assert_eq!(head, cues::pack(lower.as_bytes()) as u64, "{text:?}");
+                    }
+                    Err(from) => {
+                        long += 1;
+                        assert!(start < from && from <= want, "{text:?} {start}");
+                        assert_eq!(word_end(&text, start, from), want, "{text:?} {start}");
+                    }
+                }
+            }
+        }
+        assert!(short > 1000 && long > 1000, "{short} {long}");
     }
 
     #[test]
@@ -710,6 +836,22 @@ mod tests {
                 .binary_search(&short_key(w.as_bytes()))
                 .is_ok();
             assert_eq!(found, known, "{w:?}");
+        }
+    }
+
+    #[test]
+    fn abbreviation_words_are_the_listed_ones() {
+        for w in ABBREVIATIONS {
+            assert!(is_abbreviation_word(w.as_bytes()), "{w}");
+        }
+        for w in [
+            "mr.", "m", "mrx", "xmr", "ab", "colonel", "m\u{0}", "", "said", "Mr", "é",
+        ] {
+            assert_eq!(
+                is_abbreviation_word(w.as_bytes()),
+                ABBREVIATIONS.contains(&w),
+                "{w:?}"
+            );
         }
     }
 
