@@ -272,9 +272,11 @@ impl Gazetteer {
         let folded = norm.folded.as_str();
         let bytes = folded.as_bytes();
         let mut nul = NulCursor::new(bytes);
-        // Room for about one match per 128 bytes, what news has, so the
-        // matches are rarely moved as they grow.
-        let mut out = Vec::with_capacity(bytes.len() / 128);
+        // Room for about one span per 64 bytes: the dictionary matches
+        // (about one per 128 bytes in news), and the rule and date spans
+        // the extractor adds to the same list, so that it is rarely moved
+        // (into memory not in the cache) as it grows.
+        let mut out = Vec::with_capacity(bytes.len() / 64 + 4);
         let mut pos = 0;
         let mut after_word = false;
         while pos < bytes.len() {
