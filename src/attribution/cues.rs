@@ -368,8 +368,8 @@ pub fn cue_bytes(w: &[u8]) -> Option<Cue> {
 /// lowercased text: the word is read as one 16-byte load when the text
 /// goes on that far, rather than byte by byte.
 ///
-/// Most words are turned away by [`may_be_form`] on the eight bytes at
-/// `start` before the word's shape is looked at.
+/// Most words are turned away on the eight bytes at `start` (a one-hash
+/// filter of the cue forms) before the word's shape is looked at.
 #[inline(always)]
 pub fn cue_in(lower: &[u8], start: usize, end: usize) -> Option<Cue> {
     if let Some(chunk) = lower.get(start..start + 8) {
