@@ -313,7 +313,7 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> ChunkNames {
     }
     // The titles opening the chunk, read once for the two rules that ask.
     let titled = people::title_prefix(ctx, core);
-    if let Some((role, after)) = people::inner_role_titled(ctx, core, titled) {
+    if let Some((role, after)) = people::inner_role(ctx, core, titled) {
         let right = Chunk {
             first: after,
             last: core.last,

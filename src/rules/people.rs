@@ -198,12 +198,8 @@ fn nationality_after(ctx: &Ctx<'_>, c: Chunk) -> bool {
 
 /// Where a role stands inside the chunk after its first word ("Cofinec CEO
 /// Stephen Frater"): `(role start, first token after the role)`.
-pub fn inner_role(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
-    inner_role_titled(ctx, c, title_prefix(ctx, c))
-}
-
-/// [`inner_role`], given the chunk's [`title_prefix`] `titled`.
-pub fn inner_role_titled(ctx: &Ctx<'_>, c: Chunk, titled: usize) -> Option<(usize, usize)> {
+/// `titled` is the chunk's [`title_prefix`].
+pub fn inner_role(ctx: &Ctx<'_>, c: Chunk, titled: usize) -> Option<(usize, usize)> {
     let start = c.first + titled;
     for k in start + 1..c.last {
         for m in (1..=ctx.lex.role_max_words()).rev() {

@@ -414,7 +414,7 @@ fn headline_links_to_body_names() {
 fn org_words_by_sketch_are_the_lookups() {
     let lex = super::Lexicons::load_default();
     let text = "Acme Company , the ministry of Bakı AG Ag Corp. Inc. CORP U.S. Bank \
-                ŞİRKƏTİ Co. co Ltd. Bakery GmbH S.A. s.a. 12 . Ent. Ministry";
+                ŞİRKƏTİ Co. co Ltd. Bakery Gmbh GmbH S.A. s.a. 12 . Ent. Ministry";
     let t = super::tokens::tokenize(text);
     let ctx = super::Ctx {
         t: &t,
