@@ -219,21 +219,32 @@ fn names_ending_in<'a>(doc: &Doc<'a>, folded: &str) -> Vec<FullName<'a>> {
         let Some(a) = run_ending_at(doc, b) else {
             continue;
         };
-        let mut first = a;
-        while first < b && !words::is_org_head(doc.w(b)) && words::is_title(doc.w(first)) {
-            first += 1;
+        if let Some((first, org)) = run_name(doc, a, b) {
+            let name = &text[doc.toks[first].start..doc.toks[b].end];
+            add(name, doc.toks[first].start, "", org);
         }
-        if b == first || doc.mention(first).is_some() && doc.mention(b).is_some() {
-            continue;
-        }
-        let lastw = doc.w(b);
-        if lastw.ends_with("'s") || lastw.ends_with("’s") {
-            continue;
-        }
-        let name = &text[doc.toks[first].start..doc.toks[b].end];
-        add(name, doc.toks[first].start, "", words::is_org_head(lastw));
     }
     names
+}
+
+/// The name that the run of name words `a..=b` makes: its first token
+/// past the titles that open it (unless its last word is an organisation
+/// head), and whether it names an organisation; `None` when only titles
+/// are left, when a mention holds both its ends, or when it ends in a
+/// possessive.
+fn run_name(doc: &Doc, a: usize, b: usize) -> Option<(usize, bool)> {
+    let mut first = a;
+    while first < b && !words::is_org_head(doc.w(b)) && words::is_title(doc.w(first)) {
+        first += 1;
+    }
+    if b == first || doc.mention(first).is_some() && doc.mention(b).is_some() {
+        return None;
+    }
+    let lastw = doc.w(b);
+    if lastw.ends_with("'s") || lastw.ends_with("’s") {
+        return None;
+    }
+    Some((first, words::is_org_head(lastw)))
 }
 
 /// What the last byte of a text must be for its last word (or its last
@@ -418,19 +429,10 @@ mod tests {
                 b += 1;
             }
             next = b + 1;
-            let mut first = a;
-            while first < b && !words::is_org_head(doc.w(b)) && words::is_title(doc.w(first)) {
-                first += 1;
+            if let Some((first, org)) = run_name(doc, a, b) {
+                let name = &doc.text[doc.toks[first].start..doc.toks[b].end];
+                add(name, doc.toks[first].start, "", org);
             }
-            if b == first || doc.mention(first).is_some() && doc.mention(b).is_some() {
-                continue;
-            }
-            let lastw = doc.w(b);
-            if lastw.ends_with("'s") || lastw.ends_with("’s") {
-                continue;
-            }
-            let name = &doc.text[doc.toks[first].start..doc.toks[b].end];
-            add(name, doc.toks[first].start, "", words::is_org_head(lastw));
         }
         names
     }
