@@ -1,13 +1,13 @@
 //! The batch runner: streams articles from a reader thread in bounded
-//! chunks, extracts each chunk in parallel on a rayon pool, and hands the
+//! chunks, cuts each chunk into groups that a rayon pool extracts as jobs
+//! of their own, and hands the
 //! results to the sink in input order (reading, extraction and writing
 //! overlap: `threads` counts the extraction workers). One thread or many, the output is
 //! byte-identical; the articles in memory are bounded by the chunk size, not
 //! the corpus (the entity table grows with the distinct entities: one per
 //! worker, added up at the end).
 //!
-//! A worker takes the articles of its share of a chunk in groups, and each
-//! group through one stage at a time (dates, dictionary matches, rules,
+//! A worker takes each group through one stage at a time (dates, dictionary matches, rules,
 //! attribution, rows): a stage's tables and code stay in the cache from one
 //! article to the next. The rows are those of each article extracted alone.
 //!
@@ -28,7 +28,6 @@ use std::{
 
 use chrono::NaiveDate;
 use indicatif::{ProgressBar, ProgressStyle};
-use rayon::prelude::*;
 
 use crate::{
     cells::{IdCell, Row},
@@ -207,6 +206,35 @@ fn keep_first_error(first: &mut io::Result<()>, result: io::Result<()>) {
 /// instead of each article's stages evicting each other's.
 const GROUP_ARTICLES: usize = 64;
 
+/// Groups a chunk is cut into at most, by bytes: a group of long articles
+/// holds a share of the chunk's byte limit, so that no one group keeps a
+/// worker busy long after the others are done.
+const CHUNK_GROUPS: usize = 8;
+
+/// Groups handed to the pool and not yet written: two chunks' worth, as
+/// many articles as the chunks in flight held when a chunk was one job.
+const GROUPS_IN_FLIGHT: usize = 2 * CHUNK_GROUPS;
+
+/// Cuts `chunk` into groups of at most `articles` items, each closed as
+/// soon as its text reaches `bytes` (so a group holds one article at least).
+fn groups(chunk: Vec<Item>, articles: usize, bytes: usize) -> Vec<Vec<Item>> {
+    let mut groups = Vec::new();
+    let mut group = Vec::with_capacity(articles.min(chunk.len()));
+    let mut group_bytes = 0;
+    for item in chunk {
+        group_bytes += item_bytes(&item);
+        group.push(item);
+        if group.len() >= articles || group_bytes >= bytes {
+            groups.push(std::mem::replace(&mut group, Vec::with_capacity(articles)));
+            group_bytes = 0;
+        }
+    }
+    if !group.is_empty() {
+        groups.push(group);
+    }
+    groups
+}
+
 /// An item on its way through the stages of its group.
 enum Pending<T> {
     /// Not to be extracted: a bad line, or an article too large
@@ -327,8 +355,8 @@ where
     let worker_entities: Vec<Mutex<EntityTable>> = (0..pool.current_num_threads())
         .map(|_| Mutex::default())
         .collect();
-    // One chunk read ahead: with the chunk that waits in the pool (below),
-    // as many chunks are held as when each chunk was extracted in turn.
+    // One chunk read ahead, beside the one being cut into groups and the
+    // groups in flight (below).
     let (tx, rx) = mpsc::sync_channel::<Vec<Item>>(1);
     let (chunk_articles, chunk_bytes) = (options.chunk_articles.max(1), options.chunk_bytes);
     thread::scope(|scope| {
@@ -355,28 +383,32 @@ where
             encoding: sink.encoding(),
             entities: sink.wants_entities().then_some(&worker_entities[..]),
         };
-        // Extraction runs on its own thread, which hands each chunk to the
-        // pool as a job and the job's result, to come, to the writer (in
-        // input order): the workers start on the next chunk while the last
-        // articles of one finish, and the tables of one chunk are written
-        // while the next is extracted. The hand-off waits for the writer,
-        // so at most two chunks are being extracted at once.
-        let (done_tx, done_rx) = mpsc::sync_channel::<mpsc::Receiver<Vec<Outcome>>>(0);
+        // Extraction runs on its own thread, which cuts each chunk into
+        // groups and hands each group to the pool as a job of its own, and
+        // the job's result, to come, to the writer (in input order). A job
+        // waits for no other: a worker that runs out of work takes the next
+        // group, whatever chunk it comes from. (When a chunk was one job
+        // that split itself among the workers, a worker waiting for its
+        // chunk's other half took up the next chunk inside that wait, and
+        // held back the first chunk's result until it was done: the writer
+        // waited, no more work was handed out, and the other worker slept.)
+        // The hand-off holds at most `GROUPS_IN_FLIGHT` results to come.
+        let (done_tx, done_rx) =
+            mpsc::sync_channel::<mpsc::Receiver<Vec<Outcome>>>(GROUPS_IN_FLIGHT);
+        let group_bytes = (chunk_bytes / CHUNK_GROUPS).max(1);
         let pool = &pool;
         let extraction = scope.spawn(move || {
             pool.in_place_scope(|jobs| {
                 for chunk in rx {
-                    let (outcomes_tx, outcomes_rx) = mpsc::sync_channel(1);
-                    jobs.spawn(move |_| {
-                        let outcomes: Vec<Outcome> = (chunk.into_par_iter())
-                            .chunks(GROUP_ARTICLES)
-                            .flat_map_iter(|group| process_group(work, group))
-                            .collect();
-                        // The writer may have stopped: then nobody wants them.
-                        let _ = outcomes_tx.send(outcomes);
-                    });
-                    if done_tx.send(outcomes_rx).is_err() {
-                        return;
+                    for group in groups(chunk, GROUP_ARTICLES, group_bytes) {
+                        let (outcomes_tx, outcomes_rx) = mpsc::sync_channel(1);
+                        jobs.spawn(move |_| {
+                            // The writer may have stopped: then nobody wants them.
+                            let _ = outcomes_tx.send(process_group(work, group));
+                        });
+                        if done_tx.send(outcomes_rx).is_err() {
+                            return;
+                        }
                     }
                 }
             });
@@ -633,6 +665,32 @@ mod tests {
             assert_eq!(*probe.documents.lock().unwrap(), want);
             assert!(probe.finished.load(Ordering::SeqCst));
         }
+    }
+
+    /// Groups keep their items' order, close at the article limit or as
+    /// soon as their text reaches the byte limit, and hold one item at least.
+    #[test]
+    fn chunks_are_cut_into_groups_by_articles_and_bytes() {
+        let sizes = [10, 10, 10, 50, 0, 200, 5, 5, 5, 5, 5, 5, 5];
+        let chunk: Vec<Item> = (sizes.iter().enumerate())
+            .map(|(i, &n)| Ok(Article::new(format!("a{i}"), "x".repeat(n))))
+            .collect();
+        let ids = |groups: &[Vec<Item>]| -> Vec<Vec<String>> {
+            (groups.iter())
+                .map(|g| g.iter().map(|i| i.as_ref().unwrap().id.clone()).collect())
+                .collect()
+        };
+        let groups = groups(chunk, 4, 30);
+        assert_eq!(
+            ids(&groups),
+            [
+                vec!["a0", "a1", "a2"],
+                vec!["a3"],
+                vec!["a4", "a5"],
+                vec!["a6", "a7", "a8", "a9"],
+                vec!["a10", "a11", "a12"],
+            ]
+        );
     }
 
     /// Records the mentions and quotes that reach it.
