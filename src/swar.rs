@@ -51,6 +51,20 @@ pub fn eight_at(bytes: &[u8], at: usize) -> Option<u64> {
     Some(u64::from_le_bytes(chunk.try_into().expect("eight bytes")))
 }
 
+/// The eight bytes at `at` as one `u64`, first byte lowest; past the end
+/// of `bytes` (which `at` is at most), zero bytes, which are no letter or
+/// digit.
+#[inline(always)]
+pub fn eight_padded(bytes: &[u8], at: usize) -> u64 {
+    if let Some(x) = eight_at(bytes, at) {
+        return x;
+    }
+    let mut last = [0u8; 8];
+    let rest = &bytes[at..];
+    last[..rest.len()].copy_from_slice(rest);
+    u64::from_le_bytes(last)
+}
+
 /// The first byte offset at or after `from` that does not hold an ASCII
 /// letter or digit (or the end): eight bytes at a time, so the end of a
 /// word costs one well-predicted branch instead of one per letter.
@@ -112,6 +126,14 @@ mod tests {
                 assert_eq!((letter | digit | lower | non) & !HIGH, 0);
             }
         }
+    }
+
+    #[test]
+    fn eight_bytes_padded_with_zeros() {
+        let b = b"abcdefghij";
+        assert_eq!(eight_padded(b, 1), u64::from_le_bytes(*b"bcdefghi"));
+        assert_eq!(eight_padded(b, 5), u64::from_le_bytes(*b"fghij\0\0\0"));
+        assert_eq!(eight_padded(b, 10), 0);
     }
 
     #[test]
