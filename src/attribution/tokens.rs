@@ -259,7 +259,8 @@ pub fn tokenize_into(text: &str, lower: &str, out: &mut Tokenized) {
     // blank-line-separated lines never ask): it reads every line.
     let wrapped = OnceCell::new();
     let bytes = text.as_bytes();
-    let lower = lower.as_bytes();
+    // As long as the text (so its bounds checks are the text's).
+    let lower = &lower.as_bytes()[..bytes.len()];
     assert!(
         u32::try_from(text.len()).is_ok(),
         "an article is shorter than 4 GiB"
@@ -277,7 +278,7 @@ pub fn tokenize_into(text: &str, lower: &str, out: &mut Tokenized) {
         }
         if ASCII_ALNUM[usize::from(b)] {
             let cap = b.is_ascii_uppercase();
-            let end = match ascii_word(bytes, i) {
+            let end = match ascii_word(lower, i) {
                 AsciiWord::Short(end, head) => {
                     out.push_short_word(i, end, cap, head, lower);
                     end
@@ -360,30 +361,50 @@ enum AsciiWord {
 }
 
 /// The ASCII word at `start` (an ASCII letter or digit) read as one
-/// eight-byte number (see [`AsciiWord`]).
+/// eight-byte number (see [`AsciiWord`]) from `lower`, the text
+/// ASCII-lowercased.
 ///
 /// The word's end and its lowercased bytes come from the one load, so the
 /// cue filter ([`cues::cue_of_head`]) reads no text of its own.
 #[inline(always)]
-fn ascii_word(bytes: &[u8], start: usize) -> AsciiWord {
-    let Some(eight) = eight_from(bytes, start) else {
+fn ascii_word(lower: &[u8], start: usize) -> AsciiWord {
+    let Some(eight) = eight_from(lower, start) else {
         return AsciiWord::Other(start + 1);
     };
-    let stop = swar::non_alnum(eight);
+    let stop = non_alnum_lowered(eight);
     if stop == 0 {
-        return AsciiWord::Long(eight | LOWERCASE_BITS);
+        return AsciiWord::Long(eight);
     }
     let stop_bits = stop.trailing_zeros();
     let end = start + (stop_bits / 8) as usize;
-    // The byte at `end`, taken from the eight rather than the text.
+    // The byte at `end`, taken from the eight rather than the text
+    // (lowercasing changes no byte that can end a word).
     let after = (eight >> (stop_bits & !7)) as u8;
     if !ENDS_WORD[usize::from(after)] {
         return AsciiWord::Other(end);
     }
-    // The bytes below the first stop: the word's. Setting bit 5 of an
-    // ASCII letter lowercases it, and a digit has it set already.
+    // The bytes below the first stop: the word's.
     let kept = ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1);
-    AsciiWord::Short(end, (eight | LOWERCASE_BITS) & kept)
+    AsciiWord::Short(end, eight & kept)
+}
+
+/// One in each byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of `x`, eight bytes of ASCII-lowercased text,
+/// that is not an ASCII letter or digit: `swar::non_alnum` of the same
+/// bytes, with no capitals left to fold onto small letters first.
+#[inline(always)]
+fn non_alnum_lowered(x: u64) -> u64 {
+    let high = ONES << 7;
+    let low7 = x & !high;
+    // The high bit of each byte of `low7` in `lo..=hi` (each sum stays
+    // below 0x100, so no carry crosses a byte).
+    let in_range = |lo: u8, hi: u8| {
+        (low7 + ONES * (0x80 - u64::from(lo))) & !(low7 + ONES * (0x7f - u64::from(hi)))
+    };
+    let alnum = (in_range(b'a', b'z') | in_range(b'0', b'9')) & !x;
+    !alnum & high
 }
 
 /// The eight bytes at `at` as one `u64`, first byte lowest, when there are
@@ -394,9 +415,6 @@ fn eight_from(bytes: &[u8], at: usize) -> Option<u64> {
     let chunk = bytes.get(at..)?.first_chunk::<8>()?;
     Some(u64::from_le_bytes(*chunk))
 }
-
-/// Bit 5 of each byte: what ASCII lowercasing sets in a capital.
-const LOWERCASE_BITS: u64 = 0x2020_2020_2020_2020;
 
 /// The end of the word starting at byte `start` whose first character ends
 /// at `end`: letters, digits, combining marks and joined joiners.
@@ -673,7 +691,6 @@ fn has_dot(lower: &[u8], start: usize, end: usize) -> bool {
         Some(eight) if (1..=8).contains(&len) => {
             // Zero bytes where the dots are; a zero byte's flag is exact
             // up to the first zero byte, which is all that is asked.
-            const ONES: u64 = 0x0101_0101_0101_0101;
             let x = eight ^ (ONES * u64::from(b'.'));
             let zeros = x.wrapping_sub(ONES) & !x & (ONES << 7);
             let kept = u64::MAX >> (64 - 8 * len);
@@ -793,12 +810,13 @@ mod tests {
         for round in 0..2000 {
             let text = crate::attribution::random_text(&pieces, round % 30, &mut rng);
             let bytes = text.as_bytes();
+            let lower = text.to_ascii_lowercase();
             for start in 0..bytes.len() {
                 if !ASCII_ALNUM[usize::from(bytes[start])] {
                     continue;
                 }
                 let want = word_end(&text, start, start + 1);
-                match ascii_word(bytes, start) {
+                match ascii_word(lower.as_bytes(), start) {
                     AsciiWord::Short(end, head) => {
                         short += 1;
                         assert_eq!(end, want, "{text:?} {start}");
@@ -880,6 +898,25 @@ mod tests {
             }
         }
         assert!(dotted > 1000, "{dotted}");
+    }
+
+    /// Every byte value, at every place of eight: the lowercased bytes'
+    /// class is the class of the bytes as written.
+    #[test]
+    fn lowered_bytes_are_alphanumeric_where_the_text_is() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = *b"aZ0 m9Q.";
+                bytes[at] = b;
+                let x = u64::from_le_bytes(bytes);
+                let lowered = u64::from_le_bytes(bytes.map(|c| c.to_ascii_lowercase()));
+                assert_eq!(
+                    non_alnum_lowered(lowered),
+                    swar::non_alnum(x),
+                    "{b:#x} at {at}"
+                );
+            }
+        }
     }
 
     #[test]
