@@ -278,22 +278,23 @@ pub fn tokenize_into(text: &str, lower: &str, out: &mut Tokenized) {
         }
         if ASCII_ALNUM[usize::from(b)] {
             let cap = b.is_ascii_uppercase();
-            i = match ascii_word(lower, i) {
-                AsciiWord::Short(end, head, next) => {
+            let end = match ascii_word(lower, i) {
+                AsciiWord::Short(end, head) => {
                     out.push_short_word(i, end, cap, head, lower);
-                    next
+                    end
                 }
                 AsciiWord::Long(head) => {
                     let end = word_end(text, i, i + 8);
                     out.push_long_word(i, end, cap, head, lower);
-                    after_space(bytes, end)
+                    end
                 }
                 AsciiWord::Other(letters_end) => {
                     let end = word_end(text, i, letters_end);
                     out.push_word(i, end, cap, lower);
-                    after_space(bytes, end)
+                    end
                 }
             };
+            i = after_space(bytes, end);
             continue;
         }
         if PLAIN_PUNCT[usize::from(b)] {
@@ -349,10 +350,8 @@ fn char_at(text: &str, i: usize) -> char {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum AsciiWord {
     /// Shorter than eight bytes and ending at a byte of [`ENDS_WORD`]: its
-    /// end, its bytes lowercased (first byte lowest, the rest zero), and
-    /// where the tokenizer goes on (past the one space after it, if any:
-    /// [`after_space`] of its end, told by the byte already read).
-    Short(usize, u64, usize),
+    /// end and its bytes lowercased (first byte lowest, the rest zero).
+    Short(usize, u64),
     /// Its first eight bytes are all ASCII letters and digits: them
     /// lowercased (the word goes on from eight bytes after its start).
     Long(u64),
@@ -386,25 +385,7 @@ fn ascii_word(lower: &[u8], start: usize) -> AsciiWord {
     }
     // The bytes below the first stop: the word's.
     let kept = ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1);
-    AsciiWord::Short(end, eight & kept, end + usize::from(after == b' '))
-}
-
-/// The first byte offset at or after `from` (at most the length) that
-/// does not hold an ASCII letter or digit, or the end: `swar::alnum_end`
-/// with the reads of [`eight_from`], which need no overflow check.
-#[inline(always)]
-fn alnum_end(bytes: &[u8], mut from: usize) -> usize {
-    while let Some(x) = eight_from(bytes, from) {
-        let stop = swar::non_alnum(x);
-        if stop != 0 {
-            return from + (stop.trailing_zeros() / 8) as usize;
-        }
-        from += 8;
-    }
-    from + bytes[from..]
-        .iter()
-        .position(|&b| !ASCII_ALNUM[usize::from(b)])
-        .unwrap_or(bytes.len() - from)
+    AsciiWord::Short(end, eight & kept)
 }
 
 /// One in each byte.
@@ -441,7 +422,7 @@ fn eight_from(bytes: &[u8], at: usize) -> Option<u64> {
 fn word_end(text: &str, start: usize, mut end: usize) -> usize {
     let bytes = text.as_bytes();
     loop {
-        end = alnum_end(bytes, end);
+        end = swar::alnum_end(bytes, end);
         let Some(&b) = bytes.get(end) else {
             return end;
         };
@@ -836,10 +817,9 @@ mod tests {
                 }
                 let want = word_end(&text, start, start + 1);
                 match ascii_word(lower.as_bytes(), start) {
-                    AsciiWord::Short(end, head, next) => {
+                    AsciiWord::Short(end, head) => {
                         short += 1;
                         assert_eq!(end, want, "{text:?} {start}");
-                        assert_eq!(next, after_space(bytes, end), "{text:?} {start}");
                         let lower = text[start..end].to_ascii_lowercase();
                         assert_eq!(head, cues::pack(lower.as_bytes()) as u64, "{text:?}");
                     }
@@ -918,23 +898,6 @@ mod tests {
             }
         }
         assert!(dotted > 1000, "{dotted}");
-    }
-
-    #[test]
-    fn alnum_end_is_the_shared_one() {
-        let pieces = ["abc", "Z9", "abcdefghij", " ", ".", "é", "-", "x"];
-        let mut rng = crate::test_rng::XorShift(0x0bad_cafe_f00d_d00d);
-        for round in 0..1000 {
-            let text = crate::attribution::random_text(&pieces, round % 20, &mut rng);
-            let bytes = text.as_bytes();
-            for from in 0..=bytes.len() {
-                assert_eq!(
-                    alnum_end(bytes, from),
-                    swar::alnum_end(bytes, from),
-                    "{text:?}"
-                );
-            }
-        }
     }
 
     /// Every byte value, at every place of eight: the lowercased bytes'
