@@ -372,8 +372,8 @@ pub fn cue_bytes(w: &[u8]) -> Option<Cue> {
 /// filter of the cue forms) before the word's shape is looked at.
 #[inline(always)]
 pub fn cue_in(lower: &[u8], start: usize, end: usize) -> Option<Cue> {
-    if let Some(chunk) = lower.get(start..start + 8) {
-        let eight = u64::from_le_bytes(chunk.try_into().expect("8 bytes"));
+    if let Some(chunk) = lower.get(start..).and_then(<[u8]>::first_chunk::<8>) {
+        let eight = u64::from_le_bytes(*chunk);
         if !may_be_form(eight, end - start) {
             return None;
         }
@@ -381,12 +381,12 @@ pub fn cue_in(lower: &[u8], start: usize, end: usize) -> Option<Cue> {
     shaped_cue_in(lower, start, end)
 }
 
-/// [`cue_in`] of a word shorter than eight bytes that the caller has
-/// already read: `head` holds its bytes (lowercased, first byte lowest,
-/// the rest zero), so most words are turned away without reading the
-/// text again.
+/// [`cue_in`] of a word whose first bytes the caller has already read:
+/// `head` holds its first eight bytes, or all its bytes when it is
+/// shorter (lowercased, first byte lowest, the rest zero), so most words
+/// are turned away without reading the text again.
 #[inline(always)]
-pub fn cue_of_short(head: u64, lower: &[u8], start: usize, end: usize) -> Option<Cue> {
+pub fn cue_of_head(head: u64, lower: &[u8], start: usize, end: usize) -> Option<Cue> {
     if !filter_has(filter_bit_of_head(head, end - start)) {
         return None;
     }
@@ -398,12 +398,9 @@ pub fn cue_of_short(head: u64, lower: &[u8], start: usize, end: usize) -> Option
 fn shaped_cue_in(lower: &[u8], start: usize, end: usize) -> Option<Cue> {
     let w = &lower[start..end];
     let r = shape_rank(w)?;
-    let key = match lower.get(start..start + 16) {
+    let key = match lower.get(start..).and_then(<[u8]>::first_chunk::<16>) {
         // The word is shorter than 16 bytes: keep its bytes only.
-        Some(chunk) => {
-            u128::from_le_bytes(chunk.try_into().expect("16 bytes"))
-                & ((1u128 << (8 * w.len())) - 1)
-        }
+        Some(chunk) => u128::from_le_bytes(*chunk) & ((1u128 << (8 * w.len())) - 1),
         None => pack(w),
     };
     find(r, key)

@@ -106,14 +106,14 @@ impl<'a> Doc<'a> {
     pub fn w(&self, i: usize) -> &str {
         self.toks
             .get(i)
-            .map(|t| &self.lower[t.start..t.end])
+            .map(|t| &self.lower[t.start()..t.end()])
             .unwrap_or("")
     }
 
     /// The original text of token `i`.
     pub fn raw(&self, i: usize) -> &str {
         let t = self.toks[i];
-        &self.text[t.start..t.end]
+        &self.text[t.start()..t.end()]
     }
 
     /// True when token `i` is a word.
@@ -177,7 +177,7 @@ impl<'a> Doc<'a> {
     /// (in start order) that ends after that byte, when it starts at or
     /// before it. Looked up when asked, since few tokens ever are.
     pub fn mention(&self, i: usize) -> Option<usize> {
-        let at = self.toks.get(i)?.start;
+        let at = self.toks.get(i)?.start();
         // The first mention ending after `at` is the first whose running
         // maximum of ends passes `at` (a sorted sequence, unlike the ends).
         let m = self.ends_so_far.partition_point(|&end| end <= at);
@@ -247,10 +247,12 @@ mod tests {
         let mut m = 0;
         toks.iter()
             .map(|t| {
-                while m < mentions.len() && mentions[m].end <= t.start {
+                while m < mentions.len() && mentions[m].end <= t.start() {
                     m += 1;
                 }
-                (m < mentions.len() && mentions[m].start <= t.start && t.start < mentions[m].end)
+                (m < mentions.len()
+                    && mentions[m].start <= t.start()
+                    && t.start() < mentions[m].end)
                     .then_some(m)
             })
             .collect()

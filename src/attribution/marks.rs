@@ -72,10 +72,10 @@ impl Quotes {
 /// glued to the word before it and not to the one after.
 fn looks_closing(tokens: &[Token], i: usize) -> bool {
     let glued_before =
-        i > 0 && tokens[i - 1].end == tokens[i].start && tokens[i - 1].kind != Kind::Para;
+        i > 0 && tokens[i - 1].end() == tokens[i].start() && tokens[i - 1].kind != Kind::Para;
     let glued_after = tokens
         .get(i + 1)
-        .is_some_and(|n| n.start == tokens[i].end && n.kind == Kind::Word);
+        .is_some_and(|n| n.start() == tokens[i].end() && n.kind == Kind::Word);
     glued_before && !glued_after
 }
 
@@ -88,11 +88,15 @@ impl Scanner<'_> {
     /// Adds a span from token `open` to token `close` (marks or content).
     fn push(&mut self, open: usize, close: usize, has_open: bool, has_close: bool, odd: bool) {
         let t = self.tokens;
-        let start = if has_open { t[open].end } else { t[open].start };
-        let end = if has_close {
-            t[close].start
+        let start = if has_open {
+            t[open].end()
         } else {
-            t[close].end
+            t[open].start()
+        };
+        let end = if has_close {
+            t[close].start()
+        } else {
+            t[close].end()
         };
         if start >= end {
             return;
@@ -250,10 +254,10 @@ pub fn scan_into(tokenized: &Tokenized, mut table: Vec<u32>) -> Quotes {
 fn reopens(tokens: &[Token], i: usize) -> bool {
     i > 0
         && matches!(tokens[i - 1].kind, Kind::Punct('.' | '?' | '!'))
-        && tokens[i - 1].end < tokens[i].start
+        && tokens[i - 1].end() < tokens[i].start()
         && tokens
             .get(i + 1)
-            .is_some_and(|n| n.start == tokens[i].end && n.kind == Kind::Word)
+            .is_some_and(|n| n.start() == tokens[i].end() && n.kind == Kind::Word)
 }
 
 fn no_quote_between(tokens: &[Token], from: usize, to: usize) -> bool {

@@ -209,7 +209,7 @@ fn names_ending_in<'a>(doc: &Doc<'a>, folded: &str) -> Vec<FullName<'a>> {
     let lower = doc.lower.as_bytes();
     for &b in doc.caps() {
         // A word's last byte, lowercased if ASCII (words are not empty).
-        if !ends.may_end_in(lower[doc.toks[b].end - 1]) {
+        if !ends.may_end_in(lower[doc.toks[b].end() - 1]) {
             continue;
         }
         let w = doc.w(b);
@@ -220,8 +220,8 @@ fn names_ending_in<'a>(doc: &Doc<'a>, folded: &str) -> Vec<FullName<'a>> {
             continue;
         };
         if let Some((first, org)) = run_name(doc, a, b) {
-            let name = &text[doc.toks[first].start..doc.toks[b].end];
-            add(name, doc.toks[first].start, "", org);
+            let name = &text[doc.toks[first].start()..doc.toks[b].end()];
+            add(name, doc.toks[first].start(), "", org);
         }
     }
     names
@@ -430,8 +430,8 @@ mod tests {
             }
             next = b + 1;
             if let Some((first, org)) = run_name(doc, a, b) {
-                let name = &doc.text[doc.toks[first].start..doc.toks[b].end];
-                add(name, doc.toks[first].start, "", org);
+                let name = &doc.text[doc.toks[first].start()..doc.toks[b].end()];
+                add(name, doc.toks[first].start(), "", org);
             }
         }
         names

@@ -232,7 +232,7 @@ fn span(doc: &Doc, a: usize, b: usize) -> Option<(usize, usize)> {
     {
         a += 2;
     }
-    let (s, e) = (doc.toks[a].start, doc.toks[b].end);
+    let (s, e) = (doc.toks[a].start(), doc.toks[b].end());
     (s < e).then_some((s, e))
 }
 

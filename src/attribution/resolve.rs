@@ -63,7 +63,7 @@ fn name_of(doc: &Doc, names: &NameIndex, f: &Found) -> Named {
                 s = format!(
                     "{}{}",
                     doc.w(f.first),
-                    &text[doc.toks[f.first].end - f.start..]
+                    &text[doc.toks[f.first].end() - f.start..]
                 );
             }
             (s, String::new(), false)

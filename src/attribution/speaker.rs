@@ -65,8 +65,8 @@ impl Found {
         Found {
             first,
             last,
-            start: doc.toks[first].start,
-            end: doc.toks[last].end,
+            start: doc.toks[first].start(),
+            end: doc.toks[last].end(),
             class,
             mention: None,
             org: false,
@@ -152,8 +152,8 @@ pub fn before(doc: &Doc, cue: usize, floor: Option<usize>) -> Option<Found> {
                 let mut f = ante.clone();
                 f.first = j;
                 f.last = j;
-                f.start = doc.toks[j].start;
-                f.end = doc.toks[j].end;
+                f.start = doc.toks[j].start();
+                f.end = doc.toks[j].end();
                 f.refers = Some((ante.start, ante.end));
                 return Some(f);
             }
@@ -371,7 +371,7 @@ pub fn ending_at(doc: &Doc, j: usize, min: usize) -> Option<Found> {
     let j = if doc.is_punct(j, '.')
         && j > min
         && doc.is_word(j - 1)
-        && doc.toks[j - 1].end == doc.toks[j].start
+        && doc.toks[j - 1].end() == doc.toks[j].start()
         && (matches!(doc.w(j - 1), "jr" | "sr" | "inc" | "ltd" | "co" | "corp")
             || doc.raw(j - 1).len() == 1)
     {
@@ -452,7 +452,7 @@ fn name_run(doc: &Doc, a: usize, j: usize, min: usize) -> Found {
     // unless a title shows a person ("Mr Raha").
     if let Some(m) = doc.mention(first).filter(|_| !titled) {
         let span = &doc.mentions[m];
-        if span.start == doc.toks[first].start && span.end == doc.toks[j].end {
+        if span.start == doc.toks[first].start() && span.end == doc.toks[j].end() {
             let mut f = from_mention(doc, m, first, j);
             f.org = span.label != Label::Person;
             return f;
@@ -666,7 +666,7 @@ pub fn starting_at(doc: &Doc, j: usize) -> Option<Found> {
     }
     if let Some(m) = doc.person_or_org(s) {
         let mut e = s;
-        while e + 1 < doc.len() && doc.toks[e + 1].start < doc.mentions[m].end {
+        while e + 1 < doc.len() && doc.toks[e + 1].start() < doc.mentions[m].end {
             e += 1;
         }
         return Some(from_mention(doc, m, s, e));

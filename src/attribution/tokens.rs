@@ -42,17 +42,47 @@ pub enum Kind {
 
 /// One token: its kind and byte span, and what was looked up for it as a
 /// word.
+///
+/// Its offsets are 32-bit (an article is shorter than 4 GiB, which
+/// [`tokenize_into`] asserts), so that a token takes 20 bytes rather than
+/// 32: fewer cache lines written by the tokenizer and read by every later
+/// stage.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Token {
-    /// Byte offset of the first byte.
-    pub start: usize,
-    /// Byte offset one past the last byte.
-    pub end: usize,
+    /// Byte offset of the first byte (see [`Token::start`]).
+    from: u32,
+    /// Byte offset one past the last byte (see [`Token::end`]).
+    to: u32,
     /// What it is.
     pub kind: Kind,
     /// Capitalisation and cue class of a word (the default for non-words),
     /// kept with the token so that reading a word is one push.
     pub facts: WordFacts,
+}
+
+impl Token {
+    /// A token of `kind` over the bytes `start..end` (below 4 GiB).
+    #[inline(always)]
+    fn new(start: usize, end: usize, kind: Kind, facts: WordFacts) -> Token {
+        Token {
+            from: start as u32,
+            to: end as u32,
+            kind,
+            facts,
+        }
+    }
+
+    /// Byte offset of the first byte.
+    #[inline(always)]
+    pub fn start(&self) -> usize {
+        self.from as usize
+    }
+
+    /// Byte offset one past the last byte.
+    #[inline(always)]
+    pub fn end(&self) -> usize {
+        self.to as usize
+    }
 }
 
 fn is_joiner(c: char) -> bool {
@@ -138,12 +168,8 @@ impl Tokenized {
         if is_stop(kind) {
             self.stops.push(self.toks.len());
         }
-        self.toks.push(Token {
-            start,
-            end,
-            kind,
-            facts: WordFacts::default(),
-        });
+        self.toks
+            .push(Token::new(start, end, kind, WordFacts::default()));
     }
 
     /// Appends the word `start..end` with its facts; `lower` is the text
@@ -156,12 +182,23 @@ impl Tokenized {
     }
 
     /// Appends the ASCII word `start..end`, shorter than eight bytes, whose
-    /// lowercased bytes `head` holds (see [`short_ascii_word`]).
+    /// lowercased bytes `head` holds (see [`AsciiWord::Short`]).
     #[inline(always)]
     fn push_short_word(&mut self, start: usize, end: usize, cap: bool, head: u64, lower: &[u8]) {
         // "according" is longer: only a cue starts reported speech here.
-        let cue = cues::cue_of_short(head, lower, start, end);
+        let cue = cues::cue_of_head(head, lower, start, end);
         self.push_word_with(start, end, cap, cue, false);
+    }
+
+    /// Appends the ASCII word `start..end`, eight bytes or longer, whose
+    /// first eight bytes lowercased `head` holds (see [`AsciiWord::Long`]).
+    #[inline(always)]
+    fn push_long_word(&mut self, start: usize, end: usize, cap: bool, head: u64, lower: &[u8]) {
+        let cue = cues::cue_of_head(head, lower, start, end);
+        // The head first: it turns away nearly every word, where the
+        // length would go either way.
+        let according = head == ACCORDIN && end - start == 9 && lower[start + 8] == b'g';
+        self.push_word_with(start, end, cap, cue, according);
     }
 
     /// Appends the word `start..end` whose cue class is `cue`; `according`
@@ -181,14 +218,13 @@ impl Tokenized {
         if cap {
             self.caps.push(self.toks.len());
         }
-        self.toks.push(Token {
-            start,
-            end,
-            kind: Kind::Word,
-            facts: WordFacts { cap, cue },
-        });
+        self.toks
+            .push(Token::new(start, end, Kind::Word, WordFacts { cap, cue }));
     }
 }
+
+/// The first eight bytes of "according", as [`AsciiWord::Long`] holds them.
+const ACCORDIN: u64 = u64::from_le_bytes(*b"accordin");
 
 /// True for the tokens listed in [`Tokenized::stops`].
 #[inline(always)]
@@ -223,7 +259,12 @@ pub fn tokenize_into(text: &str, lower: &str, out: &mut Tokenized) {
     // blank-line-separated lines never ask): it reads every line.
     let wrapped = OnceCell::new();
     let bytes = text.as_bytes();
-    let lower = lower.as_bytes();
+    // As long as the text (so its bounds checks are the text's).
+    let lower = &lower.as_bytes()[..bytes.len()];
+    assert!(
+        u32::try_from(text.len()).is_ok(),
+        "an article is shorter than 4 GiB"
+    );
     out.clear();
     out.toks.reserve(text.len() / 5);
     out.stops.reserve(text.len() / 64);
@@ -237,12 +278,17 @@ pub fn tokenize_into(text: &str, lower: &str, out: &mut Tokenized) {
         }
         if ASCII_ALNUM[usize::from(b)] {
             let cap = b.is_ascii_uppercase();
-            let end = match short_ascii_word(bytes, i) {
-                Ok((end, head)) => {
+            let end = match ascii_word(lower, i) {
+                AsciiWord::Short(end, head) => {
                     out.push_short_word(i, end, cap, head, lower);
                     end
                 }
-                Err(letters_end) => {
+                AsciiWord::Long(head) => {
+                    let end = word_end(text, i, i + 8);
+                    out.push_long_word(i, end, cap, head, lower);
+                    end
+                }
+                AsciiWord::Other(letters_end) => {
                     let end = word_end(text, i, letters_end);
                     out.push_word(i, end, cap, lower);
                     end
@@ -300,38 +346,75 @@ fn char_at(text: &str, i: usize) -> char {
     text[i..].chars().next().expect("a char at a boundary")
 }
 
+/// What the eight bytes at the start of an ASCII word tell of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum AsciiWord {
+    /// Shorter than eight bytes and ending at a byte of [`ENDS_WORD`]: its
+    /// end and its bytes lowercased (first byte lowest, the rest zero).
+    Short(usize, u64),
+    /// Its first eight bytes are all ASCII letters and digits: them
+    /// lowercased (the word goes on from eight bytes after its start).
+    Long(u64),
+    /// Neither: where its ASCII letters and digits may go on from (an end
+    /// after its first character, for [`word_end`]).
+    Other(usize),
+}
+
 /// The ASCII word at `start` (an ASCII letter or digit) read as one
-/// eight-byte number: its end and its bytes lowercased (first byte lowest,
-/// the rest zero) when it is shorter than eight bytes and ends at a byte
-/// of [`ENDS_WORD`]. Otherwise `Err` of where its ASCII letters and digits
-/// may go on from (an end after its first character, for [`word_end`]).
+/// eight-byte number (see [`AsciiWord`]) from `lower`, the text
+/// ASCII-lowercased.
 ///
 /// The word's end and its lowercased bytes come from the one load, so the
-/// cue filter ([`cues::cue_of_short`]) reads no text of its own.
+/// cue filter ([`cues::cue_of_head`]) reads no text of its own.
 #[inline(always)]
-fn short_ascii_word(bytes: &[u8], start: usize) -> Result<(usize, u64), usize> {
-    let Some(eight) = swar::eight_at(bytes, start) else {
-        return Err(start + 1);
+fn ascii_word(lower: &[u8], start: usize) -> AsciiWord {
+    let Some(eight) = eight_from(lower, start) else {
+        return AsciiWord::Other(start + 1);
     };
-    let stop = swar::non_alnum(eight);
+    let stop = non_alnum_lowered(eight);
     if stop == 0 {
-        return Err(start + 8);
+        return AsciiWord::Long(eight);
     }
     let stop_bits = stop.trailing_zeros();
     let end = start + (stop_bits / 8) as usize;
-    // The byte at `end`, taken from the eight rather than the text.
+    // The byte at `end`, taken from the eight rather than the text
+    // (lowercasing changes no byte that can end a word).
     let after = (eight >> (stop_bits & !7)) as u8;
     if !ENDS_WORD[usize::from(after)] {
-        return Err(end);
+        return AsciiWord::Other(end);
     }
-    // The bytes below the first stop: the word's. Setting bit 5 of an
-    // ASCII letter lowercases it, and a digit has it set already.
+    // The bytes below the first stop: the word's.
     let kept = ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1);
-    Ok((end, (eight | LOWERCASE_BITS) & kept))
+    AsciiWord::Short(end, eight & kept)
 }
 
-/// Bit 5 of each byte: what ASCII lowercasing sets in a capital.
-const LOWERCASE_BITS: u64 = 0x2020_2020_2020_2020;
+/// One in each byte.
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// The high bit of each byte of `x`, eight bytes of ASCII-lowercased text,
+/// that is not an ASCII letter or digit: `swar::non_alnum` of the same
+/// bytes, with no capitals left to fold onto small letters first.
+#[inline(always)]
+fn non_alnum_lowered(x: u64) -> u64 {
+    let high = ONES << 7;
+    let low7 = x & !high;
+    // The high bit of each byte of `low7` in `lo..=hi` (each sum stays
+    // below 0x100, so no carry crosses a byte).
+    let in_range = |lo: u8, hi: u8| {
+        (low7 + ONES * (0x80 - u64::from(lo))) & !(low7 + ONES * (0x7f - u64::from(hi)))
+    };
+    let alnum = (in_range(b'a', b'z') | in_range(b'0', b'9')) & !x;
+    !alnum & high
+}
+
+/// The eight bytes at `at` as one `u64`, first byte lowest, when there are
+/// eight: like `swar::eight_at`, but with no sum that could overflow to
+/// check (`at` is at most the length, so the bytes left are counted).
+#[inline(always)]
+fn eight_from(bytes: &[u8], at: usize) -> Option<u64> {
+    let chunk = bytes.get(at..)?.first_chunk::<8>()?;
+    Some(u64::from_le_bytes(*chunk))
+}
 
 /// The end of the word starting at byte `start` whose first character ends
 /// at `end`: letters, digits, combining marks and joined joiners.
@@ -540,7 +623,7 @@ pub fn sentences_into(tokenized: &Tokenized, text: &str, lower: &str, ids: &mut 
             continue;
         }
         if let Kind::Punct(c @ ('.' | '?' | '!' | '…')) = t.kind {
-            if c == '.' && stop > 0 && is_abbreviation(tokens, stop - 1, text, lower, t.start) {
+            if c == '.' && stop > 0 && is_abbreviation(tokens, stop - 1, text, lower, t.start()) {
                 continue;
             }
             let ends;
@@ -567,7 +650,7 @@ fn sentence_end(tokens: &[Token], text: &str, p: usize) -> (usize, bool) {
     while j < tokens.len()
         && match tokens[j].kind {
             Kind::Quote(Mark::Close) | Kind::Punct(')' | '’' | '\'' | '.' | '?' | '!') => true,
-            Kind::Quote(Mark::Either) => tokens[j].start == tokens[j - 1].end,
+            Kind::Quote(Mark::Either) => tokens[j].start() == tokens[j - 1].end(),
             _ => false,
         }
     {
@@ -577,7 +660,7 @@ fn sentence_end(tokens: &[Token], text: &str, p: usize) -> (usize, bool) {
         None => true,
         Some(n) => match n.kind {
             Kind::Para | Kind::Quote(_) => true,
-            Kind::Word => text[n.start..]
+            Kind::Word => text[n.start()..]
                 .chars()
                 .next()
                 .is_some_and(|ch| !ch.is_lowercase()),
@@ -591,12 +674,30 @@ fn sentence_end(tokens: &[Token], text: &str, p: usize) -> (usize, bool) {
 /// abbreviation, a capital initial or a dotted word.
 fn is_abbreviation(tokens: &[Token], w: usize, text: &str, lower: &str, dot: usize) -> bool {
     let t = tokens[w];
-    if t.kind != Kind::Word || t.end != dot {
+    if t.kind != Kind::Word || t.end() != dot {
         return false;
     }
-    let word = &lower.as_bytes()[t.start..t.end];
-    let initial = t.end - t.start == 1 && text.as_bytes()[t.start].is_ascii_uppercase();
-    initial || word.contains(&b'.') || is_abbreviation_word(word)
+    let word = &lower.as_bytes()[t.start()..t.end()];
+    let initial = t.end() - t.start() == 1 && text.as_bytes()[t.start()].is_ascii_uppercase();
+    initial || has_dot(lower.as_bytes(), t.start(), t.end()) || is_abbreviation_word(word)
+}
+
+/// `lower[start..end].contains(&b'.')`, for a word of at most eight bytes
+/// with the text going on that far by one test of those eight bytes (no
+/// loop whose end mispredicts).
+fn has_dot(lower: &[u8], start: usize, end: usize) -> bool {
+    let len = end - start;
+    match eight_from(lower, start) {
+        Some(eight) if (1..=8).contains(&len) => {
+            // Zero bytes where the dots are; a zero byte's flag is exact
+            // up to the first zero byte, which is all that is asked.
+            let x = eight ^ (ONES * u64::from(b'.'));
+            let zeros = x.wrapping_sub(ONES) & !x & (ONES << 7);
+            let kept = u64::MAX >> (64 - 8 * len);
+            zeros & kept != 0
+        }
+        _ => lower[start..end].contains(&b'.'),
+    }
 }
 
 /// True when the lowercased `word` is one of [`ABBREVIATIONS`]: most words
@@ -649,7 +750,7 @@ mod tests {
     fn words(text: &str) -> Vec<&str> {
         tokenize(text)
             .iter()
-            .map(|t| &text[t.start..t.end])
+            .map(|t| &text[t.start()..t.end()])
             .collect()
     }
 
@@ -696,8 +797,8 @@ mod tests {
     }
 
     /// A short word read as one number ends where [`word_end`] ends it,
-    /// and holds its lowercased bytes; the rest go on where the letters
-    /// and digits may.
+    /// and holds its lowercased bytes; a long one holds its first eight;
+    /// the rest go on where the letters and digits may.
     #[test]
     fn short_words_read_at_once_match_the_word_reader() {
         let pieces = [
@@ -705,31 +806,117 @@ mod tests {
             "-", " ", ",", "\n", "é", "&", "'", ".", "7", "ö", "”",
         ];
         let mut rng = crate::test_rng::XorShift(0x9e37_79b9_7f4a_7c15);
-        let (mut short, mut long) = (0, 0);
+        let (mut short, mut long, mut other) = (0, 0, 0);
         for round in 0..2000 {
             let text = crate::attribution::random_text(&pieces, round % 30, &mut rng);
             let bytes = text.as_bytes();
+            let lower = text.to_ascii_lowercase();
             for start in 0..bytes.len() {
                 if !ASCII_ALNUM[usize::from(bytes[start])] {
                     continue;
                 }
                 let want = word_end(&text, start, start + 1);
-                match short_ascii_word(bytes, start) {
-                    Ok((end, head)) => {
+                match ascii_word(lower.as_bytes(), start) {
+                    AsciiWord::Short(end, head) => {
                         short += 1;
                         assert_eq!(end, want, "{text:?} {start}");
                         let lower = text[start..end].to_ascii_lowercase();
                         assert_eq!(head, cues::pack(lower.as_bytes()) as u64, "{text:?}");
                     }
-                    Err(from) => {
+                    AsciiWord::Long(head) => {
                         long += 1;
+                        assert!(start + 8 <= want, "{text:?} {start}");
+                        assert_eq!(word_end(&text, start, start + 8), want, "{text:?} {start}");
+                        let lower = text[start..start + 8].to_ascii_lowercase();
+                        assert_eq!(head, cues::pack(lower.as_bytes()) as u64, "{text:?}");
+                    }
+                    AsciiWord::Other(from) => {
+                        other += 1;
                         assert!(start < from && from <= want, "{text:?} {start}");
                         assert_eq!(word_end(&text, start, from), want, "{text:?} {start}");
                     }
                 }
             }
         }
-        assert!(short > 1000 && long > 1000, "{short} {long}");
+        assert!(
+            short > 1000 && long > 100 && other > 1000,
+            "{short} {long} {other}"
+        );
+    }
+
+    /// The 32-bit offsets keep a token at 20 bytes (it was 32), and they
+    /// give back the offsets they were made of.
+    #[test]
+    fn tokens_are_small_and_keep_their_offsets() {
+        assert_eq!(std::mem::size_of::<Token>(), 20);
+        let text = "“We left,” she said.\n\nMr. O’Brien";
+        let toks = tokenize(text);
+        let words: Vec<&str> = toks.iter().map(|t| &text[t.start()..t.end()]).collect();
+        assert_eq!(
+            words,
+            [
+                "“",
+                "We",
+                "left",
+                ",",
+                "”",
+                "she",
+                "said",
+                ".",
+                "\n\n",
+                "Mr",
+                ".",
+                "O’Brien"
+            ]
+        );
+        let far = Token::new(
+            u32::MAX as usize - 3,
+            u32::MAX as usize,
+            Kind::Para,
+            WordFacts::default(),
+        );
+        assert_eq!(
+            (far.start(), far.end()),
+            (u32::MAX as usize - 3, u32::MAX as usize)
+        );
+    }
+
+    #[test]
+    fn dots_are_found_as_contains_finds_them() {
+        let pieces = ["a", ".", "b", "U", "..", "x.y", "é", "7"];
+        let mut rng = crate::test_rng::XorShift(0x1234_5678_9abc_def1);
+        let mut dotted = 0;
+        for round in 0..3000 {
+            let text = crate::attribution::random_text(&pieces, round % 12, &mut rng);
+            let bytes = text.as_bytes();
+            for start in 0..bytes.len() {
+                for end in start + 1..=bytes.len().min(start + 12) {
+                    let want = bytes[start..end].contains(&b'.');
+                    dotted += usize::from(want);
+                    assert_eq!(has_dot(bytes, start, end), want, "{text:?} {start} {end}");
+                }
+            }
+        }
+        assert!(dotted > 1000, "{dotted}");
+    }
+
+    /// Every byte value, at every place of eight: the lowercased bytes'
+    /// class is the class of the bytes as written.
+    #[test]
+    fn lowered_bytes_are_alphanumeric_where_the_text_is() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = *b"aZ0 m9Q.";
+                bytes[at] = b;
+                let x = u64::from_le_bytes(bytes);
+                let lowered = u64::from_le_bytes(bytes.map(|c| c.to_ascii_lowercase()));
+                assert_eq!(
+                    non_alnum_lowered(lowered),
+                    swar::non_alnum(x),
+                    "{b:#x} at {at}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -883,7 +1070,7 @@ mod tests {
             if !s.is_empty() {
                 s.push(' ');
             }
-            s.push_str(&text[t.start..t.end]);
+            s.push_str(&text[t.start()..t.end()]);
         }
         out
     }
@@ -921,7 +1108,8 @@ mod tests {
             ids.push(id);
             i += 1;
             if let Kind::Punct(c @ ('.' | '?' | '!' | '…')) = t.kind {
-                if c == '.' && stop > 0 && is_abbreviation(tokens, stop - 1, text, lower, t.start) {
+                if c == '.' && stop > 0 && is_abbreviation(tokens, stop - 1, text, lower, t.start())
+                {
                     continue;
                 }
                 let (j, ends) = sentence_end(tokens, text, stop);
