@@ -116,6 +116,11 @@ impl<'a> CharCursor<'a> {
         }
     }
 
+    /// Whether this is a cursor on `text` (the same bytes in memory).
+    pub fn is_on(&self, text: &str) -> bool {
+        std::ptr::eq(self.bytes, text.as_bytes())
+    }
+
     /// The character offset of byte offset `at` (which must be a char
     /// boundary or the end); the cursor moves there.
     pub fn char_offset(&mut self, at: usize) -> usize {
@@ -124,6 +129,9 @@ impl<'a> CharCursor<'a> {
         }
         if at >= self.byte {
             self.char += char_starts(&self.bytes[self.byte..at]);
+        } else if at < self.byte - at {
+            // Nearer the start than the cursor: counted from the start.
+            self.char = char_starts(&self.bytes[..at]);
         } else {
             self.char -= char_starts(&self.bytes[at..self.byte]);
         }
@@ -175,6 +183,15 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn a_cursor_is_on_its_own_text_only() {
+        let (text, copy) = ("Bak\u{131}".to_string(), "Bak\u{131}".to_string());
+        let cursor = CharCursor::new(&text);
+        assert!(cursor.is_on(&text));
+        assert!(!cursor.is_on(&copy));
+        assert!(!cursor.is_on(&text[..3]));
     }
 
     #[test]
