@@ -212,25 +212,26 @@ impl EntityTable {
 
     /// The rows, most-mentioned first, ties broken by documents then id and name.
     pub fn into_rows(self) -> Vec<Entity> {
-        // Sorted by small keys that point to the borrowed keys, which lie
+        // Sorted by small keys that point to their slots, whose keys lie
         // together in the arena, before the rows' strings are made.
         let arena = self.arena.as_str();
-        let (keys, mut order): (Vec<_>, Vec<_>) = (self.slots.iter().enumerate())
-            .map(|(at, slot)| {
-                let key = key_of(arena, slot);
-                (key, RowOrder::new(key, slot.counts, at))
-            })
-            .unzip();
+        let mut order: Vec<_> = (self.slots.iter())
+            .map(|slot| RowOrder::new(arena, slot))
+            .collect();
         // No two keys are equal: an unstable sort puts them in the one
         // order there is, without a stable sort's buffer. First by the
         // counts and prefixes alone, integers all, then the few runs of
         // equal prefixes of longer strings by the rest of their strings.
         order.sort_unstable_by_key(RowOrder::by_prefixes);
-        sort_runs_of_long_prefixes(&mut order, &keys, 0);
+        sort_runs_of_long_prefixes(&mut order, arena, 0);
         (order.into_iter())
             .map(|row| {
-                let KeyRef(id, label, canonical) = keys[row.at];
-                let (mentions, documents) = row.counts();
+                let KeyRef(id, label, canonical) = key_of(arena, row.slot);
+                let Counts {
+                    documents,
+                    mentions,
+                    ..
+                } = row.slot.counts;
                 Entity {
                     entity_id: id.to_string(),
                     label: label.to_string(),
@@ -248,46 +249,44 @@ impl EntityTable {
 /// is first compared by its [`prefix_of`], so that most comparisons are
 /// of integers, and the rest of two strings (with `memcmp`) only past
 /// equal prefixes of 7 bytes.
-struct RowOrder {
+struct RowOrder<'a> {
     /// The mentions, then the documents, each subtracted from the largest
     /// `u64`: most first.
     counts: u128,
     /// The [`prefix_of`] of the id, the label and the canonical name.
     prefixes: [u64; 3],
-    /// Where its key is among the keys sorted.
-    at: usize,
+    /// The entity's slot.
+    slot: &'a Slot,
 }
 
-impl RowOrder {
-    /// The place of the entity of `key`, counted `counts`, the key at `at`
-    /// among the keys sorted.
-    fn new(key: KeyRef, counts: Counts, at: usize) -> RowOrder {
-        let KeyRef(id, label, canonical) = key;
+impl<'a> RowOrder<'a> {
+    /// The place of the entity of `slot`, whose key lies in `arena`.
+    fn new(arena: &str, slot: &'a Slot) -> RowOrder<'a> {
+        let KeyRef(id, label, canonical) = key_of(arena, slot);
         let most_first = |n: usize| u128::from(u64::MAX - n as u64);
+        let Counts {
+            documents,
+            mentions,
+            ..
+        } = slot.counts;
         RowOrder {
-            counts: most_first(counts.mentions) << 64 | most_first(counts.documents),
+            counts: most_first(mentions) << 64 | most_first(documents),
             prefixes: [prefix_of(id), prefix_of(label), prefix_of(canonical)],
-            at,
+            slot,
         }
     }
 
-    /// The order of the rows by their counts and prefixes alone (and
-    /// where their keys are, which only breaks ties): the rows' order,
-    /// except among rows of the same counts and the same prefix of a part
-    /// of 8 bytes or more (see [`sort_runs_of_long_prefixes`]).
-    fn by_prefixes(&self) -> (u128, [u64; 3], usize) {
-        (self.counts, self.prefixes, self.at)
+    /// The order of the rows by their counts and prefixes alone: the
+    /// rows' order, except among rows of the same counts and the same
+    /// prefix of a part of 8 bytes or more (see
+    /// [`sort_runs_of_long_prefixes`]).
+    fn by_prefixes(&self) -> (u128, [u64; 3]) {
+        (self.counts, self.prefixes)
     }
 
-    /// Its mentions and documents.
-    fn counts(&self) -> (usize, usize) {
-        let count = |most_first: u128| (u64::MAX - most_first as u64) as usize;
-        (count(self.counts >> 64), count(self.counts))
-    }
-
-    /// The order of the rows, whose keys are `keys`: the order of (most
-    /// mentions, most documents, id, label, canonical name).
-    fn cmp(&self, other: &Self, keys: &[KeyRef<'_>]) -> Ordering {
+    /// The order of the rows, whose keys lie in `arena`: the order of
+    /// (most mentions, most documents, id, label, canonical name).
+    fn cmp(&self, other: &Self, arena: &str) -> Ordering {
         if self.counts != other.counts {
             return self.counts.cmp(&other.counts);
         }
@@ -298,7 +297,10 @@ impl RowOrder {
             }
             // Equal prefixes of strings under 8 bytes: equal strings.
             if p as u8 >= 8 {
-                let (a, b) = (keys[self.at].part(part), keys[other.at].part(part));
+                let (a, b) = (
+                    key_of(arena, self.slot).part(part),
+                    key_of(arena, other.slot).part(part),
+                );
                 let order = a.as_bytes()[7..].cmp(&b.as_bytes()[7..]);
                 if order.is_ne() {
                     return order;
@@ -314,7 +316,7 @@ impl RowOrder {
 /// run of rows of the same prefix of `part`, which lie together in both
 /// orders, is sorted by the whole key when the prefix is that of strings
 /// of 8 bytes or more, and its rows by the next part when not.
-fn sort_runs_of_long_prefixes(rows: &mut [RowOrder], keys: &[KeyRef<'_>], part: usize) {
+fn sort_runs_of_long_prefixes(rows: &mut [RowOrder], arena: &str, part: usize) {
     for run in
         rows.chunk_by_mut(|a, b| a.counts == b.counts && a.prefixes[part] == b.prefixes[part])
     {
@@ -322,9 +324,9 @@ fn sort_runs_of_long_prefixes(rows: &mut [RowOrder], keys: &[KeyRef<'_>], part: 
             continue;
         }
         if run[0].prefixes[part] as u8 >= 8 {
-            run.sort_unstable_by(|a, b| a.cmp(b, keys));
+            run.sort_unstable_by(|a, b| a.cmp(b, arena));
         } else if part < 2 {
-            sort_runs_of_long_prefixes(run, keys, part + 1);
+            sort_runs_of_long_prefixes(run, arena, part + 1);
         }
     }
 }
@@ -570,9 +572,17 @@ mod tests {
         let strings = awkward_strings();
         for a in &strings {
             for b in &strings {
-                let keys = [KeyRef(a, "", ""), KeyRef(b, "", "")];
-                let at = |i: usize| RowOrder::new(keys[i], Counts::default(), i);
-                assert_eq!(at(0).cmp(&at(1), &keys), a.cmp(b), "{a:?} {b:?}");
+                // Each an id, in the arena of the two.
+                let arena = format!("{a}{b}");
+                let slot = |at: usize, id: &str| Slot {
+                    hash: 0,
+                    at,
+                    lens: [part_len(id), 0, 0],
+                    counts: Counts::default(),
+                };
+                let (sa, sb) = (slot(0, a), slot(a.len(), b));
+                let order = RowOrder::new(&arena, &sa).cmp(&RowOrder::new(&arena, &sb), &arena);
+                assert_eq!(order, a.cmp(b), "{a:?} {b:?}");
             }
         }
     }
