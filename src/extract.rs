@@ -397,19 +397,27 @@ impl Found {
     pub fn into_extraction(self, article: &Article) -> Extraction {
         let mut mentions = Vec::with_capacity(self.mentions());
         let mut quotes = Vec::with_capacity(self.quotes.len());
-        self.mention_rows(article, |m| mentions.push(Mention::from(m)));
-        self.quote_rows(article, |q| quotes.push(Quote::from(q)));
+        let body = &mut CharCursor::new(&article.text);
+        self.mention_rows(article, body, |m| mentions.push(Mention::from(m)));
+        self.quote_rows(article, body, |q| quotes.push(Quote::from(q)));
         Extraction { mentions, quotes }
     }
 
     /// The mention rows of `article` (whose spans these are), borrowed,
     /// each to `mention`: the title's first, each field's in text order.
-    /// [`Found::into_extraction`] makes its records from them.
+    /// [`Found::into_extraction`] makes its records from them. `body` is a
+    /// cursor on the article's text, which the article's other rows (and
+    /// its length in characters) take on from where these leave it.
+    ///
+    /// # Panics
+    /// When `body` is a cursor on another text.
     pub fn mention_rows<'a>(
         &'a self,
         article: &'a Article,
+        body: &mut CharCursor<'a>,
         mut mention: impl FnMut(MentionRow<'a>),
     ) {
+        assert!(body.is_on(&article.text), "a cursor on another text");
         let id = article.id.as_str();
         if !self.title.is_empty() {
             let (text, mut index) = (article.title.as_str(), CharCursor::new(&article.title));
@@ -417,25 +425,28 @@ impl Found {
                 mention(mention_row(id, "title", text, &mut index, s));
             }
         }
-        if !self.body.is_empty() {
-            let text = article.text.as_str();
-            let mut index = CharCursor::new(text);
-            for s in &self.body {
-                mention(mention_row(id, "text", text, &mut index, s));
-            }
+        let text = article.text.as_str();
+        for s in &self.body {
+            mention(mention_row(id, "text", text, body, s));
         }
     }
 
     /// The quote rows of `article` (whose spans these are), borrowed, each
-    /// to `quote`, in text order.
-    pub fn quote_rows<'a>(&'a self, article: &'a Article, mut quote: impl FnMut(QuoteRow<'a>)) {
-        if self.quotes.is_empty() {
-            return;
-        }
+    /// to `quote`, in text order; `body` is a cursor on the article's text
+    /// (see [`Found::mention_rows`]).
+    ///
+    /// # Panics
+    /// When `body` is a cursor on another text.
+    pub fn quote_rows<'a>(
+        &'a self,
+        article: &'a Article,
+        body: &mut CharCursor<'a>,
+        mut quote: impl FnMut(QuoteRow<'a>),
+    ) {
+        assert!(body.is_on(&article.text), "a cursor on another text");
         let (id, text) = (article.id.as_str(), article.text.as_str());
-        let mut index = CharCursor::new(text);
         for q in &self.quotes {
-            quote(quote_row(id, text, &mut index, q));
+            quote(quote_row(id, text, body, q));
         }
     }
 }

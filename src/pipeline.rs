@@ -34,6 +34,7 @@ use crate::{
     corpus::{Article, Item},
     entities::EntityTable,
     extract::{Extraction, Extractor, Found},
+    offsets::CharCursor,
     record::{Document, DocumentRow},
     sink::{columns, EncodedRows, Encoding, Sink},
     span::Label,
@@ -145,16 +146,20 @@ impl Work<'_> {
         );
         let mut written = Ok(());
         let id = IdCell::new(&article.id);
-        found.mention_rows(article, |m| {
+        // One cursor on the text for its mentions, its quotes and its
+        // length in characters: the text is counted about once.
+        let body = &mut CharCursor::new(&article.text);
+        found.mention_rows(article, body, |m| {
             keep_first_error(&mut written, encoding.mention(&id, &m, &mut rows));
         });
         let quotes_start = rows.bytes().len();
-        found.quote_rows(article, |q| {
+        found.quote_rows(article, body, |q| {
             keep_first_error(&mut written, encoding.quote(&id, &q, &mut rows));
         });
         let document_start = rows.bytes().len();
+        let chars = body.char_offset(article.text.len());
         let rows = written.and_then(|()| {
-            let row = found_document_row(article, found);
+            let row = found_document_row(article, found, chars);
             encoding.encode(columns::DOCUMENTS, &row, &mut rows)?;
             Ok(EncodedRows::new(rows.take(), quotes_start, document_start))
         });
@@ -498,14 +503,15 @@ fn document_row(article: &Article, extraction: Option<&Extraction>, error: &str)
     }
 }
 
-/// The documents row of an article extracted into `found`, borrowed.
-fn found_document_row<'a>(article: &'a Article, found: &Found) -> DocumentRow<'a> {
+/// The documents row of an article extracted into `found`, whose text
+/// is `chars` characters long, borrowed.
+fn found_document_row<'a>(article: &'a Article, found: &Found, chars: usize) -> DocumentRow<'a> {
     DocumentRow {
         doc_id: &article.id,
         title: &article.title,
         date: &article.date_raw,
         source: &article.source,
-        chars: article.text.chars().count(),
+        chars,
         mentions: found.mentions(),
         quotes: found.quotes.len(),
         status: "ok",
