@@ -230,7 +230,6 @@ pub fn person(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
 
 /// [`person`], given the chunk's [`title_prefix`] `titled`.
 pub fn person_titled(ctx: &Ctx<'_>, c: Chunk, titled: usize) -> Option<(usize, usize)> {
-    let t = ctx.t;
     let first = c.first + titled;
     if first > c.last {
         return None;
@@ -239,36 +238,39 @@ pub fn person_titled(ctx: &Ctx<'_>, c: Chunk, titled: usize) -> Option<(usize, u
         first,
         last: c.last,
     };
-    let words = (first..=c.last)
+    // The evidence first, then what overrules it (an organisation word, a
+    // lone acronym): all of it is read-only, and most chunks have none.
+    let named = titled > 0 || role_before(ctx, c.first) || person_evidence(ctx, body);
+    // A lone acronym ("RDR said") names a body, not a person.
+    let overruled = || {
+        has_org_word(ctx, first, c.last)
+            || (first == c.last && super::acronyms::is_acronym(ctx, first))
+    };
+    (named && !overruled()).then_some((first, c.last))
+}
+
+/// Whether the chunk's own words or what follows them say it is a person
+/// (the chunk after its titles, with no role before it): a first name or
+/// an initial opening two words or more, an apposition, or a nationality
+/// in brackets after it.
+fn person_evidence(ctx: &Ctx<'_>, body: Chunk) -> bool {
+    let t = ctx.t;
+    let first = body.first;
+    let words = (first..=body.last)
         .filter(|&k| t.toks[k].kind == super::tokens::Kind::Word)
         .count();
-    if has_org_word(ctx, first, c.last) {
-        return None;
-    }
-    // A lone acronym ("RDR said") names a body, not a person.
-    if first == c.last && super::acronyms::is_acronym(ctx, first) {
-        return None;
-    }
-    if titled > 0 || role_before(ctx, c.first) {
-        return Some((first, c.last));
-    }
     if words >= 2
         && (t.is_initial(first)
             || (ctx.lex.is_first_name_folded(t.f(first))
                 && !is_function_word(&t.lower(first))
                 && !(t.is_upper(first) && t.chars(first) > 1)))
     {
-        return Some((first, c.last));
+        return true;
     }
     // A speech verb alone says nothing ("Time Warner said"): people come
     // from roles, first names, initials, appositions and links.
-    if words <= 3 && apposition(ctx, body) == Some(Label::Person) {
-        return Some((first, c.last));
-    }
-    if words >= 2 && nationality_after(ctx, body) {
-        return Some((first, c.last));
-    }
-    None
+    (words <= 3 && apposition(ctx, body) == Some(Label::Person))
+        || (words >= 2 && nationality_after(ctx, body))
 }
 
 /// Names in a list beside a person are people too ("Mike Hulbert , Tiger
