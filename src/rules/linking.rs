@@ -7,7 +7,7 @@ use std::collections::hash_map::Entry;
 
 use rustc_hash::FxHashMap;
 
-use super::{lexicons::Sketches, tokens::Kind, Ctx};
+use super::{lexicons::Sketches, nearby::Nearby, tokens::Kind, Ctx};
 use crate::span::{Label, Method, Span};
 
 /// What a linked key names; `None` when two different entities share it.
@@ -194,8 +194,8 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
     let n = t.len();
     let mut added: Vec<Span> = Vec::new();
     // The spans a link replaces go once the links are all found: a link
-    // starts after the last one ended, so no later link would have read
-    // them (see [`Nearby`]).
+    // starts after the one before it ended, so the spans that one replaces
+    // (within it) end before every later link starts and touch none.
     let mut replaced: Vec<(usize, usize)> = Vec::new();
     let nearby = Nearby::new(spans);
     // Room for most keys, so that it seldom grows.
@@ -268,75 +268,6 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
     }
     spans.extend(added);
     own
-}
-
-/// Fields with more spans than this find the spans a link touches by
-/// their starts (fewer are read through in a plain pass).
-const NEARBY_FROM: usize = 8;
-
-/// The spans of a field in order of their starts, to find the few a link
-/// touches without reading them all (in a field with many spans).
-///
-/// The links of a field are found left to right, and a link starts after
-/// the one before it ended: the spans a link replaces end before every
-/// later link starts, so they are left in place (and in this order) until
-/// the links are all found.
-struct Nearby {
-    /// Each span's start, shifted up 32 bits, above its index, in order
-    /// (empty for a field with few spans: all of them are read).
-    by_start: Vec<u64>,
-    /// The longest span, in bytes.
-    longest: usize,
-}
-
-impl Nearby {
-    /// The order of `spans` by start, when there are enough of them (and
-    /// their offsets and indices fit in 32 bits).
-    fn new(spans: &[Span]) -> Self {
-        let fits = |s: &Span| u32::try_from(s.end).is_ok();
-        if spans.len() <= NEARBY_FROM
-            || u32::try_from(spans.len()).is_err()
-            || !spans.iter().all(fits)
-        {
-            return Nearby {
-                by_start: Vec::new(),
-                longest: 0,
-            };
-        }
-        let mut by_start: Vec<u64> = spans
-            .iter()
-            .enumerate()
-            .map(|(k, s)| (s.start as u64) << 32 | k as u64)
-            .collect();
-        by_start.sort_unstable();
-        let longest = spans.iter().map(|s| s.end - s.start).max().unwrap_or(0);
-        Nearby { by_start, longest }
-    }
-
-    /// Whether [`Nearby::touching`] reads only the spans near a link.
-    fn is_indexed(&self) -> bool {
-        !self.by_start.is_empty()
-    }
-
-    /// The spans of `spans` (the list this was made for, indexed) that may
-    /// touch `start..end`: every span overlapping it or within it is among
-    /// them.
-    fn touching<'s>(
-        &'s self,
-        spans: &'s [Span],
-        start: usize,
-        end: usize,
-    ) -> impl Iterator<Item = &'s Span> + 's {
-        // A span starting `longest` bytes or more before `start` ends by
-        // `start`; one starting after `end` is past it.
-        let from = (start.saturating_sub(self.longest) as u64) << 32;
-        let past = (end as u64 + 1) << 32;
-        let lo = self.by_start.partition_point(|&k| k < from);
-        let hi = lo + self.by_start[lo..].partition_point(|&k| k < past);
-        self.by_start[lo..hi]
-            .iter()
-            .map(move |&k| &spans[(k & u64::from(u32::MAX)) as usize])
-    }
 }
 
 /// Whether a link may stand at `start..end`: no span of `spans` (all
@@ -414,41 +345,6 @@ mod tests {
         assert_eq!(target("john smith"), None);
         assert!(names.keys.contains_key("john smith"));
         assert_eq!(names.most_words, 2);
-    }
-
-    #[test]
-    fn nearby_finds_every_span_a_link_touches() {
-        // Unordered, nested and overlapping spans, more than a plain pass reads.
-        let spans: Vec<Span> = (0..40)
-            .map(|k: usize| {
-                let start = (k * 37) % 200;
-                let len = 1 + (k * 11) % 23;
-                Span::entity(start, start + len, Label::Org, "x", "", Method::Rule)
-            })
-            .collect();
-        let nearby = Nearby::new(&spans);
-        assert!(nearby.is_indexed());
-        for start in 0..230 {
-            for end in start + 1..start + 30 {
-                let touches = |s: &Span| {
-                    (s.start < end && start < s.end) || (s.start >= start && s.end <= end)
-                };
-                let mut want: Vec<*const Span> = spans
-                    .iter()
-                    .filter(|s| touches(s))
-                    .map(|s| s as *const Span)
-                    .collect();
-                let mut got: Vec<*const Span> = nearby
-                    .touching(&spans, start, end)
-                    .filter(|s| touches(s))
-                    .map(|s| s as *const Span)
-                    .collect();
-                want.sort();
-                got.sort();
-                assert_eq!(got, want, "link at {start}..{end}");
-            }
-        }
-        assert!(!Nearby::new(&spans[..NEARBY_FROM]).is_indexed());
     }
 
     #[test]

@@ -20,6 +20,7 @@ pub mod ambiguity;
 pub mod chunks;
 pub mod lexicons;
 pub mod linking;
+pub mod nearby;
 pub mod orgs;
 pub mod people;
 pub mod tokens;
