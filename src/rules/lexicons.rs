@@ -502,6 +502,13 @@ impl Lexicons {
         self.sketched.roles.has_bit(usize::from(sketch)) && self.roles.contains(word)
     }
 
+    /// False when no role has the sketch bit `sketch` (a token's, see
+    /// [`Lexicons::is_role_token`]): told before the token's folding is read.
+    #[inline]
+    pub fn may_be_role(&self, sketch: u16) -> bool {
+        self.sketched.roles.has_bit(usize::from(sketch))
+    }
+
     /// Whether some role starts with the folded word `first` of a token
     /// whose sketch bit is `sketch` (see [`Lexicons::is_role_token`]).
     #[inline]

@@ -2,7 +2,15 @@
 //! found by a binary search rather than by reading every span of the field
 //! (a long article has hundreds, and asks about thousands of names).
 
-use crate::span::Span;
+use std::cell::RefCell;
+
+use crate::{reuse, span::Span};
+
+thread_local! {
+    /// This thread's spare index, kept from one field to the next (so that
+    /// each field's is neither allocated nor faulted in afresh).
+    static SPARE: RefCell<Vec<u64>> = const { RefCell::new(Vec::new()) };
+}
 
 /// Fields with more spans than this have them indexed (fewer are read
 /// through as fast as they are searched).
@@ -33,11 +41,14 @@ impl Nearby {
         {
             return Nearby::default();
         }
-        let mut by_start: Vec<u64> = spans
-            .iter()
-            .enumerate()
-            .map(|(k, s)| (s.start as u64) << 32 | k as u64)
-            .collect();
+        let mut by_start = reuse::take(&SPARE);
+        by_start.clear();
+        by_start.extend(
+            spans
+                .iter()
+                .enumerate()
+                .map(|(k, s)| (s.start as u64) << 32 | k as u64),
+        );
         // Mostly in order already: the dictionary's matches are.
         by_start.sort_unstable();
         let longest = spans.iter().map(|s| s.end - s.start).max().unwrap_or(0);
@@ -73,6 +84,15 @@ impl Nearby {
             keys: self.by_start[lo..].iter(),
             past: (end as u64 + 1) << 32,
             rest: [].iter(),
+        }
+    }
+}
+
+impl Drop for Nearby {
+    /// Gives the index's room back to the thread, for the next field.
+    fn drop(&mut self) {
+        if self.by_start.capacity() > 0 {
+            reuse::give(&SPARE, std::mem::take(&mut self.by_start), Vec::capacity);
         }
     }
 }

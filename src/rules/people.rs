@@ -42,12 +42,15 @@ fn is_role_phrase(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let (Some(first), second) = (words.next(), words.next()) else {
         return ctx.lex.is_role("");
     };
-    // A token's sketch is its folding's: most words are told by it.
+    // A token's sketch is its folding's: most words are told by it,
+    // before their folding is read.
+    let sketch = t.toks[first].sketch;
     let Some(second) = second else {
         // One word: its folding is the phrase.
-        return ctx.lex.is_role_token(t.f(first), t.toks[first].sketch);
+        return ctx.lex.may_be_role(sketch) && ctx.lex.is_role_token(t.f(first), sketch);
     };
-    if !t.f(first).is_empty() && !ctx.lex.starts_role_token(t.f(first), t.toks[first].sketch) {
+    let head = t.f(first);
+    if !head.is_empty() && !ctx.lex.starts_role_token(head, sketch) {
         return false;
     }
     let mut s = String::new();
