@@ -111,7 +111,11 @@ pub fn speech_subject(ctx: &Ctx<'_>, c: Chunk) -> bool {
     let t = ctx.t;
     let n = t.len();
     let next = c.last + 1;
-    if next < n && t.is_lower(next) && t.same_line(c.last, next) {
+    if next < n
+        && t.is_lower(next)
+        && t.same_line(c.last, next)
+        && ctx.lex.may_be_speech_verb(t.toks[next].sketch)
+    {
         let w = t.f(next);
         if ctx.lex.is_speech_verb_token(w, t.toks[next].sketch) && !SOURCE_VERBS.contains(&w) {
             return true;
