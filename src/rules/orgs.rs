@@ -227,6 +227,7 @@ mod tests {
             lex: &lex,
             gazetteer: None,
             spans: Vec::new(),
+            spans_by_start: true,
         };
         let mut named = Vec::new();
         for k in 0..t.len() {
