@@ -268,7 +268,10 @@ fn is_function_token(t: &Tokens<'_>, i: usize, w: &str) -> bool {
 /// other word is a particle.
 fn is_particle(t: &Tokens<'_>, i: usize) -> bool {
     static SET: WordSet = WordSet::new(PARTICLES);
-    SET.contains_token(t.s(i), t.toks[i].sketch)
+    // The sketch before the text: slicing the text is checked, and most
+    // tokens are told without it.
+    let sketch = t.toks[i].sketch;
+    SET.sketches().has_bit(usize::from(sketch)) && SET.contains_token(t.s(i), sketch)
 }
 
 /// Whether token `i`, in ASCII, is a day or month name.
@@ -378,30 +381,41 @@ pub fn find(t: &Tokens<'_>, lex: &Lexicons, skip_all: bool) -> Vec<Chunk> {
 /// Joins "A of B", "A for B", "A of the B" when A ends in an organisation
 /// head word ("Bank of Canada"), and "A and B", "A & B" when B ends in one
 /// ("Test and County Cricket Board").
-fn join_org_names(t: &Tokens<'_>, lex: &Lexicons, chunks: Vec<Chunk>) -> Vec<Chunk> {
-    let mut out: Vec<Chunk> = Vec::with_capacity(chunks.len());
-    for c in chunks {
-        if let Some(prev) = out.last_mut() {
-            let gap = c.first - prev.last - 1;
-            let w = |k: usize| t.s(prev.last + 1 + k);
-            let of_like = (1..=2).contains(&gap)
-                && matches!(w(0), "of" | "for")
-                && (gap == 1 || w(1) == "the");
-            let and_like = gap == 1 && matches!(w(0), "and" | "&");
-            let (p, l) = (prev.last, c.last);
-            if t.same_line(prev.last, c.first)
-                && ((of_like
-                    && lex.is_org_suffix_folded(t.s(p), t.f(p))
-                    && !lex.is_legal_form_folded(t.s(p), t.f(p)))
-                    || (and_like && lex.is_org_suffix_folded(t.s(l), t.f(l))))
-            {
-                prev.last = c.last;
-                continue;
-            }
+fn join_org_names(t: &Tokens<'_>, lex: &Lexicons, mut chunks: Vec<Chunk>) -> Vec<Chunk> {
+    // In place: the chunks kept so far are `chunks[..kept]`.
+    let mut kept = 0;
+    for k in 0..chunks.len() {
+        let c = chunks[k];
+        if kept > 0 && joins_org_name(t, lex, chunks[kept - 1], c) {
+            chunks[kept - 1].last = c.last;
+            continue;
         }
-        out.push(c);
+        chunks[kept] = c;
+        kept += 1;
     }
-    out
+    chunks.truncate(kept);
+    chunks
+}
+
+/// Whether chunk `c` joins the chunk `prev` before it into one name (see
+/// [`join_org_names`]).
+fn joins_org_name(t: &Tokens<'_>, lex: &Lexicons, prev: Chunk, c: Chunk) -> bool {
+    let gap = c.first - prev.last - 1;
+    // Only one or two words between them may join them: the others are
+    // told without reading a word.
+    if !(1..=2).contains(&gap) {
+        return false;
+    }
+    let w = |k: usize| t.s(prev.last + 1 + k);
+    let between = w(0);
+    let of_like = matches!(between, "of" | "for") && (gap == 1 || w(1) == "the");
+    let and_like = gap == 1 && matches!(between, "and" | "&");
+    let (p, l) = (prev.last, c.last);
+    t.same_line(prev.last, c.first)
+        && ((of_like
+            && lex.is_org_suffix_folded(t.s(p), t.f(p))
+            && !lex.is_legal_form_folded(t.s(p), t.f(p)))
+            || (and_like && lex.is_org_suffix_folded(t.s(l), t.f(l))))
 }
 
 /// Drops leading function words ("The", "But"), and a sentence-initial
@@ -414,6 +428,9 @@ fn strip_front(t: &Tokens<'_>, lex: &Lexicons, mut c: Chunk) -> Option<Chunk> {
         if t.toks[c.first].kind == super::tokens::Kind::Punct {
             c.first += 1;
             continue;
+        }
+        if keeps_front(t, c.first) {
+            return Some(c);
         }
         let w = t.lower(c.first);
         let function = is_function_token(t, c.first, &w)
@@ -435,6 +452,21 @@ fn strip_front(t: &Tokens<'_>, lex: &Lexicons, mut c: Chunk) -> Option<Chunk> {
         }
         return Some(c);
     }
+}
+
+/// Whether token `i`, a word, opens its chunk as it stands, told by its
+/// shape and sketch alone (most chunks): in ASCII, no function word by its
+/// sketch, joined by no hyphen and not first in its sentence, it is none of
+/// what [`strip_front`] drops.
+#[inline]
+fn keeps_front(t: &Tokens<'_>, i: usize) -> bool {
+    let tok = t.toks[i];
+    let shape = tok.shape();
+    // A token in ASCII: its lowercase is its folding, whose sketch this is.
+    shape.ascii()
+        && !shape.joined()
+        && !tok.sent_start()
+        && !FUNCTION_SET.sketches().has_bit(usize::from(tok.sketch))
 }
 
 #[cfg(test)]

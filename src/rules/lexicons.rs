@@ -136,6 +136,14 @@ impl WordSet {
         self.sketches.has_bit(usize::from(bit)) && self.set().contains(word)
     }
 
+    /// Like [`WordSet::contains_token`], with the word read by `word` only
+    /// when the bit is set (a token's folding is sliced, with its bounds
+    /// checked, only for the few words the sketch lets through).
+    #[inline]
+    pub fn contains_token_with<'w>(&self, bit: u16, word: impl FnOnce() -> &'w str) -> bool {
+        self.sketches.has_bit(usize::from(bit)) && self.set().contains(word())
+    }
+
     /// The sketches of the words of the list, to test many words against
     /// it without asking for the set each time.
     #[inline]
@@ -502,6 +510,13 @@ impl Lexicons {
         self.sketched.roles.has_bit(usize::from(sketch)) && self.roles.contains(word)
     }
 
+    /// False when no role has the sketch bit `sketch` (a token's, see
+    /// [`Lexicons::is_role_token`]): told before the token's folding is read.
+    #[inline]
+    pub fn may_be_role(&self, sketch: u16) -> bool {
+        self.sketched.roles.has_bit(usize::from(sketch))
+    }
+
     /// Whether some role starts with the folded word `first` of a token
     /// whose sketch bit is `sketch` (see [`Lexicons::is_role_token`]).
     #[inline]
@@ -574,6 +589,13 @@ impl Lexicons {
     /// Whether the folded word or phrase is a speech or attribution verb.
     pub fn is_speech_verb(&self, folded: &str) -> bool {
         self.sketched.speech_verbs.may_contain(folded) && self.speech_verbs.contains(folded)
+    }
+
+    /// False when no speech verb has the sketch bit `sketch` (a token's):
+    /// told before the token's folding is read.
+    #[inline]
+    pub fn may_be_speech_verb(&self, sketch: u16) -> bool {
+        self.sketched.speech_verbs.has_bit(usize::from(sketch))
     }
 
     /// Whether the folded word `word` of a token whose sketch bit is

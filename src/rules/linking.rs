@@ -7,7 +7,7 @@ use std::collections::hash_map::Entry;
 
 use rustc_hash::FxHashMap;
 
-use super::{lexicons::Sketches, tokens::Kind, Ctx};
+use super::{lexicons::Sketches, nearby::Nearby, tokens::Kind, Ctx};
 use crate::span::{Label, Method, Span};
 
 /// What a linked key names; `None` when two different entities share it.
@@ -193,6 +193,11 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
         |i: usize| i > 0 && t.same_line(i - 1, i) && matches!(t.f(i - 1), "in" | "at" | "near");
     let n = t.len();
     let mut added: Vec<Span> = Vec::new();
+    // The spans a link replaces go once the links are all found: a link
+    // starts after the one before it ended, so the spans that one replaces
+    // (within it) end before every later link starts and touch none.
+    let mut replaced: Vec<(usize, usize)> = Vec::new();
+    let nearby = Nearby::new(spans);
     // Room for most keys, so that it seldom grows.
     let mut key = String::with_capacity(64);
     let mut i = 0;
@@ -230,9 +235,20 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
             best.filter(|b| !(b.1 == Label::Org && locative(i)))
         {
             let (start, end) = (t.toks[i].start(), t.toks[last].end());
-            if let Some(within) = accept(ctx, spans, (start, end), (label, canonical), i) {
+            let may = if nearby.is_indexed() {
+                accept(
+                    ctx,
+                    nearby.touching(spans, start, end),
+                    (start, end),
+                    (label, canonical),
+                    i,
+                )
+            } else {
+                accept(ctx, spans.iter(), (start, end), (label, canonical), i)
+            };
+            if let Some(within) = may {
                 if within > 0 {
-                    spans.retain(|s| !(s.start >= start && s.end <= end));
+                    replaced.push((start, end));
                 }
                 added.push(Span::entity(
                     start,
@@ -247,19 +263,23 @@ pub fn link(ctx: &Ctx<'_>, spans: &mut Vec<Span>, known: Option<&Names>) -> Name
         }
         i += matched.max(1);
     }
+    if !replaced.is_empty() {
+        spans.retain(|s| !replaced.iter().any(|&(a, b)| s.start >= a && s.end <= b));
+    }
     spans.extend(added);
     own
 }
 
-/// Whether a link may stand at `start..end`: no span crosses it or holds
-/// it, an equal span of the same label stays as it is (unless a rule
-/// found it under another canonical), and a place of
-/// equal extent gives way only outside a place context. When it may, the
+/// Whether a link may stand at `start..end`: no span of `spans` (all
+/// those that may touch it, in any order) crosses it or holds it, an equal
+/// span of the same label stays as it is (unless a rule found it under
+/// another canonical), and a place of equal extent gives way only outside
+/// a place context. When it may, the
 /// number of spans within `start..end` (those it replaces: when there are
 /// none, no pass over the spans removes them).
-fn accept(
+fn accept<'s>(
     ctx: &Ctx<'_>,
-    spans: &[Span],
+    spans: impl Iterator<Item = &'s Span>,
     (start, end): (usize, usize),
     (label, canonical): (Label, &str),
     first: usize,

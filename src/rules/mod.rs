@@ -20,6 +20,7 @@ pub mod ambiguity;
 pub mod chunks;
 pub mod lexicons;
 pub mod linking;
+pub mod nearby;
 pub mod orgs;
 pub mod people;
 pub mod tokens;
@@ -60,9 +61,28 @@ pub struct Ctx<'a> {
     pub gazetteer: Option<&'a Gazetteer>,
     /// The spans found so far (dictionary matches, then rule results).
     pub spans: Vec<Span>,
+    /// Whether `spans` are in order of their starts (the dictionary's
+    /// matches are), so that those at one start are found by a binary
+    /// search; set where `spans` are set.
+    pub spans_by_start: bool,
 }
 
 impl Ctx<'_> {
+    /// Whether some span so far covers exactly bytes `start..end`.
+    #[inline]
+    pub fn has_span(&self, start: usize, end: usize) -> bool {
+        let spans = &self.spans[..];
+        if !self.spans_by_start {
+            return spans.iter().any(|s| s.start == start && s.end == end);
+        }
+        // In order of their starts: those at `start` follow one another.
+        let at = spans.partition_point(|s| s.start < start);
+        spans[at..]
+            .iter()
+            .take_while(|s| s.start == start)
+            .any(|s| s.end == end)
+    }
+
     /// Whether token `k` as written ends an organisation name
     /// ([`Lexicons::is_org_suffix_folded`] of its text).
     #[inline]
@@ -280,7 +300,7 @@ fn classify(ctx: &Ctx<'_>, c: Chunk, sports: bool) -> ChunkNames {
             return ChunkNames::one((ext.first, ext.last, Label::Org, true));
         }
     }
-    let whole_dictionary = ctx.spans.iter().any(|s| s.start == a && s.end == b);
+    let whole_dictionary = ctx.has_span(a, b);
     if whole_dictionary {
         return ChunkNames::NONE;
     }
@@ -388,16 +408,18 @@ pub fn apply_with(
         lex: lexicons,
         gazetteer: field.gazetteer,
         spans: Vec::new(),
+        spans_by_start: true,
     };
     let sports = ambiguity::is_sports(&ctx);
     ctx.spans = ambiguity::filter_dictionary(&ctx, spans, sports);
+    ctx.spans_by_start = ctx.spans.is_sorted_by_key(|s| s.start);
 
     let found = chunks::find(ctx.t, lexicons, skip_all);
     let mut proposals: Vec<Proposal> = Vec::with_capacity(found.len());
     let mut events: Vec<(usize, usize)> = Vec::new();
     for &c in &found {
         let (a, b) = (ctx.t.toks[c.first].start(), ctx.t.toks[c.last].end());
-        if orgs::is_event(&ctx, c) && !ctx.spans.iter().any(|s| s.start == a && s.end == b) {
+        if orgs::is_event(&ctx, c) && !ctx.has_span(a, b) {
             events.push((a, b));
             continue;
         }
@@ -419,7 +441,7 @@ pub fn apply_with(
         // An undefined long name with its acronym: an organisation.
         if let Some(k) = acronyms::bracketed_after(&ctx, c.last) {
             let (a, b) = (ctx.t.toks[c.first].start(), ctx.t.toks[c.last].end());
-            let known = ctx.spans.iter().any(|s| s.start == a && s.end == b);
+            let known = ctx.has_span(a, b);
             if !known && acronyms::initials_match(&ctx, c, ctx.t.s(k)) {
                 proposals.push(Proposal::of_tokens(
                     &ctx,
@@ -432,6 +454,7 @@ pub fn apply_with(
         }
     }
     let mut spans = std::mem::take(&mut ctx.spans);
+    // The rules from here are given `spans`; `ctx.spans` stay empty.
     // No place or body inside an event's name ("U.S. Open", "Atlanta Games").
     spans.retain(|s| !events.iter().any(|&(a, b)| s.start >= a && s.end <= b));
     // Room for them at once, rather than as each is placed.
@@ -445,8 +468,6 @@ pub fn apply_with(
     }
     acronyms::link(&ctx, &mut spans);
     let names = linking::link(&ctx, &mut spans, known);
-    ctx.spans = spans;
-    let mut spans = std::mem::take(&mut ctx.spans);
     ambiguity::caps_places(&ctx, &mut spans);
     spans.sort_by_key(|s| (s.start, s.end));
     (spans, names)

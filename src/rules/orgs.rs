@@ -85,13 +85,13 @@ static EVENT_SET: WordSet = WordSet::new(EVENT_HEADS);
 
 /// Whether token `k`'s folding is a geographic head word ("road", "river").
 fn is_geo_head(t: &super::tokens::Tokens<'_>, k: usize) -> bool {
-    GEO_SET.contains_token(t.f(k), t.toks[k].sketch)
+    GEO_SET.contains_token_with(t.toks[k].sketch, || t.f(k))
 }
 
 /// Whether the chunk names an event ("Greater Milwaukee Open", "World Cup").
 pub fn is_event(ctx: &Ctx<'_>, c: Chunk) -> bool {
     let t = ctx.t;
-    c.last > c.first && EVENT_SET.contains_token(t.f(c.last), t.toks[c.last].sketch)
+    c.last > c.first && EVENT_SET.contains_token_with(t.toks[c.last].sketch, || t.f(c.last))
 }
 
 /// Whether the chunk's last word is an organisation word or legal form.
@@ -227,6 +227,7 @@ mod tests {
             lex: &lex,
             gazetteer: None,
             spans: Vec::new(),
+            spans_by_start: true,
         };
         let mut named = Vec::new();
         for k in 0..t.len() {

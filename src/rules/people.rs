@@ -42,12 +42,15 @@ fn is_role_phrase(ctx: &Ctx<'_>, a: usize, b: usize) -> bool {
     let (Some(first), second) = (words.next(), words.next()) else {
         return ctx.lex.is_role("");
     };
-    // A token's sketch is its folding's: most words are told by it.
+    // A token's sketch is its folding's: most words are told by it,
+    // before their folding is read.
+    let sketch = t.toks[first].sketch;
     let Some(second) = second else {
         // One word: its folding is the phrase.
-        return ctx.lex.is_role_token(t.f(first), t.toks[first].sketch);
+        return ctx.lex.may_be_role(sketch) && ctx.lex.is_role_token(t.f(first), sketch);
     };
-    if !t.f(first).is_empty() && !ctx.lex.starts_role_token(t.f(first), t.toks[first].sketch) {
+    let head = t.f(first);
+    if !head.is_empty() && !ctx.lex.starts_role_token(head, sketch) {
         return false;
     }
     let mut s = String::new();
@@ -108,7 +111,11 @@ pub fn speech_subject(ctx: &Ctx<'_>, c: Chunk) -> bool {
     let t = ctx.t;
     let n = t.len();
     let next = c.last + 1;
-    if next < n && t.is_lower(next) && t.same_line(c.last, next) {
+    if next < n
+        && t.is_lower(next)
+        && t.same_line(c.last, next)
+        && ctx.lex.may_be_speech_verb(t.toks[next].sketch)
+    {
         let w = t.f(next);
         if ctx.lex.is_speech_verb_token(w, t.toks[next].sketch) && !SOURCE_VERBS.contains(&w) {
             return true;
@@ -230,7 +237,6 @@ pub fn person(ctx: &Ctx<'_>, c: Chunk) -> Option<(usize, usize)> {
 
 /// [`person`], given the chunk's [`title_prefix`] `titled`.
 pub fn person_titled(ctx: &Ctx<'_>, c: Chunk, titled: usize) -> Option<(usize, usize)> {
-    let t = ctx.t;
     let first = c.first + titled;
     if first > c.last {
         return None;
@@ -239,36 +245,39 @@ pub fn person_titled(ctx: &Ctx<'_>, c: Chunk, titled: usize) -> Option<(usize, u
         first,
         last: c.last,
     };
-    let words = (first..=c.last)
+    // The evidence first, then what overrules it (an organisation word, a
+    // lone acronym): all of it is read-only, and most chunks have none.
+    let named = titled > 0 || role_before(ctx, c.first) || person_evidence(ctx, body);
+    // A lone acronym ("RDR said") names a body, not a person.
+    let overruled = || {
+        has_org_word(ctx, first, c.last)
+            || (first == c.last && super::acronyms::is_acronym(ctx, first))
+    };
+    (named && !overruled()).then_some((first, c.last))
+}
+
+/// Whether the chunk's own words or what follows them say it is a person
+/// (the chunk after its titles, with no role before it): a first name or
+/// an initial opening two words or more, an apposition, or a nationality
+/// in brackets after it.
+fn person_evidence(ctx: &Ctx<'_>, body: Chunk) -> bool {
+    let t = ctx.t;
+    let first = body.first;
+    let words = (first..=body.last)
         .filter(|&k| t.toks[k].kind == super::tokens::Kind::Word)
         .count();
-    if has_org_word(ctx, first, c.last) {
-        return None;
-    }
-    // A lone acronym ("RDR said") names a body, not a person.
-    if first == c.last && super::acronyms::is_acronym(ctx, first) {
-        return None;
-    }
-    if titled > 0 || role_before(ctx, c.first) {
-        return Some((first, c.last));
-    }
     if words >= 2
         && (t.is_initial(first)
             || (ctx.lex.is_first_name_folded(t.f(first))
                 && !is_function_word(&t.lower(first))
                 && !(t.is_upper(first) && t.chars(first) > 1)))
     {
-        return Some((first, c.last));
+        return true;
     }
     // A speech verb alone says nothing ("Time Warner said"): people come
     // from roles, first names, initials, appositions and links.
-    if words <= 3 && apposition(ctx, body) == Some(Label::Person) {
-        return Some((first, c.last));
-    }
-    if words >= 2 && nationality_after(ctx, body) {
-        return Some((first, c.last));
-    }
-    None
+    (words <= 3 && apposition(ctx, body) == Some(Label::Person))
+        || (words >= 2 && nationality_after(ctx, body))
 }
 
 /// Names in a list beside a person are people too ("Mike Hulbert , Tiger

@@ -421,6 +421,7 @@ fn org_words_by_sketch_are_the_lookups() {
         lex: &lex,
         gazetteer: None,
         spans: Vec::new(),
+        spans_by_start: true,
     };
     let mut found = 0;
     for k in 0..t.len() {
@@ -429,4 +430,37 @@ fn org_words_by_sketch_are_the_lookups() {
         found += usize::from(want);
     }
     assert!(found >= 8, "{found}");
+}
+
+/// A span of one extent is found among spans in order of their starts
+/// (several at one start among them) as by reading them all, and among
+/// spans in no order when they are read all.
+#[test]
+fn has_span_finds_an_extent_in_order_or_not() {
+    use crate::span::{Label, Method, Span};
+    let lex = super::Lexicons::default();
+    let t = super::tokens::tokenize("a b c");
+    let extents = [(0, 4), (5, 9), (5, 12), (5, 7), (20, 25), (30, 31)];
+    let spans: Vec<Span> = extents
+        .iter()
+        .map(|&(a, b)| Span::entity(a, b, Label::Place, "x", "", Method::Dictionary))
+        .collect();
+    let mut ctx = super::Ctx {
+        t: &t,
+        lex: &lex,
+        gazetteer: None,
+        spans,
+        spans_by_start: true,
+    };
+    for by_start in [true, false] {
+        if !by_start {
+            ctx.spans.reverse();
+        }
+        ctx.spans_by_start = by_start;
+        for a in 0..35 {
+            for b in a..35 {
+                assert_eq!(ctx.has_span(a, b), extents.contains(&(a, b)), "{a}..{b}");
+            }
+        }
+    }
 }
