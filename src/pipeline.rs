@@ -1,15 +1,16 @@
 //! The batch runner: streams articles from a reader thread in bounded
 //! chunks, cuts each chunk into groups that a rayon pool extracts as jobs
-//! of their own, and hands the
-//! results to the sink in input order (reading, extraction and writing
-//! overlap: `threads` counts the extraction workers). One thread or many, the output is
-//! byte-identical; the articles in memory are bounded by the chunk size, not
-//! the corpus (the entity table grows with the distinct entities: one per
-//! worker, added up at the end).
+//! of their own, and hands the results to the sink in input order
+//! (reading, extraction and writing overlap: `threads` counts the
+//! extraction workers). One thread or many, the output is byte-identical;
+//! the articles in memory are bounded by the chunk size, not the corpus
+//! (the entity table grows with the distinct entities: one per worker,
+//! added up at the end).
 //!
-//! A worker takes each group through one stage at a time (dates, dictionary matches, rules,
-//! attribution, rows): a stage's tables and code stay in the cache from one
-//! article to the next. The rows are those of each article extracted alone.
+//! A worker takes each group through one stage at a time (dates,
+//! dictionary matches, rules, attribution, rows): a stage's tables and
+//! code stay in the cache from one article to the next. The rows are those
+//! of each article extracted alone.
 //!
 //! When the sink takes encoded rows ([`Sink::encoding`], as the table
 //! writer does), each worker encodes its articles' rows straight from their
