@@ -368,10 +368,10 @@ enum AsciiWord {
 /// cue filter ([`cues::cue_of_head`]) reads no text of its own.
 #[inline(always)]
 fn ascii_word(lower: &[u8], start: usize) -> AsciiWord {
-    let Some(eight) = eight_from(lower, start) else {
+    let Some(eight) = swar::eight_at(lower, start) else {
         return AsciiWord::Other(start + 1);
     };
-    let stop = non_alnum_lowered(eight);
+    let stop = swar::non_alnum_lowered(eight);
     if stop == 0 {
         return AsciiWord::Long(eight);
     }
@@ -386,34 +386,6 @@ fn ascii_word(lower: &[u8], start: usize) -> AsciiWord {
     // The bytes below the first stop: the word's.
     let kept = ((stop & stop.wrapping_neg()) >> 7).wrapping_sub(1);
     AsciiWord::Short(end, eight & kept)
-}
-
-/// One in each byte.
-const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// The high bit of each byte of `x`, eight bytes of ASCII-lowercased text,
-/// that is not an ASCII letter or digit: `swar::non_alnum` of the same
-/// bytes, with no capitals left to fold onto small letters first.
-#[inline(always)]
-fn non_alnum_lowered(x: u64) -> u64 {
-    let high = ONES << 7;
-    let low7 = x & !high;
-    // The high bit of each byte of `low7` in `lo..=hi` (each sum stays
-    // below 0x100, so no carry crosses a byte).
-    let in_range = |lo: u8, hi: u8| {
-        (low7 + ONES * (0x80 - u64::from(lo))) & !(low7 + ONES * (0x7f - u64::from(hi)))
-    };
-    let alnum = (in_range(b'a', b'z') | in_range(b'0', b'9')) & !x;
-    !alnum & high
-}
-
-/// The eight bytes at `at` as one `u64`, first byte lowest, when there are
-/// eight: like `swar::eight_at`, but with no sum that could overflow to
-/// check (`at` is at most the length, so the bytes left are counted).
-#[inline(always)]
-fn eight_from(bytes: &[u8], at: usize) -> Option<u64> {
-    let chunk = bytes.get(at..)?.first_chunk::<8>()?;
-    Some(u64::from_le_bytes(*chunk))
 }
 
 /// The end of the word starting at byte `start` whose first character ends
@@ -687,12 +659,12 @@ fn is_abbreviation(tokens: &[Token], w: usize, text: &str, lower: &str, dot: usi
 /// loop whose end mispredicts).
 fn has_dot(lower: &[u8], start: usize, end: usize) -> bool {
     let len = end - start;
-    match eight_from(lower, start) {
+    match swar::eight_at(lower, start) {
         Some(eight) if (1..=8).contains(&len) => {
             // Zero bytes where the dots are; a zero byte's flag is exact
             // up to the first zero byte, which is all that is asked.
-            let x = eight ^ (ONES * u64::from(b'.'));
-            let zeros = x.wrapping_sub(ONES) & !x & (ONES << 7);
+            let x = eight ^ (swar::ONES * u64::from(b'.'));
+            let zeros = x.wrapping_sub(swar::ONES) & !x & swar::HIGH;
             let kept = u64::MAX >> (64 - 8 * len);
             zeros & kept != 0
         }
@@ -898,25 +870,6 @@ mod tests {
             }
         }
         assert!(dotted > 1000, "{dotted}");
-    }
-
-    /// Every byte value, at every place of eight: the lowercased bytes'
-    /// class is the class of the bytes as written.
-    #[test]
-    fn lowered_bytes_are_alphanumeric_where_the_text_is() {
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                let mut bytes = *b"aZ0 m9Q.";
-                bytes[at] = b;
-                let x = u64::from_le_bytes(bytes);
-                let lowered = u64::from_le_bytes(bytes.map(|c| c.to_ascii_lowercase()));
-                assert_eq!(
-                    non_alnum_lowered(lowered),
-                    swar::non_alnum(x),
-                    "{b:#x} at {at}"
-                );
-            }
-        }
     }
 
     #[test]
