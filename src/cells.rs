@@ -17,6 +17,7 @@ use std::io;
 use crate::{
     record::{Document, DocumentRow, Entity, Mention, MentionRow, Quote, QuoteRow},
     sink::columns,
+    swar,
 };
 
 /// A record that lists its cells in the order of its table's columns (the
@@ -80,12 +81,8 @@ fn needs_quoting(bytes: &[u8]) -> bool {
 
 /// Whether one of the 8 bytes of `word` is a comma, a quote or a line break.
 fn holds_special_byte(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    // Exact for "some byte is zero" (not for which one).
-    let has_zero_byte = |v: u64| v.wrapping_sub(ONES) & !v & HIGHS != 0;
     [b',', b'"', b'\n', b'\r'].iter().fold(false, |q, &b| {
-        q | has_zero_byte(word ^ (ONES * u64::from(b)))
+        q | (swar::zero_bytes(word ^ (swar::ONES * u64::from(b))) != 0)
     })
 }
 

@@ -9,6 +9,8 @@
 
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
+use crate::swar;
+
 /// A folded copy of a text plus the map back to the original.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
@@ -228,11 +230,10 @@ fn fold_pieces(text: &str, out: &mut String, mut placed: impl FnMut(Piece, usize
 
 /// Length of the run of ASCII bytes that opens `bytes`, read 8 bytes at a time.
 fn ascii_run(bytes: &[u8]) -> usize {
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
     let mut chunks = bytes.chunks_exact(8);
     let mut run = 0;
     for chunk in &mut chunks {
-        let high = u64::from_le_bytes(chunk.try_into().expect("8 bytes")) & HIGHS;
+        let high = u64::from_le_bytes(chunk.try_into().expect("8 bytes")) & swar::HIGH;
         if high != 0 {
             // The lowest set bit is in the first non-ASCII byte.
             return run + high.trailing_zeros() as usize / 8;

@@ -4,6 +4,8 @@
 //! offset to the next when they come (nearly) in text order
 //! ([`CharCursor`], which indexes nothing ahead).
 
+use crate::swar;
+
 /// Checkpoints of the character count every [`STRIDE`] bytes (a lookup counts
 /// at most this many bytes; the checkpoints take 1/16 of the text's size).
 const STRIDE: usize = 64;
@@ -100,9 +102,8 @@ fn char_starts(bytes: &[u8]) -> usize {
 /// in each such byte, summed into the top byte by a multiplication (the
 /// baseline x86-64 has no `popcnt`).
 fn continuation_bytes(x: u64) -> usize {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    let ones = (x & !(x << 1) & (0x80 * ONES)) >> 7;
-    (ones.wrapping_mul(ONES) >> 56) as usize
+    let ones = (x & !(x << 1) & swar::HIGH) >> 7;
+    (ones.wrapping_mul(swar::ONES) >> 56) as usize
 }
 
 impl<'a> CharCursor<'a> {

@@ -43,6 +43,15 @@ pub fn non_alnum(x: u64) -> u64 {
     !(letter | digit) & HIGH
 }
 
+/// The high bit of each byte of `x` that is zero, exact up to the first
+/// one (a borrow may mark a 0x01 byte past it): enough to tell whether
+/// some byte is zero, and which comes first. `zero_bytes(x ^ ONES * b)`
+/// marks the bytes equal to `b`.
+#[inline(always)]
+pub fn zero_bytes(x: u64) -> u64 {
+    x.wrapping_sub(ONES) & !x & HIGH
+}
+
 /// [`non_alnum`] of eight bytes of ASCII-lowercased text: with no
 /// capitals left to fold onto small letters, one range fewer.
 #[inline(always)]
@@ -95,6 +104,30 @@ pub fn alnum_end(bytes: &[u8], mut from: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every byte value, at every place of eight, beside a zero byte or
+    /// not: some byte is zero when `zero_bytes` says so, and the first it
+    /// marks is the first zero byte.
+    #[test]
+    fn zero_bytes_finds_the_first_zero_byte() {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                for zero in [None, Some((at + 3) % 8)] {
+                    let mut bytes = *b"aZ0 m9Q.";
+                    bytes[at] = b;
+                    if let Some(z) = zero {
+                        bytes[z] = 0;
+                    }
+                    let marks = zero_bytes(u64::from_le_bytes(bytes));
+                    let first = bytes.iter().position(|&c| c == 0);
+                    assert_eq!(marks != 0, first.is_some(), "{bytes:?}");
+                    if let Some(first) = first {
+                        assert_eq!(marks.trailing_zeros() as usize / 8, first, "{bytes:?}");
+                    }
+                }
+            }
+        }
+    }
 
     /// Every byte value, at every place of eight: the lowercased bytes'
     /// class is the class of the bytes as written.

@@ -661,12 +661,11 @@ fn has_dot(lower: &[u8], start: usize, end: usize) -> bool {
     let len = end - start;
     match swar::eight_at(lower, start) {
         Some(eight) if (1..=8).contains(&len) => {
-            // Zero bytes where the dots are; a zero byte's flag is exact
-            // up to the first zero byte, which is all that is asked.
-            let x = eight ^ (swar::ONES * u64::from(b'.'));
-            let zeros = x.wrapping_sub(swar::ONES) & !x & swar::HIGH;
+            // The dots' bytes, exact up to the first, which is all that
+            // is asked.
+            let dots = swar::zero_bytes(eight ^ (swar::ONES * u64::from(b'.')));
             let kept = u64::MAX >> (64 - 8 * len);
-            zeros & kept != 0
+            dots & kept != 0
         }
         _ => lower[start..end].contains(&b'.'),
     }
