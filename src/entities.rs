@@ -3,7 +3,7 @@
 //! time and add up ([`EntityTable::merge`]) in any order to the same rows,
 //! so each extraction worker can keep its own and the writing thread none.
 
-use std::{cmp::Ordering, hash::BuildHasher};
+use std::{cmp::Reverse, hash::BuildHasher};
 
 use hashbrown::HashTable;
 use rustc_hash::FxBuildHasher;
@@ -212,143 +212,36 @@ impl EntityTable {
 
     /// The rows, most-mentioned first, ties broken by documents then id and name.
     pub fn into_rows(self) -> Vec<Entity> {
-        // Sorted by small keys that point to their slots, whose keys lie
-        // together in the arena, before the rows' strings are made.
+        // Sorted by borrowed keys, which lie together in the arena, before
+        // the rows' strings are made: most-mentioned first, then the most
+        // documents, then by id, label and canonical name.
         let arena = self.arena.as_str();
         let mut order: Vec<_> = (self.slots.iter())
-            .map(|slot| RowOrder::new(arena, slot))
-            .collect();
-        // No two keys are equal: an unstable sort puts them in the one
-        // order there is, without a stable sort's buffer. First by the
-        // counts and prefixes alone, integers all, then the few runs of
-        // equal prefixes of longer strings by the rest of their strings.
-        order.sort_unstable_by_key(RowOrder::by_prefixes);
-        sort_runs_of_long_prefixes(&mut order, arena, 0);
-        (order.into_iter())
-            .map(|row| {
-                let KeyRef(id, label, canonical) = key_of(arena, row.slot);
+            .map(|slot| {
+                let KeyRef(id, label, canonical) = key_of(arena, slot);
                 let Counts {
                     documents,
                     mentions,
                     ..
-                } = row.slot.counts;
-                Entity {
+                } = slot.counts;
+                (Reverse(mentions), Reverse(documents), id, label, canonical)
+            })
+            .collect();
+        // No two keys are equal: an unstable sort puts them in the one
+        // order there is, without a stable sort's buffer.
+        order.sort_unstable();
+        (order.into_iter())
+            .map(
+                |(Reverse(mentions), Reverse(documents), id, label, canonical)| Entity {
                     entity_id: id.to_string(),
                     label: label.to_string(),
                     canonical: canonical.to_string(),
                     documents,
                     mentions,
-                }
-            })
+                },
+            )
             .collect()
     }
-}
-
-/// An entity's place among the rows: most mentions first, then most
-/// documents, then by id, label and canonical name. Each part of the key
-/// is first compared by its [`prefix_of`], so that most comparisons are
-/// of integers, and the rest of two strings (with `memcmp`) only past
-/// equal prefixes of 7 bytes.
-struct RowOrder<'a> {
-    /// The mentions, then the documents, each subtracted from the largest
-    /// `u64`: most first.
-    counts: u128,
-    /// The [`prefix_of`] of the id, the label and the canonical name.
-    prefixes: [u64; 3],
-    /// The entity's slot.
-    slot: &'a Slot,
-}
-
-impl<'a> RowOrder<'a> {
-    /// The place of the entity of `slot`, whose key lies in `arena`.
-    fn new(arena: &str, slot: &'a Slot) -> RowOrder<'a> {
-        let KeyRef(id, label, canonical) = key_of(arena, slot);
-        let most_first = |n: usize| u128::from(u64::MAX - n as u64);
-        let Counts {
-            documents,
-            mentions,
-            ..
-        } = slot.counts;
-        RowOrder {
-            counts: most_first(mentions) << 64 | most_first(documents),
-            prefixes: [prefix_of(id), prefix_of(label), prefix_of(canonical)],
-            slot,
-        }
-    }
-
-    /// The order of the rows by their counts and prefixes alone: the
-    /// rows' order, except among rows of the same counts and the same
-    /// prefix of a part of 8 bytes or more (see
-    /// [`sort_runs_of_long_prefixes`]).
-    fn by_prefixes(&self) -> (u128, [u64; 3]) {
-        (self.counts, self.prefixes)
-    }
-
-    /// The order of the rows, whose keys lie in `arena`: the order of
-    /// (most mentions, most documents, id, label, canonical name).
-    fn cmp(&self, other: &Self, arena: &str) -> Ordering {
-        if self.counts != other.counts {
-            return self.counts.cmp(&other.counts);
-        }
-        for part in 0..3 {
-            let (p, q) = (self.prefixes[part], other.prefixes[part]);
-            if p != q {
-                return p.cmp(&q);
-            }
-            // Equal prefixes of strings under 8 bytes: equal strings.
-            if p as u8 >= 8 {
-                let (a, b) = (
-                    key_of(arena, self.slot).part(part),
-                    key_of(arena, other.slot).part(part),
-                );
-                let order = a.as_bytes()[7..].cmp(&b.as_bytes()[7..]);
-                if order.is_ne() {
-                    return order;
-                }
-            }
-        }
-        Ordering::Equal
-    }
-}
-
-/// Puts `rows`, sorted [`RowOrder::by_prefixes`] and alike in their counts
-/// and the prefixes of the parts before `part`, in the rows' order: each
-/// run of rows of the same prefix of `part`, which lie together in both
-/// orders, is sorted by the whole key when the prefix is that of strings
-/// of 8 bytes or more, and its rows by the next part when not.
-fn sort_runs_of_long_prefixes(rows: &mut [RowOrder], arena: &str, part: usize) {
-    for run in
-        rows.chunk_by_mut(|a, b| a.counts == b.counts && a.prefixes[part] == b.prefixes[part])
-    {
-        if run.len() < 2 {
-            continue;
-        }
-        if run[0].prefixes[part] as u8 >= 8 {
-            run.sort_unstable_by(|a, b| a.cmp(b, arena));
-        } else if part < 2 {
-            sort_runs_of_long_prefixes(run, arena, part + 1);
-        }
-    }
-}
-
-impl<'a> KeyRef<'a> {
-    /// The id (0), the label (1) or the canonical name (2).
-    fn part(self, part: usize) -> &'a str {
-        [self.0, self.1, self.2][part]
-    }
-}
-
-/// A string's first 7 bytes, big-endian in the top 7 bytes of a `u64` (as
-/// zeros past its end), and its length, 8 at most, in the lowest: two
-/// strings' prefixes are in the order of the strings unless they are
-/// equal, and equal prefixes of strings under 8 bytes are equal strings.
-fn prefix_of(s: &str) -> u64 {
-    let bytes = s.as_bytes();
-    let mut top = [0u8; 8];
-    let n = bytes.len().min(7);
-    top[..n].copy_from_slice(&bytes[..n]);
-    top[7] = bytes.len().min(8) as u8;
-    u64::from_be_bytes(top)
 }
 
 #[cfg(test)]
@@ -565,26 +458,6 @@ mod tests {
                 format!("{stem}{rest}")
             })
             .collect()
-    }
-
-    #[test]
-    fn strings_compared_by_prefix_are_in_their_order() {
-        let strings = awkward_strings();
-        for a in &strings {
-            for b in &strings {
-                // Each an id, in the arena of the two.
-                let arena = format!("{a}{b}");
-                let slot = |at: usize, id: &str| Slot {
-                    hash: 0,
-                    at,
-                    lens: [part_len(id), 0, 0],
-                    counts: Counts::default(),
-                };
-                let (sa, sb) = (slot(0, a), slot(a.len(), b));
-                let order = RowOrder::new(&arena, &sa).cmp(&RowOrder::new(&arena, &sb), &arena);
-                assert_eq!(order, a.cmp(b), "{a:?} {b:?}");
-            }
-        }
     }
 
     /// The rows' order is that of (most mentions, most documents, id,
