@@ -697,6 +697,14 @@ fn orchestrate(args: &[String]) -> i32 {
         );
     }
     println!(
+        "\nbuild: {}",
+        if newsner::PROFILE_GUIDED {
+            "profile-guided (pgo/newsner.profdata), the bare scan as well as newsner"
+        } else {
+            "plain release, no profile-guided optimization (pgo/README.md)"
+        }
+    );
+    println!(
         "\nmachine: a single-threaded process got {:.0}% of a core during the bare scan \
          (cpu/wall); wall-clock figures are only as good as that share",
         100.0 * bare1.cpu_secs / bare1.secs

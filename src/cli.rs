@@ -22,12 +22,20 @@ use crate::{
     stream::StreamSink,
 };
 
+/// What `newsner --version` prints: the version, and whether the build was
+/// profile-guided ([`crate::PROFILE_GUIDED`]).
+const VERSION: &str = if crate::PROFILE_GUIDED {
+    concat!(env!("CARGO_PKG_VERSION"), " (profile-guided)")
+} else {
+    env!("CARGO_PKG_VERSION")
+};
+
 /// newsner: news articles in, knowledge tables out.
 ///
 /// Finds people, places, organisations and dates in news articles, and who
 /// said what, and writes them as CSV tables.
 #[derive(Debug, Parser)]
-#[command(name = "newsner", version, about, long_about = None, after_help = EXIT_HELP)]
+#[command(name = "newsner", version = VERSION, about, long_about = None, after_help = EXIT_HELP)]
 pub struct Cli {
     /// What to do.
     #[command(subcommand)]

@@ -45,6 +45,10 @@ pub(crate) mod swar;
 #[cfg(test)]
 mod test_rng;
 
+/// Whether this build was optimized with the committed profile-guided
+/// optimization profile (`pgo/README.md`); `newsner --version` says so.
+pub const PROFILE_GUIDED: bool = cfg!(newsner_pgo);
+
 pub use corpus::{Article, BadArticle, Corpus};
 pub use extract::{Extraction, Extractor, ExtractorBuilder};
 pub use record::{Document, Entity, Mention, Quote};

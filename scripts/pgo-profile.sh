@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Regenerates pgo/newsner.profdata, the profile-guided optimization profile
+# that every release and bench build uses (pgo/rustc-wrapper, pgo/README.md).
+# Run it after changing code on the hot path, and commit what it writes.
+#
+# Usage: scripts/pgo-profile.sh [TRAINING_JSONL...]
+#   Default: the PolNeAR training split's articles
+#   (../shared/data/polnear/polnear_train.jsonl): US political news of
+#   2016, none of it in the benchmark's corpus (BBC and Reuters news).
+#
+# Steps (the rustc book's "Profile-guided Optimization"): an instrumented
+# build of the benchmark and of the CLI; training runs that leave their
+# counts, the benchmark's bare scan as well as newsner, so that both sides
+# of the benchmark's ratio are built the same way; `llvm-profdata merge`.
+# Writes pgo/newsner.profdata, pgo/llvm-version (the LLVM major version that
+# can read it) and pgo/provenance.txt (what it was trained on, and by whom).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+training=("$@")
+[ ${#training[@]} -gt 0 ] || training=(../shared/data/polnear/polnear_train.jsonl)
+for corpus in "${training[@]}"; do
+    [ -f "$corpus" ] || { echo "pgo-profile: no training file $corpus" >&2; exit 2; }
+done
+
+profdata=$(scripts/llvm-profdata-path.sh)
+dir="$PWD/target/pgo-profile"
+rm -rf "$dir/profiles" "$dir/out"
+
+echo "==> instrumented build (benchmark and CLI)" >&2
+export RUSTFLAGS="-Cprofile-generate=$dir/profiles"
+cargo build --release --target-dir "$dir/instrumented" >&2
+bench=$(cargo bench --bench e2e --no-run --target-dir "$dir/instrumented" \
+    --message-format=json 2>/dev/null |
+    sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1)
+unset RUSTFLAGS
+[ -x "$bench" ] || { echo "pgo-profile: no benchmark binary" >&2; exit 1; }
+# The build scripts ran instrumented too: keep only the training's counts.
+rm -rf "$dir/profiles"
+
+echo "==> training on ${training[*]}" >&2
+export LLVM_PROFILE_FILE="$dir/profiles/%p-%m.profraw"
+for corpus in "${training[@]}"; do
+    "$bench" --child bare "$corpus" >/dev/null
+    for threads in 1 2; do
+        "$bench" --child e2e "$corpus" "$threads" "$dir/out/bench" >/dev/null
+    done
+    "$dir/instrumented/release/newsner" extract "$corpus" --out "$dir/out/cli" --quiet
+done
+unset LLVM_PROFILE_FILE
+
+"$profdata" merge --sparse -o pgo/newsner.profdata "$dir/profiles"
+rustc -vV | sed -n 's/^LLVM version: \([0-9]*\).*/\1/p' >pgo/llvm-version
+{
+    echo "pgo/newsner.profdata, written by scripts/pgo-profile.sh on $(date -u +%Y-%m-%d)"
+    echo "source: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src benches || echo ' (with uncommitted changes)')"
+    echo "training runs: benchmark bare scan, benchmark newsner at 1 and 2 threads, newsner extract"
+    for corpus in "${training[@]}"; do
+        echo "training corpus: $(basename "$corpus"), $(wc -c <"$corpus") bytes, sha256 $(sha256sum "$corpus" | cut -c1-16)"
+    done
+    rustc -vV | sed -n 's/^\(rustc\|LLVM version\)/\1/p'
+} >pgo/provenance.txt
+cat pgo/provenance.txt >&2
+echo "==> wrote pgo/newsner.profdata; the next release build uses it" >&2
