@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Prints the path of the llvm-profdata that matches this rustc (rustup's
-# llvm-tools component, installed when missing): pgo-build.sh and
-# pgo-bench.sh merge their training counts with it.
+# llvm-tools component, installed when missing): pgo-profile.sh and
+# pgo-build.sh merge their training counts with it.
 set -euo pipefail
 sysroot=$(rustc --print sysroot)
 host=$(rustc -vV | sed -n 's/^host: //p')
