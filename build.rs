@@ -95,9 +95,6 @@ fn embed(files: &[PathBuf], prefix: &str, out_name: &str) {
 }
 
 fn main() {
-    // The optimized build reads the profile-guided optimization profile
-    // (pgo/rustc-wrapper): build this crate again when it is regenerated.
-    println!("cargo:rerun-if-changed=pgo/newsner.profdata");
     let dir = Path::new(&env::var("CARGO_MANIFEST_DIR").unwrap()).join("dictionaries");
     println!("cargo:rerun-if-changed={}", dir.display());
     embed(&tsv_files(&dir), "dictionaries/", "default_dictionaries.rs");

@@ -40,6 +40,6 @@ done
 "$profdata" merge -o "$dir/newsner.profdata" "$dir/profiles"
 
 echo "==> optimized build" >&2
-RUSTFLAGS="-Cprofile-use=$dir/newsner.profdata -Cllvm-args=-pgo-warn-missing-function=false" \
+RUSTFLAGS="-Cprofile-use=$dir/newsner.profdata -Cllvm-args=-pgo-warn-missing-function=false --cfg newsner_pgo" \
     cargo build --release --target-dir "$dir/optimized" >&2
 echo "$dir/optimized/release/newsner"

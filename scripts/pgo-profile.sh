@@ -12,8 +12,10 @@
 # build of the benchmark and of the CLI; training runs that leave their
 # counts, the benchmark's bare scan as well as newsner, so that both sides
 # of the benchmark's ratio are built the same way; `llvm-profdata merge`.
-# Writes pgo/newsner.profdata, pgo/llvm-version (the LLVM major version that
-# can read it) and pgo/provenance.txt (what it was trained on, and by whom).
+# The CLI and the benchmark each build the library with their own features
+# (the benchmark's dev-dependencies), so each library build is trained.
+# Writes pgo/newsner.profdata, pgo/rustc-commit (the compiler whose builds
+# can use it) and pgo/provenance.txt (what it was trained on, and how).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -30,6 +32,9 @@ rm -rf "$dir/profiles" "$dir/out"
 echo "==> instrumented build (benchmark and CLI)" >&2
 export RUSTFLAGS="-Cprofile-generate=$dir/profiles"
 cargo build --release --target-dir "$dir/instrumented" >&2
+# The benchmark's build below builds the library (and this binary) again
+# with the benchmark's features: keep this build of the CLI.
+cp "$dir/instrumented/release/newsner" "$dir/newsner-cli"
 bench=$(cargo bench --bench e2e --no-run --target-dir "$dir/instrumented" \
     --message-format=json 2>/dev/null |
     sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1)
@@ -45,18 +50,21 @@ for corpus in "${training[@]}"; do
     for threads in 1 2; do
         "$bench" --child e2e "$corpus" "$threads" "$dir/out/bench" >/dev/null
     done
-    "$dir/instrumented/release/newsner" extract "$corpus" --out "$dir/out/cli" --quiet
+    # Articles that fail (a malformed line) are listed, and train nothing.
+    "$dir/newsner-cli" extract "$corpus" --out "$dir/out/cli" --quiet ||
+        echo "(some articles of $corpus failed; training goes on)" >&2
 done
 unset LLVM_PROFILE_FILE
 
 "$profdata" merge --sparse -o pgo/newsner.profdata "$dir/profiles"
-rustc -vV | sed -n 's/^LLVM version: \([0-9]*\).*/\1/p' >pgo/llvm-version
+rustc -vV | sed -n 's/^commit-hash: //p' >pgo/rustc-commit
 {
     echo "pgo/newsner.profdata, written by scripts/pgo-profile.sh on $(date -u +%Y-%m-%d)"
-    echo "source: $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src benches || echo ' (with uncommitted changes)')"
+    changes=$(git status --porcelain -- src benches build.rs Cargo.toml Cargo.lock)
+    echo "source: $(git rev-parse --short HEAD)${changes:+ (with uncommitted changes)}"
     echo "training runs: benchmark bare scan, benchmark newsner at 1 and 2 threads, newsner extract"
     for corpus in "${training[@]}"; do
-        echo "training corpus: $(basename "$corpus"), $(wc -c <"$corpus") bytes, sha256 $(sha256sum "$corpus" | cut -c1-16)"
+        echo "training corpus: $(basename "$corpus"), $(wc -c <"$corpus") bytes, sha256 $(sha256sum "$corpus" | cut -c1-16)... (first 16 hex digits)"
     done
     rustc -vV | sed -n 's/^\(rustc\|LLVM version\)/\1/p'
 } >pgo/provenance.txt
