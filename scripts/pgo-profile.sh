@@ -36,7 +36,7 @@ cargo build --release --target-dir "$dir/instrumented" >&2
 # with the benchmark's features: keep this build of the CLI.
 cp "$dir/instrumented/release/newsner" "$dir/newsner-cli"
 bench=$(cargo bench --bench e2e --no-run --target-dir "$dir/instrumented" \
-    --message-format=json 2>/dev/null |
+    --message-format=json |
     sed -n 's/.*"executable":"\([^"]*\)".*/\1/p' | tail -1)
 unset RUSTFLAGS
 [ -x "$bench" ] || { echo "pgo-profile: no benchmark binary" >&2; exit 1; }
