@@ -699,7 +699,7 @@ fn orchestrate(args: &[String]) -> i32 {
     println!(
         "\nbuild: {}",
         if newsner::PROFILE_GUIDED {
-            "profile-guided (pgo/newsner.profdata), the bare scan as well as newsner"
+            "newsner profile-guided (pgo/newsner.profdata); the bare scan's crates plain, as in every earlier round"
         } else {
             "plain release, no profile-guided optimization (pgo/README.md)"
         }

@@ -9,9 +9,9 @@
 #   2016, none of it in the benchmark's corpus (BBC and Reuters news).
 #
 # Steps (the rustc book's "Profile-guided Optimization"): an instrumented
-# build of the benchmark and of the CLI; training runs that leave their
-# counts, the benchmark's bare scan as well as newsner, so that both sides
-# of the benchmark's ratio are built the same way; `llvm-profdata merge`.
+# build of the benchmark and of the CLI; training runs of newsner that
+# leave their counts; `llvm-profdata merge`. (The benchmark's bare scan is
+# built without the profile: pgo/rustc-wrapper.)
 # The CLI and the benchmark each build the library with their own features
 # (the benchmark's dev-dependencies), so each library build is trained.
 # Writes pgo/newsner.profdata, pgo/rustc-commit (the compiler whose builds
@@ -46,7 +46,6 @@ rm -rf "$dir/profiles"
 echo "==> training on ${training[*]}" >&2
 export LLVM_PROFILE_FILE="$dir/profiles/%p-%m.profraw"
 for corpus in "${training[@]}"; do
-    "$bench" --child bare "$corpus" >/dev/null
     for threads in 1 2; do
         "$bench" --child e2e "$corpus" "$threads" "$dir/out/bench" >/dev/null
     done
@@ -62,7 +61,7 @@ rustc -vV | sed -n 's/^commit-hash: //p' >pgo/rustc-commit
     echo "pgo/newsner.profdata, written by scripts/pgo-profile.sh on $(date -u +%Y-%m-%d)"
     changes=$(git status --porcelain -- src benches build.rs Cargo.toml Cargo.lock)
     echo "source: $(git rev-parse --short HEAD)${changes:+ (with uncommitted changes)}"
-    echo "training runs: benchmark bare scan, benchmark newsner at 1 and 2 threads, newsner extract"
+    echo "training runs: the benchmark's newsner at 1 and 2 threads, newsner extract"
     for corpus in "${training[@]}"; do
         echo "training corpus: $(basename "$corpus"), $(wc -c <"$corpus") bytes, sha256 $(sha256sum "$corpus" | cut -c1-16)... (first 16 hex digits)"
     done

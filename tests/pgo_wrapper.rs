@@ -95,11 +95,20 @@ fn an_optimized_build_gets_the_profile_and_newsner_the_cfg() {
 #[test]
 fn another_crate_gets_the_profile_without_the_cfg() {
     let s = setup(COMMIT);
-    let args = ["--crate-name", "serde_json", "-Copt-level=3", "lib.rs"];
+    let args = ["--crate-name", "regex_automata", "-Copt-level=3", "lib.rs"];
     let got = passed(&s, &args);
     assert_eq!(got[..4], owned(&args)[..]);
     assert_eq!(got[4], format!("-Cprofile-use={}", s.profile.display()));
     assert!(!got.iter().any(|a| a == "newsner_pgo"), "{got:?}");
+}
+
+#[test]
+fn the_benchmarks_baseline_builds_plain() {
+    let s = setup(COMMIT);
+    for crate_name in ["e2e", "aho_corasick", "memchr", "serde", "serde_json"] {
+        let args = ["--crate-name", crate_name, "-C", "opt-level=3", "lib.rs"];
+        assert_eq!(passed(&s, &args), owned(&args), "{crate_name}");
+    }
 }
 
 #[test]
