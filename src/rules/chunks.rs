@@ -270,16 +270,14 @@ fn is_particle(t: &Tokens<'_>, i: usize) -> bool {
     static SET: WordSet = WordSet::new(PARTICLES);
     // The sketch before the text: slicing the text is checked, and most
     // tokens are told without it.
-    let sketch = t.toks[i].sketch;
-    SET.sketches().has_bit(usize::from(sketch)) && SET.contains_token(t.s(i), sketch)
+    SET.contains_token_with(t.toks[i].sketch, || t.s(i))
 }
 
 /// Whether token `i`, in ASCII, is a day or month name.
 fn is_calendar_word(t: &Tokens<'_>, i: usize) -> bool {
     static SET: WordSet = WordSet::new(CALENDAR_WORDS);
     // The sketch first: most words are told without their folding.
-    let sketch = t.toks[i].sketch;
-    SET.sketches().has_bit(usize::from(sketch)) && SET.contains_token(t.f(i), sketch)
+    SET.contains_token_with(t.toks[i].sketch, || t.f(i))
 }
 
 /// Whether token `i` can be part of a name.
