@@ -89,6 +89,20 @@ impl Shape {
         )
     }
 
+    /// The shape of a run of ASCII letters and digits (joined to nothing)
+    /// whose first byte is of class `first`: [`Shape::new`] of its facts.
+    #[inline(always)]
+    fn of_plain_run(first: u8, all_upper: bool, two_letters: bool) -> Shape {
+        Shape::new(
+            true,
+            first & class::UPPER != 0,
+            first & class::LOWER != 0,
+            all_upper,
+            two_letters,
+            false,
+        )
+    }
+
     /// Only ASCII characters.
     #[inline]
     pub fn ascii(self) -> bool {
@@ -521,18 +535,14 @@ fn plain_run(bytes: &[u8], at: usize, first: u8) -> Option<PlainRun> {
     // less its lowest bit is not 0).
     let two_letters = letters & letters.wrapping_sub(u64::from(number)) != 0;
     let all_upper = lower & before | u64::from(first & class::LOWER) == 0;
-    // The class bits of a first letter are the shape's bits for it.
-    let shape = Shape::ASCII
-        | (first & (class::UPPER | class::LOWER))
-        | (u8::from(all_upper) * Shape::ALL_UPPER)
-        | (u8::from(two_letters) * Shape::TWO_LETTERS);
+    let shape = Shape::of_plain_run(first, all_upper, two_letters);
     // The run's bytes from the first on, up to eight.
     let run = x << 8 | u64::from(bytes[at]);
     let last = (run >> (8 * k)) as u8;
     Some(PlainRun {
         end: at + 1 + k,
         kind: if number { Kind::Number } else { Kind::Word },
-        shape: Shape(shape),
+        shape,
         sketch: Sketches::bit_of(bytes[at], last, k + 1),
         space_after: after == b' ',
     })
@@ -569,17 +579,10 @@ fn long_plain_run(bytes: &[u8], at: usize, first: u8, letter: u64, lower: u64) -
             if joins(after, number, end - at) {
                 return None;
             }
-            let mut shape = Shape::ASCII | first & (class::UPPER | class::LOWER);
-            if !any_lower {
-                shape |= Shape::ALL_UPPER;
-            }
-            if two_letters {
-                shape |= Shape::TWO_LETTERS;
-            }
             return Some(PlainRun {
                 end,
                 kind: if number { Kind::Number } else { Kind::Word },
-                shape: Shape(shape),
+                shape: Shape::of_plain_run(first, !any_lower, two_letters),
                 sketch: Sketches::bit_of(bytes[at], bytes[end - 1], end - at),
                 space_after: after == b' ',
             });
