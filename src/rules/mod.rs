@@ -63,11 +63,18 @@ pub struct Ctx<'a> {
     pub spans: Vec<Span>,
     /// Whether `spans` are in order of their starts (the dictionary's
     /// matches are), so that those at one start are found by a binary
-    /// search; set where `spans` are set.
+    /// search: set with them by [`Ctx::set_spans`].
     pub spans_by_start: bool,
 }
 
 impl Ctx<'_> {
+    /// Sets the spans found so far, and whether they are in order of
+    /// their starts.
+    pub fn set_spans(&mut self, spans: Vec<Span>) {
+        self.spans_by_start = spans.is_sorted_by_key(|s| s.start);
+        self.spans = spans;
+    }
+
     /// Whether some span so far covers exactly bytes `start..end`.
     #[inline]
     pub fn has_span(&self, start: usize, end: usize) -> bool {
@@ -411,8 +418,7 @@ pub fn apply_with(
         spans_by_start: true,
     };
     let sports = ambiguity::is_sports(&ctx);
-    ctx.spans = ambiguity::filter_dictionary(&ctx, spans, sports);
-    ctx.spans_by_start = ctx.spans.is_sorted_by_key(|s| s.start);
+    ctx.set_spans(ambiguity::filter_dictionary(&ctx, spans, sports));
 
     let found = chunks::find(ctx.t, lexicons, skip_all);
     let mut proposals: Vec<Proposal> = Vec::with_capacity(found.len());

@@ -449,14 +449,16 @@ fn has_span_finds_an_extent_in_order_or_not() {
         t: &t,
         lex: &lex,
         gazetteer: None,
-        spans,
+        spans: Vec::new(),
         spans_by_start: true,
     };
     for by_start in [true, false] {
+        let mut spans = spans.clone();
         if !by_start {
-            ctx.spans.reverse();
+            spans.reverse();
         }
-        ctx.spans_by_start = by_start;
+        ctx.set_spans(spans);
+        assert_eq!(ctx.spans_by_start, by_start);
         for a in 0..35 {
             for b in a..35 {
                 assert_eq!(ctx.has_span(a, b), extents.contains(&(a, b)), "{a}..{b}");
