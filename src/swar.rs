@@ -105,27 +105,41 @@ pub fn alnum_end(bytes: &[u8], mut from: usize) -> usize {
 mod tests {
     use super::*;
 
+    /// Eight bytes of each class: letters of both cases, digits, others.
+    const MIXED: [u8; 8] = *b"aZ0 m9Q.";
+
+    /// Calls `check` with `base` holding some byte value at place `at`
+    /// (and `at`), for every byte value and every place of the first eight.
+    fn each_byte_at_each_place<const N: usize>(
+        base: [u8; N],
+        mut check: impl FnMut([u8; N], usize),
+    ) {
+        for b in 0..=255u8 {
+            for at in 0..8 {
+                let mut bytes = base;
+                bytes[at] = b;
+                check(bytes, at);
+            }
+        }
+    }
+
     /// Every byte value, at every place of eight, beside a zero byte or
     /// not: some byte is zero when `zero_bytes` says so, and the first it
     /// marks is the first zero byte.
     #[test]
     fn zero_bytes_finds_the_first_zero_byte() {
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                for zero in [None, Some((at + 3) % 8)] {
-                    let mut bytes = *b"aZ0 m9Q.";
-                    bytes[at] = b;
-                    if let Some(z) = zero {
-                        bytes[z] = 0;
-                    }
-                    let marks = zero_bytes(u64::from_le_bytes(bytes));
-                    let first = bytes.iter().position(|&c| c == 0);
-                    assert_eq!(marks != 0, first.is_some(), "{bytes:?}");
-                    if let Some(first) = first {
-                        assert_eq!(marks.trailing_zeros() as usize / 8, first, "{bytes:?}");
-                    }
+        for zero_after in [None, Some(3)] {
+            each_byte_at_each_place(MIXED, |mut bytes, at| {
+                if let Some(z) = zero_after {
+                    bytes[(at + z) % 8] = 0;
                 }
-            }
+                let marks = zero_bytes(u64::from_le_bytes(bytes));
+                let first = bytes.iter().position(|&c| c == 0);
+                assert_eq!(marks != 0, first.is_some(), "{bytes:?}");
+                if let Some(first) = first {
+                    assert_eq!(marks.trailing_zeros() as usize / 8, first, "{bytes:?}");
+                }
+            });
         }
     }
 
@@ -133,30 +147,22 @@ mod tests {
     /// class is the class of the bytes as written.
     #[test]
     fn lowered_bytes_are_alphanumeric_where_the_text_is() {
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                let mut bytes = *b"aZ0 m9Q.";
-                bytes[at] = b;
-                let x = u64::from_le_bytes(bytes);
-                let lowered = u64::from_le_bytes(bytes.map(|c| c.to_ascii_lowercase()));
-                assert_eq!(non_alnum_lowered(lowered), non_alnum(x), "{b:#x} at {at}");
-            }
-        }
+        each_byte_at_each_place(MIXED, |bytes, _| {
+            let x = u64::from_le_bytes(bytes);
+            let lowered = u64::from_le_bytes(bytes.map(|c| c.to_ascii_lowercase()));
+            assert_eq!(non_alnum_lowered(lowered), non_alnum(x), "{bytes:?}");
+        });
     }
 
     #[test]
     fn alnum_end_matches_the_table() {
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                let mut bytes = *b"abcdefghij";
-                bytes[at] = b;
-                let want = bytes
-                    .iter()
-                    .position(|&c| !ASCII_ALNUM[usize::from(c)])
-                    .unwrap_or(bytes.len());
-                assert_eq!(alnum_end(&bytes, 0), want, "{b:#x} at {at}");
-            }
-        }
+        each_byte_at_each_place(*b"abcdefghij", |bytes, _| {
+            let want = bytes
+                .iter()
+                .position(|&c| !ASCII_ALNUM[usize::from(c)])
+                .unwrap_or(bytes.len());
+            assert_eq!(alnum_end(&bytes, 0), want, "{bytes:?}");
+        });
         assert_eq!(alnum_end(b"Zz09", 0), 4);
         assert_eq!(alnum_end(b"ab cd", 3), 5);
     }
@@ -165,24 +171,20 @@ mod tests {
     /// the standard library's.
     #[test]
     fn classes_agree_with_the_byte_tests() {
-        for b in 0..=255u8 {
-            for at in 0..8 {
-                let mut bytes = *b"aZ0 m9Q.";
-                bytes[at] = b;
-                let x = u64::from_le_bytes(bytes);
-                let (letter, digit, lower) = classes(x);
-                let non = non_alnum(x);
-                for (k, c) in bytes.iter().enumerate() {
-                    let bit = |m: u64| m >> (8 * k + 7) & 1 == 1;
-                    assert_eq!(bit(letter), c.is_ascii_alphabetic(), "{c:#x}");
-                    assert_eq!(bit(digit), c.is_ascii_digit(), "{c:#x}");
-                    assert_eq!(bit(lower), c.is_ascii_lowercase(), "{c:#x}");
-                    assert_eq!(bit(non), !c.is_ascii_alphanumeric(), "{c:#x}");
-                }
-                // Only the high bits are ever set.
-                assert_eq!((letter | digit | lower | non) & !HIGH, 0);
+        each_byte_at_each_place(MIXED, |bytes, _| {
+            let x = u64::from_le_bytes(bytes);
+            let (letter, digit, lower) = classes(x);
+            let non = non_alnum(x);
+            for (k, c) in bytes.iter().enumerate() {
+                let bit = |m: u64| m >> (8 * k + 7) & 1 == 1;
+                assert_eq!(bit(letter), c.is_ascii_alphabetic(), "{c:#x}");
+                assert_eq!(bit(digit), c.is_ascii_digit(), "{c:#x}");
+                assert_eq!(bit(lower), c.is_ascii_lowercase(), "{c:#x}");
+                assert_eq!(bit(non), !c.is_ascii_alphanumeric(), "{c:#x}");
             }
-        }
+            // Only the high bits are ever set.
+            assert_eq!((letter | digit | lower | non) & !HIGH, 0);
+        });
     }
 
     #[test]
